@@ -1,0 +1,508 @@
+//! The book model: parts and chapters in reading order, checked once against the
+//! configuration. Every output is rendered from this model.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::{suggestion, Diagnostic, Pos};
+use crate::source::{self, CardDetails, CardSetting, FrontMatter, PartMeta};
+
+#[derive(Debug)]
+pub struct Book {
+    pub config: Config,
+    /// The folder chapters are read from (book root joined with `[build] source`).
+    pub source_dir: PathBuf,
+    pub parts: Vec<Part>,
+    /// Every chapter, in reading order (part by part).
+    pub chapters: Vec<Chapter>,
+    /// Non-Markdown files, relative to `source_dir`, copied as they are.
+    pub assets: Vec<PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct Part {
+    /// The part's folder relative to the source dir; empty for chapters at the top level.
+    pub dir: PathBuf,
+    pub title: String,
+    /// Markdown introduction.
+    pub intro: String,
+    pub order: Option<i64>,
+    /// Indexes into `Book::chapters`.
+    pub chapters: std::ops::Range<usize>,
+    /// Output path of the part's page, with `/` separators.
+    pub out_path: String,
+}
+
+#[derive(Debug)]
+pub struct Chapter {
+    /// Path relative to the source dir.
+    pub source: PathBuf,
+    /// Path as shown in diagnostics.
+    pub path: PathBuf,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub tags: Vec<String>,
+    pub audience: Vec<String>,
+    pub order: Option<i64>,
+    pub minutes: Option<u32>,
+    /// `None` when the chapter is left off the desk cards (`card: false`).
+    pub card: Option<CardDetails>,
+    pub search: bool,
+    /// Output path with `/` separators, e.g. `communication/listening.html`.
+    pub out_path: String,
+    pub part: usize,
+    /// The whole file; the Markdown body starts at `body_start`.
+    pub text: String,
+    pub body_start: usize,
+    /// The 1-based line the front matter starts on, for locating values in it.
+    pub yaml: Option<(usize, usize, usize)>,
+}
+
+impl Chapter {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// Position of a front-matter value, for diagnostics about it.
+    pub fn locate(&self, key: &str, value: &str) -> Pos {
+        match self.yaml {
+            Some((start, end, line)) => {
+                source::locate_in_yaml(&self.text[start..end], line, key, value)
+            }
+            None => Pos::new(1, 1),
+        }
+    }
+}
+
+/// Loads the chapters under the configured source folder. Problems are collected, not
+/// fatal, so one build reports all of them; a chapter with bad metadata is kept with
+/// defaults so links to it still resolve.
+pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
+    let source_dir = root.join(&config.build.source);
+    let listing = source::walk(&source_dir);
+    let mut diags = listing.diagnostics;
+    let texts = source::read_all(&source_dir, &listing.chapters);
+    let drafted: Vec<_> = listing
+        .chapters
+        .into_par_iter()
+        .zip(texts)
+        .map(|(rel, text)| draft_chapter(&source_dir, rel, text, &config))
+        .collect();
+    let mut chapters = Vec::with_capacity(drafted.len());
+    for (chapter, mut d) in drafted {
+        diags.append(&mut d);
+        chapters.extend(chapter);
+    }
+    let metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
+    let (parts, chapters) = arrange(chapters, metas);
+    let book = Book {
+        config,
+        source_dir,
+        parts,
+        chapters,
+        assets: listing.assets,
+    };
+    diags.extend(book.validate());
+    (book, diags)
+}
+
+fn draft_chapter(
+    dir: &Path,
+    rel: PathBuf,
+    text: Result<String, Diagnostic>,
+    config: &Config,
+) -> (Option<Chapter>, Vec<Diagnostic>) {
+    let path = dir.join(&rel);
+    let text = match text {
+        Ok(t) => t,
+        Err(d) => return (None, vec![d]),
+    };
+    let mut diags = Vec::new();
+    let (fm, body_start, yaml) = match source::split_front_matter(&text, &path) {
+        Ok(split) => {
+            let fm = match split.yaml {
+                Some((yaml, line)) => source::parse_yaml::<FrontMatter>(yaml, line, &path)
+                    .unwrap_or_else(|d| {
+                        diags.push(d);
+                        FrontMatter::default()
+                    }),
+                None => {
+                    diags.push(Diagnostic::warning(&path, Pos::new(1, 1), "this chapter has no front matter, so it has no tags or summary; its title comes from its first `#` heading")
+                        .with_hint("add a `---` block at the top with at least `title:` and `summary:` (see guide/README.md)"));
+                    FrontMatter::default()
+                }
+            };
+            let yaml = split.yaml.map(|(y, line)| {
+                let start = y.as_ptr() as usize - text.as_ptr() as usize;
+                (start, start + y.len(), line)
+            });
+            (fm, split.body_start, yaml)
+        }
+        Err(d) => {
+            diags.push(d);
+            (FrontMatter::default(), 0, None)
+        }
+    };
+    if fm.draft && !config.build.drafts {
+        return (None, diags);
+    }
+    let body = &text[body_start..];
+    let title = fm
+        .title
+        .clone()
+        .or_else(|| first_heading(body))
+        .unwrap_or_else(|| {
+            diags.push(
+                Diagnostic::warning(&path, Pos::new(1, 1), "this chapter has no title").with_hint(
+                    "add `title: ...` to the front matter or start the text with a `# Heading`",
+                ),
+            );
+            humanize(&file_stem(&rel))
+        });
+    let slug = match &fm.slug {
+        Some(s) if is_valid_slug(s) => s.clone(),
+        Some(s) => {
+            let pos = source::locate_in_yaml(
+                &text[yaml.map_or(0, |y| y.0)..yaml.map_or(0, |y| y.1)],
+                yaml.map_or(1, |y| y.2),
+                "slug",
+                s,
+            );
+            diags.push(
+                Diagnostic::error(
+                    &path,
+                    pos,
+                    format!("`{s}` is not a valid slug: use lowercase letters, digits and hyphens"),
+                )
+                .with_hint(format!("try `slug: {}`", slugify(s))),
+            );
+            slugify(s)
+        }
+        None => slugify(&file_stem(&rel)),
+    };
+    let out_path = output_path(&rel, &slug);
+    let card = match fm.card {
+        Some(CardSetting::Enabled(false)) => None,
+        Some(CardSetting::Enabled(true)) | None => Some(CardDetails::default()),
+        Some(CardSetting::Details(d)) => Some(d),
+    };
+    let chapter = Chapter {
+        path,
+        slug,
+        title,
+        summary: fm.summary.unwrap_or_default(),
+        tags: fm.tags.0,
+        audience: fm.audience.0,
+        order: fm.order,
+        minutes: fm.minutes,
+        card,
+        search: fm.search.unwrap_or(true),
+        out_path,
+        part: 0,
+        source: rel,
+        body_start,
+        yaml,
+        text,
+    };
+    (Some(chapter), diags)
+}
+
+fn file_stem(rel: &Path) -> String {
+    rel.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn output_path(rel: &Path, slug: &str) -> String {
+    let parent = rel.parent().map(slash_path).unwrap_or_default();
+    if parent.is_empty() {
+        format!("{slug}.html")
+    } else {
+        format!("{parent}/{slug}.html")
+    }
+}
+
+/// A path with `/` separators, as used in URLs.
+pub fn slash_path(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The text of the first `# ` heading, if the body starts with one (blank lines aside).
+pub fn first_heading(body: &str) -> Option<String> {
+    let line = body.lines().find(|l| !l.trim().is_empty())?;
+    let text = line.strip_prefix("# ")?.trim().trim_end_matches('#').trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+/// Lowercase ASCII letters, digits and single hyphens.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "chapter".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// "02-getting_started" → "Getting started": folder names as readable titles.
+pub fn humanize(name: &str) -> String {
+    let stripped = name.trim_start_matches(|c: char| c.is_ascii_digit());
+    let stripped = if stripped.len() < name.len() {
+        stripped.trim_start_matches(['-', '_', ' ', '.'])
+    } else {
+        name
+    };
+    let words = stripped.replace(['-', '_'], " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name.to_owned(),
+    }
+}
+
+fn load_part_metas(
+    dir: &Path,
+    files: &[PathBuf],
+    diags: &mut Vec<Diagnostic>,
+) -> HashMap<PathBuf, PartMeta> {
+    let mut metas: HashMap<PathBuf, PartMeta> = HashMap::new();
+    for rel in files {
+        let path = dir.join(rel);
+        let part_dir = rel
+            .components()
+            .next()
+            .map(|c| PathBuf::from(c.as_os_str()))
+            .unwrap_or_default();
+        if rel.parent() != Some(part_dir.as_path()) {
+            continue; // only a part folder's own metadata file describes it
+        }
+        match read_part_meta(&path) {
+            Ok(meta) => {
+                if metas.insert(part_dir, meta).is_some() {
+                    diags.push(
+                        Diagnostic::warning(
+                            &path,
+                            Pos::FILE,
+                            "this part has both `_part.yaml` and `index.md`; `index.md` is ignored",
+                        )
+                        .with_hint(
+                            "keep the part's title and introduction in one of the two files",
+                        ),
+                    );
+                }
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    metas
+}
+
+fn read_part_meta(path: &Path) -> Result<PartMeta, Diagnostic> {
+    let text = source::read_text(path)?;
+    let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    if is_yaml {
+        return source::parse_yaml(&text, 1, path);
+    }
+    let split = source::split_front_matter(&text, path)?;
+    let fm: FrontMatter = match split.yaml {
+        Some((yaml, line)) => source::parse_yaml(yaml, line, path)?,
+        None => FrontMatter::default(),
+    };
+    let body = text[split.body_start..].trim();
+    Ok(PartMeta {
+        title: fm.title.or_else(|| first_heading(body)),
+        order: fm.order,
+        intro: body.to_owned(),
+    })
+}
+
+/// Groups chapters into parts by top-level folder and sorts both: parts by `order` then
+/// folder name, chapters by `order` then title. Unordered items come after ordered ones.
+fn arrange(
+    chapters: Vec<Chapter>,
+    mut metas: HashMap<PathBuf, PartMeta>,
+) -> (Vec<Part>, Vec<Chapter>) {
+    let mut groups: Vec<(PathBuf, Vec<Chapter>)> = Vec::new();
+    let mut index: HashMap<PathBuf, usize> = HashMap::new();
+    for ch in chapters {
+        let dir = if ch.source.components().count() > 1 {
+            ch.source
+                .components()
+                .next()
+                .map(|c| PathBuf::from(c.as_os_str()))
+                .unwrap_or_default()
+        } else {
+            PathBuf::new()
+        };
+        let i = *index.entry(dir.clone()).or_insert_with(|| {
+            groups.push((dir, Vec::new()));
+            groups.len() - 1
+        });
+        groups[i].1.push(ch);
+    }
+    let mut parts: Vec<(Part, Vec<Chapter>)> = groups
+        .into_iter()
+        .map(|(dir, chs)| {
+            let meta = metas.remove(&dir).unwrap_or_default();
+            let name = dir.to_string_lossy().into_owned();
+            let part = Part {
+                title: meta.title.unwrap_or_else(|| humanize(&name)),
+                intro: meta.intro,
+                order: meta.order,
+                out_path: if name.is_empty() {
+                    "index.html".into()
+                } else {
+                    format!("{}/index.html", slash_path(&dir))
+                },
+                dir,
+                chapters: 0..0,
+            };
+            (part, chs)
+        })
+        .collect();
+    // The top-level chapters come first, as the book's opening.
+    parts.sort_by(|(a, _), (b, _)| {
+        (
+            !a.dir.as_os_str().is_empty(),
+            a.order.is_none(),
+            a.order,
+            &a.dir,
+        )
+            .cmp(&(
+                !b.dir.as_os_str().is_empty(),
+                b.order.is_none(),
+                b.order,
+                &b.dir,
+            ))
+    });
+    let mut all = Vec::new();
+    let mut out_parts = Vec::new();
+    for (pi, (mut part, mut chs)) in parts.into_iter().enumerate() {
+        chs.sort_by(|a, b| {
+            (a.order.is_none(), a.order, &a.title, &a.source).cmp(&(
+                b.order.is_none(),
+                b.order,
+                &b.title,
+                &b.source,
+            ))
+        });
+        let start = all.len();
+        for mut ch in chs {
+            ch.part = pi;
+            all.push(ch);
+        }
+        part.chapters = start..all.len();
+        out_parts.push(part);
+    }
+    (out_parts, all)
+}
+
+impl Book {
+    /// Checks that need the whole book: declared tags and audiences, unique slugs and paths.
+    fn validate(&self) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let mut slugs: HashMap<&str, &Chapter> = HashMap::new();
+        let mut outs: HashMap<&str, &Chapter> = HashMap::new();
+        for ch in &self.chapters {
+            self.check_terms(ch, "tags", &ch.tags, self.config.tag_ids(), &mut diags);
+            self.check_terms(
+                ch,
+                "audience",
+                &ch.audience,
+                self.config.audience_ids(),
+                &mut diags,
+            );
+            if let Some(other) = outs.insert(&ch.out_path, ch) {
+                diags.push(Diagnostic::error(&ch.path, Pos::new(1, 1), format!("this chapter and `{}` would both be written to `{}`", other.path.display(), ch.out_path))
+                    .with_hint("rename one of the files, or give one a different `slug:` in its front matter"));
+            } else if let Some(other) = slugs.insert(&ch.slug, ch) {
+                diags.push(Diagnostic::error(&ch.path, ch.locate("slug", &ch.slug), format!("the slug `{}` is already used by `{}`; slugs name desk cards and pack entries, so each must be unique", ch.slug, other.path.display()))
+                    .with_hint(format!("add `slug: {}-2` (or another unique name) to this chapter's front matter", ch.slug)));
+            }
+        }
+        diags
+    }
+
+    fn check_terms<'a>(
+        &self,
+        ch: &Chapter,
+        key: &str,
+        used: &[String],
+        declared: impl Iterator<Item = &'a str> + Clone,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let section = if key == "tags" { "tags" } else { "audiences" };
+        for value in used {
+            if !declared.clone().any(|d| d == value) {
+                let what = if key == "tags" { "tag" } else { "audience" };
+                diags.push(
+                    Diagnostic::error(
+                        &ch.path,
+                        ch.locate(key, value),
+                        format!("unknown {what} `{value}`; {what}s must be declared in book.toml"),
+                    )
+                    .with_hint(format!(
+                        "{} (or declare it with a [{section}.{value}] table in book.toml)",
+                        suggestion(value, declared.clone())
+                    )),
+                );
+            }
+        }
+    }
+
+    /// Chapters carrying a tag, in reading order.
+    pub fn chapters_tagged<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = usize> + 'a {
+        (0..self.chapters.len()).filter(move |&i| self.chapters[i].tags.iter().any(|t| t == tag))
+    }
+
+    /// Chapters for an audience, in reading order.
+    pub fn chapters_for<'a>(&'a self, audience: &'a str) -> impl Iterator<Item = usize> + 'a {
+        (0..self.chapters.len())
+            .filter(move |&i| self.chapters[i].audience.iter().any(|a| a == audience))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn humanize_strips_number_prefixes() {
+        assert_eq!(humanize("02-getting_started"), "Getting started");
+        assert_eq!(humanize("communication"), "Communication");
+        assert_eq!(humanize("2024"), "2024");
+    }
+
+    #[test]
+    fn slugify_is_url_safe() {
+        assert_eq!(slugify("My Chapter (v2)"), "my-chapter-v2");
+        assert_eq!(slugify("!!!"), "chapter");
+    }
+
+    #[test]
+    fn first_heading_only_at_start() {
+        assert_eq!(first_heading("\n# Hello #\ntext"), Some("Hello".into()));
+        assert_eq!(first_heading("text\n# Hello"), None);
+    }
+}

@@ -1,0 +1,242 @@
+//! The build pipeline: configuration → book → Markdown → checks → site, written to a
+//! staging folder and swapped into place only when everything succeeded.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::book::{self, Book};
+use crate::config::Config;
+use crate::diag::{Diagnostic, Pos};
+use crate::markdown::{self, anchor_hint, Doc, LinkTargets, Rendered};
+use crate::output::Staging;
+use crate::render::theme::Theme;
+use crate::render::SiteCtx;
+use crate::site::Site;
+use crate::Error;
+
+/// What the command line can change for one build.
+#[derive(Debug, Default, Clone)]
+pub struct BuildOptions {
+    /// Output folder; default `[build] output` relative to the book.
+    pub out: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub out_dir: PathBuf,
+    pub chapters: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub warnings: Vec<Diagnostic>,
+    /// Wall time per stage, for `--timings`.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// The book's configuration with command-line overrides applied.
+pub fn configure(root: &Path, opts: &BuildOptions) -> Result<Config, Error> {
+    let mut config = Config::load(root).map_err(|d| Error::Config(vec![d]))?;
+    if let Some(url) = &opts.base_url {
+        let text = format!("title = \"\"\n[build]\nbase-url = {}\n", toml_string(url));
+        Config::parse(&text, Path::new("--base-url")).map_err(|mut d| {
+            d.path = PathBuf::from("--base-url");
+            d.line = 0;
+            Error::Config(vec![d])
+        })?;
+        config.build.base_url = Some(url.clone());
+    }
+    config.build.drafts |= opts.drafts;
+    Ok(config)
+}
+
+fn toml_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// The output folder for a build: `--out` as given, else `[build] output` under the book.
+pub fn output_dir(root: &Path, config: &Config, opts: &BuildOptions) -> PathBuf {
+    opts.out
+        .clone()
+        .unwrap_or_else(|| root.join(&config.build.output))
+}
+
+pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
+    let mut timer = Timer::new();
+    let config = configure(root, opts)?;
+    let out_dir = output_dir(root, &config, opts);
+    check_paths(root, &config, &out_dir)?;
+    let theme = Theme::load(root, &config.build.theme).map_err(|d| Error::Config(vec![d]))?;
+    timer.lap("config");
+
+    let (book, mut diags) = book::load(root, config);
+    timer.lap("load");
+    let (rendered, intros) = render_markdown(&book, &mut diags);
+    timer.lap("markdown");
+
+    diags.sort_by(|a, b| (a.level, &a.path, a.line, a.col).cmp(&(b.level, &b.path, b.line, b.col)));
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(Error::Content(diags));
+    }
+    let staging = Staging::create(&out_dir).map_err(Error::Output)?;
+    let site = Site {
+        book: &book,
+        rendered: &rendered,
+        intros: &intros,
+        theme: &theme,
+        ctx: SiteCtx::new(&book),
+    };
+    site.write(&staging)?;
+    timer.lap("write");
+    let (files, bytes) = (staging.files(), staging.bytes());
+    staging.commit().map_err(Error::Output)?;
+    timer.lap("commit");
+    Ok(BuildReport {
+        out_dir,
+        chapters: book.chapters.len(),
+        files,
+        bytes,
+        warnings: diags,
+        timings: timer.laps,
+    })
+}
+
+/// Refuses output folders that would overwrite the book itself.
+fn check_paths(root: &Path, config: &Config, out: &Path) -> Result<(), Error> {
+    let source = root.join(&config.build.source);
+    if !source.is_dir() {
+        let d = Diagnostic::error(root.join(crate::config::CONFIG_FILE), Pos::FILE, format!("the chapters folder `{}` does not exist", source.display()))
+            .with_hint("create it, or set `source` under [build] in book.toml to the folder that holds your chapters");
+        return Err(Error::Config(vec![d]));
+    }
+    let abs = |p: &Path| {
+        std::path::absolute(p)
+            .ok()
+            .and_then(|p| markdown_normalize(&p))
+            .unwrap_or_else(|| p.to_path_buf())
+    };
+    let (out_abs, root_abs, source_abs) = (abs(out), abs(root), abs(&source));
+    if root_abs.starts_with(&out_abs)
+        || source_abs.starts_with(&out_abs)
+        || out_abs.starts_with(&source_abs)
+    {
+        return Err(Error::Usage(format!(
+            "the output folder `{}` overlaps the book or its chapters; building there would delete or mix up your files. Choose a separate folder with --out, or set `output` under [build] in book.toml.",
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
+fn markdown_normalize(p: &Path) -> Option<PathBuf> {
+    crate::source::normalize(p).map(|rel| Path::new("/").join(rel))
+}
+
+/// Renders every chapter and part introduction once, in parallel, then checks links
+/// into other chapters' headings now that every page's anchors are known.
+pub fn render_markdown(book: &Book, diags: &mut Vec<Diagnostic>) -> (Vec<Rendered>, Vec<String>) {
+    let targets = LinkTargets::new(book);
+    let mut rendered: Vec<Rendered> = book
+        .chapters
+        .par_iter()
+        .enumerate()
+        .map(|(i, ch)| {
+            let doc = Doc {
+                source: &ch.source,
+                path: &ch.path,
+                text: &ch.text,
+                body_start: ch.body_start,
+                out_path: &ch.out_path,
+            };
+            markdown::render(&doc, Some(i), &targets)
+        })
+        .collect();
+    let intros = book
+        .parts
+        .iter()
+        .map(|p| {
+            let source = p.dir.join("index.md");
+            let path = book.source_dir.join(&p.dir).join("_part.yaml");
+            let doc = Doc {
+                source: &source,
+                path: &path,
+                text: &p.intro,
+                body_start: 0,
+                out_path: &p.out_path,
+            };
+            let mut r = markdown::render(&doc, None, &targets);
+            // Positions inside a YAML `intro:` value are not file positions.
+            for d in &mut r.diagnostics {
+                *d = Diagnostic {
+                    line: 0,
+                    col: 0,
+                    ..d.clone()
+                };
+            }
+            diags.append(&mut r.diagnostics);
+            r.html
+        })
+        .collect();
+    for r in &mut rendered {
+        diags.append(&mut r.diagnostics);
+    }
+    check_anchor_links(book, &mut rendered, diags);
+    (rendered, intros)
+}
+
+fn check_anchor_links(book: &Book, rendered: &mut [Rendered], diags: &mut Vec<Diagnostic>) {
+    let strict = book.config.build.broken_links == crate::config::Strictness::Error;
+    let pending: Vec<(usize, markdown::AnchorLink)> = rendered
+        .iter_mut()
+        .enumerate()
+        .flat_map(|(i, r)| {
+            std::mem::take(&mut r.anchor_links)
+                .into_iter()
+                .map(move |l| (i, l))
+        })
+        .collect();
+    for (from, link) in pending {
+        let target = &rendered[link.target];
+        if target.anchors.contains(&link.anchor) {
+            continue;
+        }
+        let mut d = Diagnostic::error(
+            &book.chapters[from].path,
+            link.pos,
+            format!(
+                "the link `{}` points to a heading `#{}` that is not in `{}`",
+                link.link,
+                link.anchor,
+                book.chapters[link.target].source.display()
+            ),
+        );
+        if let Some(h) = anchor_hint(&link.anchor, &target.anchors) {
+            d = d.with_hint(h);
+        }
+        if !strict {
+            d = d.with_level(crate::diag::Level::Warning);
+        }
+        diags.push(d);
+    }
+}
+
+struct Timer {
+    last: Instant,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Timer {
+    fn new() -> Self {
+        Timer {
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.laps.push((name, now - self.last));
+        self.last = now;
+    }
+}

@@ -1,0 +1,291 @@
+//! `book.toml`: the typed configuration of a book, with documented defaults.
+//! Unknown keys are errors so a typo never silently does nothing.
+
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, LineIndex, Pos};
+
+pub const CONFIG_FILE: &str = "book.toml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// The handbook's title, shown on every page.
+    pub title: String,
+    /// One or two sentences for the home page and search engines.
+    #[serde(default)]
+    pub description: String,
+    /// Language of the content, as a BCP 47 tag (`en`, `en-GB`, `fr`); default `en`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub build: BuildConfig,
+    #[serde(default)]
+    pub checklists: ChecklistConfig,
+    /// The tag vocabulary, in the order it should be shown.
+    #[serde(default)]
+    pub tags: IndexMap<String, Term>,
+    /// Who chapters are for (new hires, team leads...), in display order.
+    #[serde(default)]
+    pub audiences: IndexMap<String, Term>,
+    /// Course packs, keyed by id.
+    #[serde(default)]
+    pub packs: IndexMap<String, PackConfig>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BuildConfig {
+    /// Folder holding the chapters, relative to book.toml; default `guide`.
+    #[serde(default = "default_source")]
+    pub source: PathBuf,
+    /// Folder the site is written to, relative to book.toml; default `site`.
+    #[serde(default = "default_output")]
+    pub output: PathBuf,
+    /// Theme name: `default` (built in) or a folder under `themes/`.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Paper size for print pages and desk cards; default `a4`.
+    #[serde(default)]
+    pub paper: Paper,
+    /// What a broken link between chapters is: `error` (default) or `warn`.
+    #[serde(default)]
+    pub broken_links: Strictness,
+    /// Absolute URL the site is published at; enables `sitemap.xml`.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Build chapters marked `draft: true` too; default false.
+    #[serde(default)]
+    pub drafts: bool,
+}
+
+impl Default for BuildConfig {
+    fn default() -> Self {
+        BuildConfig {
+            source: default_source(),
+            output: default_output(),
+            theme: default_theme(),
+            paper: Paper::default(),
+            broken_links: Strictness::default(),
+            base_url: None,
+            drafts: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strictness {
+    #[default]
+    Error,
+    Warn,
+}
+
+/// Heading names that mark a chapter's desk-card checklist groups.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ChecklistConfig {
+    /// Headings whose task list is the card's "Do" column; default `["Do"]`.
+    #[serde(default = "default_do", rename = "do")]
+    pub do_headings: Vec<String>,
+    /// Headings whose task list is the card's "Avoid" column; default `["Avoid", "Don't"]`.
+    #[serde(default = "default_avoid", rename = "avoid")]
+    pub avoid_headings: Vec<String>,
+}
+
+impl Default for ChecklistConfig {
+    fn default() -> Self {
+        ChecklistConfig {
+            do_headings: default_do(),
+            avoid_headings: default_avoid(),
+        }
+    }
+}
+
+/// A declared tag or audience.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub label: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A course pack as declared in book.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackConfig {
+    pub title: String,
+    /// Markdown shown on the pack's home page.
+    #[serde(default)]
+    pub intro: String,
+    #[serde(default)]
+    pub audience: Vec<String>,
+    #[serde(default)]
+    pub paper: Option<Paper>,
+    /// Ordered entries: a chapter slug, a chapter with a title override, or a selector.
+    #[serde(default)]
+    pub chapters: Vec<PackEntry>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum PackEntry {
+    Slug(String),
+    Chapter { slug: String, title: Option<String> },
+    Select(PackSelector),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackSelector {
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub audience: Option<String>,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+fn default_source() -> PathBuf {
+    "guide".into()
+}
+fn default_output() -> PathBuf {
+    "site".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_do() -> Vec<String> {
+    vec!["Do".into()]
+}
+fn default_avoid() -> Vec<String> {
+    vec!["Avoid".into(), "Don't".into(), "Don’t".into()]
+}
+
+impl Config {
+    /// Reads and checks `book.toml` in `root`.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let d = Diagnostic::error(&path, Pos::FILE, format!("cannot read the book's settings: {e}"));
+            if e.kind() == std::io::ErrorKind::NotFound {
+                d.with_hint("run this command in the folder that holds book.toml, pass that folder as an argument, or create a new book with `carebook init <dir>`")
+            } else {
+                d
+            }
+        })?;
+        Self::parse(&text, &path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostic> {
+        let config: Config = toml::from_str(text).map_err(|e| toml_diagnostic(&e, text, path))?;
+        config.validate(text, path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, text: &str, path: &Path) -> Result<(), Diagnostic> {
+        if let Some(url) = &self.build.base_url {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(Diagnostic::error(
+                    path,
+                    find_key(text, "base-url"),
+                    format!("`base-url` must be an absolute http(s) address, found `{url}`"),
+                )
+                .with_hint("for example base-url = \"https://help.example.com/handbook/\""));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn tag_ids(&self) -> impl Iterator<Item = &str> + Clone {
+        self.tags.keys().map(String::as_str)
+    }
+
+    pub fn audience_ids(&self) -> impl Iterator<Item = &str> + Clone {
+        self.audiences.keys().map(String::as_str)
+    }
+}
+
+fn toml_diagnostic(e: &toml::de::Error, text: &str, path: &Path) -> Diagnostic {
+    let pos = e
+        .span()
+        .map_or(Pos::new(1, 1), |span| LineIndex::new(text).pos(span.start));
+    let message = e.message().trim().to_owned();
+    let d = Diagnostic::error(path, pos, format!("invalid book.toml: {message}"));
+    if message.starts_with("unknown field") {
+        d.with_hint("check the spelling of the key; the README lists every book.toml setting")
+    } else {
+        d
+    }
+}
+
+/// Best-effort position of `key = ...` in the TOML text, for errors found after parsing.
+pub fn find_key(text: &str, key: &str) -> Pos {
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key) {
+            if rest.trim_start().starts_with('=') {
+                return Pos::new(i + 1, line.len() - trimmed.len() + 1);
+            }
+        }
+    }
+    Pos::new(1, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Diagnostic> {
+        Config::parse(text, Path::new("book.toml"))
+    }
+
+    #[test]
+    fn defaults_apply() {
+        let c = parse("title = \"T\"").unwrap();
+        assert_eq!(c.build.source, PathBuf::from("guide"));
+        assert_eq!(c.build.output, PathBuf::from("site"));
+        assert_eq!(c.build.paper, Paper::A4);
+        assert_eq!(c.language, "en");
+        assert_eq!(c.checklists.do_headings, vec!["Do"]);
+    }
+
+    #[test]
+    fn unknown_key_names_key_and_line() {
+        let e = parse("title = \"T\"\n\n[build]\nouptut = \"x\"\n").unwrap_err();
+        assert_eq!((e.line, e.col), (4, 1));
+        assert!(
+            e.message.contains("unknown field `ouptut`"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn tags_keep_declaration_order() {
+        let c = parse("title='T'\n[tags.stress]\nlabel='S'\n[tags.culture]\nlabel='C'\n").unwrap();
+        assert_eq!(c.tag_ids().collect::<Vec<_>>(), ["stress", "culture"]);
+    }
+
+    #[test]
+    fn bad_paper_is_explained() {
+        let e = parse("title='T'\n[build]\npaper = \"a5\"\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("a4"), "{}", e.message);
+    }
+}

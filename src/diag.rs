@@ -1,0 +1,184 @@
+//! Diagnostics: every problem carebook reports names a file, a line and a column,
+//! says what was expected and, where it can, how to fix it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub level: Level,
+    pub path: PathBuf,
+    /// 1-based line in the source file; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub col: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<PathBuf>, pos: Pos, message: impl Into<String>) -> Self {
+        Self::new(Level::Error, path, pos, message)
+    }
+
+    pub fn warning(path: impl Into<PathBuf>, pos: Pos, message: impl Into<String>) -> Self {
+        Self::new(Level::Warning, path, pos, message)
+    }
+
+    fn new(level: Level, path: impl Into<PathBuf>, pos: Pos, message: impl Into<String>) -> Self {
+        Diagnostic {
+            level,
+            path: path.into(),
+            line: pos.line,
+            col: pos.col,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_level(mut self, level: Level) -> Self {
+        self.level = level;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.level == Level::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        let path = display_path(&self.path);
+        if self.line == 0 {
+            write!(f, "{path}: {level}: {}", self.message)?;
+        } else {
+            write!(
+                f,
+                "{path}:{}:{}: {level}: {}",
+                self.line, self.col, self.message
+            )?;
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Paths print with forward slashes and without a leading `./`, so messages read the
+/// same on every system and can be pasted into an editor's "go to file".
+pub fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+/// A 1-based line/column position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Pos {
+    pub const FILE: Pos = Pos { line: 0, col: 0 };
+
+    pub fn new(line: usize, col: usize) -> Self {
+        Pos { line, col }
+    }
+}
+
+/// Maps byte offsets in a text to 1-based line and character columns.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    pub fn pos(&self, offset: usize) -> Pos {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        Pos::new(line + 1, col)
+    }
+}
+
+/// The closest candidate to `word` by edit distance, when close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&word_lower, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1) + 1)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// A hint naming the likely intended value, or listing the allowed ones.
+pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+    match did_you_mean(word, candidates.clone()) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None => {
+            let list: Vec<String> = candidates.into_iter().map(|c| format!("`{c}`")).collect();
+            if list.is_empty() {
+                "none are declared yet".to_owned()
+            } else {
+                format!("expected one of {}", list.join(", "))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_counts_characters_not_bytes() {
+        let idx = LineIndex::new("ab\ncé d\n");
+        assert_eq!(idx.pos(0), Pos::new(1, 1));
+        assert_eq!(idx.pos(3), Pos::new(2, 1));
+        // "cé " is 4 bytes; the 'd' is the 4th character.
+        assert_eq!(idx.pos(7), Pos::new(2, 4));
+    }
+
+    #[test]
+    fn suggests_close_words_only() {
+        let tags = ["empathy", "culture", "stress"];
+        assert_eq!(did_you_mean("empaty", tags), Some("empathy"));
+        assert_eq!(did_you_mean("culturel", tags), Some("culture"));
+        assert_eq!(did_you_mean("banana", tags), None);
+    }
+}

@@ -1,0 +1,149 @@
+//! The `carebook` command line: parses arguments, calls the library, maps errors to
+//! exit codes (0 success, 1 content errors, 2 usage or configuration errors).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use carebook::{build::BuildOptions, Error};
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "carebook",
+    version,
+    about = "Build a customer-care handbook into a searchable website, desk checklists and course packs.",
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the handbook into a website.
+    #[command(
+        after_help = "Examples:\n  carebook build                      build the book in this folder into site/\n  carebook build my-handbook          build the book in my-handbook/\n  carebook build --out /srv/www/help  write the site somewhere else\n  carebook build --base-url https://help.example.com/  also write sitemap.xml\n\nThe site is written to a temporary folder first; if anything is wrong, the\nprevious site stays exactly as it was."
+    )]
+    Build {
+        /// The book's folder (the one with book.toml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Where to write the site [default: `output` in book.toml, normally site/].
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// The address the site will be published at, for sitemap.xml.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+        /// Include chapters marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Print how long each stage of the build took.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Create a new handbook with settings and two example chapters.
+    #[command(
+        after_help = "Examples:\n  carebook init my-handbook   create my-handbook/ with book.toml and guide/\n  carebook init               create the book in this folder"
+    )]
+    Init {
+        /// Folder for the new book; created when missing.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Delete the built site.
+    #[command(
+        after_help = "Examples:\n  carebook clean             delete site/ of the book in this folder\n  carebook clean my-handbook\n\nOnly a folder that carebook built is deleted."
+    )]
+    Clean {
+        /// The book's folder (the one with book.toml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The site folder to delete [default: `output` in book.toml].
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build {
+            dir,
+            out,
+            base_url,
+            drafts,
+            timings,
+        } => build(
+            dir,
+            BuildOptions {
+                out,
+                base_url,
+                drafts,
+            },
+            timings,
+        ),
+        Command::Init { dir } => init(dir),
+        Command::Clean { dir, out } => clean(dir, out),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.exit_code() as u8)
+        }
+    }
+}
+
+fn build(dir: PathBuf, opts: BuildOptions, timings: bool) -> Result<(), Error> {
+    let report = carebook::build(&dir, &opts)?;
+    for w in &report.warnings {
+        eprintln!("{w}");
+    }
+    if timings {
+        for (stage, t) in &report.timings {
+            eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
+        }
+    }
+    println!(
+        "Built {} chapters into {} ({} files, {:.1} MB){}",
+        report.chapters,
+        report.out_dir.display(),
+        report.files,
+        report.bytes as f64 / 1_000_000.0,
+        match report.warnings.len() {
+            0 => String::new(),
+            1 => " with 1 warning".into(),
+            n => format!(" with {n} warnings"),
+        }
+    );
+    println!(
+        "Open {} in a browser to read it.",
+        report.out_dir.join("index.html").display()
+    );
+    Ok(())
+}
+
+fn init(dir: PathBuf) -> Result<(), Error> {
+    let written = carebook::init::init(&dir)?;
+    for p in &written {
+        println!("  created {}", p.display());
+    }
+    let shown = dir.display();
+    println!("Your handbook is ready. Build it with:\n  carebook build {shown}");
+    Ok(())
+}
+
+fn clean(dir: PathBuf, out: Option<PathBuf>) -> Result<(), Error> {
+    let opts = BuildOptions {
+        out,
+        ..Default::default()
+    };
+    let config = carebook::build::configure(&dir, &opts)?;
+    let target = carebook::build::output_dir(&dir, &config, &opts);
+    match carebook::output::clean(&target).map_err(Error::Output)? {
+        true => println!("Removed {}", target.display()),
+        false => println!("Nothing to remove: {} does not exist", target.display()),
+    }
+    Ok(())
+}

@@ -1,0 +1,648 @@
+//! The Markdown pass: one parse per chapter gives its HTML, heading ids and table of
+//! contents, rewritten and checked links, and its desk-card checklist.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::book::{slash_path, Book};
+use crate::config::{ChecklistConfig, Strictness};
+use crate::diag::{did_you_mean, Diagnostic, LineIndex, Pos};
+use crate::source::normalize;
+
+/// A Markdown document to render: a chapter or a part's introduction.
+pub struct Doc<'a> {
+    /// Path relative to the source dir; links resolve from its folder.
+    pub source: &'a Path,
+    /// Path shown in diagnostics.
+    pub path: &'a Path,
+    pub text: &'a str,
+    pub body_start: usize,
+    /// Where the page is written, relative to the site root.
+    pub out_path: &'a str,
+}
+
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// Level-2 and level-3 headings, for the on-page contents.
+    pub toc: Vec<TocEntry>,
+    pub anchors: HashSet<String>,
+    pub checklist: Checklist,
+    pub words: usize,
+    pub diagnostics: Vec<Diagnostic>,
+    /// `#anchor` links into other chapters, checked once every chapter is rendered.
+    pub anchor_links: Vec<AnchorLink>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Checklist {
+    pub do_items: Vec<ChecklistItem>,
+    pub avoid_items: Vec<ChecklistItem>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ChecklistItem {
+    /// Inline HTML (emphasis, code and links kept).
+    pub html: String,
+    pub text: String,
+}
+
+#[derive(Debug)]
+pub struct AnchorLink {
+    pub target: usize,
+    pub anchor: String,
+    pub pos: Pos,
+    pub link: String,
+}
+
+/// Where links can point: chapters, parts and asset files, by their normalized source path.
+pub struct LinkTargets {
+    chapters: HashMap<PathBuf, usize>,
+    chapter_outs: Vec<String>,
+    parts: HashMap<PathBuf, String>,
+    assets: HashSet<PathBuf>,
+    strictness: Strictness,
+    checklists: ChecklistConfig,
+}
+
+impl LinkTargets {
+    pub fn new(book: &Book) -> Self {
+        LinkTargets {
+            chapters: book
+                .chapters
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.source.clone(), i))
+                .collect(),
+            chapter_outs: book.chapters.iter().map(|c| c.out_path.clone()).collect(),
+            parts: book
+                .parts
+                .iter()
+                .filter(|p| !p.dir.as_os_str().is_empty())
+                .map(|p| (p.dir.clone(), p.out_path.clone()))
+                .collect(),
+            assets: book.assets.iter().cloned().collect(),
+            strictness: book.config.build.broken_links,
+            checklists: book.config.checklists.clone(),
+        }
+    }
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Renders one document. `index` is the chapter's own index, so links to itself resolve.
+pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Rendered {
+    let body = &doc.text[doc.body_start..];
+    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
+        .into_offset_iter()
+        .collect();
+    let mut out = Rendered::default();
+    let mut pass = Pass {
+        doc,
+        targets,
+        index,
+        lines: None,
+        out: &mut out,
+        self_anchors: Vec::new(),
+    };
+    drop_leading_title(&mut events);
+    pass.assign_heading_ids(&mut events);
+    pass.rewrite_links(&mut events);
+    pass.check_self_anchors();
+    out.checklist = extract_checklist(&events, &targets.checklists);
+    out.words = count_words(&events);
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
+    out.html = html;
+    out
+}
+
+/// The page template shows the title; a `# Title` opening the body would repeat it.
+fn drop_leading_title(events: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) {
+    if let Some((
+        Event::Start(Tag::Heading {
+            level: HeadingLevel::H1,
+            ..
+        }),
+        _,
+    )) = events.first()
+    {
+        let end = events
+            .iter()
+            .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
+            .unwrap_or(0);
+        events.drain(..=end);
+    }
+}
+
+struct Pass<'a, 'd> {
+    doc: &'a Doc<'d>,
+    targets: &'a LinkTargets,
+    index: Option<usize>,
+    lines: Option<LineIndex<'d>>,
+    out: &'a mut Rendered,
+    self_anchors: Vec<(String, Pos, String)>,
+}
+
+impl<'d> Pass<'_, 'd> {
+    fn pos(&mut self, body_offset: usize) -> Pos {
+        let text = self.doc.text;
+        self.lines
+            .get_or_insert_with(|| LineIndex::new(text))
+            .pos(self.doc.body_start + body_offset)
+    }
+
+    fn assign_heading_ids(&mut self, events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+        let mut used: HashMap<String, usize> = HashMap::new();
+        for i in 0..events.len() {
+            let Event::Start(Tag::Heading { level, id, .. }) = &events[i].0 else {
+                continue;
+            };
+            let level = *level;
+            let title = inline_text(&events[i + 1..]);
+            let id = match id {
+                Some(explicit) => explicit.to_string(),
+                None => unique_id(github_id(&title), &mut used),
+            };
+            used.entry(id.clone()).or_insert(0);
+            if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                self.out.toc.push(TocEntry {
+                    level: level as u8,
+                    id: id.clone(),
+                    title,
+                });
+            }
+            self.out.anchors.insert(id.clone());
+            if let (Event::Start(Tag::Heading { id: slot, .. }), _) = &mut events[i] {
+                *slot = Some(CowStr::from(id));
+            }
+        }
+    }
+
+    fn rewrite_links(&mut self, events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+        for (event, range) in events.iter_mut() {
+            let dest = match event {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    ..
+                }) if !matches!(
+                    link_type,
+                    pulldown_cmark::LinkType::Autolink | pulldown_cmark::LinkType::Email
+                ) =>
+                {
+                    dest_url
+                }
+                Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+                _ => continue,
+            };
+            let start = range.start;
+            if let Some(new) = self.resolve(dest, start) {
+                *dest = CowStr::from(new);
+            }
+        }
+    }
+
+    /// The rewritten link for `dest`, or `None` to keep it as written.
+    fn resolve(&mut self, dest: &str, offset: usize) -> Option<String> {
+        if is_external(dest) {
+            return None;
+        }
+        let (path_part, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        let path_part = path_part.split('?').next().unwrap_or("");
+        if path_part.is_empty() {
+            if let Some(f) = fragment {
+                let pos = self.pos(offset);
+                self.self_anchors
+                    .push((percent_decode(f), pos, dest.to_owned()));
+            }
+            return None;
+        }
+        let decoded = percent_decode(path_part);
+        let base = if decoded.starts_with('/') {
+            PathBuf::new()
+        } else {
+            self.doc
+                .source
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_default()
+        };
+        let Some(target) = normalize(&base.join(decoded.trim_start_matches('/'))) else {
+            let pos = self.pos(offset);
+            self.broken(
+                pos,
+                format!("the link `{dest}` points outside the chapters folder"),
+                None,
+            );
+            return None;
+        };
+        let href = self.resolve_path(&target, dest, offset)?;
+        Some(match fragment {
+            Some(f) => format!("{href}#{f}"),
+            None => href,
+        })
+    }
+
+    fn resolve_path(&mut self, target: &Path, dest: &str, offset: usize) -> Option<String> {
+        let from = self.doc.out_path;
+        if let Some(&i) = self.targets.chapters.get(target) {
+            if let Some(f) = dest.split_once('#').map(|(_, f)| percent_decode(f)) {
+                let pos = self.pos(offset);
+                if Some(i) == self.index {
+                    self.self_anchors.push((f, pos, dest.to_owned()));
+                } else {
+                    self.out.anchor_links.push(AnchorLink {
+                        target: i,
+                        anchor: f,
+                        pos,
+                        link: dest.to_owned(),
+                    });
+                }
+            }
+            return Some(relative_href(from, &self.targets.chapter_outs[i]));
+        }
+        let part_dir = if target.file_name().is_some_and(|n| n == "index.md") {
+            target.parent().unwrap_or(target)
+        } else {
+            target
+        };
+        if let Some(out) = self.targets.parts.get(part_dir) {
+            return Some(relative_href(from, out));
+        }
+        if self.targets.assets.contains(target) {
+            return Some(relative_href(from, &slash_path(target)));
+        }
+        let pos = self.pos(offset);
+        let is_md = target.extension().is_some_and(|e| e == "md");
+        let (message, hint) = if is_md {
+            (
+                format!(
+                    "the link `{dest}` points to a chapter that does not exist (`{}`)",
+                    slash_path(target)
+                ),
+                self.chapter_hint(target),
+            )
+        } else {
+            (
+                format!(
+                    "the link `{dest}` points to a file that does not exist (`{}`)",
+                    slash_path(target)
+                ),
+                Some("put the file in the chapters folder, or fix the path".to_owned()),
+            )
+        };
+        self.broken(pos, message, hint);
+        None
+    }
+
+    fn chapter_hint(&self, target: &Path) -> Option<String> {
+        let name = target.file_name()?.to_string_lossy().into_owned();
+        let names: Vec<(String, &PathBuf)> = self
+            .targets
+            .chapters
+            .keys()
+            .map(|p| {
+                (
+                    p.file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned(),
+                    p,
+                )
+            })
+            .collect();
+        let best = did_you_mean(&name, names.iter().map(|(n, _)| n.as_str()))?;
+        let path = names.iter().find(|(n, _)| n == best).map(|(_, p)| *p)?;
+        let from_dir = self.doc.source.parent().map(slash_path).unwrap_or_default();
+        let link = relative_href(&format!("{from_dir}/x"), &slash_path(path));
+        Some(format!("did you mean `{link}`?"))
+    }
+
+    fn broken(&mut self, pos: Pos, message: String, hint: Option<String>) {
+        let mut d = Diagnostic::error(self.doc.path, pos, message);
+        if let Some(h) = hint {
+            d = d.with_hint(h);
+        }
+        if self.targets.strictness == Strictness::Warn {
+            d = d.with_level(crate::diag::Level::Warning);
+        }
+        self.out.diagnostics.push(d);
+    }
+
+    fn check_self_anchors(&mut self) {
+        for (anchor, pos, link) in std::mem::take(&mut self.self_anchors) {
+            if !self.out.anchors.contains(&anchor) {
+                let hint = anchor_hint(&anchor, &self.out.anchors);
+                self.broken(pos, format!("the link `{link}` points to a heading `#{anchor}` that is not on this page"), hint);
+            }
+        }
+    }
+}
+
+/// "did you mean" for a missing anchor, from the ids that do exist.
+pub fn anchor_hint(anchor: &str, anchors: &HashSet<String>) -> Option<String> {
+    did_you_mean(anchor, anchors.iter().map(String::as_str))
+        .map(|a| format!("did you mean `#{a}`?"))
+}
+
+fn is_external(dest: &str) -> bool {
+    dest.starts_with("//")
+        || dest.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && !scheme.contains('/')
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        })
+}
+
+/// The plain text of the inline events up to the end of the current block.
+fn inline_text(events: &[(Event<'_>, std::ops::Range<usize>)]) -> String {
+    let mut s = String::new();
+    for (e, _) in events {
+        match e {
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item) => break,
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s.trim().to_owned()
+}
+
+/// The id GitHub gives a heading: lowercase, punctuation removed, spaces to hyphens.
+pub fn github_id(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
+    let base = if base.is_empty() {
+        "section".to_owned()
+    } else {
+        base
+    };
+    let Some(&start) = used.get(&base) else {
+        return base;
+    };
+    let mut n = start;
+    loop {
+        n += 1;
+        let candidate = format!("{base}-{n}");
+        if !used.contains_key(&candidate) {
+            used.insert(base, n);
+            return candidate;
+        }
+    }
+}
+
+/// A relative URL from the page at `from` to `to` (both site-root paths with `/`).
+pub fn relative_href(from: &str, to: &str) -> String {
+    let from_dirs: Vec<&str> = from.split('/').collect();
+    let from_dirs = &from_dirs[..from_dirs.len() - 1];
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let common = from_dirs
+        .iter()
+        .zip(&to_parts[..to_parts.len() - 1])
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut href = "../".repeat(from_dirs.len() - common);
+    href.push_str(&to_parts[common..].join("/"));
+    href
+}
+
+/// `../` repeated once per folder above `page`: the way back to the site root.
+pub fn root_prefix(page: &str) -> String {
+    "../".repeat(page.matches('/').count())
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Group {
+    Do,
+    Avoid,
+}
+
+/// Task-list items under `Do` / `Avoid` headings (names from book.toml). A group runs
+/// until the next heading of the same or a higher level.
+pub fn extract_checklist(
+    events: &[(Event<'_>, std::ops::Range<usize>)],
+    names: &ChecklistConfig,
+) -> Checklist {
+    let mut list = Checklist::default();
+    let mut group: Option<(Group, HeadingLevel)> = None;
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::Heading { level, .. }) => {
+                if group.is_some_and(|(_, gl)| *level <= gl) {
+                    group = None;
+                }
+                let title = inline_text(&events[i + 1..]);
+                if let Some(g) = group_for(&title, names) {
+                    group = Some((g, *level));
+                }
+            }
+            Event::Start(Tag::Item)
+                if group.is_some()
+                    && matches!(events.get(i + 1), Some((Event::TaskListMarker(_), _))) =>
+            {
+                let end = matching_end(events, i);
+                let item = item_from(&events[i + 2..end]);
+                match group.map(|(g, _)| g) {
+                    Some(Group::Do) => list.do_items.push(item),
+                    _ => list.avoid_items.push(item),
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    list
+}
+
+fn group_for(title: &str, names: &ChecklistConfig) -> Option<Group> {
+    let t = title.trim().trim_end_matches(':').trim();
+    let matches = |list: &[String]| {
+        list.iter()
+            .any(|n| n.eq_ignore_ascii_case(t) || n.replace('\'', "’").eq_ignore_ascii_case(t))
+    };
+    if matches(&names.do_headings) {
+        Some(Group::Do)
+    } else if matches(&names.avoid_headings) {
+        Some(Group::Avoid)
+    } else {
+        None
+    }
+}
+
+fn matching_end(events: &[(Event<'_>, std::ops::Range<usize>)], start: usize) -> usize {
+    let mut depth = 0;
+    for (j, (e, _)) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(Tag::Item) => depth += 1,
+            Event::End(TagEnd::Item) => {
+                depth -= 1;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+fn item_from(events: &[(Event<'_>, std::ops::Range<usize>)]) -> ChecklistItem {
+    let inline = events.iter().map(|(e, _)| e.clone()).filter(|e| {
+        !matches!(
+            e,
+            Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+        )
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, inline);
+    let text = events
+        .iter()
+        .filter_map(|(e, _)| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            Event::SoftBreak => Some(" "),
+            _ => None,
+        })
+        .collect::<String>();
+    ChecklistItem {
+        html: html.trim().to_owned(),
+        text: text.trim().to_owned(),
+    }
+}
+
+fn count_words(events: &[(Event<'_>, std::ops::Range<usize>)]) -> usize {
+    events
+        .iter()
+        .map(|(e, _)| match e {
+            Event::Text(t) => t.split_whitespace().count(),
+            _ => 0,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_ids_match_github() {
+        assert_eq!(
+            github_id("Hold, transfer & escalation"),
+            "hold-transfer--escalation"
+        );
+        assert_eq!(github_id("Don’t say “no”"), "dont-say-no");
+        assert_eq!(github_id("Step 2: ask_why"), "step-2-ask_why");
+        assert_eq!(github_id("Café olé"), "café-olé");
+    }
+
+    #[test]
+    fn duplicate_ids_get_suffixes() {
+        let mut used = HashMap::new();
+        let a = unique_id("do".into(), &mut used);
+        used.insert(a.clone(), 0);
+        let b = unique_id("do".into(), &mut used);
+        used.insert(b.clone(), 0);
+        let c = unique_id("do".into(), &mut used);
+        assert_eq!((a.as_str(), b.as_str(), c.as_str()), ("do", "do-1", "do-2"));
+    }
+
+    #[test]
+    fn relative_hrefs() {
+        assert_eq!(relative_href("a/b.html", "a/c.html"), "c.html");
+        assert_eq!(relative_href("a/b.html", "d/c.html"), "../d/c.html");
+        assert_eq!(relative_href("index.html", "d/c.html"), "d/c.html");
+        assert_eq!(
+            relative_href("a/b/c.html", "index.html"),
+            "../../index.html"
+        );
+        assert_eq!(root_prefix("a/b/c.html"), "../../");
+    }
+
+    #[test]
+    fn external_links_are_left_alone() {
+        assert!(is_external("https://example.com"));
+        assert!(is_external("mailto:a@b.c"));
+        assert!(!is_external("../a.md"));
+        assert!(!is_external("a.md#x:y"));
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("my%20file.md"), "my file.md");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+
+    fn checklist(md: &str) -> Checklist {
+        let events: Vec<_> = Parser::new_ext(md, options()).into_offset_iter().collect();
+        extract_checklist(&events, &ChecklistConfig::default())
+    }
+
+    #[test]
+    fn checklist_groups_by_heading_and_keeps_formatting() {
+        let c = checklist("## Checklist\n### Do\n- [ ] Say *your* name.\n- [x] Use `code`.\n- plain item\n### Avoid\n- [ ] Interrupting.\n## After\n- [ ] not on the card\n");
+        let html: Vec<_> = c.do_items.iter().map(|i| i.html.as_str()).collect();
+        assert_eq!(html, ["Say <em>your</em> name.", "Use <code>code</code>."]);
+        assert_eq!(c.do_items[0].text, "Say your name.");
+        assert_eq!(c.avoid_items.len(), 1);
+    }
+
+    #[test]
+    fn checklist_missing_groups_are_empty() {
+        let c = checklist("# T\n- [ ] loose task\n");
+        assert!(c.do_items.is_empty() && c.avoid_items.is_empty());
+        let c = checklist("### Don't\n- [ ] Guessing.\n");
+        assert_eq!(c.avoid_items.len(), 1, "smart quotes still match");
+    }
+}

@@ -1,0 +1,220 @@
+//! Rendering the site's pages from the book model with the theme's templates.
+//! Template data is typed: one struct per page kind, wrapped in a common frame.
+
+pub mod theme;
+
+use serde::Serialize;
+
+use crate::book::{Book, Chapter, Part};
+use crate::markdown::{Rendered, TocEntry};
+
+/// Books with more parts than this load the sidebar's part list from a shared script,
+/// so every page does not repeat a long list (output stays linear in chapter count).
+pub const NAV_INLINE_PARTS: usize = 40;
+
+#[derive(Serialize)]
+pub struct SiteCtx {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub authors: String,
+    pub version: &'static str,
+}
+
+impl SiteCtx {
+    pub fn new(book: &Book) -> Self {
+        let c = &book.config;
+        SiteCtx {
+            title: c.title.clone(),
+            description: c.description.clone(),
+            language: c.language.clone(),
+            authors: c.authors.join(", "),
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
+}
+
+/// What every page template receives; `body` adds the page kind's own data.
+#[derive(Serialize)]
+pub struct Frame<'a, T: Serialize> {
+    pub site: &'a SiteCtx,
+    /// The way back to the site root (`../` per folder), prefixed to every link.
+    pub root: String,
+    pub kind: &'static str,
+    pub page_title: &'a str,
+    pub description: &'a str,
+    pub nav: Nav<'a>,
+    #[serde(flatten)]
+    pub body: T,
+}
+
+#[derive(Serialize)]
+pub struct Nav<'a> {
+    pub parts: Vec<NavPart<'a>>,
+    /// True when the part list comes from `assets/nav-data.js`.
+    pub script: bool,
+    pub current_part: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct NavPart<'a> {
+    pub title: &'a str,
+    pub href: &'a str,
+    pub current: bool,
+    pub page_current: bool,
+    pub chapters: Vec<LinkCtx<'a>>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct LinkCtx<'a> {
+    pub title: &'a str,
+    pub href: &'a str,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct Chip<'a> {
+    pub label: &'a str,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct ChapterSummary<'a> {
+    pub title: &'a str,
+    pub href: &'a str,
+    pub summary: &'a str,
+    pub minutes: u32,
+    pub part: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct ChapterBody<'a> {
+    pub chapter: ChapterCtx<'a>,
+}
+
+#[derive(Serialize)]
+pub struct ChapterCtx<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub html: &'a str,
+    pub toc: &'a [TocEntry],
+    pub tags: Vec<Chip<'a>>,
+    pub audiences: Vec<Chip<'a>>,
+    pub minutes: u32,
+    pub part: Option<LinkCtx<'a>>,
+    pub prev: Option<LinkCtx<'a>>,
+    pub next: Option<LinkCtx<'a>>,
+}
+
+/// Reading time: the front matter's `minutes`, else about 200 words a minute.
+pub fn minutes(chapter: &Chapter, rendered: &Rendered) -> u32 {
+    chapter
+        .minutes
+        .unwrap_or_else(|| (rendered.words as u32).div_ceil(200).max(1))
+}
+
+/// The sidebar for a page in part `current` (and on chapter `chapter`, if any).
+pub fn nav<'a>(
+    book: &'a Book,
+    current: Option<usize>,
+    chapter: Option<usize>,
+    page: &str,
+) -> Nav<'a> {
+    let script = book.parts.len() > NAV_INLINE_PARTS;
+    let parts = book
+        .parts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !script || Some(*i) == current)
+        .map(|(i, p)| nav_part(book, p, Some(i) == current, chapter, page))
+        .collect();
+    let current_part = current.map_or("", |i| book.parts[i].out_path.as_str());
+    Nav {
+        parts,
+        script,
+        current_part,
+    }
+}
+
+fn nav_part<'a>(
+    book: &'a Book,
+    part: &'a Part,
+    is_current: bool,
+    chapter: Option<usize>,
+    page: &str,
+) -> NavPart<'a> {
+    let chapters = if is_current {
+        part.chapters
+            .clone()
+            .map(|i| link(&book.chapters[i], Some(i) == chapter))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    NavPart {
+        title: &part.title,
+        href: &part.out_path,
+        current: is_current,
+        page_current: part.out_path == page,
+        chapters,
+    }
+}
+
+pub fn link(ch: &Chapter, current: bool) -> LinkCtx<'_> {
+    LinkCtx {
+        title: &ch.title,
+        href: &ch.out_path,
+        current,
+    }
+}
+
+pub fn summary<'a>(book: &'a Book, i: usize, rendered: &[Rendered]) -> ChapterSummary<'a> {
+    let ch = &book.chapters[i];
+    ChapterSummary {
+        title: &ch.title,
+        href: &ch.out_path,
+        summary: &ch.summary,
+        minutes: minutes(ch, &rendered[i]),
+        part: &book.parts[ch.part].title,
+    }
+}
+
+pub fn tag_href(id: &str) -> String {
+    format!("tags/{id}.html")
+}
+
+pub fn audience_href(id: &str) -> String {
+    format!("audiences/{id}.html")
+}
+
+pub fn chapter_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered) -> ChapterCtx<'a> {
+    let ch = &book.chapters[i];
+    let part = &book.parts[ch.part];
+    let chips = |ids: &'a [String],
+                 terms: &'a indexmap::IndexMap<String, crate::config::Term>,
+                 href: fn(&str) -> String|
+     -> Vec<Chip<'a>> {
+        ids.iter()
+            .map(|id| Chip {
+                label: terms.get(id).map_or(id.as_str(), |t| t.label.as_str()),
+                href: href(id),
+            })
+            .collect()
+    };
+    ChapterCtx {
+        title: &ch.title,
+        summary: &ch.summary,
+        html: &rendered.html,
+        toc: &rendered.toc,
+        tags: chips(&ch.tags, &book.config.tags, tag_href),
+        audiences: chips(&ch.audience, &book.config.audiences, audience_href),
+        minutes: minutes(ch, rendered),
+        part: (!part.dir.as_os_str().is_empty()).then(|| LinkCtx {
+            title: &part.title,
+            href: &part.out_path,
+            current: false,
+        }),
+        prev: i.checked_sub(1).map(|p| link(&book.chapters[p], false)),
+        next: book.chapters.get(i + 1).map(|c| link(c, false)),
+    }
+}

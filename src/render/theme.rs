@@ -1,0 +1,145 @@
+//! The theme: Tera templates and static files. The default theme is embedded in the
+//! binary; a book's `themes/<name>/` overrides it file by file.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use tera::{Context, Tera};
+
+use crate::diag::{Diagnostic, Pos};
+
+macro_rules! embed {
+    ($kind:literal, $($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/", $kind, "/", $name)))),*]
+    };
+}
+
+const TEMPLATES: &[(&str, &[u8])] = embed!(
+    "templates",
+    "base.html",
+    "partials/sidebar.html",
+    "partials/chapter_list.html",
+    "chapter.html",
+    "index.html",
+    "part.html",
+    "term.html",
+    "terms.html",
+    "404.html",
+);
+
+const STATIC: &[(&str, &[u8])] = embed!("static", "carebook.css", "carebook.js", "nav.js");
+
+pub struct Theme {
+    tera: Tera,
+    /// Static files, written under `assets/`.
+    pub statics: Vec<(String, Cow<'static, [u8]>)>,
+}
+
+impl Theme {
+    /// Loads the embedded default theme with the book's overrides from `themes/<name>/`.
+    pub fn load(book_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+        let dir = book_root.join("themes").join(name);
+        if name != "default" && !dir.is_dir() {
+            return Err(Diagnostic::error(book_root.join(crate::config::CONFIG_FILE), Pos::FILE, format!("the theme `{name}` was not found at `{}`", dir.display()))
+                .with_hint("create that folder with the templates/ and static/ files you want to change, or set theme = \"default\""));
+        }
+        let mut sources = Vec::new();
+        for (file, bytes) in TEMPLATES {
+            let text = read_override(&dir.join("templates").join(file))?
+                .map(Cow::Owned)
+                .unwrap_or_else(|| String::from_utf8_lossy(bytes));
+            sources.push((*file, text.into_owned()));
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
+            .map_err(|e| template_error(&e, &dir))?;
+        let mut statics = Vec::new();
+        for (file, bytes) in STATIC {
+            let content = match std::fs::read(dir.join("static").join(file)) {
+                Ok(b) => Cow::Owned(b),
+                Err(_) => Cow::Borrowed(*bytes),
+            };
+            statics.push(((*file).to_owned(), content));
+        }
+        statics.extend(extra_statics(&dir.join("static"))?);
+        Ok(Theme { tera, statics })
+    }
+
+    pub fn render(
+        &self,
+        template: &str,
+        ctx: &impl serde::Serialize,
+    ) -> Result<String, Diagnostic> {
+        let context = Context::from_serialize(ctx).map_err(|e| {
+            Diagnostic::error(
+                template,
+                Pos::FILE,
+                format!("cannot prepare the page data: {e}"),
+            )
+        })?;
+        self.tera.render(template, &context).map_err(|e| {
+            Diagnostic::error(
+                PathBuf::from("themes").join(template),
+                Pos::FILE,
+                format!("template error: {}", error_chain(&e)),
+            )
+        })
+    }
+}
+
+fn read_override(path: &Path) -> Result<Option<String>, Diagnostic> {
+    match std::fs::read_to_string(path) {
+        Ok(s) => Ok(Some(s)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Diagnostic::error(
+            path,
+            Pos::FILE,
+            format!("cannot read the template: {e}"),
+        )),
+    }
+}
+
+/// Static files a theme adds beyond the default ones (images, extra CSS).
+fn extra_statics(dir: &Path) -> Result<Vec<(String, Cow<'static, [u8]>)>, Diagnostic> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            Diagnostic::error(dir, Pos::FILE, format!("cannot read the theme: {e}"))
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = crate::book::slash_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
+        if STATIC.iter().any(|(n, _)| *n == rel) {
+            continue;
+        }
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| Diagnostic::error(entry.path(), Pos::FILE, format!("cannot read: {e}")))?;
+        out.push((rel, Cow::Owned(bytes)));
+    }
+    Ok(out)
+}
+
+fn template_error(e: &tera::Error, dir: &Path) -> Diagnostic {
+    Diagnostic::error(
+        dir.join("templates"),
+        Pos::FILE,
+        format!("template error: {}", error_chain(e)),
+    )
+    .with_hint("fix the template in your theme, or delete it to use the built-in one")
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = e.source();
+    while let Some(inner) = source {
+        s.push_str(": ");
+        s.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    s
+}

@@ -1,0 +1,406 @@
+//! The site output: chapter, part, home, topic and audience pages, 404, sitemap and
+//! assets, all rendered from the book model into the staging folder.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::book::{slash_path, Book};
+use crate::config::Term;
+use crate::markdown::{root_prefix, Rendered};
+use crate::output::Staging;
+use crate::render::theme::Theme;
+use crate::render::{self, summary, ChapterBody, ChapterSummary, Frame, SiteCtx};
+use crate::Error;
+
+pub struct Site<'a> {
+    pub book: &'a Book,
+    pub rendered: &'a [Rendered],
+    /// Each part's introduction as HTML, by part index.
+    pub intros: &'a [String],
+    pub theme: &'a Theme,
+    pub ctx: SiteCtx,
+}
+
+impl Site<'_> {
+    pub fn write(&self, out: &Staging) -> Result<(), Error> {
+        self.write_chapters(out)?;
+        self.write_home(out)?;
+        self.write_parts(out)?;
+        self.write_terms(out, TermKind::Tag)?;
+        self.write_terms(out, TermKind::Audience)?;
+        self.write_404(out)?;
+        self.write_sitemap(out)?;
+        self.write_assets(out)
+    }
+
+    fn page<T: Serialize>(
+        &self,
+        out: &Staging,
+        template: &str,
+        path: &str,
+        frame: Frame<'_, T>,
+    ) -> Result<(), Error> {
+        let html = self
+            .theme
+            .render(template, &frame)
+            .map_err(|d| Error::Config(vec![d]))?;
+        out.write(path, html.as_bytes()).map_err(Error::Output)
+    }
+
+    fn frame<'s, T: Serialize>(
+        &'s self,
+        kind: &'static str,
+        path: &str,
+        title: &'s str,
+        description: &'s str,
+        part: Option<usize>,
+        chapter: Option<usize>,
+        body: T,
+    ) -> Frame<'s, T> {
+        Frame {
+            site: &self.ctx,
+            root: root_prefix(path),
+            kind,
+            page_title: title,
+            description,
+            nav: render::nav(self.book, part, chapter, path),
+            body,
+        }
+    }
+
+    fn write_chapters(&self, out: &Staging) -> Result<(), Error> {
+        (0..self.book.chapters.len())
+            .into_par_iter()
+            .try_for_each(|i| {
+                let ch = &self.book.chapters[i];
+                let body = ChapterBody {
+                    chapter: render::chapter_ctx(self.book, i, &self.rendered[i]),
+                };
+                let frame = self.frame(
+                    "chapter",
+                    &ch.out_path,
+                    &ch.title,
+                    &ch.summary,
+                    Some(ch.part),
+                    Some(i),
+                    body,
+                );
+                self.page(out, "chapter.html", &ch.out_path, frame)
+            })
+    }
+
+    fn summaries(&self, range: impl Iterator<Item = usize>) -> Vec<ChapterSummary<'_>> {
+        range
+            .map(|i| summary(self.book, i, self.rendered))
+            .collect()
+    }
+
+    fn write_home(&self, out: &Staging) -> Result<(), Error> {
+        let book = self.book;
+        let parts = book
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PartCtx {
+                title: &p.title,
+                href: if p.dir.as_os_str().is_empty() {
+                    ""
+                } else {
+                    &p.out_path
+                },
+                intro_html: &self.intros[i],
+                chapters: self.summaries(p.chapters.clone()),
+            })
+            .collect();
+        let total_minutes: u32 = (0..book.chapters.len())
+            .map(|i| render::minutes(&book.chapters[i], &self.rendered[i]))
+            .sum();
+        let home = HomeCtx {
+            chapter_count: book.chapters.len(),
+            total_hours: format!("{:.1}", f64::from(total_minutes) / 60.0),
+            parts,
+            tags: self.term_items(TermKind::Tag),
+            audiences: self.term_items(TermKind::Audience),
+        };
+        let title = book.config.title.as_str();
+        let frame = self.frame(
+            "home",
+            "index.html",
+            title,
+            &book.config.description,
+            None,
+            None,
+            HomeBody { home },
+        );
+        self.page(out, "index.html", "index.html", frame)
+    }
+
+    fn write_parts(&self, out: &Staging) -> Result<(), Error> {
+        for (i, p) in self.book.parts.iter().enumerate() {
+            if p.dir.as_os_str().is_empty() {
+                continue; // top-level chapters are listed on the home page
+            }
+            let part = PartCtx {
+                title: &p.title,
+                href: &p.out_path,
+                intro_html: &self.intros[i],
+                chapters: self.summaries(p.chapters.clone()),
+            };
+            let frame = self.frame(
+                "part",
+                &p.out_path,
+                &p.title,
+                "",
+                Some(i),
+                None,
+                PartBody { part },
+            );
+            self.page(out, "part.html", &p.out_path, frame)?;
+        }
+        Ok(())
+    }
+
+    fn term_items(&self, kind: TermKind) -> Vec<TermItem<'_>> {
+        kind.terms(self.book)
+            .iter()
+            .map(|(id, t)| TermItem {
+                label: &t.label,
+                description: &t.description,
+                href: kind.href(id),
+                count: kind.chapters(self.book, id).count(),
+            })
+            .filter(|t| t.count > 0)
+            .collect()
+    }
+
+    fn write_terms(&self, out: &Staging, kind: TermKind) -> Result<(), Error> {
+        for (id, t) in kind.terms(self.book) {
+            let path = kind.href(id);
+            let term = TermCtx {
+                kind: kind.singular(),
+                kind_plural: kind.plural(),
+                index_href: kind.index(),
+                label: &t.label,
+                description: &t.description,
+                chapters: self.summaries(kind.chapters(self.book, id)),
+            };
+            let frame = self.frame(
+                "term",
+                &path,
+                &t.label,
+                &t.description,
+                None,
+                None,
+                TermBody { term },
+            );
+            self.page(out, "term.html", &path, frame)?;
+        }
+        let terms = TermsCtx {
+            kind_plural: kind.plural(),
+            items: self.term_items(kind),
+        };
+        let path = kind.index();
+        let frame = self.frame(
+            "terms",
+            path,
+            kind.plural(),
+            "",
+            None,
+            None,
+            TermsBody { terms },
+        );
+        self.page(out, "terms.html", path, frame)
+    }
+
+    fn write_404(&self, out: &Staging) -> Result<(), Error> {
+        // A server shows 404.html at any depth, so its links need the absolute base when known.
+        let mut frame = self.frame(
+            "not-found",
+            "404.html",
+            "Page not found",
+            "",
+            None,
+            None,
+            Empty {},
+        );
+        if let Some(base) = &self.book.config.build.base_url {
+            frame.root = with_trailing_slash(base);
+        }
+        self.page(out, "404.html", "404.html", frame)
+    }
+
+    fn write_sitemap(&self, out: &Staging) -> Result<(), Error> {
+        let Some(base) = &self.book.config.build.base_url else {
+            return Ok(());
+        };
+        let base = with_trailing_slash(base);
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        let pages = std::iter::once("index.html")
+            .chain(
+                self.book
+                    .parts
+                    .iter()
+                    .filter(|p| !p.dir.as_os_str().is_empty())
+                    .map(|p| p.out_path.as_str()),
+            )
+            .chain(self.book.chapters.iter().map(|c| c.out_path.as_str()));
+        for page in pages {
+            xml.push_str(&format!(
+                "  <url><loc>{}</loc></url>\n",
+                xml_escape(&format!("{base}{page}"))
+            ));
+        }
+        xml.push_str("</urlset>\n");
+        out.write("sitemap.xml", xml.as_bytes())
+            .map_err(Error::Output)
+    }
+
+    fn write_assets(&self, out: &Staging) -> Result<(), Error> {
+        for (name, bytes) in &self.theme.statics {
+            out.write(&format!("assets/{name}"), bytes)
+                .map_err(Error::Output)?;
+        }
+        if self.book.parts.len() > render::NAV_INLINE_PARTS {
+            let parts: Vec<(&str, &str)> = self
+                .book
+                .parts
+                .iter()
+                .map(|p| (p.title.as_str(), p.out_path.as_str()))
+                .collect();
+            let json = serde_json::to_string(&parts).unwrap_or_else(|_| "[]".into());
+            out.write(
+                "assets/nav-data.js",
+                format!("window.carebookParts={json};\n").as_bytes(),
+            )
+            .map_err(Error::Output)?;
+        }
+        self.book.assets.par_iter().try_for_each(|rel| {
+            out.copy(&self.book.source_dir.join(rel), &slash_path(rel))
+                .map_err(Error::Output)
+        })
+    }
+}
+
+fn with_trailing_slash(url: &str) -> String {
+    if url.ends_with('/') {
+        url.to_owned()
+    } else {
+        format!("{url}/")
+    }
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[derive(Clone, Copy)]
+enum TermKind {
+    Tag,
+    Audience,
+}
+
+impl TermKind {
+    fn terms(self, book: &Book) -> &indexmap::IndexMap<String, Term> {
+        match self {
+            TermKind::Tag => &book.config.tags,
+            TermKind::Audience => &book.config.audiences,
+        }
+    }
+    fn chapters<'a>(self, book: &'a Book, id: &'a str) -> Box<dyn Iterator<Item = usize> + 'a> {
+        match self {
+            TermKind::Tag => Box::new(book.chapters_tagged(id)),
+            TermKind::Audience => Box::new(book.chapters_for(id)),
+        }
+    }
+    fn href(self, id: &str) -> String {
+        match self {
+            TermKind::Tag => render::tag_href(id),
+            TermKind::Audience => render::audience_href(id),
+        }
+    }
+    fn index(self) -> &'static str {
+        match self {
+            TermKind::Tag => "tags/index.html",
+            TermKind::Audience => "audiences/index.html",
+        }
+    }
+    fn singular(self) -> &'static str {
+        match self {
+            TermKind::Tag => "Topic",
+            TermKind::Audience => "Audience",
+        }
+    }
+    fn plural(self) -> &'static str {
+        match self {
+            TermKind::Tag => "Topics",
+            TermKind::Audience => "Audiences",
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Empty {}
+
+#[derive(Serialize)]
+struct PartCtx<'a> {
+    title: &'a str,
+    href: &'a str,
+    intro_html: &'a str,
+    chapters: Vec<ChapterSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct PartBody<'a> {
+    part: PartCtx<'a>,
+}
+
+#[derive(Serialize)]
+struct HomeCtx<'a> {
+    chapter_count: usize,
+    total_hours: String,
+    parts: Vec<PartCtx<'a>>,
+    tags: Vec<TermItem<'a>>,
+    audiences: Vec<TermItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct HomeBody<'a> {
+    home: HomeCtx<'a>,
+}
+
+#[derive(Serialize)]
+struct TermItem<'a> {
+    label: &'a str,
+    description: &'a str,
+    href: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct TermCtx<'a> {
+    kind: &'static str,
+    kind_plural: &'static str,
+    index_href: &'static str,
+    label: &'a str,
+    description: &'a str,
+    chapters: Vec<ChapterSummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct TermBody<'a> {
+    term: TermCtx<'a>,
+}
+
+#[derive(Serialize)]
+struct TermsCtx<'a> {
+    kind_plural: &'static str,
+    items: Vec<TermItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct TermsBody<'a> {
+    terms: TermsCtx<'a>,
+}
