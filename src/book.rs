@@ -156,11 +156,15 @@ fn draft_chapter(
         .clone()
         .or_else(|| first_heading(body))
         .unwrap_or_else(|| {
-            diags.push(
-                Diagnostic::warning(&path, Pos::new(1, 1), "this chapter has no title").with_hint(
-                    "add `title: ...` to the front matter or start the text with a `# Heading`",
-                ),
-            );
+            // When the metadata itself is broken, that error already says what to fix.
+            if !diags.iter().any(Diagnostic::is_error) {
+                diags.push(
+                    Diagnostic::warning(&path, Pos::new(1, 1), "this chapter has no title")
+                        .with_hint(
+                        "add `title: ...` to the front matter or start the text with a `# Heading`",
+                    ),
+                );
+            }
             humanize(&file_stem(&rel))
         });
     let slug = match &fm.slug {

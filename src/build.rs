@@ -134,9 +134,15 @@ fn markdown_normalize(p: &Path) -> Option<PathBuf> {
     crate::source::normalize(p).map(|rel| Path::new("/").join(rel))
 }
 
+/// A part's introduction, rendered for each page it appears on.
+pub struct Intro {
+    pub part_page: String,
+    pub home_page: String,
+}
+
 /// Renders every chapter and part introduction once, in parallel, then checks links
 /// into other chapters' headings now that every page's anchors are known.
-pub fn render_markdown(book: &Book, diags: &mut Vec<Diagnostic>) -> (Vec<Rendered>, Vec<String>) {
+pub fn render_markdown(book: &Book, diags: &mut Vec<Diagnostic>) -> (Vec<Rendered>, Vec<Intro>) {
     let targets = LinkTargets::new(book);
     let mut rendered: Vec<Rendered> = book
         .chapters
@@ -159,24 +165,30 @@ pub fn render_markdown(book: &Book, diags: &mut Vec<Diagnostic>) -> (Vec<Rendere
         .map(|p| {
             let source = p.dir.join("index.md");
             let path = book.source_dir.join(&p.dir).join("_part.yaml");
-            let doc = Doc {
-                source: &source,
-                path: &path,
-                text: &p.intro,
-                body_start: 0,
-                out_path: &p.out_path,
-            };
-            let mut r = markdown::render(&doc, None, &targets);
-            // Positions inside a YAML `intro:` value are not file positions.
-            for d in &mut r.diagnostics {
-                *d = Diagnostic {
-                    line: 0,
-                    col: 0,
-                    ..d.clone()
+            // The intro shows on the part's page and on the home page; links differ.
+            let mut render_at = |out_path: &str, report: bool| {
+                let doc = Doc {
+                    source: &source,
+                    path: &path,
+                    text: &p.intro,
+                    body_start: 0,
+                    out_path,
                 };
+                let mut r = markdown::render(&doc, None, &targets);
+                if report {
+                    // Positions inside a YAML `intro:` value are not file positions.
+                    diags.extend(r.diagnostics.drain(..).map(|d| Diagnostic {
+                        line: 0,
+                        col: 0,
+                        ..d
+                    }));
+                }
+                r.html
+            };
+            Intro {
+                part_page: render_at(&p.out_path, true),
+                home_page: render_at("index.html", false),
             }
-            diags.append(&mut r.diagnostics);
-            r.html
         })
         .collect();
     for r in &mut rendered {

@@ -70,10 +70,10 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// "build failed: 2 errors, 1 warning; the previous site was left as it was".
+/// "build failed: 2 errors, 1 warning; the site was not changed".
 pub fn summary_line(errors: usize, warnings: usize) -> String {
     format!(
-        "build failed: {}, {}; the previous site was left as it was",
+        "build failed: {}, {}; the site was not changed",
         plural(errors, "error"),
         plural(warnings, "warning")
     )

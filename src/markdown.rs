@@ -124,6 +124,7 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
     drop_leading_title(&mut events);
     pass.assign_heading_ids(&mut events);
     pass.rewrite_links(&mut events);
+    number_footnotes(&mut events, &mut pass.out.anchors);
     pass.check_self_anchors();
     out.checklist = extract_checklist(&events, &targets.checklists);
     out.words = count_words(&events);
@@ -359,6 +360,49 @@ impl<'d> Pass<'_, 'd> {
     }
 }
 
+/// Footnotes get ids prefixed with `fn-` (so they cannot clash with heading ids), numbers
+/// in order of first reference, and a link back to where they were cited.
+fn number_footnotes(
+    events: &mut [(Event<'_>, std::ops::Range<usize>)],
+    anchors: &mut HashSet<String>,
+) {
+    let mut numbers: HashMap<String, usize> = HashMap::new();
+    for (event, _) in events.iter_mut() {
+        let html = match event {
+            Event::FootnoteReference(name) => {
+                let next = numbers.len() + 1;
+                let n = *numbers.entry(name.to_string()).or_insert(next);
+                let id = footnote_id(name);
+                format!("<sup class=\"footnote-reference\" id=\"{id}-ref\"><a href=\"#{id}\" aria-label=\"Footnote {n}\">{n}</a></sup>")
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let next = numbers.len() + 1;
+                let n = *numbers.entry(name.to_string()).or_insert(next);
+                let id = footnote_id(name);
+                anchors.insert(id.clone());
+                format!("<div class=\"footnote-definition\" id=\"{id}\" role=\"note\"><sup class=\"footnote-definition-label\">{n}</sup> <a class=\"footnote-back\" href=\"#{id}-ref\" aria-label=\"Back to the text\">↩</a>")
+            }
+            Event::End(TagEnd::FootnoteDefinition) => "</div>\n".to_owned(),
+            _ => continue,
+        };
+        *event = Event::Html(CowStr::from(html));
+    }
+}
+
+fn footnote_id(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("fn-{cleaned}")
+}
+
 /// "did you mean" for a missing anchor, from the ids that do exist.
 pub fn anchor_hint(anchor: &str, anchors: &HashSet<String>) -> Option<String> {
     did_you_mean(anchor, anchors.iter().map(String::as_str))
@@ -449,7 +493,7 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 0 && i + 2 <= bytes.len() - 1 {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
             if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
                 out.push(v);
                 i += 3;

@@ -16,7 +16,7 @@ pub struct Site<'a> {
     pub book: &'a Book,
     pub rendered: &'a [Rendered],
     /// Each part's introduction as HTML, by part index.
-    pub intros: &'a [String],
+    pub intros: &'a [crate::build::Intro],
     pub theme: &'a Theme,
     pub ctx: SiteCtx,
 }
@@ -47,23 +47,14 @@ impl Site<'_> {
         out.write(path, html.as_bytes()).map_err(Error::Output)
     }
 
-    fn frame<'s, T: Serialize>(
-        &'s self,
-        kind: &'static str,
-        path: &str,
-        title: &'s str,
-        description: &'s str,
-        part: Option<usize>,
-        chapter: Option<usize>,
-        body: T,
-    ) -> Frame<'s, T> {
+    fn frame<'s, T: Serialize>(&'s self, info: PageInfo<'s>, body: T) -> Frame<'s, T> {
         Frame {
             site: &self.ctx,
-            root: root_prefix(path),
-            kind,
-            page_title: title,
-            description,
-            nav: render::nav(self.book, part, chapter, path),
+            root: root_prefix(info.path),
+            kind: info.kind,
+            page_title: info.title,
+            description: info.description,
+            nav: render::nav(self.book, info.part, info.chapter, info.path),
             body,
         }
     }
@@ -77,12 +68,14 @@ impl Site<'_> {
                     chapter: render::chapter_ctx(self.book, i, &self.rendered[i]),
                 };
                 let frame = self.frame(
-                    "chapter",
-                    &ch.out_path,
-                    &ch.title,
-                    &ch.summary,
-                    Some(ch.part),
-                    Some(i),
+                    PageInfo {
+                        kind: "chapter",
+                        path: &ch.out_path,
+                        title: &ch.title,
+                        description: &ch.summary,
+                        part: Some(ch.part),
+                        chapter: Some(i),
+                    },
                     body,
                 );
                 self.page(out, "chapter.html", &ch.out_path, frame)
@@ -108,7 +101,7 @@ impl Site<'_> {
                 } else {
                     &p.out_path
                 },
-                intro_html: &self.intros[i],
+                intro_html: &self.intros[i].home_page,
                 chapters: self.summaries(p.chapters.clone()),
             })
             .collect();
@@ -124,12 +117,14 @@ impl Site<'_> {
         };
         let title = book.config.title.as_str();
         let frame = self.frame(
-            "home",
-            "index.html",
-            title,
-            &book.config.description,
-            None,
-            None,
+            PageInfo {
+                kind: "home",
+                path: "index.html",
+                title,
+                description: &book.config.description,
+                part: None,
+                chapter: None,
+            },
             HomeBody { home },
         );
         self.page(out, "index.html", "index.html", frame)
@@ -143,16 +138,18 @@ impl Site<'_> {
             let part = PartCtx {
                 title: &p.title,
                 href: &p.out_path,
-                intro_html: &self.intros[i],
+                intro_html: &self.intros[i].part_page,
                 chapters: self.summaries(p.chapters.clone()),
             };
             let frame = self.frame(
-                "part",
-                &p.out_path,
-                &p.title,
-                "",
-                Some(i),
-                None,
+                PageInfo {
+                    kind: "part",
+                    path: &p.out_path,
+                    title: &p.title,
+                    description: "",
+                    part: Some(i),
+                    chapter: None,
+                },
                 PartBody { part },
             );
             self.page(out, "part.html", &p.out_path, frame)?;
@@ -185,12 +182,14 @@ impl Site<'_> {
                 chapters: self.summaries(kind.chapters(self.book, id)),
             };
             let frame = self.frame(
-                "term",
-                &path,
-                &t.label,
-                &t.description,
-                None,
-                None,
+                PageInfo {
+                    kind: "term",
+                    path: &path,
+                    title: &t.label,
+                    description: &t.description,
+                    part: None,
+                    chapter: None,
+                },
                 TermBody { term },
             );
             self.page(out, "term.html", &path, frame)?;
@@ -201,12 +200,14 @@ impl Site<'_> {
         };
         let path = kind.index();
         let frame = self.frame(
-            "terms",
-            path,
-            kind.plural(),
-            "",
-            None,
-            None,
+            PageInfo {
+                kind: "terms",
+                path,
+                title: kind.plural(),
+                description: "",
+                part: None,
+                chapter: None,
+            },
             TermsBody { terms },
         );
         self.page(out, "terms.html", path, frame)
@@ -215,12 +216,14 @@ impl Site<'_> {
     fn write_404(&self, out: &Staging) -> Result<(), Error> {
         // A server shows 404.html at any depth, so its links need the absolute base when known.
         let mut frame = self.frame(
-            "not-found",
-            "404.html",
-            "Page not found",
-            "",
-            None,
-            None,
+            PageInfo {
+                kind: "not-found",
+                path: "404.html",
+                title: "Page not found",
+                description: "",
+                part: None,
+                chapter: None,
+            },
             Empty {},
         );
         if let Some(base) = &self.book.config.build.base_url {
@@ -339,6 +342,16 @@ impl TermKind {
             TermKind::Audience => "Audiences",
         }
     }
+}
+
+/// Which page is being rendered, for its frame (root prefix, sidebar, title).
+struct PageInfo<'s> {
+    kind: &'static str,
+    path: &'s str,
+    title: &'s str,
+    description: &'s str,
+    part: Option<usize>,
+    chapter: Option<usize>,
 }
 
 #[derive(Serialize)]

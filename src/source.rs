@@ -167,6 +167,10 @@ fn next_line(text: &str, line_end: usize) -> usize {
     (line_end + 1).min(text.len())
 }
 
+pub const FRONT_MATTER_FIELDS: &[&str] = &[
+    "title", "summary", "tags", "audience", "order", "minutes", "slug", "draft", "card", "search",
+];
+
 /// Chapter metadata, as written between the `---` lines.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -188,32 +192,63 @@ pub struct FrontMatter {
 }
 
 /// A list that may be written as a single value (`tags: culture`).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(from = "OneOrManyRepr")]
+#[derive(Debug, Clone, Default)]
 pub struct OneOrMany(pub Vec<String>);
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OneOrManyRepr {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl From<OneOrManyRepr> for OneOrMany {
-    fn from(r: OneOrManyRepr) -> Self {
-        match r {
-            OneOrManyRepr::One(s) => OneOrMany(vec![s]),
-            OneOrManyRepr::Many(v) => OneOrMany(v),
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = OneOrMany;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a word or a list of words like [communication, empathy]")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<OneOrMany, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = seq.next_element::<String>()? {
+                    out.push(v);
+                }
+                Ok(OneOrMany(out))
+            }
         }
+        d.deserialize_any(Visitor)
     }
 }
 
 /// `card: false`, or `card: { when: ..., title: ... }`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum CardSetting {
     Enabled(bool),
     Details(CardDetails),
+}
+
+impl<'de> Deserialize<'de> for CardSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = CardSetting;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`false`, or `when:` and `title:` lines indented under `card:`")
+            }
+            fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<CardSetting, E> {
+                Ok(CardSetting::Enabled(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<CardSetting, A::Error> {
+                CardDetails::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(CardSetting::Details)
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -253,12 +288,18 @@ fn yaml_diagnostic(e: &serde_yaml::Error, first_line: usize, path: &Path) -> Dia
     // serde_yaml appends " at line L column C" in the block's terms; the position is ours.
     let message = raw.split(" at line ").next().unwrap_or(&raw).to_owned();
     let d = Diagnostic::error(path, pos, format!("invalid front matter: {message}"));
-    if message.contains("unknown field") {
-        d.with_hint("front matter fields are: title, summary, tags, audience, order, minutes, slug, draft, card, search")
-    } else if message.contains("CardSetting") {
-        d.with_hint("`card` takes `false`, or `when:` and `title:` lines indented under it")
-    } else if message.contains("OneOrMany") {
-        d.with_hint("write a list like `[communication, empathy]`, or a single word")
+    if let Some(field) = message
+        .strip_prefix("unknown field `")
+        .and_then(|m| m.split('`').next())
+    {
+        let short = message
+            .split(", expected")
+            .next()
+            .unwrap_or(&message)
+            .to_owned();
+        Diagnostic::error(path, pos, format!("invalid front matter: {short}")).with_hint(
+            crate::diag::suggestion(field, FRONT_MATTER_FIELDS.iter().copied()),
+        )
     } else if message.contains("mapping values are not allowed") {
         d.with_hint(
             "a value that contains `: ` must be in quotes, e.g. title: \"Hold: when and how\"",

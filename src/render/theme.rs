@@ -27,12 +27,21 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "404.html",
 );
 
-const STATIC: &[(&str, &[u8])] = embed!("static", "carebook.css", "carebook.js", "nav.js");
+const STATIC: &[(&str, &[u8])] = embed!(
+    "static",
+    "carebook.css",
+    "carebook.js",
+    "nav.js",
+    "favicon.svg"
+);
+
+/// A file under `assets/`: its name and bytes.
+pub type StaticFile = (String, Cow<'static, [u8]>);
 
 pub struct Theme {
     tera: Tera,
     /// Static files, written under `assets/`.
-    pub statics: Vec<(String, Cow<'static, [u8]>)>,
+    pub statics: Vec<StaticFile>,
 }
 
 impl Theme {
@@ -101,7 +110,7 @@ fn read_override(path: &Path) -> Result<Option<String>, Diagnostic> {
 }
 
 /// Static files a theme adds beyond the default ones (images, extra CSS).
-fn extra_statics(dir: &Path) -> Result<Vec<(String, Cow<'static, [u8]>)>, Diagnostic> {
+fn extra_statics(dir: &Path) -> Result<Vec<StaticFile>, Diagnostic> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         return Ok(out);

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every carebook test on a fresh machine. Installs what the tests need first:
+# Debian's Chromium and poppler-utils (browser and print tests) and the npm package
+# playwright-core (which drives that Chromium; it never downloads a browser).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+if ((${#missing[@]})); then
+  echo "==> installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "==> npm packages for the browser tests"
+(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+
+echo "==> format and lint"
+cargo fmt --all -- --check
+cargo clippy --all-targets --locked -- -D warnings
+
+echo "==> Rust tests"
+cargo test --locked
+
+echo "==> browser tests (headless Chromium)"
+export CAREBOOK_BIN="$PWD/target/debug/carebook"
+(cd tests/browser && node --test --test-concurrency=1)

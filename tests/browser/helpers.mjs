@@ -1,0 +1,66 @@
+// Shared helpers for the browser tests: build a book with the real carebook binary,
+// start Debian's Chromium with a fresh profile, and serve a folder over loopback HTTP.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, existsSync, createReadStream, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import http from "node:http";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const bin = process.env.CAREBOOK_BIN || path.join(repoRoot, "target/debug/carebook");
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+/** Builds the book in `bookDir` into a new temporary folder and returns the site path. */
+export function buildBook(bookDir = repoRoot) {
+  if (!existsSync(bin)) throw new Error(`carebook binary not found at ${bin}; run cargo build first`);
+  const out = path.join(mkdtempSync(path.join(tmpdir(), "carebook-site-")), "site");
+  execFileSync(bin, ["build", bookDir, "--out", out], { stdio: ["ignore", "ignore", "inherit"] });
+  return out;
+}
+
+export function fileUrl(site, page) {
+  return pathToFileURL(path.join(site, page)).href;
+}
+
+/** Chromium with the flags this machine needs and a fresh user-data-dir. */
+export async function launch(options = {}) {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}; scripts/test.sh installs it`);
+  const profile = mkdtempSync(path.join(tmpdir(), "carebook-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic"],
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  return context;
+}
+
+/** Records console errors, page errors and failed requests, to assert none happened. */
+export function watch(page) {
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+  return problems;
+}
+
+const types = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml", ".xml": "application/xml", ".zip": "application/zip" };
+
+/** Serves `dir` under the URL prefix `/prefix/` on a free loopback port. */
+export function serve(dir, prefix = "handbook") {
+  const server = http.createServer((req, res) => {
+    const url = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!url.startsWith(`/${prefix}/`)) { res.writeHead(404); res.end(); return; }
+    const file = path.join(dir, url.slice(prefix.length + 2));
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) { res.writeHead(404); res.end("not found"); return; }
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
+    const { port } = server.address();
+    resolve({ base: `http://127.0.0.1:${port}/${prefix}/`, close: () => new Promise((r) => server.close(r)) });
+  }));
+}

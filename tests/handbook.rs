@@ -1,0 +1,205 @@
+//! The shipped handbook in guide/: complete, well-formed, and building cleanly.
+
+mod common;
+
+use std::path::Path;
+
+use carebook::config::{Config, PackEntry};
+use common::*;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn load() -> (carebook::book::Book, Vec<carebook::markdown::Rendered>) {
+    let config = Config::load(root()).expect("book.toml loads");
+    let (book, mut diags) = carebook::book::load(root(), config);
+    let (rendered, _) = carebook::build::render_markdown(&book, &mut diags);
+    assert!(
+        diags.is_empty(),
+        "the handbook has diagnostics:\n{}",
+        diags
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    (book, rendered)
+}
+
+#[test]
+fn has_seven_parts_and_thirty_six_chapters() {
+    let (book, _) = load();
+    assert_eq!(book.chapters.len(), 36);
+    let parts: Vec<&str> = book.parts.iter().map(|p| p.title.as_str()).collect();
+    assert_eq!(
+        parts,
+        [
+            "Communication",
+            "Empathy",
+            "Culture",
+            "Stress",
+            "Getting it right",
+            "Working well",
+            "Growing"
+        ]
+    );
+    for p in &book.parts {
+        assert!(
+            p.intro.split_whitespace().count() >= 25,
+            "part `{}` needs a one-paragraph introduction",
+            p.title
+        );
+    }
+}
+
+#[test]
+fn every_chapter_has_the_required_front_matter() {
+    let (book, _) = load();
+    for ch in &book.chapters {
+        let name = ch.source.display();
+        assert!(!ch.title.is_empty(), "{name}: title");
+        let summary = ch.summary.trim();
+        assert!(
+            summary.ends_with('.') && !summary.trim_end_matches('.').contains(". "),
+            "{name}: summary must be one sentence: {summary:?}"
+        );
+        assert!((1..=4).contains(&ch.tags.len()), "{name}: 1-4 tags");
+        assert!(!ch.audience.is_empty(), "{name}: audience");
+        assert!(ch.order.is_some(), "{name}: order");
+        assert!(
+            ch.minutes.is_some_and(|m| (5..=40).contains(&m)),
+            "{name}: minutes"
+        );
+        assert!(
+            ch.card
+                .as_ref()
+                .and_then(|c| c.when.as_ref())
+                .is_some_and(|w| !w.is_empty()),
+            "{name}: card.when"
+        );
+    }
+}
+
+#[test]
+fn every_chapter_has_both_checklist_groups() {
+    let (book, rendered) = load();
+    for (ch, r) in book.chapters.iter().zip(&rendered) {
+        let name = ch.source.display();
+        assert!(
+            (3..=6).contains(&r.checklist.do_items.len()),
+            "{name}: {} Do items",
+            r.checklist.do_items.len()
+        );
+        assert!(
+            (3..=6).contains(&r.checklist.avoid_items.len()),
+            "{name}: {} Avoid items",
+            r.checklist.avoid_items.len()
+        );
+        for item in r.checklist.do_items.iter().chain(&r.checklist.avoid_items) {
+            assert!(
+                item.text.chars().count() <= 90,
+                "{name}: card item too long: {}",
+                item.text
+            );
+        }
+    }
+}
+
+#[test]
+fn chapters_have_length_examples_and_cross_links() {
+    let (book, rendered) = load();
+    for (ch, r) in book.chapters.iter().zip(&rendered) {
+        let name = ch.source.display();
+        assert!((500..=1300).contains(&r.words), "{name}: {} words", r.words);
+        let body = ch.body();
+        let has_example = body.contains("**Customer:**")
+            || r.toc.iter().any(|t| {
+                let t = t.title.to_lowercase();
+                t.contains("example")
+                    || t.contains("before and after")
+                    || t.contains("scenario")
+                    || t.contains("in practice")
+            });
+        assert!(
+            has_example,
+            "{name}: needs a worked example section or dialogue"
+        );
+        let mut targets: Vec<&str> = body
+            .match_indices("](")
+            .filter_map(|(i, _)| body[i + 2..].split(')').next())
+            .filter(|t| t.contains(".md"))
+            .collect();
+        targets.sort();
+        targets.dedup();
+        assert!(
+            targets.len() >= 2,
+            "{name}: links to {} other chapters",
+            targets.len()
+        );
+    }
+}
+
+#[test]
+fn every_tag_used_is_declared_and_every_declared_tag_is_used() {
+    let (book, _) = load();
+    for (id, term) in &book.config.tags {
+        assert!(!term.description.is_empty(), "tag {id} needs a description");
+        assert!(
+            book.chapters.iter().any(|c| c.tags.contains(id)),
+            "tag {id} is declared but unused"
+        );
+    }
+    for ch in &book.chapters {
+        for t in &ch.tags {
+            assert!(
+                book.config.tags.contains_key(t),
+                "{}: undeclared tag {t}",
+                ch.source.display()
+            );
+        }
+    }
+    let audiences: Vec<&str> = book.config.audience_ids().collect();
+    assert_eq!(
+        audiences,
+        ["new-hire", "agent", "team-lead", "trainer", "international"]
+    );
+}
+
+#[test]
+fn shipped_packs_name_existing_chapters() {
+    let (book, _) = load();
+    let ids: Vec<&str> = book.config.packs.keys().map(String::as_str).collect();
+    assert_eq!(
+        ids,
+        [
+            "new-hire-week-one",
+            "international-voice",
+            "calm-under-pressure",
+            "team-lead-toolkit"
+        ]
+    );
+    for (id, pack) in &book.config.packs {
+        assert!(!pack.intro.is_empty(), "{id}: intro");
+        for entry in &pack.chapters {
+            if let PackEntry::Slug(slug) | PackEntry::Chapter { slug, .. } = entry {
+                assert!(
+                    book.chapters.iter().any(|c| &c.slug == slug),
+                    "{id}: unknown chapter {slug}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_handbook_builds_without_warnings_and_all_links_resolve() {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let run = carebook(&["build", ".", "--out", site.to_str().unwrap()], root());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "warnings:\n{}", run.stderr);
+    assert!(run.stdout.contains("Built 36 chapters"));
+    let problems = broken_links(&site);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
