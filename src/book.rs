@@ -10,6 +10,16 @@ use crate::config::Config;
 use crate::diag::{suggestion, Diagnostic, Pos};
 use crate::source::{self, CardDetails, CardSetting, FrontMatter, PartMeta};
 
+/// Output folders carebook fills itself.
+pub const RESERVED_FOLDERS: &[&str] = &[
+    "assets",
+    "tags",
+    "audiences",
+    "checklists",
+    "packs",
+    "search",
+];
+
 #[derive(Debug)]
 pub struct Book {
     pub config: Config,
@@ -428,7 +438,22 @@ impl Book {
         let mut diags = Vec::new();
         let mut slugs: HashMap<&str, &Chapter> = HashMap::new();
         let mut outs: HashMap<&str, &Chapter> = HashMap::new();
+        for p in &self.parts {
+            let name = p.dir.to_string_lossy();
+            if RESERVED_FOLDERS.contains(&name.as_ref()) {
+                diags.push(Diagnostic::error(self.source_dir.join(&p.dir), Pos::FILE, format!("a part folder cannot be called `{name}`: carebook writes its own pages there"))
+                    .with_hint(format!("rename the folder, e.g. to `{name}-guide`; the part's title can stay the same in its _part.yaml")));
+            }
+        }
+        let reserved = self.reserved_paths();
         for ch in &self.chapters {
+            if let Some(what) = reserved
+                .get(ch.out_path.as_str())
+                .or_else(|| reserved.get(format!("checklists/{}.html", ch.slug).as_str()))
+            {
+                diags.push(Diagnostic::error(&ch.path, ch.locate("slug", &ch.slug), format!("this chapter's page would replace {what}"))
+                    .with_hint("rename the file or folder, or give the chapter another `slug:` in its front matter"));
+            }
             self.check_terms(ch, "tags", &ch.tags, self.config.tag_ids(), &mut diags);
             self.check_terms(
                 ch,
@@ -446,6 +471,46 @@ impl Book {
             }
         }
         diags
+    }
+
+    /// Pages carebook generates itself, which no chapter may take over.
+    fn reserved_paths(&self) -> HashMap<String, String> {
+        let mut r: HashMap<String, String> = HashMap::new();
+        for (path, what) in [
+            ("index.html", "the home page"),
+            ("404.html", "the not-found page"),
+            ("print.html", "the printable handbook"),
+            ("checklists/index.html", "the desk cards page"),
+        ] {
+            r.insert(path.to_owned(), what.to_owned());
+        }
+        for p in self.parts.iter().filter(|p| !p.dir.as_os_str().is_empty()) {
+            r.insert(
+                p.out_path.clone(),
+                format!("the page of the part “{}”", p.title),
+            );
+        }
+        for id in self.config.tag_ids() {
+            r.insert(
+                format!("tags/{id}.html"),
+                format!("the page of the tag `{id}`"),
+            );
+            r.insert(
+                format!("checklists/tag-{id}.html"),
+                format!("the desk cards of the tag `{id}`"),
+            );
+        }
+        for id in self.config.audience_ids() {
+            r.insert(
+                format!("audiences/{id}.html"),
+                format!("the page of the audience `{id}`"),
+            );
+            r.insert(
+                format!("checklists/audience-{id}.html"),
+                format!("the desk cards of the audience `{id}`"),
+            );
+        }
+        r
     }
 
     fn check_terms<'a>(

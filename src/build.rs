@@ -74,6 +74,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
     let (book, mut diags) = book::load(root, config);
     timer.lap("load");
     let (rendered, intros) = render_markdown(&book, &mut diags);
+    let (fits, card_diags) = crate::cards::fit_all(&book, &rendered);
+    diags.extend(card_diags);
     timer.lap("markdown");
 
     diags.sort_by(|a, b| (a.level, &a.path, a.line, a.col).cmp(&(b.level, &b.path, b.line, b.col)));
@@ -87,6 +89,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
         intros: &intros,
         theme: &theme,
         ctx: SiteCtx::new(&book),
+        fits: &fits,
     };
     site.write(&staging)?;
     timer.lap("write");

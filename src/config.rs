@@ -23,6 +23,10 @@ pub struct Config {
     pub language: String,
     #[serde(default)]
     pub authors: Vec<String>,
+    /// Edition shown on printed pages and desk cards (e.g. "2026.1"); without it they
+    /// show the build date.
+    #[serde(default)]
+    pub version: Option<String>,
     #[serde(default)]
     pub build: BuildConfig,
     #[serde(default)]

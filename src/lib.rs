@@ -8,11 +8,13 @@
 
 pub mod book;
 pub mod build;
+pub mod cards;
 pub mod config;
 pub mod diag;
 pub mod init;
 pub mod markdown;
 pub mod output;
+pub mod print;
 pub mod render;
 pub mod site;
 pub mod source;

@@ -47,6 +47,14 @@ pub struct TocEntry {
 pub struct Checklist {
     pub do_items: Vec<ChecklistItem>,
     pub avoid_items: Vec<ChecklistItem>,
+    /// Byte offset (in the body) of the first Do/Avoid heading, for diagnostics.
+    pub offset: Option<usize>,
+}
+
+impl Checklist {
+    pub fn is_empty(&self) -> bool {
+        self.do_items.is_empty() && self.avoid_items.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -128,6 +136,7 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
     pass.check_self_anchors();
     out.checklist = extract_checklist(&events, &targets.checklists);
     out.words = count_words(&events);
+    enable_task_boxes(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     out.html = html;
@@ -403,6 +412,27 @@ fn footnote_id(name: &str) -> String {
     format!("fn-{cleaned}")
 }
 
+/// Task-list boxes become real checkboxes an agent can tick during a shift (the page
+/// script remembers them), each named by its item's text for screen readers.
+fn enable_task_boxes(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+    for i in 0..events.len() {
+        let Event::TaskListMarker(checked) = events[i].0 else {
+            continue;
+        };
+        let label = escape_attr(&inline_text(&events[i + 1..]));
+        let checked = if checked { " checked" } else { "" };
+        events[i].0 = Event::InlineHtml(CowStr::from(format!(
+            "<input type=\"checkbox\" class=\"task-box\" aria-label=\"{label}\"{checked}> "
+        )));
+    }
+}
+
+pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    pulldown_cmark_escape::escape_html(&mut out, s).unwrap_or_default();
+    out
+}
+
 /// "did you mean" for a missing anchor, from the ids that do exist.
 pub fn anchor_hint(anchor: &str, anchors: &HashSet<String>) -> Option<String> {
     did_you_mean(anchor, anchors.iter().map(String::as_str))
@@ -530,6 +560,7 @@ pub fn extract_checklist(
                 let title = inline_text(&events[i + 1..]);
                 if let Some(g) = group_for(&title, names) {
                     group = Some((g, *level));
+                    list.offset.get_or_insert(events[i].1.start);
                 }
             }
             Event::Start(Tag::Item)

@@ -19,6 +19,8 @@ pub struct Site<'a> {
     pub intros: &'a [crate::build::Intro],
     pub theme: &'a Theme,
     pub ctx: SiteCtx,
+    /// Each chapter's desk-card type sizes; `None` for chapters without a card.
+    pub fits: &'a [Option<crate::cards::CardFit>],
 }
 
 impl Site<'_> {
@@ -30,10 +32,12 @@ impl Site<'_> {
         self.write_terms(out, TermKind::Audience)?;
         self.write_404(out)?;
         self.write_sitemap(out)?;
+        self.write_cards(out)?;
+        self.write_print(out)?;
         self.write_assets(out)
     }
 
-    fn page<T: Serialize>(
+    pub(crate) fn page<T: Serialize>(
         &self,
         out: &Staging,
         template: &str,
@@ -47,7 +51,7 @@ impl Site<'_> {
         out.write(path, html.as_bytes()).map_err(Error::Output)
     }
 
-    fn frame<'s, T: Serialize>(&'s self, info: PageInfo<'s>, body: T) -> Frame<'s, T> {
+    pub(crate) fn frame<'s, T: Serialize>(&'s self, info: PageInfo<'s>, body: T) -> Frame<'s, T> {
         Frame {
             site: &self.ctx,
             root: root_prefix(info.path),
@@ -65,7 +69,12 @@ impl Site<'_> {
             .try_for_each(|i| {
                 let ch = &self.book.chapters[i];
                 let body = ChapterBody {
-                    chapter: render::chapter_ctx(self.book, i, &self.rendered[i]),
+                    chapter: render::chapter_ctx(
+                        self.book,
+                        i,
+                        &self.rendered[i],
+                        self.fits[i].is_some(),
+                    ),
                 };
                 let frame = self.frame(
                     PageInfo {
@@ -345,13 +354,13 @@ impl TermKind {
 }
 
 /// Which page is being rendered, for its frame (root prefix, sidebar, title).
-struct PageInfo<'s> {
-    kind: &'static str,
-    path: &'s str,
-    title: &'s str,
-    description: &'s str,
-    part: Option<usize>,
-    chapter: Option<usize>,
+pub(crate) struct PageInfo<'s> {
+    pub kind: &'static str,
+    pub path: &'s str,
+    pub title: &'s str,
+    pub description: &'s str,
+    pub part: Option<usize>,
+    pub chapter: Option<usize>,
 }
 
 #[derive(Serialize)]

@@ -19,6 +19,10 @@ pub struct SiteCtx {
     pub language: String,
     pub authors: String,
     pub version: &'static str,
+    /// `@page` size for print pages: `A4` or `letter`.
+    pub paper: &'static str,
+    /// The edition line on printed pages: the book's `version`, else the build date.
+    pub edition: String,
 }
 
 impl SiteCtx {
@@ -30,8 +34,41 @@ impl SiteCtx {
             language: c.language.clone(),
             authors: c.authors.join(", "),
             version: env!("CARGO_PKG_VERSION"),
+            paper: match c.build.paper {
+                crate::config::Paper::A4 => "A4",
+                crate::config::Paper::Letter => "letter",
+            },
+            edition: c.version.clone().unwrap_or_else(build_date),
         }
     }
+}
+
+/// Today's date (UTC) as YYYY-MM-DD, or the date of `SOURCE_DATE_EPOCH` when set, so
+/// builds can be reproduced byte for byte.
+pub fn build_date() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
 /// What every page template receives; `body` adds the page kind's own data.
@@ -104,6 +141,8 @@ pub struct ChapterCtx<'a> {
     pub part: Option<LinkCtx<'a>>,
     pub prev: Option<LinkCtx<'a>>,
     pub next: Option<LinkCtx<'a>>,
+    /// The chapter's desk card page, when it has one.
+    pub card_href: Option<String>,
 }
 
 /// Reading time: the front matter's `minutes`, else about 200 words a minute.
@@ -187,7 +226,12 @@ pub fn audience_href(id: &str) -> String {
     format!("audiences/{id}.html")
 }
 
-pub fn chapter_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered) -> ChapterCtx<'a> {
+pub fn chapter_ctx<'a>(
+    book: &'a Book,
+    i: usize,
+    rendered: &'a Rendered,
+    has_card: bool,
+) -> ChapterCtx<'a> {
     let ch = &book.chapters[i];
     let part = &book.parts[ch.part];
     let chips = |ids: &'a [String],
@@ -216,5 +260,16 @@ pub fn chapter_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered) -> Chap
         }),
         prev: i.checked_sub(1).map(|p| link(&book.chapters[p], false)),
         next: book.chapters.get(i + 1).map(|c| link(c, false)),
+        card_href: has_card.then(|| crate::cards::card_path(&ch.slug)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
+        assert_eq!(super::civil_from_days(20_415), (2025, 11, 23));
+        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
     }
 }

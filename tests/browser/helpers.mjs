@@ -64,3 +64,35 @@ export function serve(dir, prefix = "handbook") {
     resolve({ base: `http://127.0.0.1:${port}/${prefix}/`, close: () => new Promise((r) => server.close(r)) });
   }));
 }
+
+/** Prints `url` to a PDF with Chromium's own `--print-to-pdf`, as a user's print would. */
+export function printToPdf(url) {
+  const dir = mkdtempSync(path.join(tmpdir(), "carebook-print-"));
+  const pdf = path.join(dir, "out.pdf");
+  execFileSync(chromiumPath, [
+    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", `--user-data-dir=${path.join(dir, "profile")}`,
+    "--no-pdf-header-footer", "--virtual-time-budget=2000", `--print-to-pdf=${pdf}`, url,
+  ], { stdio: "ignore", timeout: 60000 });
+  return pdf;
+}
+
+/** Page count and size of a PDF, from poppler's pdfinfo. */
+export function pdfInfo(pdf) {
+  const text = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  const pages = Number(/Pages:\s+(\d+)/.exec(text)[1]);
+  const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(text);
+  return { pages, width: Number(w), height: Number(h) };
+}
+
+/** The text of one PDF page (1-based), whitespace folded. */
+export function pdfPageText(pdf, page) {
+  const text = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-raw", pdf, "-"], { encoding: "utf8" });
+  // The page number sits in the bottom margin but comes first in the text stream.
+  return text.replace(/\s+/g, " ").trim().replace(/^\d+ \/ \d+ /, "");
+}
+
+export const fold = (s) => s.replace(/\s+/g, " ").trim();
+
+/** Text with all white space removed: PDF text breaks lines (and hyphenated words) anywhere. */
+export const squash = (s) => s.replace(/\s+/g, "");

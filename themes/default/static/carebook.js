@@ -33,3 +33,88 @@
     });
   }
 })();
+
+/* Print pages and desk cards: paper size, layout, the Print button, card filters. */
+(function () {
+  "use strict";
+  var setup = document.getElementById("page-setup");
+  var paperSelect = document.querySelector(".paper-select");
+  var layoutSelect = document.querySelector(".layout-select");
+  var params = {};
+  location.hash.replace(/^#/, "").split("&").forEach(function (kv) {
+    var p = kv.split("=");
+    if (p[0]) params[decodeURIComponent(p[0])] = decodeURIComponent(p[1] || "");
+  });
+
+  function setPaper(paper) {
+    if (!setup || (paper !== "A4" && paper !== "letter")) return;
+    setup.textContent = "@page { size: " + paper + "; }";
+    if (paperSelect) paperSelect.value = paper;
+  }
+  function setLayout(layout) {
+    document.body.classList.toggle("two-up", layout === "2up");
+    if (layoutSelect) layoutSelect.value = layout === "2up" ? "2up" : "1up";
+  }
+  if (params.paper) setPaper(params.paper === "a4" ? "A4" : params.paper);
+  if (params.layout) setLayout(params.layout);
+  if (paperSelect) paperSelect.addEventListener("change", function () { setPaper(paperSelect.value); });
+  if (layoutSelect) layoutSelect.addEventListener("change", function () { setLayout(layoutSelect.value); });
+  var printButton = document.querySelector(".print-button");
+  if (printButton) printButton.addEventListener("click", function () { window.print(); });
+
+  var filters = document.querySelector(".card-filters");
+  if (!filters) return;
+  var cards = Array.prototype.slice.call(document.querySelectorAll(".cards .card"));
+  var buttons = Array.prototype.slice.call(filters.querySelectorAll("button[data-filter]"));
+  var shown = filters.querySelector(".shown-count");
+  function apply() {
+    var active = buttons.filter(function (b) { return b.getAttribute("aria-pressed") === "true"; });
+    var count = 0;
+    cards.forEach(function (card) {
+      var ok = active.every(function (b) {
+        var values = (card.getAttribute("data-" + b.getAttribute("data-filter")) || "").split(" ");
+        return values.indexOf(b.getAttribute("data-value")) >= 0;
+      });
+      card.hidden = !ok;
+      if (ok) count++;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".card-group"), function (g) {
+      g.hidden = !g.querySelector(".card:not([hidden])");
+    });
+    if (shown) shown.textContent = String(count);
+  }
+  buttons.forEach(function (b) {
+    b.addEventListener("click", function () {
+      b.setAttribute("aria-pressed", b.getAttribute("aria-pressed") === "true" ? "false" : "true");
+      apply();
+    });
+  });
+})();
+
+/* Checklists on chapter pages: ticks are remembered on this computer until cleared. */
+(function () {
+  "use strict";
+  var boxes = Array.prototype.slice.call(document.querySelectorAll(".chapter-body .task-box"));
+  if (!boxes.length) return;
+  var key = "carebook-ticks:" + location.pathname;
+  var saved = null;
+  try { saved = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
+  if (saved && saved.length === boxes.length) {
+    boxes.forEach(function (b, i) { b.checked = !!saved[i]; });
+  }
+  function save() {
+    try { localStorage.setItem(key, JSON.stringify(boxes.map(function (b) { return b.checked ? 1 : 0; }))); } catch (e) { /* storage may be off */ }
+  }
+  boxes.forEach(function (b) { b.addEventListener("change", save); });
+  var clear = document.createElement("button");
+  clear.type = "button";
+  clear.className = "tasks-clear";
+  clear.textContent = "Clear ticks";
+  clear.addEventListener("click", function () {
+    boxes.forEach(function (b) { b.checked = b.defaultChecked; });
+    try { localStorage.removeItem(key); } catch (e) { /* ignore */ }
+    boxes[0].focus();
+  });
+  var lastList = boxes[boxes.length - 1].closest("ul, ol");
+  if (lastList) lastList.parentNode.insertBefore(clear, lastList.nextSibling);
+})();

@@ -1,0 +1,456 @@
+//! Desk cards: one printed page of "Do / Avoid" per chapter, built from its checklist.
+//! Card pages exist per chapter, per tag, per audience, and for the whole handbook.
+
+use serde::Serialize;
+
+use crate::book::{Book, Chapter};
+use crate::diag::{Diagnostic, LineIndex, Pos};
+use crate::markdown::{ChecklistItem, Rendered};
+
+/// Printable card area, in points, that fits both A4 and US Letter with 12 mm margins:
+/// the narrower width (A4) and the shorter height (Letter), less the page-number margin.
+const CARD_WIDTH_PT: f64 = 186.0 * MM;
+const CARD_HEIGHT_PT: f64 = 246.0 * MM;
+/// Two cards per sheet: each takes half the height, less the cutting gap.
+const HALF_HEIGHT_PT: f64 = 117.0 * MM;
+const MM: f64 = 72.0 / 25.4;
+/// Type sizes tried from largest to smallest; 9 pt is the floor for a readable card.
+const SIZES: [f64; 10] = [16.0, 15.0, 14.0, 13.0, 12.0, 11.0, 10.5, 10.0, 9.5, 9.0];
+/// Average glyph width of the card font (DejaVu Sans / system sans), in ems.
+const CHAR_EM: f64 = 0.56;
+/// Estimates keep this share of the page free, so rounding never tips a card over.
+const SAFETY: f64 = 0.9;
+
+/// The type sizes a card prints at.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CardFit {
+    pub full_pt: f64,
+    /// `None` when the card needs a whole sheet even in two-per-sheet layout.
+    pub half_pt: Option<f64>,
+}
+
+/// What the estimate needs to know about a card's text, in characters.
+struct Measure {
+    title: usize,
+    when: usize,
+    do_items: Vec<usize>,
+    avoid_items: Vec<usize>,
+}
+
+impl Measure {
+    fn new(title: &str, when: &str, list: &crate::markdown::Checklist) -> Self {
+        let chars =
+            |items: &[ChecklistItem]| items.iter().map(|i| i.text.chars().count()).collect();
+        Measure {
+            title: title.chars().count(),
+            when: when.chars().count(),
+            do_items: chars(&list.do_items),
+            avoid_items: chars(&list.avoid_items),
+        }
+    }
+
+    /// Estimated height in points at type size `fs`; mirrors the card CSS in carebook.css.
+    fn height(&self, fs: f64) -> f64 {
+        let lines = |chars: usize, width: f64, size: f64| {
+            ((chars as f64 * CHAR_EM * size) / width).ceil().max(1.0)
+        };
+        let title = lines(self.title, CARD_WIDTH_PT, 1.6 * fs) * 1.6 * fs * 1.2;
+        let when = if self.when == 0 {
+            0.0
+        } else {
+            lines(self.when, CARD_WIDTH_PT, fs) * fs * 1.4
+        };
+        let header = 1.3 * fs + title + when + 1.2 * fs;
+        let col_width = (CARD_WIDTH_PT - 8.0 * MM) / 2.0 - 1.7 * fs;
+        let column = |items: &[usize]| {
+            1.25 * fs * 1.3
+                + 0.5 * fs
+                + items
+                    .iter()
+                    .map(|&c| lines(c, col_width, fs) * fs * 1.35 + 0.55 * fs)
+                    .sum::<f64>()
+        };
+        let footer = 0.8 * fs * 1.3 + 1.5 * fs;
+        header + column(&self.do_items).max(column(&self.avoid_items)) + footer
+    }
+
+    fn largest_fitting(&self, budget: f64) -> Option<f64> {
+        SIZES
+            .into_iter()
+            .find(|&fs| self.height(fs) <= budget * SAFETY)
+    }
+
+    /// How many of the longest items must go for the card to fit at the floor size.
+    fn items_to_cut(mut self) -> usize {
+        let mut cut = 0;
+        while self.largest_fitting(CARD_HEIGHT_PT).is_none() {
+            let longer = if self.do_items.len() >= self.avoid_items.len() {
+                &mut self.do_items
+            } else {
+                &mut self.avoid_items
+            };
+            if longer.is_empty() {
+                break;
+            }
+            let max = longer
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, c)| **c)
+                .map_or(0, |(i, _)| i);
+            longer.remove(max);
+            cut += 1;
+        }
+        cut
+    }
+}
+
+/// Fits every chapter's card; a card that does not fit one page at 9 pt is an error
+/// naming the chapter and how many items to cut.
+pub fn fit_all(book: &Book, rendered: &[Rendered]) -> (Vec<Option<CardFit>>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let fits = book
+        .chapters
+        .iter()
+        .zip(rendered)
+        .map(|(ch, r)| {
+            let details = ch.card.as_ref()?;
+            if r.checklist.is_empty() {
+                return None;
+            }
+            let measure = Measure::new(
+                card_title(ch),
+                details.when.as_deref().unwrap_or(""),
+                &r.checklist,
+            );
+            match measure.largest_fitting(CARD_HEIGHT_PT) {
+                Some(full_pt) => Some(CardFit {
+                    full_pt,
+                    half_pt: measure.largest_fitting(HALF_HEIGHT_PT),
+                }),
+                None => {
+                    diags.push(too_long(ch, r, measure));
+                    None
+                }
+            }
+        })
+        .collect();
+    (fits, diags)
+}
+
+fn too_long(ch: &Chapter, r: &Rendered, measure: Measure) -> Diagnostic {
+    let pos = r.checklist.offset.map_or(Pos::new(1, 1), |o| {
+        LineIndex::new(&ch.text).pos(ch.body_start + o)
+    });
+    let total = measure.do_items.len() + measure.avoid_items.len();
+    let cut = measure.items_to_cut();
+    Diagnostic::error(&ch.path, pos, format!("the desk card for “{}” does not fit on one printed page, even in 9 pt type ({total} items)", ch.title))
+        .with_hint(format!("cut about {cut} item(s) or shorten the longest ones; a card reads best with 3-6 short items per column"))
+}
+
+pub fn card_title(ch: &Chapter) -> &str {
+    ch.card
+        .as_ref()
+        .and_then(|c| c.title.as_deref())
+        .unwrap_or(&ch.title)
+}
+
+/// A card as the templates see it.
+#[derive(Serialize)]
+pub struct CardCtx<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub chapter_title: &'a str,
+    pub chapter_href: &'a str,
+    pub part: &'a str,
+    pub when: &'a str,
+    pub do_items: &'a [ChecklistItem],
+    pub avoid_items: &'a [ChecklistItem],
+    /// Type size for one card per page, e.g. "14pt".
+    pub font: String,
+    /// Type size for two cards per sheet; empty when the card needs a whole sheet.
+    pub half_font: String,
+    /// Space-separated tag and audience ids, for the on-screen filters.
+    pub tags: String,
+    pub audiences: String,
+}
+
+pub fn card_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered, fit: CardFit) -> CardCtx<'a> {
+    let ch = &book.chapters[i];
+    let when = ch
+        .card
+        .as_ref()
+        .and_then(|c| c.when.as_deref())
+        .unwrap_or("");
+    CardCtx {
+        slug: &ch.slug,
+        title: card_title(ch),
+        chapter_title: &ch.title,
+        chapter_href: &ch.out_path,
+        part: &book.parts[ch.part].title,
+        when,
+        do_items: &rendered.checklist.do_items,
+        avoid_items: &rendered.checklist.avoid_items,
+        font: format!("{}pt", fit.full_pt),
+        half_font: fit.half_pt.map(|p| format!("{p}pt")).unwrap_or_default(),
+        tags: ch.tags.join(" "),
+        audiences: ch.audience.join(" "),
+    }
+}
+
+pub fn card_path(slug: &str) -> String {
+    format!("checklists/{slug}.html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measure(title: usize, items: &[usize]) -> Measure {
+        Measure {
+            title,
+            when: 20,
+            do_items: items.to_vec(),
+            avoid_items: items.to_vec(),
+        }
+    }
+
+    #[test]
+    fn short_cards_print_large() {
+        assert_eq!(
+            measure(20, &[40; 5]).largest_fitting(CARD_HEIGHT_PT),
+            Some(16.0)
+        );
+    }
+
+    #[test]
+    fn long_cards_shrink_but_not_below_nine_points() {
+        let fs = measure(40, &[85; 14])
+            .largest_fitting(CARD_HEIGHT_PT)
+            .unwrap();
+        assert!((9.0..16.0).contains(&fs), "{fs}");
+        assert_eq!(measure(40, &[85; 60]).largest_fitting(CARD_HEIGHT_PT), None);
+    }
+
+    #[test]
+    fn items_to_cut_makes_it_fit() {
+        let m = measure(40, &[85; 60]);
+        let cut = m.items_to_cut();
+        assert!(cut > 0 && cut < 120, "{cut}");
+        let mut fitted = measure(40, &[85; 60]);
+        for _ in 0..cut {
+            let longer = if fitted.do_items.len() >= fitted.avoid_items.len() {
+                &mut fitted.do_items
+            } else {
+                &mut fitted.avoid_items
+            };
+            longer.pop();
+        }
+        assert!(fitted.largest_fitting(CARD_HEIGHT_PT).is_some());
+    }
+
+    #[test]
+    fn half_sheets_need_smaller_type() {
+        let m = measure(20, &[60; 6]);
+        let full = m.largest_fitting(CARD_HEIGHT_PT).unwrap();
+        let half = m.largest_fitting(HALF_HEIGHT_PT).unwrap();
+        assert!(half < full, "{half} < {full}");
+    }
+}
+
+mod pages {
+    use rayon::prelude::*;
+    use serde::Serialize;
+
+    use super::{card_ctx, card_path, CardCtx};
+    use crate::output::Staging;
+    use crate::site::{PageInfo, Site};
+    use crate::Error;
+
+    #[derive(Serialize)]
+    struct CardsBody<'a> {
+        cards: CardsPage<'a>,
+    }
+
+    #[derive(Serialize)]
+    struct CardsPage<'a> {
+        heading: String,
+        intro: String,
+        groups: Vec<CardGroup<'a>>,
+        count: usize,
+        filters: Option<Filters<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct CardGroup<'a> {
+        title: &'a str,
+        cards: Vec<CardCtx<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct Filters<'a> {
+        tags: Vec<Chip<'a>>,
+        audiences: Vec<Chip<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct Chip<'a> {
+        id: &'a str,
+        label: &'a str,
+        count: usize,
+    }
+
+    impl Site<'_> {
+        /// Chapters that have a card, in reading order.
+        fn carded(&self) -> impl Iterator<Item = usize> + '_ {
+            (0..self.book.chapters.len()).filter(|&i| self.fits[i].is_some())
+        }
+
+        fn card(&self, i: usize) -> Option<CardCtx<'_>> {
+            self.fits[i].map(|fit| card_ctx(self.book, i, &self.rendered[i], fit))
+        }
+
+        pub fn write_cards(&self, out: &Staging) -> Result<(), Error> {
+            self.write_card_index(out)?;
+            self.carded()
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .try_for_each(|i| {
+                    let ch = &self.book.chapters[i];
+                    let group = CardGroup {
+                        title: "",
+                        cards: self.card(i).into_iter().collect(),
+                    };
+                    let heading = format!("Desk card: {}", ch.title);
+                    self.write_card_page(
+                        out,
+                        &card_path(&ch.slug),
+                        heading,
+                        String::new(),
+                        vec![group],
+                        None,
+                    )
+                })?;
+            for (id, term) in &self.book.config.tags {
+                let cards = self
+                    .book
+                    .chapters_tagged(id)
+                    .filter_map(|i| self.card(i))
+                    .collect();
+                let heading = format!("Desk cards: {}", term.label);
+                self.write_card_page(
+                    out,
+                    &format!("checklists/tag-{id}.html"),
+                    heading,
+                    term.description.clone(),
+                    vec![CardGroup { title: "", cards }],
+                    None,
+                )?;
+            }
+            for (id, term) in &self.book.config.audiences {
+                let cards = self
+                    .book
+                    .chapters_for(id)
+                    .filter_map(|i| self.card(i))
+                    .collect();
+                let heading = format!("Desk cards for {}", term.label.to_lowercase());
+                self.write_card_page(
+                    out,
+                    &format!("checklists/audience-{id}.html"),
+                    heading,
+                    term.description.clone(),
+                    vec![CardGroup { title: "", cards }],
+                    None,
+                )?;
+            }
+            Ok(())
+        }
+
+        fn write_card_index(&self, out: &Staging) -> Result<(), Error> {
+            let groups = self
+                .book
+                .parts
+                .iter()
+                .map(|p| CardGroup {
+                    title: &p.title,
+                    cards: p.chapters.clone().filter_map(|i| self.card(i)).collect(),
+                })
+                .filter(|g| !g.cards.is_empty())
+                .collect();
+            let chip = |id, label, count| (count > 0).then_some(Chip { id, label, count });
+            let filters = Filters {
+                tags: self
+                    .book
+                    .config
+                    .tags
+                    .iter()
+                    .filter_map(|(id, t)| {
+                        chip(
+                            id,
+                            &t.label,
+                            self.book
+                                .chapters_tagged(id)
+                                .filter(|&i| self.fits[i].is_some())
+                                .count(),
+                        )
+                    })
+                    .collect(),
+                audiences: self
+                    .book
+                    .config
+                    .audiences
+                    .iter()
+                    .filter_map(|(id, t)| {
+                        chip(
+                            id,
+                            &t.label,
+                            self.book
+                                .chapters_for(id)
+                                .filter(|&i| self.fits[i].is_some())
+                                .count(),
+                        )
+                    })
+                    .collect(),
+            };
+            let intro = "One card per chapter: the things to do and to avoid, to keep at your desk. Print them all, or choose a topic or an audience first.".to_owned();
+            self.write_card_page(
+                out,
+                "checklists/index.html",
+                "Desk cards".to_owned(),
+                intro,
+                groups,
+                Some(filters),
+            )
+        }
+
+        fn write_card_page(
+            &self,
+            out: &Staging,
+            path: &str,
+            heading: String,
+            intro: String,
+            groups: Vec<CardGroup<'_>>,
+            filters: Option<Filters<'_>>,
+        ) -> Result<(), Error> {
+            let count = groups.iter().map(|g| g.cards.len()).sum();
+            let info = PageInfo {
+                kind: "cards",
+                path,
+                title: &heading,
+                description: &intro,
+                part: None,
+                chapter: None,
+            };
+            let body = CardsBody {
+                cards: CardsPage {
+                    heading: heading.clone(),
+                    intro: intro.clone(),
+                    groups,
+                    count,
+                    filters,
+                },
+            };
+            let frame = self.frame(info, body);
+            self.page(out, "cards.html", path, frame)
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! `print.html`: the whole handbook as one printable document. Each chapter's HTML from
+//! the Markdown pass is reused with its ids prefixed by the chapter slug (so they stay
+//! unique), its headings moved one level down, and links between chapters turned into
+//! links within the document.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::book::{slash_path, Book};
+use crate::output::Staging;
+use crate::site::{PageInfo, Site};
+use crate::source::normalize;
+use crate::Error;
+
+pub const PRINT_PAGE: &str = "print.html";
+
+#[derive(Serialize)]
+struct PrintBody<'a> {
+    print: PrintCtx<'a>,
+}
+
+#[derive(Serialize)]
+struct PrintCtx<'a> {
+    parts: Vec<PrintPart<'a>>,
+    chapter_count: usize,
+}
+
+#[derive(Serialize)]
+struct PrintPart<'a> {
+    id: String,
+    title: &'a str,
+    intro_html: String,
+    chapters: Vec<PrintChapter<'a>>,
+}
+
+#[derive(Serialize)]
+struct PrintChapter<'a> {
+    id: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    minutes: u32,
+    html: String,
+}
+
+/// Where pages of the site land in the printed document.
+struct Anchors<'a> {
+    pages: HashMap<&'a str, String>,
+}
+
+impl<'a> Anchors<'a> {
+    fn new(book: &'a Book) -> Self {
+        let mut pages: HashMap<&str, String> = book
+            .chapters
+            .iter()
+            .map(|c| (c.out_path.as_str(), c.slug.clone()))
+            .collect();
+        for (i, p) in book.parts.iter().enumerate() {
+            pages
+                .entry(p.out_path.as_str())
+                .or_insert_with(|| part_id(i));
+        }
+        pages.insert("index.html", "contents".to_owned());
+        Anchors { pages }
+    }
+
+    /// The printed document's version of a link or id found in a page at `from`.
+    fn rebase(&self, attr: &str, value: &str, from: &str, prefix: &str) -> Option<String> {
+        if attr == "id" {
+            return Some(format!("{prefix}--{value}"));
+        }
+        if value.contains("://")
+            || value.starts_with("mailto:")
+            || value.starts_with("tel:")
+            || value.starts_with("//")
+        {
+            return None;
+        }
+        let (path, frag) = value
+            .split_once('#')
+            .map_or((value, None), |(p, f)| (p, Some(f)));
+        if path.is_empty() {
+            return frag.map(|f| format!("#{prefix}--{f}"));
+        }
+        let dir = Path::new(from).parent().unwrap_or(Path::new(""));
+        let target = slash_path(&normalize(&dir.join(path))?);
+        match (self.pages.get(target.as_str()), frag) {
+            (Some(id), Some(f)) if attr == "href" => Some(format!("#{id}--{f}")),
+            (Some(id), _) if attr == "href" => Some(format!("#{id}")),
+            _ => Some(target + &frag.map(|f| format!("#{f}")).unwrap_or_default()),
+        }
+    }
+}
+
+fn part_id(i: usize) -> String {
+    format!("part-{}", i + 1)
+}
+
+/// Rewrites the values of `id`, `href` and `src` attributes in HTML we generated.
+pub fn rewrite_attrs(html: &str, mut f: impl FnMut(&str, &str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(eq) = rest.find("=\"") {
+        let name_start = rest[..eq]
+            .rfind(|c: char| c.is_whitespace())
+            .map_or(eq, |i| i + 1);
+        let attr = &rest[name_start..eq];
+        let value_start = eq + 2;
+        let Some(len) = rest[value_start..].find('"') else {
+            break;
+        };
+        out.push_str(&rest[..value_start]);
+        let value = &rest[value_start..value_start + len];
+        let new = matches!(attr, "id" | "href" | "src")
+            .then(|| f(attr, value))
+            .flatten();
+        out.push_str(new.as_deref().unwrap_or(value));
+        rest = &rest[value_start + len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Chapter headings sit under the chapter's own `<h2>` title in print.
+fn demote_headings(html: &str) -> String {
+    let mut s = html.to_owned();
+    for level in (2..=5).rev() {
+        s = s
+            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
+            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    }
+    s
+}
+
+impl Site<'_> {
+    pub fn write_print(&self, out: &Staging) -> Result<(), Error> {
+        let anchors = Anchors::new(self.book);
+        let parts = self
+            .book
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(pi, p)| {
+                let id = part_id(pi);
+                let intro_html = rewrite_attrs(&self.intros[pi].home_page, |a, v| {
+                    anchors.rebase(a, v, "index.html", &id)
+                });
+                let chapters = p
+                    .chapters
+                    .clone()
+                    .map(|i| {
+                        let ch = &self.book.chapters[i];
+                        let html = rewrite_attrs(&self.rendered[i].html, |a, v| {
+                            anchors.rebase(a, v, &ch.out_path, &ch.slug)
+                        });
+                        PrintChapter {
+                            id: &ch.slug,
+                            title: &ch.title,
+                            summary: &ch.summary,
+                            minutes: crate::render::minutes(ch, &self.rendered[i]),
+                            html: demote_headings(&html),
+                        }
+                    })
+                    .collect();
+                PrintPart {
+                    id,
+                    title: &p.title,
+                    intro_html,
+                    chapters,
+                }
+            })
+            .collect();
+        let body = PrintBody {
+            print: PrintCtx {
+                parts,
+                chapter_count: self.book.chapters.len(),
+            },
+        };
+        let title = format!("{} (printable edition)", self.book.config.title);
+        let info = PageInfo {
+            kind: "print",
+            path: PRINT_PAGE,
+            title: &title,
+            description: &self.book.config.description,
+            part: None,
+            chapter: None,
+        };
+        let frame = self.frame(info, body);
+        self.page(out, "print.html", PRINT_PAGE, frame)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewrites_only_id_href_src() {
+        let html = r##"<h2 id="a">A</h2><a href="#a" title="x">x</a><img src="../img/p.png" alt="p"><p data-id="z">"q"</p>"##;
+        let out = rewrite_attrs(html, |attr, v| Some(format!("{attr}:{v}")));
+        assert_eq!(
+            out,
+            r##"<h2 id="id:a">A</h2><a href="href:#a" title="x">x</a><img src="src:../img/p.png" alt="p"><p data-id="z">"q"</p>"##
+        );
+    }
+
+    #[test]
+    fn demotes_headings_once() {
+        assert_eq!(
+            demote_headings("<h2 id=\"a\">A</h2><h3>B</h3>"),
+            "<h3 id=\"a\">A</h3><h4>B</h4>"
+        );
+    }
+}
