@@ -63,51 +63,95 @@ pub fn output_dir(root: &Path, config: &Config, opts: &BuildOptions) -> PathBuf 
         .unwrap_or_else(|| root.join(&config.build.output))
 }
 
-pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
+/// Everything the outputs are made from: the book read, rendered and checked once.
+pub struct Prepared {
+    pub book: Book,
+    pub rendered: Vec<Rendered>,
+    pub intros: Vec<Intro>,
+    pub fits: Vec<Option<crate::cards::CardFit>>,
+    pub packs: Vec<crate::packs::Pack>,
+    pub theme: Theme,
+    /// Warnings (errors stop `prepare`).
+    pub warnings: Vec<Diagnostic>,
+    timer: Timer,
+}
+
+impl Prepared {
+    pub fn site(&self) -> Site<'_> {
+        Site {
+            book: &self.book,
+            rendered: &self.rendered,
+            intros: &self.intros,
+            theme: &self.theme,
+            ctx: SiteCtx::new(&self.book),
+            fits: &self.fits,
+            packs: &self.packs,
+        }
+    }
+}
+
+/// Reads, renders and checks the book; all content problems come back together.
+pub fn prepare(root: &Path, config: Config) -> Result<Prepared, Error> {
     let mut timer = Timer::new();
-    let config = configure(root, opts)?;
-    let out_dir = output_dir(root, &config, opts);
-    check_paths(root, &config, &out_dir)?;
     let theme = Theme::load(root, &config.build.theme).map_err(|d| Error::Config(vec![d]))?;
     timer.lap("config");
-
     let (book, mut diags) = book::load(root, config);
     timer.lap("load");
     let (rendered, intros) = render_markdown(&book, &mut diags);
     let (fits, card_diags) = crate::cards::fit_all(&book, &rendered);
     diags.extend(card_diags);
+    let (packs, pack_diags) = crate::packs::load(root, &book);
+    diags.extend(pack_diags);
     timer.lap("markdown");
-
     diags.sort_by(|a, b| (a.level, &a.path, a.line, a.col).cmp(&(b.level, &b.path, b.line, b.col)));
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diags));
     }
-    let staging = Staging::create(&out_dir).map_err(Error::Output)?;
-    let site = Site {
-        book: &book,
-        rendered: &rendered,
-        intros: &intros,
-        theme: &theme,
-        ctx: SiteCtx::new(&book),
-        fits: &fits,
-    };
-    site.write(&staging)?;
+    Ok(Prepared {
+        book,
+        rendered,
+        intros,
+        fits,
+        packs,
+        theme,
+        warnings: diags,
+        timer,
+    })
+}
+
+pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
+    let config = configure(root, opts)?;
+    let out_dir = output_dir(root, &config, opts);
+    check_paths(root, &config, &out_dir)?;
+    let prepared = prepare(root, config)?;
+    write_out(&out_dir, prepared, |site, staging| site.write(staging))
+}
+
+/// Writes into a staging folder with `write`, then swaps it into place at `out_dir`.
+pub fn write_out(
+    out_dir: &Path,
+    prepared: Prepared,
+    write: impl FnOnce(&Site<'_>, &Staging) -> Result<(), Error>,
+) -> Result<BuildReport, Error> {
+    let staging = Staging::create(out_dir).map_err(Error::Output)?;
+    write(&prepared.site(), &staging)?;
+    let mut timer = prepared.timer;
     timer.lap("write");
     let (files, bytes) = (staging.files(), staging.bytes());
     staging.commit().map_err(Error::Output)?;
     timer.lap("commit");
     Ok(BuildReport {
-        out_dir,
-        chapters: book.chapters.len(),
+        out_dir: out_dir.to_path_buf(),
+        chapters: prepared.book.chapters.len(),
         files,
         bytes,
-        warnings: diags,
+        warnings: prepared.warnings,
         timings: timer.laps,
     })
 }
 
 /// Refuses output folders that would overwrite the book itself.
-fn check_paths(root: &Path, config: &Config, out: &Path) -> Result<(), Error> {
+pub fn check_paths(root: &Path, config: &Config, out: &Path) -> Result<(), Error> {
     let source = root.join(&config.build.source);
     if !source.is_dir() {
         let d = Diagnostic::error(root.join(crate::config::CONFIG_FILE), Pos::FILE, format!("the chapters folder `{}` does not exist", source.display()))
@@ -254,4 +298,72 @@ impl Timer {
         self.laps.push((name, now - self.last));
         self.last = now;
     }
+}
+
+/// Which pack `carebook pack` builds.
+#[derive(Debug, Clone)]
+pub enum PackRequest {
+    /// A pack declared in book.toml or packs/.
+    Declared(String),
+    /// Chosen on the command line.
+    AdHoc {
+        title: String,
+        tags: Vec<String>,
+        audience: Option<String>,
+        chapters: Vec<String>,
+    },
+}
+
+/// Builds one pack on its own (links leaving the pack become plain text) into
+/// `opts.out`, or `pack-<id>/` next to book.toml.
+pub fn build_pack(
+    root: &Path,
+    opts: &BuildOptions,
+    request: &PackRequest,
+) -> Result<(BuildReport, crate::packs::Pack), Error> {
+    let config = configure(root, opts)?;
+    let prepared = prepare(root, config)?;
+    let pack = match request {
+        PackRequest::Declared(id) => prepared
+            .packs
+            .iter()
+            .find(|p| &p.id == id)
+            .cloned()
+            .ok_or_else(|| {
+                let ids: Vec<&str> = prepared.packs.iter().map(|p| p.id.as_str()).collect();
+                Error::Usage(format!(
+                    "there is no pack `{id}`; {}",
+                    crate::diag::suggestion(id, ids.iter().copied())
+                ))
+            })?,
+        PackRequest::AdHoc {
+            title,
+            tags,
+            audience,
+            chapters,
+        } => crate::packs::ad_hoc(
+            &prepared.book,
+            title,
+            tags.clone(),
+            audience.clone(),
+            chapters.clone(),
+        )
+        .map_err(Error::Content)?,
+    };
+    let out_dir = opts
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join(format!("pack-{}", pack.id)));
+    check_paths(root, &prepared.book.config, &out_dir)?;
+    let report = write_out(&out_dir, prepared, |site, staging| {
+        crate::packs::write_standalone(site, &pack, staging)
+    })?;
+    Ok((report, pack))
+}
+
+/// The declared packs with their chapter counts and times, for `carebook pack --list`.
+pub fn list_packs(root: &Path) -> Result<Vec<crate::packs::PackSummary>, Error> {
+    let config = configure(root, &BuildOptions::default())?;
+    let prepared = prepare(root, config)?;
+    Ok(crate::packs::summaries(&prepared.site()))
 }

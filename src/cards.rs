@@ -160,7 +160,7 @@ pub struct CardCtx<'a> {
     pub slug: &'a str,
     pub title: &'a str,
     pub chapter_title: &'a str,
-    pub chapter_href: &'a str,
+    pub chapter_href: String,
     pub part: &'a str,
     pub when: &'a str,
     pub do_items: &'a [ChecklistItem],
@@ -185,7 +185,7 @@ pub fn card_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered, fit: CardF
         slug: &ch.slug,
         title: card_title(ch),
         chapter_title: &ch.title,
-        chapter_href: &ch.out_path,
+        chapter_href: ch.out_path.clone(),
         part: &book.parts[ch.part].title,
         when,
         do_items: &rendered.checklist.do_items,
@@ -257,6 +257,8 @@ mod tests {
     }
 }
 
+pub use pages::CardsBody;
+
 mod pages {
     use rayon::prelude::*;
     use serde::Serialize;
@@ -267,8 +269,24 @@ mod pages {
     use crate::Error;
 
     #[derive(Serialize)]
-    struct CardsBody<'a> {
+    pub struct CardsBody<'a> {
         cards: CardsPage<'a>,
+    }
+
+    impl<'a> CardsBody<'a> {
+        /// One list of cards under a heading, with no filters.
+        pub fn single(heading: String, intro: String, cards: Vec<CardCtx<'a>>) -> Self {
+            let count = cards.len();
+            CardsBody {
+                cards: CardsPage {
+                    heading,
+                    intro,
+                    groups: vec![CardGroup { title: "", cards }],
+                    count,
+                    filters: None,
+                },
+            }
+        }
     }
 
     #[derive(Serialize)]

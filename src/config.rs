@@ -129,7 +129,7 @@ pub struct Term {
 }
 
 /// A course pack as declared in book.toml.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackConfig {
     pub title: String,
@@ -137,7 +137,7 @@ pub struct PackConfig {
     #[serde(default)]
     pub intro: String,
     #[serde(default)]
-    pub audience: Vec<String>,
+    pub audience: crate::source::OneOrMany,
     #[serde(default)]
     pub paper: Option<Paper>,
     /// Ordered entries: a chapter slug, a chapter with a title override, or a selector.
@@ -145,19 +145,65 @@ pub struct PackConfig {
     pub chapters: Vec<PackEntry>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone)]
 pub enum PackEntry {
+    /// `"listening-actively"`
     Slug(String),
+    /// `{ slug = "listening-actively", title = "Listening first" }`
     Chapter { slug: String, title: Option<String> },
+    /// `{ tags = ["culture"], audience = "international" }`
     Select(PackSelector),
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// Every key an entry table may have; which ones are present decides its kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    slug: Option<String>,
+    title: Option<String>,
+    #[serde(default)]
+    tags: crate::source::OneOrMany,
+    audience: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for PackEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = PackEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a chapter slug, `{ slug = ..., title = ... }`, or a selector `{ tags = [...], audience = ... }`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PackEntry, E> {
+                Ok(PackEntry::Slug(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<PackEntry, A::Error> {
+                let raw = RawEntry::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                match raw.slug {
+                    Some(_) if !raw.tags.0.is_empty() || raw.audience.is_some() => Err(serde::de::Error::custom(
+                        "an entry is either one chapter (`slug`, `title`) or a selector (`tags`, `audience`), not both",
+                    )),
+                    Some(slug) => Ok(PackEntry::Chapter { slug, title: raw.title }),
+                    None if raw.title.is_some() => Err(serde::de::Error::custom("`title` renames one chapter, so the entry needs its `slug` too")),
+                    None if raw.tags.0.is_empty() && raw.audience.is_none() => Err(serde::de::Error::custom("an empty selector would select every chapter; give `tags` or `audience`")),
+                    None => Ok(PackEntry::Select(PackSelector { tags: raw.tags, audience: raw.audience })),
+                }
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// Chapters that carry at least one of `tags` (any tag when empty) and are for
+/// `audience` (any audience when absent).
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackSelector {
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub tags: crate::source::OneOrMany,
     #[serde(default)]
     pub audience: Option<String>,
 }

@@ -14,6 +14,7 @@ pub mod diag;
 pub mod init;
 pub mod markdown;
 pub mod output;
+pub mod packs;
 pub mod print;
 pub mod render;
 pub mod site;

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use carebook::{build::BuildOptions, Error};
+use carebook::build::{BuildOptions, PackRequest};
+use carebook::Error;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
@@ -51,6 +52,36 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Build a course pack on its own: a mini-site, handout, desk cards, trainer's sheet
+    /// and SCORM 1.2 package.
+    #[command(
+        after_help = "Examples:\n  carebook pack --list                          show the packs declared in book.toml and packs/\n  carebook pack new-hire-week-one               build a declared pack into pack-new-hire-week-one/\n  carebook pack --tag culture --tag stress --audience new-hire --title \"Calm and clear\" --out class\n  carebook pack --chapter de-escalation --chapter patience --title \"Difficult calls\"\n\nChapters chosen by tag and audience come in handbook order; chapters named with\n--chapter come first, in the order given. Links to chapters outside the pack become\nplain text. A full `carebook build` also builds every declared pack under site/packs/."
+    )]
+    Pack {
+        /// A pack declared in book.toml ([packs.<id>]) or packs/<id>.yaml.
+        id: Option<String>,
+        /// The book's folder (the one with book.toml).
+        #[arg(long, short = 'C', default_value = ".")]
+        book: PathBuf,
+        /// Choose chapters with this tag (repeatable; a chapter needs any one of them).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Choose chapters for this audience.
+        #[arg(long)]
+        audience: Option<String>,
+        /// Add this chapter by its slug (repeatable).
+        #[arg(long = "chapter", value_name = "SLUG")]
+        chapters: Vec<String>,
+        /// Title of a pack chosen on the command line.
+        #[arg(long, default_value = "Course pack")]
+        title: String,
+        /// Where to write the pack [default: pack-<id>/ next to book.toml].
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// List the declared packs with their chapters and times.
+        #[arg(long)]
+        list: bool,
+    },
     /// Delete the built site.
     #[command(
         after_help = "Examples:\n  carebook clean             delete site/ of the book in this folder\n  carebook clean my-handbook\n\nOnly a folder that carebook built is deleted."
@@ -85,6 +116,22 @@ fn main() -> ExitCode {
         ),
         Command::Init { dir } => init(dir),
         Command::Clean { dir, out } => clean(dir, out),
+        Command::Pack {
+            id,
+            book,
+            tags,
+            audience,
+            chapters,
+            title,
+            out,
+            list,
+        } => {
+            if list {
+                list_packs(book)
+            } else {
+                pack(book, out, pack_request(id, tags, audience, chapters, title))
+            }
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -121,6 +168,73 @@ fn build(dir: PathBuf, opts: BuildOptions, timings: bool) -> Result<(), Error> {
         "Open {} in a browser to read it.",
         report.out_dir.join("index.html").display()
     );
+    Ok(())
+}
+
+fn pack_request(
+    id: Option<String>,
+    tags: Vec<String>,
+    audience: Option<String>,
+    chapters: Vec<String>,
+    title: String,
+) -> Result<PackRequest, Error> {
+    let chosen = !tags.is_empty() || audience.is_some() || !chapters.is_empty();
+    match (id, chosen) {
+        (Some(_), true) => Err(Error::Usage("name a declared pack, or choose chapters with --tag/--audience/--chapter, not both".into())),
+        (Some(id), false) => Ok(PackRequest::Declared(id)),
+        (None, true) => Ok(PackRequest::AdHoc { title, tags, audience, chapters }),
+        (None, false) => Err(Error::Usage("name a pack (see `carebook pack --list`) or choose chapters with --tag, --audience or --chapter".into())),
+    }
+}
+
+fn pack(
+    book: PathBuf,
+    out: Option<PathBuf>,
+    request: Result<PackRequest, Error>,
+) -> Result<(), Error> {
+    let opts = BuildOptions {
+        out,
+        ..Default::default()
+    };
+    let (report, pack) = carebook::build::build_pack(&book, &opts, &request?)?;
+    for w in &report.warnings {
+        eprintln!("{w}");
+    }
+    println!(
+        "Built the pack “{}” ({} chapters) into {}",
+        pack.title,
+        pack.chapters.len(),
+        report.out_dir.display()
+    );
+    println!(
+        "Open {} in a browser; upload {}-scorm12.zip to your learning platform.",
+        report.out_dir.join("index.html").display(),
+        pack.id
+    );
+    Ok(())
+}
+
+fn list_packs(book: PathBuf) -> Result<(), Error> {
+    let packs = carebook::build::list_packs(&book)?;
+    if packs.is_empty() {
+        println!(
+            "No packs are declared yet. Add a [packs.<id>] table to book.toml (see README.md)."
+        );
+    }
+    for p in packs {
+        println!(
+            "{:<24} {:>3} chapters  {:>12}  {}{}",
+            p.id,
+            p.chapters,
+            p.total,
+            p.title,
+            if p.audience_ids.is_empty() {
+                String::new()
+            } else {
+                format!(" (for {})", p.audience_ids.join(", "))
+            }
+        );
+    }
     Ok(())
 }
 

@@ -123,7 +123,7 @@ pub fn rewrite_attrs(html: &str, mut f: impl FnMut(&str, &str) -> Option<String>
 }
 
 /// Chapter headings sit under the chapter's own `<h2>` title in print.
-fn demote_headings(html: &str) -> String {
+pub fn demote_headings(html: &str) -> String {
     let mut s = html.to_owned();
     for level in (2..=5).rev() {
         s = s

@@ -21,6 +21,7 @@ pub struct Site<'a> {
     pub ctx: SiteCtx,
     /// Each chapter's desk-card type sizes; `None` for chapters without a card.
     pub fits: &'a [Option<crate::cards::CardFit>],
+    pub packs: &'a [crate::packs::Pack],
 }
 
 impl Site<'_> {
@@ -34,6 +35,7 @@ impl Site<'_> {
         self.write_sitemap(out)?;
         self.write_cards(out)?;
         self.write_print(out)?;
+        crate::packs::write_in_site(self, out)?;
         self.write_assets(out)
     }
 
@@ -59,6 +61,7 @@ impl Site<'_> {
             page_title: info.title,
             description: info.description,
             nav: render::nav(self.book, info.part, info.chapter, info.path),
+            links: render::Links::site(&self.book.config.title),
             body,
         }
     }
@@ -123,6 +126,24 @@ impl Site<'_> {
             parts,
             tags: self.term_items(TermKind::Tag),
             audiences: self.term_items(TermKind::Audience),
+            packs: crate::packs::summaries(self)
+                .into_iter()
+                .map(|p| PackItem {
+                    href: format!("{}/{}/index.html", crate::packs::PACKS_DIR, p.id),
+                    audience: p
+                        .audience_ids
+                        .iter()
+                        .map(|a| {
+                            book.config
+                                .audiences
+                                .get(a)
+                                .map_or(a.clone(), |t| t.label.clone())
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    summary: p,
+                })
+                .collect(),
         };
         let title = book.config.title.as_str();
         let frame = self.frame(
@@ -386,6 +407,16 @@ struct HomeCtx<'a> {
     parts: Vec<PartCtx<'a>>,
     tags: Vec<TermItem<'a>>,
     audiences: Vec<TermItem<'a>>,
+    packs: Vec<PackItem>,
+}
+
+#[derive(Serialize)]
+struct PackItem {
+    href: String,
+    /// Audience labels, for people rather than ids.
+    audience: String,
+    #[serde(flatten)]
+    summary: crate::packs::PackSummary,
 }
 
 #[derive(Serialize)]

@@ -3,6 +3,8 @@
 
 pub mod theme;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::book::{Book, Chapter, Part};
@@ -81,8 +83,42 @@ pub struct Frame<'a, T: Serialize> {
     pub page_title: &'a str,
     pub description: &'a str,
     pub nav: Nav<'a>,
+    pub links: Links,
     #[serde(flatten)]
     pub body: T,
+}
+
+/// The header and footer links of a page; root-relative like every href in templates.
+#[derive(Serialize)]
+pub struct Links {
+    /// Name in the header: the handbook's title, or a pack's.
+    pub brand: String,
+    pub home: &'static str,
+    pub cards: &'static str,
+    pub print: &'static str,
+    pub print_label: &'static str,
+    pub topics: Option<&'static str>,
+    pub audiences: Option<&'static str>,
+    /// For pages in a pack: the full handbook's home, when it is there to link to.
+    pub handbook: Option<&'static str>,
+    /// A pack page's role for the SCORM launcher: "home", "chapter", "last" or "extra".
+    pub pack_role: &'static str,
+}
+
+impl Links {
+    pub fn site(title: &str) -> Self {
+        Links {
+            brand: title.to_owned(),
+            home: "index.html",
+            cards: "checklists/index.html",
+            print: "print.html",
+            print_label: "Print",
+            topics: Some("tags/index.html"),
+            audiences: Some("audiences/index.html"),
+            handbook: None,
+            pack_role: "",
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -105,7 +141,7 @@ pub struct NavPart<'a> {
 #[derive(Serialize, Clone)]
 pub struct LinkCtx<'a> {
     pub title: &'a str,
-    pub href: &'a str,
+    pub href: Cow<'a, str>,
     pub current: bool,
 }
 
@@ -202,7 +238,7 @@ fn nav_part<'a>(
 pub fn link(ch: &Chapter, current: bool) -> LinkCtx<'_> {
     LinkCtx {
         title: &ch.title,
-        href: &ch.out_path,
+        href: Cow::Borrowed(&ch.out_path),
         current,
     }
 }
@@ -255,7 +291,7 @@ pub fn chapter_ctx<'a>(
         minutes: minutes(ch, rendered),
         part: (!part.dir.as_os_str().is_empty()).then(|| LinkCtx {
             title: &part.title,
-            href: &part.out_path,
+            href: Cow::Borrowed(&part.out_path),
             current: false,
         }),
         prev: i.checked_sub(1).map(|p| link(&book.chapters[p], false)),

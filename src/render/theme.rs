@@ -23,6 +23,11 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "partials/print_tools.html",
     "cards.html",
     "print.html",
+    "partials/agenda.html",
+    "pack.html",
+    "trainer.html",
+    "handout.html",
+    "scorm.html",
     "chapter.html",
     "index.html",
     "part.html",
@@ -36,7 +41,9 @@ const STATIC: &[(&str, &[u8])] = embed!(
     "carebook.css",
     "carebook.js",
     "nav.js",
-    "favicon.svg"
+    "favicon.svg",
+    "pack.js",
+    "scorm.js",
 );
 
 /// A file under `assets/`: its name and bytes.
@@ -155,4 +162,29 @@ fn error_chain(e: &dyn std::error::Error) -> String {
         source = inner.source();
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every file of the default theme must be embedded, or installed binaries lack it.
+    #[test]
+    fn every_default_theme_file_is_embedded() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        for (kind, list) in [("templates", TEMPLATES), ("static", STATIC)] {
+            let dir = root.join(kind);
+            for entry in walkdir::WalkDir::new(&dir)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+            {
+                let rel = crate::book::slash_path(entry.path().strip_prefix(&dir).unwrap());
+                assert!(
+                    list.iter().any(|(n, _)| *n == rel),
+                    "themes/default/{kind}/{rel} is not embedded in theme.rs"
+                );
+            }
+        }
+    }
 }

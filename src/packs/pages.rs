@@ -1,0 +1,602 @@
+//! A pack's files: home with agenda, chapters with pack-local navigation, desk cards,
+//! a printable handout, a trainer's sheet and the SCORM launcher. The same renderer
+//! serves the pack inside the site (links leaving the pack go to the handbook) and on
+//! its own (such links become plain text).
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::agenda::{self, Agenda};
+use super::Pack;
+use crate::book::slash_path;
+use crate::cards::{card_ctx, CardCtx};
+use crate::markdown::TocEntry;
+use crate::print::rewrite_attrs;
+use crate::render::{self, Chip, Frame, LinkCtx, Links, Nav, NavPart};
+use crate::site::Site;
+use crate::source::normalize;
+use crate::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackMode {
+    /// At `packs/<id>/` in the full site.
+    InSite,
+    /// A folder or SCORM package of its own.
+    Standalone,
+}
+
+/// Files of a rendered pack, by path inside the pack, in a stable order.
+pub type PackFiles = BTreeMap<String, Vec<u8>>;
+
+/// Marks links that leave a standalone pack; they are turned into plain text.
+const UNLINK: &str = "carebook:unlink";
+
+struct Relinker<'a> {
+    /// Site path of each chapter in the pack → its page in the pack.
+    in_pack: HashMap<&'a str, &'a str>,
+    assets: HashSet<String>,
+    mode: PackMode,
+}
+
+impl Relinker<'_> {
+    /// The pack's version of a link found in the page the site has at `from`. With
+    /// `print_prefix`, links between chapters point inside one document.
+    fn href(
+        &self,
+        attr: &str,
+        value: &str,
+        from: &str,
+        print_prefix: Option<&str>,
+        used: &mut Vec<String>,
+    ) -> Option<String> {
+        if attr == "id" {
+            return print_prefix.map(|p| format!("{p}--{value}"));
+        }
+        if value.contains("://")
+            || value.starts_with("mailto:")
+            || value.starts_with("tel:")
+            || value.starts_with("//")
+        {
+            return None;
+        }
+        let (path, frag) = value
+            .split_once('#')
+            .map_or((value, None), |(p, f)| (p, Some(f)));
+        if path.is_empty() {
+            return print_prefix.zip(frag).map(|(p, f)| format!("#{p}--{f}"));
+        }
+        let dir = Path::new(from).parent().unwrap_or(Path::new(""));
+        let target = slash_path(&normalize(&dir.join(path))?);
+        let frag_suffix = frag.map(|f| format!("#{f}")).unwrap_or_default();
+        if let Some(slug) = self.in_pack.get(target.as_str()) {
+            return Some(match (print_prefix, frag) {
+                (Some(_), Some(f)) => format!("#{slug}--{f}"),
+                (Some(_), None) => format!("#{slug}"),
+                (None, _) => format!("{slug}.html{frag_suffix}"),
+            });
+        }
+        match self.mode {
+            PackMode::InSite => Some(format!("../../{target}{frag_suffix}")),
+            PackMode::Standalone if self.assets.contains(&target) => {
+                used.push(target.clone());
+                Some(format!("files/{target}"))
+            }
+            PackMode::Standalone => Some(UNLINK.to_owned()),
+        }
+    }
+}
+
+/// `<a href="carebook:unlink" ...>text</a>` → `<span class="not-in-pack">text</span>`.
+fn unlink(html: &str) -> String {
+    let marker = format!("<a href=\"{UNLINK}\"");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(&marker) {
+        let (Some(open_end), Some(close)) = (rest[start..].find('>'), rest[start..].find("</a>"))
+        else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str("<span class=\"not-in-pack\" title=\"This chapter is in the full handbook, not in this pack\">");
+        out.push_str(&rest[start + open_end + 1..start + close]);
+        out.push_str("</span>");
+        rest = &rest[start + close + 4..];
+    }
+    out.push_str(rest);
+    out
+}
+
+pub struct PackRender<'a> {
+    site: &'a Site<'a>,
+    pack: &'a Pack,
+    mode: PackMode,
+    relinker: Relinker<'a>,
+    minutes: Vec<u32>,
+    agenda: Agenda,
+}
+
+impl<'a> PackRender<'a> {
+    pub fn new(site: &'a Site<'a>, pack: &'a Pack, mode: PackMode) -> Self {
+        let book = site.book;
+        let in_pack = pack
+            .chapters
+            .iter()
+            .map(|c| {
+                (
+                    book.chapters[c.index].out_path.as_str(),
+                    book.chapters[c.index].slug.as_str(),
+                )
+            })
+            .collect();
+        let assets = book.assets.iter().map(|a| slash_path(a)).collect();
+        let minutes: Vec<u32> = pack
+            .chapters
+            .iter()
+            .map(|c| render::minutes(&book.chapters[c.index], &site.rendered[c.index]))
+            .collect();
+        let agenda = agenda::plan(&minutes);
+        PackRender {
+            site,
+            pack,
+            mode,
+            relinker: Relinker {
+                in_pack,
+                assets,
+                mode,
+            },
+            minutes,
+            agenda,
+        }
+    }
+
+    pub fn agenda(&self) -> &Agenda {
+        &self.agenda
+    }
+
+    /// Every file of the pack. `zip_name` is linked from the home page when a SCORM
+    /// package sits next to the pack.
+    pub fn files(&self, zip_name: Option<&str>) -> Result<PackFiles, Error> {
+        let mut files = PackFiles::new();
+        let mut assets = Vec::new();
+        for (pos, _) in self.pack.chapters.iter().enumerate() {
+            let (path, html) = self.chapter_page(pos, &mut assets)?;
+            files.insert(path, html.into_bytes());
+        }
+        files.insert("index.html".into(), self.home(zip_name)?.into_bytes());
+        files.insert("cards.html".into(), self.cards()?.into_bytes());
+        files.insert(
+            "handout.html".into(),
+            self.handout(&mut assets)?.into_bytes(),
+        );
+        files.insert("trainer.html".into(), self.trainer()?.into_bytes());
+        files.insert(
+            "scorm.html".into(),
+            self.render("scorm.html", "extra", &self.pack.title, Empty {})?
+                .into_bytes(),
+        );
+        for (name, bytes) in &self.site.theme.statics {
+            files.insert(format!("assets/{name}"), bytes.to_vec());
+        }
+        for asset in assets {
+            let bytes = std::fs::read(self.site.book.source_dir.join(&asset)).map_err(|error| {
+                Error::Output(crate::output::OutputError::Io {
+                    path: self.site.book.source_dir.join(&asset),
+                    error,
+                })
+            })?;
+            files.insert(format!("files/{asset}"), bytes);
+        }
+        Ok(files)
+    }
+
+    fn relink(
+        &self,
+        html: &str,
+        from: &str,
+        print_prefix: Option<&str>,
+        used: &mut Vec<String>,
+    ) -> String {
+        unlink(&rewrite_attrs(html, |attr, value| {
+            self.relinker.href(attr, value, from, print_prefix, used)
+        }))
+    }
+
+    fn title(&self, pos: usize) -> &'a str {
+        let pc = &self.pack.chapters[pos];
+        pc.title
+            .as_deref()
+            .unwrap_or(&self.site.book.chapters[pc.index].title)
+    }
+
+    fn href(&self, pos: usize) -> String {
+        format!(
+            "{}.html",
+            self.site.book.chapters[self.pack.chapters[pos].index].slug
+        )
+    }
+
+    fn nav(&self, current: Option<usize>) -> Nav<'a> {
+        let chapters = (0..self.pack.chapters.len())
+            .map(|p| LinkCtx {
+                title: self.title(p),
+                href: Cow::Owned(self.href(p)),
+                current: Some(p) == current,
+            })
+            .collect();
+        let part = NavPart {
+            title: &self.pack.title,
+            href: "index.html",
+            current: true,
+            page_current: current.is_none(),
+            chapters,
+        };
+        Nav {
+            parts: vec![part],
+            script: false,
+            current_part: "index.html",
+        }
+    }
+
+    fn links(&self, role: &'static str) -> Links {
+        let in_site = self.mode == PackMode::InSite;
+        Links {
+            brand: self.pack.title.clone(),
+            home: "index.html",
+            cards: "cards.html",
+            print: "handout.html",
+            print_label: "Handout",
+            topics: in_site.then_some("../../tags/index.html"),
+            audiences: in_site.then_some("../../audiences/index.html"),
+            handbook: in_site.then_some("../../index.html"),
+            pack_role: role,
+        }
+    }
+
+    fn render<T: Serialize>(
+        &self,
+        template: &str,
+        role: &'static str,
+        title: &str,
+        body: T,
+    ) -> Result<String, Error> {
+        let frame = Frame {
+            site: &self.site.ctx,
+            root: String::new(),
+            kind: kind_of(template),
+            page_title: title,
+            description: "",
+            nav: self.nav(None),
+            links: self.links(role),
+            body,
+        };
+        self.site
+            .theme
+            .render(template, &frame)
+            .map_err(|d| Error::Config(vec![d]))
+    }
+
+    fn chapter_page(
+        &self,
+        pos: usize,
+        assets: &mut Vec<String>,
+    ) -> Result<(String, String), Error> {
+        let book = self.site.book;
+        let i = self.pack.chapters[pos].index;
+        let ch = &book.chapters[i];
+        let rendered = &self.site.rendered[i];
+        let html = self.relink(&rendered.html, &ch.out_path, None, assets);
+        let mut ctx = render::chapter_ctx(book, i, rendered, false);
+        ctx.title = self.title(pos);
+        ctx.html = &html;
+        ctx.part = Some(LinkCtx {
+            title: &self.pack.title,
+            href: Cow::Borrowed("index.html"),
+            current: false,
+        });
+        ctx.prev = pos.checked_sub(1).map(|p| LinkCtx {
+            title: self.title(p),
+            href: Cow::Owned(self.href(p)),
+            current: false,
+        });
+        ctx.next = (pos + 1 < self.pack.chapters.len()).then(|| LinkCtx {
+            title: self.title(pos + 1),
+            href: Cow::Owned(self.href(pos + 1)),
+            current: false,
+        });
+        ctx.card_href = self.site.fits[i].map(|_| format!("cards.html#card-{}", ch.slug));
+        let site_link = |href: String| {
+            if self.mode == PackMode::InSite {
+                format!("../../{href}")
+            } else {
+                String::new()
+            }
+        };
+        ctx.tags = ctx
+            .tags
+            .into_iter()
+            .map(|c| Chip {
+                href: site_link(c.href),
+                ..c
+            })
+            .collect();
+        ctx.audiences = ctx
+            .audiences
+            .into_iter()
+            .map(|c| Chip {
+                href: site_link(c.href),
+                ..c
+            })
+            .collect();
+        let role = if pos + 1 == self.pack.chapters.len() {
+            "last"
+        } else {
+            "chapter"
+        };
+        let frame = Frame {
+            site: &self.site.ctx,
+            root: String::new(),
+            kind: "chapter",
+            page_title: ctx.title,
+            description: &ch.summary,
+            nav: self.nav(Some(pos)),
+            links: self.links(role),
+            body: render::ChapterBody { chapter: ctx },
+        };
+        let page = self
+            .site
+            .theme
+            .render("chapter.html", &frame)
+            .map_err(|d| Error::Config(vec![d]))?;
+        Ok((self.href(pos), page))
+    }
+
+    fn agenda_rows(&self) -> Vec<AgendaRow<'a>> {
+        self.agenda
+            .slots
+            .iter()
+            .map(|s| match s.chapter {
+                Some(p) => AgendaRow {
+                    start: s.start.clone(),
+                    end: s.end.clone(),
+                    minutes: s.minutes,
+                    title: Some(self.title(p)),
+                    href: self.href(p),
+                    summary: &self.site.book.chapters[self.pack.chapters[p].index].summary,
+                },
+                None => AgendaRow {
+                    start: s.start.clone(),
+                    end: s.end.clone(),
+                    minutes: s.minutes,
+                    title: None,
+                    href: String::new(),
+                    summary: "",
+                },
+            })
+            .collect()
+    }
+
+    fn pack_ctx(&self, zip: Option<&str>) -> PackCtx<'a> {
+        let book = self.site.book;
+        let mut unused = Vec::new();
+        PackCtx {
+            id: &self.pack.id,
+            title: &self.pack.title,
+            intro_html: self.relink(&self.pack.intro_html, "index.html", None, &mut unused),
+            audiences: self
+                .pack
+                .audience
+                .iter()
+                .map(|a| {
+                    book.config
+                        .audiences
+                        .get(a)
+                        .map_or(a.as_str(), |t| t.label.as_str())
+                })
+                .collect(),
+            chapter_count: self.pack.chapters.len(),
+            teaching: agenda::duration(self.agenda.teaching_minutes),
+            total: self.agenda.total.clone(),
+            breaks: self.agenda.breaks,
+            break_minutes: agenda::BREAK_MINUTES,
+            agenda: self.agenda_rows(),
+            zip: zip.map(str::to_owned),
+            handbook_title: &book.config.title,
+        }
+    }
+
+    fn home(&self, zip: Option<&str>) -> Result<String, Error> {
+        self.render(
+            "pack.html",
+            "home",
+            &self.pack.title,
+            PackBody {
+                pack: self.pack_ctx(zip),
+            },
+        )
+    }
+
+    fn card_list(&self) -> Vec<CardCtx<'a>> {
+        self.pack
+            .chapters
+            .iter()
+            .filter_map(|pc| {
+                let fit = self.site.fits[pc.index]?;
+                let mut card =
+                    card_ctx(self.site.book, pc.index, &self.site.rendered[pc.index], fit);
+                card.chapter_href = format!("{}.html", card.slug);
+                Some(card)
+            })
+            .collect()
+    }
+
+    fn cards(&self) -> Result<String, Error> {
+        let cards = self.card_list();
+        let heading = format!("Desk cards: {}", self.pack.title);
+        let body = crate::cards::CardsBody::single(heading.clone(), String::new(), cards);
+        self.render("cards.html", "extra", &heading, body)
+    }
+
+    fn handout(&self, assets: &mut Vec<String>) -> Result<String, Error> {
+        let book = self.site.book;
+        let chapters = self
+            .pack
+            .chapters
+            .iter()
+            .enumerate()
+            .map(|(pos, pc)| {
+                let ch = &book.chapters[pc.index];
+                let html = self.relink(
+                    &self.site.rendered[pc.index].html,
+                    &ch.out_path,
+                    Some(&ch.slug),
+                    assets,
+                );
+                HandoutChapter {
+                    id: &ch.slug,
+                    title: self.title(pos),
+                    summary: &ch.summary,
+                    minutes: self.minutes[pos],
+                    html: crate::print::demote_headings(&html),
+                }
+            })
+            .collect();
+        let title = format!("{} (handout)", self.pack.title);
+        let body = HandoutBody {
+            pack: self.pack_ctx(None),
+            chapters,
+            cards: self.card_list(),
+            paper: paper_css(self.pack.paper),
+        };
+        self.render("handout.html", "extra", &title, body)
+    }
+
+    fn trainer(&self) -> Result<String, Error> {
+        let book = self.site.book;
+        let prompts = self
+            .pack
+            .chapters
+            .iter()
+            .enumerate()
+            .map(|(pos, pc)| {
+                let list = &self.site.rendered[pc.index].checklist;
+                TrainerChapter {
+                    title: self.title(pos),
+                    href: self.href(pos),
+                    minutes: self.minutes[pos],
+                    summary: &book.chapters[pc.index].summary,
+                    do_items: &list.do_items,
+                    avoid_items: &list.avoid_items,
+                    toc: &self.site.rendered[pc.index].toc,
+                }
+            })
+            .collect();
+        let title = format!("Trainer's sheet: {}", self.pack.title);
+        self.render(
+            "trainer.html",
+            "extra",
+            &title,
+            TrainerBody {
+                pack: self.pack_ctx(None),
+                prompts,
+            },
+        )
+    }
+}
+
+fn kind_of(template: &str) -> &'static str {
+    match template {
+        "cards.html" => "cards",
+        "handout.html" => "print",
+        _ => "pack",
+    }
+}
+
+fn paper_css(p: crate::config::Paper) -> &'static str {
+    match p {
+        crate::config::Paper::A4 => "A4",
+        crate::config::Paper::Letter => "letter",
+    }
+}
+
+#[derive(Serialize)]
+struct Empty {}
+
+#[derive(Serialize)]
+struct AgendaRow<'a> {
+    start: String,
+    end: String,
+    minutes: u32,
+    /// `None` for a break.
+    title: Option<&'a str>,
+    href: String,
+    summary: &'a str,
+}
+
+#[derive(Serialize)]
+struct PackCtx<'a> {
+    id: &'a str,
+    title: &'a str,
+    intro_html: String,
+    audiences: Vec<&'a str>,
+    chapter_count: usize,
+    teaching: String,
+    total: String,
+    breaks: usize,
+    break_minutes: u32,
+    agenda: Vec<AgendaRow<'a>>,
+    zip: Option<String>,
+    handbook_title: &'a str,
+}
+
+#[derive(Serialize)]
+struct PackBody<'a> {
+    pack: PackCtx<'a>,
+}
+
+#[derive(Serialize)]
+struct HandoutChapter<'a> {
+    id: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    minutes: u32,
+    html: String,
+}
+
+#[derive(Serialize)]
+struct HandoutBody<'a> {
+    pack: PackCtx<'a>,
+    chapters: Vec<HandoutChapter<'a>>,
+    cards: Vec<CardCtx<'a>>,
+    paper: &'static str,
+}
+
+#[derive(Serialize)]
+struct TrainerChapter<'a> {
+    title: &'a str,
+    href: String,
+    minutes: u32,
+    summary: &'a str,
+    do_items: &'a [crate::markdown::ChecklistItem],
+    avoid_items: &'a [crate::markdown::ChecklistItem],
+    toc: &'a [TocEntry],
+}
+
+#[derive(Serialize)]
+struct TrainerBody<'a> {
+    pack: PackCtx<'a>,
+    prompts: Vec<TrainerChapter<'a>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unlink_keeps_the_text() {
+        let html = format!("See <a href=\"{UNLINK}\" title=\"t\">the <em>other</em> chapter</a> and <a href=\"x.html\">this</a>.");
+        assert_eq!(unlink(&html), "See <span class=\"not-in-pack\" title=\"This chapter is in the full handbook, not in this pack\">the <em>other</em> chapter</span> and <a href=\"x.html\">this</a>.");
+    }
+}
