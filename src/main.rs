@@ -184,7 +184,19 @@ fn check(
     format: report::Format,
     max_warnings: Option<usize>,
 ) -> Result<(), Error> {
-    let report = carebook::check::check(&dir, &opts)?;
+    let report = carebook::check::check(&dir, &opts).map_err(|e| match e {
+        // "build failed ... site not changed" would be wrong here: say what stopped.
+        Error::Config(ds) => {
+            for d in &ds {
+                eprintln!("{d}");
+            }
+            Error::Usage(format!(
+                "nothing was checked: fix the settings above ({} found) and run `carebook check` again",
+                ds.len()
+            ))
+        }
+        other => other,
+    })?;
     print!("{}", report.render(format, report::use_color()));
     if report.passes(max_warnings) {
         return Ok(());

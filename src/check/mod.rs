@@ -185,12 +185,12 @@ fn comment_findings(
         Finding {
             message: format!("the comment names the rule `{r}`, which does not exist"),
             hint: Some(hint),
-            ..located(path, lines, *at, 13)
+            ..located(path, lines, *at, r.chars().count())
         }
     });
     let bad = prose.bad_comments.iter().map(|(action, at)| Finding {
         message: format!("`carebook-lint {action}` is not understood; write `carebook-lint off RULE` or `carebook-lint on`"),
-        ..located(path, lines, *at, 13)
+        ..located(path, lines, *at, action.chars().count())
     });
     unknown
         .chain(bad)

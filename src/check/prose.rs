@@ -323,24 +323,27 @@ impl Walker<'_> {
             from = inner_start + close + 3;
             if let Some(rest) = inner.strip_prefix("carebook-lint") {
                 self.flush();
-                self.switch(rest, at + inner_start + lead);
+                let rest_at = at + inner_start + lead + "carebook-lint".len();
+                self.switch(rest, rest_at);
             }
         }
     }
 
+    /// `args` is the comment's text after `carebook-lint`, found at file offset `at`.
     fn switch(&mut self, args: &str, at: usize) {
-        let mut words = args.split_whitespace();
-        let action = words.next().unwrap_or("");
-        let rules: Vec<String> = words.map(str::to_owned).collect();
-        self.out
-            .comment_rules
-            .extend(rules.iter().map(|r| (r.clone(), at)));
+        let mut words = args
+            .split_whitespace()
+            .map(|w| (w, at + (w.as_ptr() as usize - args.as_ptr() as usize)));
+        let (action, action_at) = words.next().unwrap_or(("", at));
+        let named: Vec<(String, usize)> = words.map(|(w, i)| (w.to_owned(), i)).collect();
+        let rules: Vec<String> = named.iter().map(|(r, _)| r.clone()).collect();
+        self.out.comment_rules.extend(named);
         match (action, rules.is_empty()) {
             ("off", true) => self.off.all = true,
             ("off", false) => self.off.rules.extend(rules),
             ("on", true) => self.off = Off::default(),
             ("on", false) => self.off.rules.retain(|r| !rules.contains(r)),
-            _ => self.out.bad_comments.push((action.to_owned(), at)),
+            _ => self.out.bad_comments.push((action.to_owned(), action_at)),
         }
     }
 }
@@ -471,6 +474,6 @@ mod tests {
         let p = extract(md, 0, &[]);
         assert_eq!(p.blocks[0].off.rules, ["blame"]);
         assert!(p.blocks[1].off.rules.is_empty());
-        assert_eq!(p.comment_rules, [("blame".to_owned(), 5)]);
+        assert_eq!(p.comment_rules, [("blame".to_owned(), 23)]);
     }
 }

@@ -211,15 +211,34 @@ pub fn human_format(findings: &[Finding], chapters: usize, color: bool) -> Strin
     out
 }
 
+/// Lines longer than this are shown as a window around the match.
+const SNIPPET_CHARS: usize = 100;
+
 fn snippet(out: &mut String, p: &Paint, f: &Finding, src: &str) {
     let num = f.line.to_string();
     let pad = " ".repeat(num.len());
     // Tabs become one space each, so the caret stays under the right character.
-    let line: String = src
+    let chars: Vec<char> = src
         .chars()
         .map(|c| if c == '\t' { ' ' } else { c })
         .collect();
-    let room = line.chars().count().saturating_sub(f.col - 1).max(1);
+    let col = f.col.clamp(1, chars.len().max(1));
+    let skip = if chars.len() > SNIPPET_CHARS {
+        col.saturating_sub(30)
+    } else {
+        0
+    };
+    let end = chars.len().min(skip + SNIPPET_CHARS);
+    let mut line: String = chars[skip..end].iter().collect();
+    let mut caret_at = col - 1 - skip;
+    if skip > 0 {
+        line.insert(0, '…');
+        caret_at += 1;
+    }
+    if end < chars.len() {
+        line.push('…');
+    }
+    let room = (end + 1).saturating_sub(col).max(1);
     let caret = "^".repeat(f.width.clamp(1, room));
     let gutter = p.wrap("34", "|");
     let _ = writeln!(out, "  {pad} {gutter}");
@@ -227,7 +246,7 @@ fn snippet(out: &mut String, p: &Paint, f: &Finding, src: &str) {
     let _ = writeln!(
         out,
         "  {pad} {gutter} {}{}",
-        " ".repeat(f.col.saturating_sub(1)),
+        " ".repeat(caret_at),
         p.wrap(p.level(f.level), &caret)
     );
 }
@@ -258,4 +277,54 @@ pub fn use_color() -> bool {
     use std::io::IsTerminal;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     !no_color && std::io::stdout().is_terminal()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(line: &str, col: usize, width: usize) -> Finding {
+        Finding {
+            level: Severity::Warning,
+            path: PathBuf::from("a.md"),
+            line: 3,
+            col,
+            width,
+            rule: "r".into(),
+            message: "m".into(),
+            hint: None,
+            link: None,
+            source: Some(line.into()),
+        }
+    }
+
+    #[test]
+    fn caret_sits_under_the_match_in_characters() {
+        let out = human_format(&[finding("Café: unfortunately.", 7, 13)], 1, false);
+        assert!(
+            out.contains("  3 | Café: unfortunately.\n    |       ^^^^^^^^^^^^^\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn long_lines_show_a_window_around_the_match() {
+        let line = format!("{}target{}", "a ".repeat(100), " b".repeat(100));
+        let out = human_format(&[finding(&line, 201, 6)], 1, false);
+        let shown = out.lines().find(|l| l.contains("target")).unwrap();
+        let caret = out.lines().find(|l| l.contains('^')).unwrap();
+        assert!(
+            shown.contains('…') && shown.chars().count() < 120,
+            "{shown}"
+        );
+        let at = |s: &str, pat: &str| s.char_indices().position(|(i, _)| s[i..].starts_with(pat));
+        assert_eq!(at(shown, "target"), at(caret, "^^^^^^"));
+    }
+
+    #[test]
+    fn colour_only_when_asked() {
+        let f = [finding("x", 1, 1)];
+        assert!(human_format(&f, 1, true).contains("\x1b[1;33m"));
+        assert!(!human_format(&f, 1, false).contains('\x1b'));
+    }
 }

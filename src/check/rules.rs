@@ -638,7 +638,8 @@ fn build_regex(
         .build()
         .map_err(|e| {
             let detail = e.to_string();
-            let last = detail.lines().last().unwrap_or(&detail).trim().to_owned();
+            let last = detail.lines().last().unwrap_or(&detail).trim();
+            let last = last.strip_prefix("error: ").unwrap_or(last).to_owned();
             src.error(&def.id, token, format!("`{token}` is not a valid regular expression: {last}"))
                 .with_hint("escape special characters with a backslash (`\\.`), or remove `regex: true` to match the words as written")
         })

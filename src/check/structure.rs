@@ -175,6 +175,7 @@ fn locate_in_pack(text: &str, id: &str, value: &str) -> Pos {
     let found = [format!("\"{value}\""), format!("'{value}'")]
         .iter()
         .find_map(|q| body.find(q.as_str()))
-        .map_or(start, |i| start + header.len() + i);
+        // Point at the value, just inside its quote.
+        .map_or(start, |i| start + header.len() + i + 1);
     LineIndex::new(text).pos(found)
 }
