@@ -158,7 +158,7 @@ fn located(path: &Path, lines: &LineIndex<'_>, at: usize, width: usize) -> Findi
 fn hit_finding(path: &Path, lines: &LineIndex<'_>, h: lint::Hit<'_>) -> Finding {
     let (start, last) = (lines.pos(h.start), lines.pos(h.last));
     let width = if start.line == last.line {
-        last.col - start.col + 1
+        last.col.saturating_sub(start.col) + 1
     } else {
         usize::MAX // to the end of the line
     };
