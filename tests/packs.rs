@@ -226,8 +226,8 @@ fn pack_errors_point_at_the_declaration() {
             + 1
     };
     for expected in [
-        format!("book.toml:{}:12: error: unknown audience `new-hires`\n  help: did you mean `new-hire`?", line("new-hires")),
-        format!("book.toml:{}:13: error: the pack `broken` lists a chapter `listenin` that does not exist\n  help: did you mean `listening`?", line("\"listenin\"")),
+        format!("book.toml:{}:13: error: unknown audience `new-hires`\n  help: did you mean `new-hire`?", line("new-hires")),
+        format!("book.toml:{}:14: error: the pack `broken` lists a chapter `listenin` that does not exist\n  help: did you mean `listening`?", line("\"listenin\"")),
         "error: in the pack `broken`, the selector (tags unused) matches no chapter".to_owned(),
         "error: the pack `broken` selects by an unknown tag `empaty`\n  help: did you mean `empathy`?".to_owned(),
         "error: the pack `empty` has no chapters".to_owned(),

@@ -59,18 +59,17 @@ struct Origin<'a> {
 impl Origin<'_> {
     /// The position of `needle` (preferably quoted) in the pack's declaration.
     fn pos(&self, needle: &str) -> Pos {
-        let rest = &self.text[self.start..];
-        let found = [
-            format!("\"{needle}\""),
-            format!("'{needle}'"),
-            needle.to_owned(),
-        ]
-        .iter()
-        .find_map(|n| rest.find(n.as_str()));
         if self.text.is_empty() {
             return Pos::FILE;
         }
-        LineIndex::new(self.text).pos(self.start + found.unwrap_or(0))
+        let rest = &self.text[self.start..];
+        // Prefer the quoted value, and point at its first character.
+        let quoted = [format!("\"{needle}\""), format!("'{needle}'")]
+            .iter()
+            .find_map(|n| rest.find(n.as_str()))
+            .map(|i| i + 1);
+        let found = quoted.or_else(|| rest.find(needle)).unwrap_or(0);
+        LineIndex::new(self.text).pos(self.start + found)
     }
 
     fn error(&self, needle: &str, message: String) -> Diagnostic {
