@@ -454,14 +454,7 @@ impl Book {
                 diags.push(Diagnostic::error(&ch.path, ch.locate("slug", &ch.slug), format!("this chapter's page would replace {what}"))
                     .with_hint("rename the file or folder, or give the chapter another `slug:` in its front matter"));
             }
-            self.check_terms(ch, "tags", &ch.tags, self.config.tag_ids(), &mut diags);
-            self.check_terms(
-                ch,
-                "audience",
-                &ch.audience,
-                self.config.audience_ids(),
-                &mut diags,
-            );
+            diags.extend(self.validate_terms(ch));
             if let Some(other) = outs.insert(&ch.out_path, ch) {
                 diags.push(Diagnostic::error(&ch.path, Pos::new(1, 1), format!("this chapter and `{}` would both be written to `{}`", other.path.display(), ch.out_path))
                     .with_hint("rename one of the files, or give one a different `slug:` in its front matter"));
@@ -511,6 +504,34 @@ impl Book {
             );
         }
         r
+    }
+
+    /// A chapter's tags and audiences must be declared in book.toml.
+    pub fn validate_terms(&self, ch: &Chapter) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        self.check_terms(ch, "tags", &ch.tags, self.config.tag_ids(), &mut diags);
+        self.check_terms(
+            ch,
+            "audience",
+            &ch.audience,
+            self.config.audience_ids(),
+            &mut diags,
+        );
+        diags
+    }
+
+    /// Reads chapter `i` again from disk, as `load` would. `None` when it is now a draft.
+    pub fn reload_chapter(&self, i: usize) -> (Option<Chapter>, Vec<Diagnostic>) {
+        let old = &self.chapters[i];
+        let text = source::read_text(&old.path);
+        let (ch, diags) = draft_chapter(&self.source_dir, old.source.clone(), text, &self.config);
+        (
+            ch.map(|c| Chapter {
+                part: old.part,
+                ..c
+            }),
+            diags,
+        )
     }
 
     fn check_terms<'a>(

@@ -131,7 +131,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
 pub fn write_out(
     out_dir: &Path,
     prepared: Prepared,
-    write: impl FnOnce(&Site<'_>, &Staging) -> Result<(), Error>,
+    write: impl FnOnce(&Site<'_>, &dyn crate::output::Sink) -> Result<(), Error>,
 ) -> Result<BuildReport, Error> {
     let staging = Staging::create(out_dir).map_err(Error::Output)?;
     write(&prepared.site(), &staging)?;
@@ -253,31 +253,37 @@ pub fn render_markdown(book: &Book, diags: &mut Vec<Diagnostic>) -> (Vec<Rendere
 }
 
 fn check_anchor_links(book: &Book, rendered: &mut [Rendered], diags: &mut Vec<Diagnostic>) {
+    for from in 0..rendered.len() {
+        diags.extend(broken_anchors_from(book, rendered, from, |_| true));
+    }
+}
+
+/// Links from chapter `from` to headings of other chapters that do not exist, for the
+/// targets `wanted` selects. The links stay in `Rendered` so `serve` can check again.
+pub fn broken_anchors_from(
+    book: &Book,
+    rendered: &[Rendered],
+    from: usize,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<Diagnostic> {
     let strict = book.config.build.broken_links == crate::config::Strictness::Error;
-    let pending: Vec<(usize, markdown::AnchorLink)> = rendered
-        .iter_mut()
-        .enumerate()
-        .flat_map(|(i, r)| {
-            std::mem::take(&mut r.anchor_links)
-                .into_iter()
-                .map(move |l| (i, l))
-        })
-        .collect();
-    for (from, link) in pending {
+    let mut diags = Vec::new();
+    for link in rendered[from]
+        .anchor_links
+        .iter()
+        .filter(|l| wanted(l.target))
+    {
         let target = &rendered[link.target];
         if target.anchors.contains(&link.anchor) {
             continue;
         }
-        let mut d = Diagnostic::error(
-            &book.chapters[from].path,
-            link.pos,
-            format!(
-                "the link `{}` points to a heading `#{}` that is not in `{}`",
-                link.link,
-                link.anchor,
-                book.chapters[link.target].source.display()
-            ),
+        let message = format!(
+            "the link `{}` points to a heading `#{}` that is not in `{}`",
+            link.link,
+            link.anchor,
+            book.chapters[link.target].source.display()
         );
+        let mut d = Diagnostic::error(&book.chapters[from].path, link.pos, message);
         if let Some(h) = anchor_hint(&link.anchor, &target.anchors) {
             d = d.with_hint(h);
         }
@@ -286,6 +292,7 @@ fn check_anchor_links(book: &Book, rendered: &mut [Rendered], diags: &mut Vec<Di
         }
         diags.push(d);
     }
+    diags
 }
 
 struct Timer {

@@ -113,28 +113,35 @@ pub fn fit_all(book: &Book, rendered: &[Rendered]) -> (Vec<Option<CardFit>>, Vec
         .iter()
         .zip(rendered)
         .map(|(ch, r)| {
-            let details = ch.card.as_ref()?;
-            if r.checklist.is_empty() {
-                return None;
-            }
-            let measure = Measure::new(
-                card_title(ch),
-                details.when.as_deref().unwrap_or(""),
-                &r.checklist,
-            );
-            match measure.largest_fitting(CARD_HEIGHT_PT) {
-                Some(full_pt) => Some(CardFit {
-                    full_pt,
-                    half_pt: measure.largest_fitting(HALF_HEIGHT_PT),
-                }),
-                None => {
-                    diags.push(too_long(ch, r, measure));
-                    None
-                }
-            }
+            fit(ch, r).unwrap_or_else(|d| {
+                diags.push(d);
+                None
+            })
         })
         .collect();
     (fits, diags)
+}
+
+/// One chapter's card; `None` without a card or checklist, an error when it cannot fit.
+pub fn fit(ch: &Chapter, r: &Rendered) -> Result<Option<CardFit>, Diagnostic> {
+    let Some(details) = ch.card.as_ref() else {
+        return Ok(None);
+    };
+    if r.checklist.is_empty() {
+        return Ok(None);
+    }
+    let measure = Measure::new(
+        card_title(ch),
+        details.when.as_deref().unwrap_or(""),
+        &r.checklist,
+    );
+    match measure.largest_fitting(CARD_HEIGHT_PT) {
+        Some(full_pt) => Ok(Some(CardFit {
+            full_pt,
+            half_pt: measure.largest_fitting(HALF_HEIGHT_PT),
+        })),
+        None => Err(too_long(ch, r, measure)),
+    }
 }
 
 fn too_long(ch: &Chapter, r: &Rendered, measure: Measure) -> Diagnostic {
@@ -264,7 +271,7 @@ mod pages {
     use serde::Serialize;
 
     use super::{card_ctx, card_path, CardCtx};
-    use crate::output::Staging;
+    use crate::output::Sink;
     use crate::site::{PageInfo, Site};
     use crate::Error;
 
@@ -327,40 +334,50 @@ mod pages {
             self.fits[i].map(|fit| card_ctx(self.book, i, &self.rendered[i], fit))
         }
 
-        pub fn write_cards(&self, out: &Staging) -> Result<(), Error> {
-            self.write_card_index(out)?;
+        pub fn write_cards(&self, out: &dyn Sink) -> Result<(), Error> {
             self.carded()
                 .collect::<Vec<_>>()
                 .into_par_iter()
-                .try_for_each(|i| {
-                    let ch = &self.book.chapters[i];
-                    let group = CardGroup {
-                        title: "",
-                        cards: self.card(i).into_iter().collect(),
-                    };
-                    let heading = format!("Desk card: {}", ch.title);
-                    self.write_card_page(
-                        out,
-                        &card_path(&ch.slug),
-                        heading,
-                        String::new(),
-                        vec![group],
-                        None,
-                    )
-                })?;
+                .try_for_each(|i| self.write_card(i, out))?;
+            self.write_card_sets(out)
+        }
+
+        /// One chapter's card page; nothing for a chapter without a card.
+        pub fn write_card(&self, i: usize, out: &dyn Sink) -> Result<(), Error> {
+            let Some(card) = self.card(i) else {
+                return Ok(());
+            };
+            let ch = &self.book.chapters[i];
+            let group = CardGroup {
+                title: "",
+                cards: vec![card],
+            };
+            self.write_card_page(
+                out,
+                &card_path(&ch.slug),
+                format!("Desk card: {}", ch.title),
+                String::new(),
+                vec![group],
+                None,
+            )
+        }
+
+        /// The pages that gather many cards: all, per tag and per audience.
+        pub fn write_card_sets(&self, out: &dyn Sink) -> Result<(), Error> {
+            self.write_card_index(out)?;
             for (id, term) in &self.book.config.tags {
                 let cards = self
                     .book
                     .chapters_tagged(id)
                     .filter_map(|i| self.card(i))
                     .collect();
-                let heading = format!("Desk cards: {}", term.label);
+                let group = vec![CardGroup { title: "", cards }];
                 self.write_card_page(
                     out,
                     &format!("checklists/tag-{id}.html"),
-                    heading,
+                    format!("Desk cards: {}", term.label),
                     term.description.clone(),
-                    vec![CardGroup { title: "", cards }],
+                    group,
                     None,
                 )?;
             }
@@ -370,20 +387,21 @@ mod pages {
                     .chapters_for(id)
                     .filter_map(|i| self.card(i))
                     .collect();
+                let group = vec![CardGroup { title: "", cards }];
                 let heading = format!("Desk cards for {}", term.label.to_lowercase());
                 self.write_card_page(
                     out,
                     &format!("checklists/audience-{id}.html"),
                     heading,
                     term.description.clone(),
-                    vec![CardGroup { title: "", cards }],
+                    group,
                     None,
                 )?;
             }
             Ok(())
         }
 
-        fn write_card_index(&self, out: &Staging) -> Result<(), Error> {
+        fn write_card_index(&self, out: &dyn Sink) -> Result<(), Error> {
             let groups = self
                 .book
                 .parts
@@ -442,7 +460,7 @@ mod pages {
 
         fn write_card_page(
             &self,
-            out: &Staging,
+            out: &dyn Sink,
             path: &str,
             heading: String,
             intro: String,

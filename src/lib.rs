@@ -18,6 +18,7 @@ pub mod output;
 pub mod packs;
 pub mod print;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod source;
 

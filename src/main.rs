@@ -104,6 +104,28 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Preview the handbook while you write: serves it and reloads the browser after
+    /// every saved change.
+    #[command(
+        after_help = "Examples:\n  carebook serve                   serve the book in this folder at http://127.0.0.1:3000/\n  carebook serve my-handbook --open\n  carebook serve --port 8080\n\nThe site is kept in memory: nothing is written to site/. Only this computer can\nsee it unless you pass --host 0.0.0.0. When a change does not build, the browser\nshows the error and keeps the last good version until you fix it."
+    )]
+    Serve {
+        /// The book's folder (the one with book.toml).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, short, default_value_t = 3000)]
+        port: u16,
+        /// Address to listen on; 0.0.0.0 shares the preview with your network.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        /// Open the preview in your browser.
+        #[arg(long)]
+        open: bool,
+        /// Include chapters marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Delete the built site.
     #[command(
         after_help = "Examples:\n  carebook clean             delete site/ of the book in this folder\n  carebook clean my-handbook\n\nOnly a folder that carebook built is deleted."
@@ -150,6 +172,21 @@ fn main() -> ExitCode {
         ),
         Command::Init { dir } => init(dir),
         Command::Clean { dir, out } => clean(dir, out),
+        Command::Serve {
+            dir,
+            port,
+            host,
+            open,
+            drafts,
+        } => carebook::serve::serve(
+            &dir,
+            &carebook::serve::ServeOptions {
+                host,
+                port,
+                open,
+                drafts,
+            },
+        ),
         Command::Pack {
             id,
             book,

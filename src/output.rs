@@ -52,6 +52,48 @@ pub fn check_replaceable(target: &Path) -> Result<(), OutputError> {
     }
 }
 
+/// Where a build's files go: the staging folder on disk, or memory for `carebook serve`.
+pub trait Sink: Sync {
+    /// Writes `data` at `rel`, a `/`-separated path inside the site.
+    fn write(&self, rel: &str, data: &[u8]) -> Result<(), OutputError>;
+    /// Copies a file from the book into the site.
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError>;
+}
+
+/// A site held in memory, path → bytes.
+#[derive(Default)]
+pub struct MemorySite {
+    files: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<[u8]>>>,
+}
+
+impl MemorySite {
+    pub fn into_files(self) -> std::collections::HashMap<String, std::sync::Arc<[u8]>> {
+        self.files
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn put(&self, rel: &str, data: std::sync::Arc<[u8]>) {
+        self.files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(rel.to_owned(), data);
+    }
+}
+
+impl Sink for MemorySite {
+    fn write(&self, rel: &str, data: &[u8]) -> Result<(), OutputError> {
+        self.put(rel, data.into());
+        Ok(())
+    }
+
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
+        let data = std::fs::read(from).map_err(io_err(from))?;
+        self.put(rel, data.into());
+        Ok(())
+    }
+}
+
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
@@ -77,30 +119,6 @@ impl Staging {
         };
         staging.write(MARKER, MARKER_TEXT.as_bytes())?;
         Ok(staging)
-    }
-
-    /// Writes `data` at `rel` (a `/`-separated path inside the site).
-    pub fn write(&self, rel: &str, data: &[u8]) -> Result<(), OutputError> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io_err(parent))?;
-        }
-        std::fs::write(&path, data).map_err(io_err(&path))?;
-        self.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-        self.files.fetch_add(1, Ordering::Relaxed);
-        Ok(())
-    }
-
-    /// Copies a file into the site.
-    pub fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
-        let to = self.dir.join(rel);
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent).map_err(io_err(parent))?;
-        }
-        let n = std::fs::copy(from, &to).map_err(io_err(from))?;
-        self.bytes.fetch_add(n, Ordering::Relaxed);
-        self.files.fetch_add(1, Ordering::Relaxed);
-        Ok(())
     }
 
     pub fn bytes(&self) -> u64 {
@@ -136,6 +154,30 @@ impl Staging {
         if had_old {
             std::fs::remove_dir_all(&old).map_err(io_err(&old))?;
         }
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, rel: &str, data: &[u8]) -> Result<(), OutputError> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
+        std::fs::write(&path, data).map_err(io_err(&path))?;
+        self.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
+        let to = self.dir.join(rel);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
+        let n = std::fs::copy(from, &to).map_err(io_err(from))?;
+        self.bytes.fetch_add(n, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::book::{slash_path, Book};
-use crate::output::Staging;
+use crate::output::Sink;
 use crate::site::{PageInfo, Site};
 use crate::source::normalize;
 use crate::Error;
@@ -134,13 +134,24 @@ pub fn demote_headings(html: &str) -> String {
 }
 
 impl Site<'_> {
-    pub fn write_print(&self, out: &Staging) -> Result<(), Error> {
+    pub fn write_print(&self, out: &dyn Sink) -> Result<(), Error> {
+        self.write_print_unless(out, &|| false).map(|_| ())
+    }
+
+    /// Like `write_print`, but gives up (returning `false`) as soon as `stop` says so, so
+    /// `serve` can drop a stale rendering of a big book when the next edit arrives.
+    pub fn write_print_unless(
+        &self,
+        out: &dyn Sink,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<bool, Error> {
         let anchors = Anchors::new(self.book);
-        let parts = self
+        let parts: Vec<PrintPart<'_>> = self
             .book
             .parts
             .iter()
             .enumerate()
+            .take_while(|_| !stop())
             .map(|(pi, p)| {
                 let id = part_id(pi);
                 let intro_html = rewrite_attrs(&self.intros[pi].home_page, |a, v| {
@@ -171,6 +182,9 @@ impl Site<'_> {
                 }
             })
             .collect();
+        if stop() {
+            return Ok(false);
+        }
         let body = PrintBody {
             print: PrintCtx {
                 parts,
@@ -187,7 +201,8 @@ impl Site<'_> {
             chapter: None,
         };
         let frame = self.frame(info, body);
-        self.page(out, "print.html", PRINT_PAGE, frame)
+        self.page(out, "print.html", PRINT_PAGE, frame)?;
+        Ok(true)
     }
 }
 

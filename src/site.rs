@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::book::{slash_path, Book};
 use crate::config::Term;
 use crate::markdown::{root_prefix, Rendered};
-use crate::output::Staging;
+use crate::output::Sink;
 use crate::render::theme::Theme;
 use crate::render::{self, summary, ChapterBody, ChapterSummary, Frame, SiteCtx};
 use crate::Error;
@@ -25,12 +25,11 @@ pub struct Site<'a> {
 }
 
 impl Site<'_> {
-    pub fn write(&self, out: &Staging) -> Result<(), Error> {
+    pub fn write(&self, out: &dyn Sink) -> Result<(), Error> {
         self.write_chapters(out)?;
         self.write_home(out)?;
         self.write_parts(out)?;
-        self.write_terms(out, TermKind::Tag)?;
-        self.write_terms(out, TermKind::Audience)?;
+        self.write_all_terms(out)?;
         self.write_404(out)?;
         self.write_sitemap(out)?;
         self.write_cards(out)?;
@@ -41,7 +40,7 @@ impl Site<'_> {
 
     pub(crate) fn page<T: Serialize>(
         &self,
-        out: &Staging,
+        out: &dyn Sink,
         template: &str,
         path: &str,
         frame: Frame<'_, T>,
@@ -66,32 +65,26 @@ impl Site<'_> {
         }
     }
 
-    fn write_chapters(&self, out: &Staging) -> Result<(), Error> {
+    fn write_chapters(&self, out: &dyn Sink) -> Result<(), Error> {
         (0..self.book.chapters.len())
             .into_par_iter()
-            .try_for_each(|i| {
-                let ch = &self.book.chapters[i];
-                let body = ChapterBody {
-                    chapter: render::chapter_ctx(
-                        self.book,
-                        i,
-                        &self.rendered[i],
-                        self.fits[i].is_some(),
-                    ),
-                };
-                let frame = self.frame(
-                    PageInfo {
-                        kind: "chapter",
-                        path: &ch.out_path,
-                        title: &ch.title,
-                        description: &ch.summary,
-                        part: Some(ch.part),
-                        chapter: Some(i),
-                    },
-                    body,
-                );
-                self.page(out, "chapter.html", &ch.out_path, frame)
-            })
+            .try_for_each(|i| self.write_chapter(i, out))
+    }
+
+    pub fn write_chapter(&self, i: usize, out: &dyn Sink) -> Result<(), Error> {
+        let ch = &self.book.chapters[i];
+        let body = ChapterBody {
+            chapter: render::chapter_ctx(self.book, i, &self.rendered[i], self.fits[i].is_some()),
+        };
+        let info = PageInfo {
+            kind: "chapter",
+            path: &ch.out_path,
+            title: &ch.title,
+            description: &ch.summary,
+            part: Some(ch.part),
+            chapter: Some(i),
+        };
+        self.page(out, "chapter.html", &ch.out_path, self.frame(info, body))
     }
 
     fn summaries(&self, range: impl Iterator<Item = usize>) -> Vec<ChapterSummary<'_>> {
@@ -100,7 +93,7 @@ impl Site<'_> {
             .collect()
     }
 
-    fn write_home(&self, out: &Staging) -> Result<(), Error> {
+    pub fn write_home(&self, out: &dyn Sink) -> Result<(), Error> {
         let book = self.book;
         let parts = book
             .parts
@@ -160,31 +153,41 @@ impl Site<'_> {
         self.page(out, "index.html", "index.html", frame)
     }
 
-    fn write_parts(&self, out: &Staging) -> Result<(), Error> {
-        for (i, p) in self.book.parts.iter().enumerate() {
-            if p.dir.as_os_str().is_empty() {
-                continue; // top-level chapters are listed on the home page
-            }
-            let part = PartCtx {
-                title: &p.title,
-                href: &p.out_path,
-                intro_html: &self.intros[i].part_page,
-                chapters: self.summaries(p.chapters.clone()),
-            };
-            let frame = self.frame(
-                PageInfo {
-                    kind: "part",
-                    path: &p.out_path,
-                    title: &p.title,
-                    description: "",
-                    part: Some(i),
-                    chapter: None,
-                },
-                PartBody { part },
-            );
-            self.page(out, "part.html", &p.out_path, frame)?;
+    fn write_parts(&self, out: &dyn Sink) -> Result<(), Error> {
+        (0..self.book.parts.len()).try_for_each(|i| self.write_part(i, out))
+    }
+
+    pub fn write_part(&self, i: usize, out: &dyn Sink) -> Result<(), Error> {
+        let p = &self.book.parts[i];
+        if p.dir.as_os_str().is_empty() {
+            return Ok(()); // top-level chapters are listed on the home page
         }
-        Ok(())
+        let part = PartCtx {
+            title: &p.title,
+            href: &p.out_path,
+            intro_html: &self.intros[i].part_page,
+            chapters: self.summaries(p.chapters.clone()),
+        };
+        let info = PageInfo {
+            kind: "part",
+            path: &p.out_path,
+            title: &p.title,
+            description: "",
+            part: Some(i),
+            chapter: None,
+        };
+        self.page(
+            out,
+            "part.html",
+            &p.out_path,
+            self.frame(info, PartBody { part }),
+        )
+    }
+
+    /// Tag and audience pages, with their indexes.
+    pub fn write_all_terms(&self, out: &dyn Sink) -> Result<(), Error> {
+        self.write_terms(out, TermKind::Tag)?;
+        self.write_terms(out, TermKind::Audience)
     }
 
     fn term_items(&self, kind: TermKind) -> Vec<TermItem<'_>> {
@@ -200,7 +203,7 @@ impl Site<'_> {
             .collect()
     }
 
-    fn write_terms(&self, out: &Staging, kind: TermKind) -> Result<(), Error> {
+    fn write_terms(&self, out: &dyn Sink, kind: TermKind) -> Result<(), Error> {
         for (id, t) in kind.terms(self.book) {
             let path = kind.href(id);
             let term = TermCtx {
@@ -243,7 +246,7 @@ impl Site<'_> {
         self.page(out, "terms.html", path, frame)
     }
 
-    fn write_404(&self, out: &Staging) -> Result<(), Error> {
+    fn write_404(&self, out: &dyn Sink) -> Result<(), Error> {
         // A server shows 404.html at any depth, so its links need the absolute base when known.
         let mut frame = self.frame(
             PageInfo {
@@ -262,7 +265,7 @@ impl Site<'_> {
         self.page(out, "404.html", "404.html", frame)
     }
 
-    fn write_sitemap(&self, out: &Staging) -> Result<(), Error> {
+    fn write_sitemap(&self, out: &dyn Sink) -> Result<(), Error> {
         let Some(base) = &self.book.config.build.base_url else {
             return Ok(());
         };
@@ -288,7 +291,7 @@ impl Site<'_> {
             .map_err(Error::Output)
     }
 
-    fn write_assets(&self, out: &Staging) -> Result<(), Error> {
+    fn write_assets(&self, out: &dyn Sink) -> Result<(), Error> {
         for (name, bytes) in &self.theme.statics {
             out.write(&format!("assets/{name}"), bytes)
                 .map_err(Error::Output)?;

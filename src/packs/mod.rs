@@ -16,7 +16,7 @@ use crate::diag::{suggestion, Diagnostic, LineIndex, Pos};
 pub use pages::PackMode;
 use pages::PackRender;
 
-use crate::output::Staging;
+use crate::output::Sink;
 use crate::site::Site;
 use crate::Error;
 
@@ -403,23 +403,27 @@ fn describe(sel: &PackSelector) -> String {
 }
 
 /// Writes every declared pack under `packs/<id>/` in the site, with its SCORM package.
-pub fn write_in_site(site: &Site<'_>, out: &Staging) -> Result<(), Error> {
-    for pack in site.packs {
-        let zip = scorm::zip_name(pack);
-        let files = PackRender::new(site, pack, PackMode::InSite).files(Some(&zip))?;
-        for (name, bytes) in &files {
-            out.write(&format!("{PACKS_DIR}/{}/{name}", pack.id), bytes)
-                .map_err(Error::Output)?;
-        }
-        let package = scorm_package(site, pack)?;
-        out.write(&format!("{PACKS_DIR}/{}/{zip}", pack.id), &package)
+pub fn write_in_site(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
+    site.packs
+        .iter()
+        .try_for_each(|pack| write_pack_in_site(site, pack, out))
+}
+
+/// One pack under `packs/<id>/`: its pages and its SCORM package.
+pub fn write_pack_in_site(site: &Site<'_>, pack: &Pack, out: &dyn Sink) -> Result<(), Error> {
+    let zip = scorm::zip_name(pack);
+    let files = PackRender::new(site, pack, PackMode::InSite).files(Some(&zip))?;
+    for (name, bytes) in &files {
+        out.write(&format!("{PACKS_DIR}/{}/{name}", pack.id), bytes)
             .map_err(Error::Output)?;
     }
-    Ok(())
+    let package = scorm_package(site, pack)?;
+    out.write(&format!("{PACKS_DIR}/{}/{zip}", pack.id), &package)
+        .map_err(Error::Output)
 }
 
 /// Writes one pack on its own: a folder that works anywhere, plus its SCORM package.
-pub fn write_standalone(site: &Site<'_>, pack: &Pack, out: &Staging) -> Result<(), Error> {
+pub fn write_standalone(site: &Site<'_>, pack: &Pack, out: &dyn Sink) -> Result<(), Error> {
     let zip = scorm::zip_name(pack);
     for (name, bytes) in &PackRender::new(site, pack, PackMode::Standalone).files(Some(&zip))? {
         out.write(name, bytes).map_err(Error::Output)?;
