@@ -80,6 +80,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diags));
     }
+    let search = crate::search::build(&book, &rendered);
+    timer.lap("search");
     let staging = Staging::create(&out_dir).map_err(Error::Output)?;
     let site = Site {
         book: &book,
@@ -87,8 +89,12 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
         intros: &intros,
         theme: &theme,
         ctx: SiteCtx::new(&book),
+        search_core: search.as_ref().map(|s| s.core.as_str()),
     };
     site.write(&staging)?;
+    if let Some(search) = &search {
+        search.write(&staging).map_err(Error::Output)?;
+    }
     timer.lap("write");
     let (files, bytes) = (staging.files(), staging.bytes());
     staging.commit().map_err(Error::Output)?;

@@ -19,6 +19,8 @@ pub struct Site<'a> {
     pub intros: &'a [crate::build::Intro],
     pub theme: &'a Theme,
     pub ctx: SiteCtx,
+    /// The search index's core file, from the site root; `None` without search.
+    pub search_core: Option<&'a str>,
 }
 
 impl Site<'_> {
@@ -55,6 +57,7 @@ impl Site<'_> {
             page_title: info.title,
             description: info.description,
             nav: render::nav(self.book, info.part, info.chapter, info.path),
+            search: self.search_core,
             body,
         }
     }

@@ -44,6 +44,8 @@ pub struct Frame<'a, T: Serialize> {
     pub page_title: &'a str,
     pub description: &'a str,
     pub nav: Nav<'a>,
+    /// The search index's core file from the site root, when search is on.
+    pub search: Option<&'a str>,
     #[serde(flatten)]
     pub body: T,
 }

@@ -19,6 +19,7 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "base.html",
     "partials/sidebar.html",
     "partials/chapter_list.html",
+    "partials/search.html",
     "chapter.html",
     "index.html",
     "part.html",
@@ -32,6 +33,9 @@ const STATIC: &[(&str, &[u8])] = embed!(
     "carebook.css",
     "carebook.js",
     "nav.js",
+    "search.js",
+    "search-loader.js",
+    "search.css",
     "favicon.svg"
 );
 
