@@ -293,8 +293,8 @@ impl SearchConfig {
                 return out_of_range(key, "a number from 1 to 100 (1 means no boost)");
             }
         }
-        if self.shard_size < 1000 {
-            return out_of_range("shard-size", "at least 1000 (bytes)");
+        if self.shard_size < 100 {
+            return out_of_range("shard-size", "at least 100 (bytes)");
         }
         Ok(())
     }

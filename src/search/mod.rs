@@ -6,7 +6,7 @@ pub mod encode;
 mod shard;
 pub mod tokenize;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -16,7 +16,7 @@ use crate::config::SearchConfig;
 use crate::markdown::Rendered;
 use crate::output::{OutputError, Staging};
 use encode::{push_vlq, Posting, DIGITS};
-use tokenize::Tokenizer;
+use tokenize::{StemCache, Tokenizer};
 
 /// Format version, bumped when search.js must change with it.
 pub const FORMAT: u32 = 1;
@@ -57,13 +57,15 @@ pub fn build(book: &Book, rendered: &[Rendered]) -> Option<SearchIndex> {
     let tokenizer = Tokenizer::default();
     let doc_terms: Vec<DocTerms> = docs
         .par_iter()
-        .map(|&i| doc_terms(&tokenizer, book, i, &rendered[i]))
+        .map_init(StemCache::default, |cache, &i| {
+            doc_terms(&tokenizer, cache, book, i, &rendered[i])
+        })
         .collect();
     let (terms, postings) = invert(&doc_terms);
+
     let records: Vec<String> = docs
         .par_iter()
-        .enumerate()
-        .map(|(n, &i)| record(book, n, i, &rendered[i]))
+        .map(|&i| record(book, i, &rendered[i]))
         .collect();
     let core = CoreParts {
         config,
@@ -75,28 +77,49 @@ pub fn build(book: &Book, rendered: &[Rendered]) -> Option<SearchIndex> {
     Some(shard::assemble(&core, &terms, &postings, records))
 }
 
-fn doc_terms(tok: &Tokenizer, book: &Book, i: usize, r: &Rendered) -> DocTerms {
-    // term → (count, in title, in a heading)
-    let mut counts: HashMap<String, (u32, bool, bool)> = HashMap::new();
-    let mut len = 0u32;
-    let mut add = |text: &str, title: bool, heading: bool| {
-        tok.each_term(text, |t| {
-            len += 1;
-            let e = match counts.get_mut(t) {
-                Some(e) => e,
-                None => counts.entry(t.to_owned()).or_default(),
-            };
+fn doc_terms(
+    tok: &Tokenizer,
+    cache: &mut StemCache,
+    book: &Book,
+    i: usize,
+    r: &Rendered,
+) -> DocTerms {
+    let ch = &book.chapters[i];
+    // (folded text, is the title, is a heading)
+    let mut texts = vec![
+        (tokenize::fold(&ch.title), true, false),
+        (tokenize::fold(&ch.summary), false, false),
+    ];
+    for s in &r.sections {
+        texts.push((tokenize::fold(&s.title), false, true));
+        texts.push((tokenize::fold(&s.text), false, false));
+    }
+    // Folded word → (count, in title, in a heading), so each distinct word is looked
+    // up once.
+    let mut words: HashMap<&str, (u32, bool, bool)> = HashMap::default();
+    for (text, title, heading) in &texts {
+        for w in tokenize::words(text) {
+            let e = words.entry(w).or_default();
             e.0 += 1;
             e.1 |= title;
             e.2 |= heading;
-        });
-    };
-    let ch = &book.chapters[i];
-    add(&ch.title, true, false);
-    add(&ch.summary, false, false);
-    for s in &r.sections {
-        add(&s.title, false, true);
-        add(&s.text, false, false);
+        }
+    }
+    let mut counts: HashMap<String, (u32, bool, bool)> =
+        HashMap::with_capacity_and_hasher(words.len(), Default::default());
+    let mut len = 0;
+    for (w, (n, title, heading)) in words {
+        let Some(term) = tok.cached_term(w, cache) else {
+            continue;
+        };
+        len += n;
+        let e = match counts.get_mut(term) {
+            Some(e) => e,
+            None => counts.entry(term.to_owned()).or_default(),
+        };
+        e.0 += n;
+        e.1 |= title;
+        e.2 |= heading;
     }
     let mut terms: Vec<(String, u32)> = counts
         .into_iter()
@@ -108,7 +131,7 @@ fn doc_terms(tok: &Tokenizer, book: &Book, i: usize, r: &Rendered) -> DocTerms {
 
 /// Sorted terms and, for each, its postings in document order.
 fn invert(docs: &[DocTerms]) -> (Vec<String>, Vec<Vec<Posting>>) {
-    let mut map: HashMap<&str, Vec<Posting>> = HashMap::new();
+    let mut map: HashMap<&str, Vec<Posting>> = HashMap::default();
     for (doc, d) in docs.iter().enumerate() {
         for (term, weight) in &d.terms {
             map.entry(term.as_str()).or_default().push(Posting {
@@ -159,7 +182,7 @@ impl CoreParts<'_> {
     /// Per document: one digit of length norm, then VLQ(index into `masks`).
     fn docs_and_masks(&self) -> (String, Vec<String>) {
         let mut masks: Vec<String> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         let mut out = String::with_capacity(self.docs.len() * 2);
         for (n, &i) in self.docs.iter().enumerate() {
             out.push(DIGITS[length_norm(self.doc_terms[n].len)] as char);
@@ -235,7 +258,8 @@ struct Record<'a> {
     x: Vec<(&'a str, &'a str, &'a str)>,
 }
 
-fn record(book: &Book, n: usize, i: usize, r: &Rendered) -> String {
+/// The record's JSON.
+fn record(book: &Book, i: usize, r: &Rendered) -> String {
     let ch = &book.chapters[i];
     let rec = Record {
         u: &ch.out_path,
@@ -247,16 +271,23 @@ fn record(book: &Book, n: usize, i: usize, r: &Rendered) -> String {
             .map(|s| (s.id.as_str(), s.title.as_str(), s.text.as_str()))
             .collect(),
     };
-    jsonp(&format!("r{n}"), &rec)
+    to_json(&rec)
+}
+
+fn to_json<T: Serialize>(data: &T) -> String {
+    // Serializing plain structs of strings and numbers cannot fail.
+    let json = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
+    // `</script` is harmless in a separate .js file, but escaping `<` keeps the files
+    // safe to inline too.
+    json.replace('<', "\\u003c")
 }
 
 /// A classic script that hands `data` to search.js: works where fetch() does not.
 pub fn jsonp<T: Serialize>(key: &str, data: &T) -> String {
-    // Serializing plain structs of strings and numbers cannot fail.
-    let json = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
-    // `</script` and U+2028/9 are harmless in a separate .js file, but escaping `<`
-    // keeps the files safe to inline too.
-    let json = json.replace('<', "\\u003c");
+    jsonp_raw(key, &to_json(data))
+}
+
+pub fn jsonp_raw(key: &str, json: &str) -> String {
     format!("carebookSearch.add({key:?},{json});\n")
 }
 

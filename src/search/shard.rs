@@ -6,7 +6,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::encode::{content_hash, front_code, push_postings, Posting};
-use super::{jsonp, CoreParts, Facet, SearchIndex, FORMAT};
+use super::{jsonp, jsonp_raw, CoreParts, Facet, SearchIndex, FORMAT};
+
+/// Records are grouped so a file holds about this many bytes: few enough files for a
+/// quick build, little enough text loaded per result.
+const RECORD_BLOCK_BYTES: usize = 16_000;
+
+/// Record files per folder: big folders make file systems slow.
+const RECORDS_PER_FOLDER: usize = 100;
 
 /// Folder of the index files, from the site root.
 pub const DIR: &str = "search";
@@ -28,8 +35,10 @@ struct Core<'a> {
     postings: Option<String>,
     /// Sharded postings: `[index of the shard's first term, file name]`.
     shards: Vec<(usize, String)>,
-    /// Folder of the chapter records, `<n>.js` for document n.
+    /// Folder of the chapter records: block b of `records_per` documents is
+    /// `<folder>/<b / 100>/<b>.js`.
     records: String,
+    records_per: usize,
 }
 
 #[derive(Serialize)]
@@ -78,6 +87,7 @@ pub(super) fn assemble(
         postings: Some(encoded.concat()),
         shards: Vec::new(),
         records: records_dir.clone(),
+        records_per: records_per(&records),
     };
     let mut files = Vec::new();
     let inline = jsonp("core", &core);
@@ -98,15 +108,28 @@ pub(super) fn assemble(
     let index_bytes = files.iter().map(|(_, t)| t.len()).sum();
     files.extend(
         records
-            .into_iter()
+            .chunks(core.records_per)
             .enumerate()
-            .map(|(n, r)| (format!("{DIR}/{records_dir}/{n}.js"), r)),
+            .map(|(b, chunk)| {
+                let path = format!("{DIR}/{records_dir}/{}/{b}.js", b / RECORDS_PER_FOLDER);
+                (
+                    path,
+                    jsonp_raw(&format!("r{b}"), &format!("[{}]", chunk.join(","))),
+                )
+            }),
     );
     SearchIndex {
         core: core_path,
         files,
         index_bytes,
     }
+}
+
+/// How many chapter records go in one file, from their average size.
+fn records_per(records: &[String]) -> usize {
+    let total: usize = records.iter().map(String::len).sum();
+    let average = total / records.len().max(1);
+    (RECORD_BLOCK_BYTES / average.max(1)).clamp(1, 64)
 }
 
 /// Consecutive ranges of terms whose postings add up to about `size` bytes each (a term

@@ -43,18 +43,32 @@ impl Default for Tokenizer {
     }
 }
 
+/// Stems already computed, by folded word: stemming is the costly step and a book
+/// repeats its words a lot. One per worker thread (see `rayon`'s `map_init`).
+pub type StemCache = rustc_hash::FxHashMap<String, Option<String>>;
+
 impl Tokenizer {
     /// Calls `f` with every search term of `text`, in order.
     pub fn each_term(&self, text: &str, mut f: impl FnMut(&str)) {
-        let folded = fold(text);
-        for word in folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
+        self.each_word(text, |word| {
             if let Some(term) = self.term(word) {
                 f(&term);
             }
+        });
+    }
+
+    /// Calls `f` with every folded word of `text` (steps 1-5), stop words included.
+    pub fn each_word(&self, text: &str, f: impl FnMut(&str)) {
+        words(&fold(text)).for_each(f);
+    }
+
+    /// The term for a folded word, through `cache`.
+    pub fn cached_term<'c>(&self, word: &str, cache: &'c mut StemCache) -> Option<&'c str> {
+        if !cache.contains_key(word) {
+            let term = self.term(word).map(Cow::into_owned);
+            cache.insert(word.to_owned(), term);
         }
+        cache.get(word).and_then(Option::as_deref)
     }
 
     pub fn terms(&self, text: &str) -> Vec<String> {
@@ -64,7 +78,7 @@ impl Tokenizer {
     }
 
     /// The term for one already folded word, or `None` for a stop word.
-    fn term<'w>(&self, word: &'w str) -> Option<Cow<'w, str>> {
+    pub fn term<'w>(&self, word: &'w str) -> Option<Cow<'w, str>> {
         if word.chars().count() > MAX_WORD || STOP_WORDS.binary_search(&word).is_ok() {
             return None;
         }
@@ -74,6 +88,13 @@ impl Tokenizer {
             Some(Cow::Borrowed(word))
         }
     }
+}
+
+/// Step 5: the words of an already folded text.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// Steps 1-4 of the specification. ASCII text skips the Unicode work.

@@ -213,7 +213,9 @@
     return hit;
   };
   Index.prototype.record = function (doc) {
-    return load("r" + doc, this.base + this.core.records + "/" + doc + ".js");
+    var per = this.core.records_per, b = Math.floor(doc / per);
+    return load("r" + b, this.base + this.core.records + "/" + Math.floor(b / 100) + "/" + b + ".js")
+      .then(function (block) { return block[doc - b * per]; });
   };
 
   /* ---------- matching and ranking ---------- */
@@ -282,8 +284,10 @@
         var idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
         for (var j = 0; j < df; j++) {
           var d = p.docs[j], w = p.w[j], tf = (w >> 2) + 1;
-          var boost = w & 2 ? s.titleBoost : w & 1 ? s.headingBoost : 1;
-          var v = weight * boost * idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * ix.lens[d] / ix.core.avgdl));
+          // The boost is added to the saturated term frequency, so a title match counts
+          // for more than any number of mentions in the text.
+          var boost = w & 2 ? s.titleBoost : w & 1 ? s.headingBoost - 1 : 0;
+          var v = weight * idf * (boost + tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * ix.lens[d] / ix.core.avgdl)));
           if (v > best[d]) best[d] = v;
         }
       });
@@ -389,6 +393,10 @@
       sum += marks[i] - (i >= n ? marks[i - n] : 0);
       if (sum > best) { best = sum; start = Math.max(0, i - n + 1); }
     }
+    var lo = start, hi = Math.min(ws.length, start + n) - 1;
+    while (lo < hi && !marks[lo]) lo++;
+    while (hi > lo && !marks[hi]) hi--;
+    if (marks[lo]) start = Math.floor((lo + hi + 1 - n) / 2);
     start = Math.max(0, Math.min(start, ws.length - n));
     var html = ws.slice(start, start + n).map(function (w) { return highlight(w, terms); }).join(" ");
     return (start > 0 ? "… " : "") + html + (start + n < ws.length ? " …" : "");
