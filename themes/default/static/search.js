@@ -411,6 +411,7 @@
     });
     return out + escapeHtml(text.slice(at));
   }
+  api.open = open;
   api.tokenize = tokenize;
   api.stem = stem;
   api.excerpt = excerpt;
