@@ -34,12 +34,13 @@ function corpus(n) {
   return dir;
 }
 
+/** Builds with GNU time around carebook: wall seconds, CPU seconds (user + system). */
 function build(book, out) {
   rmSync(out, { recursive: true, force: true });
-  const t = process.hrtime.bigint();
-  const run = spawnSync(bin, ["build", book, "--out", out, "--timings"], { encoding: "utf8" });
+  const run = spawnSync("/usr/bin/time", ["-f", "TIME %e %U %S", bin, "build", book, "--out", out, "--timings"], { encoding: "utf8" });
   if (run.status !== 0) throw new Error(`carebook build ${book} failed:\n${run.stderr}`);
-  return { seconds: Number(process.hrtime.bigint() - t) / 1e9, timings: run.stdout + run.stderr };
+  const [wall, user, sys] = /TIME ([\d.]+) ([\d.]+) ([\d.]+)/.exec(run.stderr).slice(1).map(Number);
+  return { seconds: wall, cpu: user + sys, timings: run.stdout + run.stderr };
 }
 
 function files(dir) {
@@ -101,9 +102,10 @@ async function browserNumbers(site) {
   const loads = [], firstBytes = [];
   for (let i = 0; i < RUNS; i++) {
     await page.goto(url + "?run=" + i);
-    await page.locator("#search-input").focus();
+    // From the first focus: search.js loads, then the core index is read and decoded.
+    await page.evaluate(() => { window.benchStart = performance.now(); document.getElementById("search-input").focus(); });
     await page.waitForFunction(() => window.carebookSearch && window.carebookSearch.open);
-    loads.push(await page.evaluate(async () => { const t = performance.now(); await carebookSearch.open(); return performance.now() - t; }));
+    loads.push(await page.evaluate(async () => { await carebookSearch.open(); return performance.now() - window.benchStart; }));
     await page.evaluate(async (q) => { const r = await carebookSearch.query(q, {}); await Promise.all(r.docs.slice(0, 10).map((d) => carebookSearch.describe(d, r.terms))); }, qs.exact[i]);
     const srcs = await page.evaluate(() => [...document.scripts].map((s) => s.src).filter(Boolean));
     firstBytes.push(srcs.reduce((s, src) => s + gz(readFileSync(fileURLToPath(src))), 0));
@@ -137,14 +139,17 @@ function buildOverhead(book) {
     cpSync(path.join(book, "guide"), path.join(off, "guide"), { recursive: true });
   }
   writeFileSync(path.join(off, "book.toml"), readFileSync(path.join(book, "book.toml"), "utf8") + "\n[search]\nenable = false\n");
-  const on = [], offT = [], stage = [];
+  const on = [], offT = [], onCpu = [], offCpu = [], stage = [];
   for (let i = 0; i < RUNS; i++) {
     const a = build(book, path.join(cache, "out-on"));
     on.push(a.seconds);
+    onCpu.push(a.cpu);
     stage.push(Number((/search\s+([\d.]+) ms/.exec(a.timings) || [0, 0])[1]) / 1000);
-    offT.push(build(off, path.join(cache, "out-off")).seconds);
+    const b = build(off, path.join(cache, "out-off"));
+    offT.push(b.seconds);
+    offCpu.push(b.cpu);
   }
-  return { on: median(on), off: median(offT), stage: median(stage) };
+  return { on: median(on), off: median(offT), onCpu: median(onCpu), offCpu: median(offCpu), stage: median(stage) };
 }
 
 function main() {
@@ -174,7 +179,9 @@ function main() {
       ["10k: index load from disk (max of runs)", ms(Math.max(...b.loads)), "<= 250 ms"],
       ["search JS gzip (search.js + loader)", `${kb(gz(js[0]))} + ${kb(gz(js[1]))}`, "<= 10 KB"],
       ["10k build with / without search (median)", `${o.on.toFixed(2)} s / ${o.off.toFixed(2)} s`, ""],
-      ["10k index build overhead", `${(((o.on - o.off) / o.off) * 100).toFixed(1)} % (search stage ${o.stage.toFixed(2)} s)`, "<= 20 %"],
+      ["10k build CPU with / without search (median)", `${o.onCpu.toFixed(2)} s / ${o.offCpu.toFixed(2)} s`, ""],
+      ["10k index build overhead, wall", `${(((o.on - o.off) / o.off) * 100).toFixed(1)} % (search stage ${o.stage.toFixed(2)} s)`, "<= 20 %"],
+      ["10k index build overhead, CPU", `${(((o.onCpu - o.offCpu) / o.offCpu) * 100).toFixed(1)} %`, "<= 20 %"],
     ];
     for (const [k, v, t] of rows) console.log(`${k.padEnd(52)} ${v.padStart(22)}  ${t}`);
   });
