@@ -70,6 +70,7 @@ pub struct Prepared {
     pub intros: Vec<Intro>,
     pub fits: Vec<Option<crate::cards::CardFit>>,
     pub packs: Vec<crate::packs::Pack>,
+    pub search: Option<crate::search::SearchIndex>,
     pub theme: Theme,
     /// Warnings (errors stop `prepare`).
     pub warnings: Vec<Diagnostic>,
@@ -86,6 +87,7 @@ impl Prepared {
             ctx: SiteCtx::new(&self.book),
             fits: &self.fits,
             packs: &self.packs,
+            search: self.search.as_ref(),
         }
     }
 }
@@ -107,12 +109,15 @@ pub fn prepare(root: &Path, config: Config) -> Result<Prepared, Error> {
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diags));
     }
+    let search = crate::search::build(&book, &rendered);
+    timer.lap("search");
     Ok(Prepared {
         book,
         rendered,
         intros,
         fits,
         packs,
+        search,
         theme,
         warnings: diags,
         timer,

@@ -31,6 +31,8 @@ pub struct Config {
     pub build: BuildConfig,
     #[serde(default)]
     pub checklists: ChecklistConfig,
+    #[serde(default)]
+    pub search: SearchConfig,
     /// The tag vocabulary, in the order it should be shown.
     #[serde(default)]
     pub tags: IndexMap<String, Term>,
@@ -168,6 +170,56 @@ impl Default for ChecklistConfig {
         ChecklistConfig {
             do_headings: default_do(),
             avoid_headings: default_avoid(),
+        }
+    }
+}
+
+/// `[search]`: the site's search box and its index.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct SearchConfig {
+    /// Build the index and show the search box; default true.
+    pub enable: bool,
+    /// Chapters shown per page of results; default 10.
+    pub max_results: usize,
+    /// Words in a result's excerpt; default 30.
+    pub excerpt_words: usize,
+    pub boost: SearchBoost,
+    /// Above this many bytes the core index file holds no postings: they go to shards
+    /// loaded as needed; default 1,500,000.
+    pub shard_above: usize,
+    /// Target bytes of one postings shard; default 48,000.
+    pub shard_size: usize,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            enable: true,
+            max_results: 10,
+            excerpt_words: 30,
+            boost: SearchBoost::default(),
+            shard_above: 1_500_000,
+            shard_size: 48_000,
+        }
+    }
+}
+
+/// How much more a match in the title or a heading counts than one in the text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SearchBoost {
+    /// Default 3.
+    pub title: f64,
+    /// Default 1.5.
+    pub heading: f64,
+}
+
+impl Default for SearchBoost {
+    fn default() -> Self {
+        SearchBoost {
+            title: 3.0,
+            heading: 1.5,
         }
     }
 }
@@ -315,7 +367,7 @@ impl Config {
                 .with_hint("for example base-url = \"https://help.example.com/handbook/\""));
             }
         }
-        Ok(())
+        self.search.validate(text, path)
     }
 
     pub fn tag_ids(&self) -> impl Iterator<Item = &str> + Clone {
@@ -324,6 +376,33 @@ impl Config {
 
     pub fn audience_ids(&self) -> impl Iterator<Item = &str> + Clone {
         self.audiences.keys().map(String::as_str)
+    }
+}
+
+impl SearchConfig {
+    fn validate(&self, text: &str, path: &Path) -> Result<(), Diagnostic> {
+        let out_of_range = |key: &str, expected: &str| {
+            Err(Diagnostic::error(
+                path,
+                find_key(text, key),
+                format!("`{key}` under [search] must be {expected}"),
+            ))
+        };
+        if !(1..=200).contains(&self.max_results) {
+            return out_of_range("max-results", "between 1 and 200");
+        }
+        if !(5..=200).contains(&self.excerpt_words) {
+            return out_of_range("excerpt-words", "between 5 and 200");
+        }
+        for (key, v) in [("title", self.boost.title), ("heading", self.boost.heading)] {
+            if !(v.is_finite() && (1.0..=100.0).contains(&v)) {
+                return out_of_range(key, "a number from 1 to 100 (1 means no boost)");
+            }
+        }
+        if self.shard_size < 100 {
+            return out_of_range("shard-size", "at least 100 (bytes)");
+        }
+        Ok(())
     }
 }
 
@@ -386,6 +465,23 @@ mod tests {
     fn tags_keep_declaration_order() {
         let c = parse("title='T'\n[tags.stress]\nlabel='S'\n[tags.culture]\nlabel='C'\n").unwrap();
         assert_eq!(c.tag_ids().collect::<Vec<_>>(), ["stress", "culture"]);
+    }
+
+    #[test]
+    fn search_settings_have_defaults_and_ranges() {
+        let c = parse("title='T'\n[search]\nmax-results = 5\n[search.boost]\ntitle = 4\n").unwrap();
+        assert_eq!((c.search.max_results, c.search.excerpt_words), (5, 30));
+        assert!(c.search.enable);
+        assert_eq!((c.search.boost.title, c.search.boost.heading), (4.0, 1.5));
+        let e = parse("title='T'\n[search]\nexcerpt-words = 2\n").unwrap_err();
+        assert_eq!((e.line, e.col), (3, 1));
+        assert!(e.message.contains("between 5 and 200"), "{}", e.message);
+        let e = parse("title='T'\n[search]\nenabled = false\n").unwrap_err();
+        assert!(
+            e.message.contains("unknown field `enabled`"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //!
 //! The pipeline, one module per stage: [`config`] reads book.toml, [`source`] walks and
 //! splits the chapter files, [`book`] assembles and validates the model, [`markdown`]
-//! renders each chapter once, [`render`] and [`site`] produce the pages, and [`output`]
-//! writes them to a staging folder that replaces the old site only on success.
+//! renders each chapter once, [`render`] and [`site`] produce the pages, [`search`]
+//! builds the search index, and [`output`] writes them to a staging folder that
+//! replaces the old site only on success.
 
 pub mod book;
 pub mod build;
@@ -18,6 +19,7 @@ pub mod output;
 pub mod packs;
 pub mod print;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;

@@ -1,5 +1,6 @@
 //! The Markdown pass: one parse per chapter gives its HTML, heading ids and table of
-//! contents, rewritten and checked links, and its desk-card checklist.
+//! contents, rewritten and checked links, its desk-card checklist and its plain text
+//! by section for search.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -30,6 +31,8 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     pub anchors: HashSet<String>,
     pub checklist: Checklist,
+    /// Plain text by heading, for the search index and its excerpts.
+    pub sections: Vec<Section>,
     pub words: usize,
     pub diagnostics: Vec<Diagnostic>,
     /// `#anchor` links into other chapters, checked once every chapter is rendered.
@@ -41,6 +44,16 @@ pub struct TocEntry {
     pub level: u8,
     pub id: String,
     pub title: String,
+}
+
+/// A heading and the plain text up to the next heading. Code blocks are left out: they
+/// hold commands and samples, not words people search for.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Section {
+    /// The heading's id; empty for text before the first heading.
+    pub id: String,
+    pub title: String,
+    pub text: String,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -139,6 +152,7 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
     pass.check_self_anchors();
     out.checklist = extract_checklist(&events, &targets.checklists);
     out.words = count_words(&events);
+    out.sections = extract_sections(&events);
     enable_task_boxes(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
@@ -641,6 +655,55 @@ fn item_from(events: &[(Event<'_>, std::ops::Range<usize>)]) -> ChecklistItem {
     }
 }
 
+fn extract_sections(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<Section> {
+    let mut sections = vec![Section::default()];
+    let (mut in_heading, mut in_code) = (false, false);
+    for (e, _) in events {
+        match e {
+            Event::Start(Tag::Heading { id, .. }) => {
+                in_heading = true;
+                let id = id.as_deref().unwrap_or_default().to_owned();
+                sections.push(Section {
+                    id,
+                    ..Section::default()
+                });
+                continue;
+            }
+            Event::End(TagEnd::Heading(_)) => in_heading = false,
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            _ => {}
+        }
+        let Some(current) = sections.last_mut() else {
+            break;
+        };
+        let target = if in_heading {
+            &mut current.title
+        } else {
+            &mut current.text
+        };
+        match e {
+            Event::Text(t) | Event::Code(t) if !in_code => target.push_str(t),
+            Event::SoftBreak | Event::HardBreak => target.push(' '),
+            // Blocks and cells end with a space so their words do not run together.
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::FootnoteDefinition,
+            ) if !target.is_empty() && !target.ends_with(' ') => target.push(' '),
+            _ => {}
+        }
+    }
+    for s in &mut sections {
+        s.title.truncate(s.title.trim_end().len());
+        s.text.truncate(s.text.trim_end().len());
+    }
+    sections.retain(|s| !(s.id.is_empty() && s.text.is_empty()));
+    sections
+}
+
 fn count_words(events: &[(Event<'_>, std::ops::Range<usize>)]) -> usize {
     events
         .iter()
@@ -715,6 +778,30 @@ mod tests {
         assert_eq!(html, ["Say <em>your</em> name.", "Use <code>code</code>."]);
         assert_eq!(c.do_items[0].text, "Say your name.");
         assert_eq!(c.avoid_items.len(), 1);
+    }
+
+    #[test]
+    fn sections_split_at_headings_and_skip_code() {
+        let md = "Intro *here*.\n\n## First `one` {#first}\nText\nmore.\n\n```\nls -l\n```\n\n- a\n- b\n\n### Sub\n| x | y |\n|---|---|\n| 1 | 2 |\n";
+        let mut events: Vec<_> = Parser::new_ext(md, options()).into_offset_iter().collect();
+        for (e, _) in &mut events {
+            if let Event::Start(Tag::Heading { id, .. }) = e {
+                id.get_or_insert(CowStr::from("sub"));
+            }
+        }
+        let s = extract_sections(&events);
+        let got: Vec<(&str, &str, &str)> = s
+            .iter()
+            .map(|s| (s.id.as_str(), s.title.as_str(), s.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("", "", "Intro here."),
+                ("first", "First one", "Text more. a b"),
+                ("sub", "Sub", "x y 1 2"),
+            ]
+        );
     }
 
     #[test]

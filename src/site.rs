@@ -22,6 +22,8 @@ pub struct Site<'a> {
     /// Each chapter's desk-card type sizes; `None` for chapters without a card.
     pub fits: &'a [Option<crate::cards::CardFit>],
     pub packs: &'a [crate::packs::Pack],
+    /// The search index, when search is on.
+    pub search: Option<&'a crate::search::SearchIndex>,
 }
 
 impl Site<'_> {
@@ -35,6 +37,9 @@ impl Site<'_> {
         self.write_cards(out)?;
         self.write_print(out)?;
         crate::packs::write_in_site(self, out)?;
+        if let Some(search) = self.search {
+            search.write(out).map_err(Error::Output)?;
+        }
         self.write_assets(out)
     }
 
@@ -61,6 +66,7 @@ impl Site<'_> {
             description: info.description,
             nav: render::nav(self.book, info.part, info.chapter, info.path),
             links: render::Links::site(&self.book.config.title),
+            search: self.search.map(|s| s.core.as_str()),
             body,
         }
     }

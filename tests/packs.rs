@@ -356,3 +356,31 @@ fn shipped_packs_build() {
         list.stdout
     );
 }
+
+#[test]
+fn pack_search_covers_only_the_pack() {
+    let book = good_with_packs();
+    assert_eq!(carebook(&["build"], book.path()).code, 0);
+    let pack = book.path().join("site/packs/basics");
+    let home = read(&pack.join("index.html"));
+    let core = attr_values(&home, "data-core")
+        .into_iter()
+        .next()
+        .or_else(|| home.split('"').find(|s| s.starts_with("search/core-")))
+        .expect("the pack's pages point at its own index")
+        .to_owned();
+    assert!(pack.join(&core).is_file(), "{core} is inside the pack");
+    let records: String = walkdir::WalkDir::new(pack.join("search"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| read(e.path()))
+        .collect();
+    for page in ["\"tone.html\"", "\"listening.html\"", "\"notes.html\""] {
+        assert!(records.contains(page), "{page} missing from the pack index");
+    }
+    assert!(
+        !records.contains("welcome.html") && !records.contains("escalation.html"),
+        "chapters outside the pack are not searched"
+    );
+}

@@ -116,6 +116,8 @@ pub struct PackRender<'a> {
     relinker: Relinker<'a>,
     minutes: Vec<u32>,
     agenda: Agenda,
+    /// Search over the pack's chapters only, written inside the pack.
+    search: Option<crate::search::SearchIndex>,
 }
 
 impl<'a> PackRender<'a> {
@@ -138,6 +140,11 @@ impl<'a> PackRender<'a> {
             .map(|c| render::minutes(&book.chapters[c.index], &site.rendered[c.index]))
             .collect();
         let agenda = agenda::plan(&minutes);
+        let ids: Vec<usize> = pack.chapters.iter().map(|c| c.index).collect();
+        let url = |i: usize| format!("{}.html", book.chapters[i].slug);
+        let search = site
+            .search
+            .and_then(|_| crate::search::build_for(book, site.rendered, &ids, &url));
         PackRender {
             site,
             pack,
@@ -149,6 +156,7 @@ impl<'a> PackRender<'a> {
             },
             minutes,
             agenda,
+            search,
         }
     }
 
@@ -179,6 +187,9 @@ impl<'a> PackRender<'a> {
         );
         for (name, bytes) in &self.site.theme.statics {
             files.insert(format!("assets/{name}"), bytes.to_vec());
+        }
+        for (path, text) in self.search.iter().flat_map(|s| &s.files) {
+            files.insert(path.clone(), text.clone().into_bytes());
         }
         for asset in assets {
             let bytes = std::fs::read(self.site.book.source_dir.join(&asset)).map_err(|error| {
@@ -270,6 +281,7 @@ impl<'a> PackRender<'a> {
             description: "",
             nav: self.nav(None),
             links: self.links(role),
+            search: self.search.as_ref().map(|s| s.core.as_str()),
             body,
         };
         self.site
@@ -343,6 +355,7 @@ impl<'a> PackRender<'a> {
             description: &ch.summary,
             nav: self.nav(Some(pos)),
             links: self.links(role),
+            search: self.search.as_ref().map(|s| s.core.as_str()),
             body: render::ChapterBody { chapter: ctx },
         };
         let page = self

@@ -84,6 +84,8 @@ pub struct Frame<'a, T: Serialize> {
     pub description: &'a str,
     pub nav: Nav<'a>,
     pub links: Links,
+    /// The search index's core file from the site root, when search is on.
+    pub search: Option<&'a str>,
     #[serde(flatten)]
     pub body: T,
 }

@@ -28,6 +28,7 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "trainer.html",
     "handout.html",
     "scorm.html",
+    "partials/search.html",
     "chapter.html",
     "index.html",
     "part.html",
@@ -44,6 +45,9 @@ const STATIC: &[(&str, &[u8])] = embed!(
     "favicon.svg",
     "pack.js",
     "scorm.js",
+    "search.js",
+    "search-loader.js",
+    "search.css",
 );
 
 /// A file under `assets/`: its name and bytes.

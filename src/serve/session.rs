@@ -186,8 +186,9 @@ impl Session {
             || path.starts_with(self.watched.join("target"))
     }
 
-    /// Renders the pages that show every chapter (print.html) on another thread, after
-    /// the reload signal, so a big book's edit is not held up by them; `publish` gets them.
+    /// Renders what depends on every chapter (print.html, the search index) on another
+    /// thread, after the reload signal, so a big book's edit is not held up by them;
+    /// `publish` gets the files. A newer change cancels it.
     pub fn spawn_deferred(&mut self, publish: impl FnOnce(Result<Files, String>) + Send + 'static) {
         self.settle();
         let Some((p, _)) = self.model.as_ref() else {
@@ -197,14 +198,20 @@ impl Session {
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
         let handle = std::thread::spawn(move || {
+            let stopped = || stop.load(Ordering::Relaxed);
             let mem = MemorySite::default();
-            match prepared
-                .site()
-                .write_print_unless(&mem, &|| stop.load(Ordering::Relaxed))
-            {
-                Ok(true) => publish(Ok(mem.into_files())),
-                Ok(false) => {}
-                Err(e) => publish(Err(e.to_string())),
+            match prepared.site().write_print_unless(&mem, &stopped) {
+                Ok(true) => {}
+                Ok(false) => return,
+                Err(e) => return publish(Err(e.to_string())),
+            }
+            if let (Some(old), false) = (&prepared.search, stopped()) {
+                if let Some(fresh) = crate::search::build(&prepared.book, &prepared.rendered) {
+                    refresh_search(old, &fresh, &mem);
+                }
+            }
+            if !stopped() {
+                publish(Ok(mem.into_files()));
             }
         });
         self.deferred = Some(Deferred { cancel, handle });
@@ -317,6 +324,22 @@ impl Session {
         render_changes(p, &before, current)
             .map(Some)
             .map_err(|e| e.to_string())
+    }
+}
+
+/// The new index's files, plus its core under the old core's name: the served pages
+/// still point at that name, and serve sends no caching headers, so they get the new one.
+fn refresh_search(
+    old: &crate::search::SearchIndex,
+    fresh: &crate::search::SearchIndex,
+    out: &MemorySite,
+) {
+    use crate::output::Sink;
+    for (path, text) in &fresh.files {
+        let _ = out.write(path, text.as_bytes());
+        if *path == fresh.core {
+            let _ = out.write(&old.core, text.as_bytes());
+        }
     }
 }
 

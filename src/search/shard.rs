@@ -1,0 +1,174 @@
+//! Laying the index out in files: the core (with the postings inline while it stays
+//! small), term-range postings shards for large books, and one record per chapter.
+//! Every file name carries a content hash, so a browser never mixes two builds.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::encode::{content_hash, front_code, push_postings, Posting};
+use super::{jsonp, jsonp_raw, CoreParts, Facet, SearchIndex, FORMAT};
+
+/// Records are grouped so a file holds about this many bytes: few enough files for a
+/// quick build, little enough text loaded per result.
+const RECORD_BLOCK_BYTES: usize = 16_000;
+
+/// Record files per folder: big folders make file systems slow.
+const RECORDS_PER_FOLDER: usize = 100;
+
+/// Folder of the index files, from the site root.
+pub const DIR: &str = "search";
+
+#[derive(Serialize)]
+struct Core<'a> {
+    v: u32,
+    settings: Settings,
+    facets: &'a [Facet<'a>],
+    /// Distinct tag/audience bitmasks (hex), indexed from `docs`.
+    masks: Vec<String>,
+    /// Per document: one digit of length norm, then VLQ(mask index).
+    docs: String,
+    /// Average document length in terms, for BM25.
+    avgdl: f64,
+    /// All terms, sorted and front coded.
+    terms: String,
+    /// Postings of every term in order, when they are inline.
+    postings: Option<String>,
+    /// Sharded postings: `[index of the shard's first term, file name]`.
+    shards: Vec<(usize, String)>,
+    /// Folder of the chapter records: block b of `records_per` documents is
+    /// `<folder>/<b / 100>/<b>.js`.
+    records: String,
+    records_per: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Settings {
+    max_results: usize,
+    excerpt_words: usize,
+    title_boost: f64,
+    heading_boost: f64,
+}
+
+pub(super) fn assemble(
+    parts: &CoreParts<'_>,
+    terms: &[String],
+    postings: &[Vec<Posting>],
+    records: Vec<String>,
+) -> SearchIndex {
+    let encoded: Vec<String> = postings
+        .par_iter()
+        .map(|p| {
+            let mut s = String::new();
+            push_postings(&mut s, p);
+            s
+        })
+        .collect();
+    let term_refs: Vec<&str> = terms.iter().map(String::as_str).collect();
+    let (docs, masks) = parts.docs_and_masks();
+    let c = parts.config;
+    let records_dir = format!(
+        "r-{}",
+        content_hash(&records.iter().map(|r| r.as_bytes()).collect::<Vec<_>>())
+    );
+    let mut core = Core {
+        v: FORMAT,
+        settings: Settings {
+            max_results: c.max_results,
+            excerpt_words: c.excerpt_words,
+            title_boost: c.boost.title,
+            heading_boost: c.boost.heading,
+        },
+        facets: &parts.facets,
+        masks,
+        docs,
+        avgdl: parts.average_length(),
+        terms: front_code(&term_refs),
+        postings: Some(encoded.concat()),
+        shards: Vec::new(),
+        records: records_dir.clone(),
+        records_per: records_per(&records),
+    };
+    let mut files = Vec::new();
+    let inline = jsonp("core", &core);
+    let core_text = if inline.len() <= c.shard_above {
+        inline
+    } else {
+        core.postings = None;
+        for (k, range) in split(&encoded, c.shard_size).into_iter().enumerate() {
+            let text = jsonp(&format!("p{k}"), &encoded[range.clone()].concat());
+            let name = format!("p{k}-{}.js", content_hash(&[text.as_bytes()]));
+            core.shards.push((range.start, name.clone()));
+            files.push((format!("{DIR}/{name}"), text));
+        }
+        jsonp("core", &core)
+    };
+    let core_path = format!("{DIR}/core-{}.js", content_hash(&[core_text.as_bytes()]));
+    files.push((core_path.clone(), core_text));
+    let index_bytes = files.iter().map(|(_, t)| t.len()).sum();
+    files.extend(
+        records
+            .chunks(core.records_per)
+            .enumerate()
+            .map(|(b, chunk)| {
+                let path = format!("{DIR}/{records_dir}/{}/{b}.js", b / RECORDS_PER_FOLDER);
+                (
+                    path,
+                    jsonp_raw(&format!("r{b}"), &format!("[{}]", chunk.join(","))),
+                )
+            }),
+    );
+    SearchIndex {
+        core: core_path,
+        files,
+        index_bytes,
+    }
+}
+
+/// How many chapter records go in one file, from their average size.
+fn records_per(records: &[String]) -> usize {
+    let total: usize = records.iter().map(String::len).sum();
+    let average = total / records.len().max(1);
+    (RECORD_BLOCK_BYTES / average.max(1)).clamp(1, 64)
+}
+
+/// Consecutive ranges of terms whose postings add up to about `size` bytes each (a term
+/// larger than `size` gets a shard of its own).
+pub fn split(encoded: &[String], size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (i, e) in encoded.iter().enumerate() {
+        if bytes > 0 && bytes + e.len() > size {
+            ranges.push(start..i);
+            (start, bytes) = (i, 0);
+        }
+        bytes += e.len();
+    }
+    if start < encoded.len() {
+        ranges.push(start..encoded.len());
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(lens: &[usize]) -> Vec<String> {
+        lens.iter().map(|&n| "A".repeat(n)).collect()
+    }
+
+    #[test]
+    fn shards_cover_every_term_once_in_order() {
+        let enc = strings(&[3, 3, 3, 3, 3]);
+        assert_eq!(split(&enc, 7), [0..2, 2..4, 4..5]);
+        assert_eq!(split(&enc, 100).len(), 1, "everything fits in one shard");
+        assert!(split(&[], 10).is_empty());
+    }
+
+    #[test]
+    fn an_oversized_term_gets_its_own_shard() {
+        let enc = strings(&[2, 50, 2]);
+        assert_eq!(split(&enc, 10), [0..1, 1..2, 2..3]);
+    }
+}

@@ -1,0 +1,138 @@
+//! The search index a real build writes: hashed file names, pages pointing at it,
+//! opted-out chapters left out, settings carried over, and sharding when forced.
+
+mod common;
+
+use std::path::Path;
+
+use carebook::search::encode::{front_decode, read_postings};
+use common::{carebook, copy_fixture, read};
+
+/// The JSON handed to `carebookSearch.add(key, ...)` in a search file.
+fn payload(text: &str, key: &str) -> serde_json::Value {
+    let prefix = format!("carebookSearch.add(\"{key}\",");
+    let json = text
+        .strip_prefix(&prefix)
+        .and_then(|t| t.strip_suffix(");\n"))
+        .unwrap_or_else(|| panic!("not a `{key}` search file: {}", &text[..80.min(text.len())]));
+    serde_json::from_str(json).expect("valid JSON")
+}
+
+fn search_files(site: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(site.join("search"))
+        .expect("search folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn core(site: &Path) -> serde_json::Value {
+    let name = search_files(site)
+        .into_iter()
+        .find(|n| n.starts_with("core-"))
+        .expect("a core file");
+    payload(&read(&site.join("search").join(name)), "core")
+}
+
+fn terms(core: &serde_json::Value) -> Vec<String> {
+    front_decode(core["terms"].as_str().expect("terms")).expect("front coded")
+}
+
+#[test]
+fn the_index_is_hashed_linked_and_leaves_out_opted_out_chapters() {
+    let book = copy_fixture("search");
+    let run = carebook(&["build", "--out", "out"], book.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = book.path().join("out");
+    let files = search_files(&site);
+    let core_name = files.iter().find(|n| n.starts_with("core-")).unwrap();
+    assert!(core_name.len() == "core-0123456789.js".len(), "{files:?}");
+    let page = read(&site.join("safety/calm-voice.html"));
+    assert!(
+        page.contains(&format!("data-index=\"../search/{core_name}\"")),
+        "pages point at the core"
+    );
+    let core = core(&site);
+    assert_eq!(core["settings"]["maxResults"], 5);
+    assert_eq!(core["settings"]["excerptWords"], 12);
+    let terms = terms(&core);
+    assert!(
+        terms.contains(&"invoic".to_owned()),
+        "stemmed terms: {terms:?}"
+    );
+    assert!(
+        !terms.iter().any(|t| t == "zebraphon"),
+        "search: false is honoured"
+    );
+    assert!(!terms.iter().any(|t| t == "the"), "stop words are dropped");
+    let postings = core["postings"].as_str().expect("inline postings");
+    let (bytes, mut pos) = (postings.as_bytes(), 0);
+    let lists: Vec<_> = terms
+        .iter()
+        .map(|_| read_postings(bytes, &mut pos).expect("postings"))
+        .collect();
+    assert_eq!(pos, bytes.len(), "one postings list per term");
+    let invoices = &lists[terms.iter().position(|t| t == "invoic").unwrap()];
+    assert_eq!(
+        invoices.iter().map(|p| p.doc).collect::<Vec<_>>(),
+        [0, 1],
+        "both indexed chapters"
+    );
+    assert_eq!(
+        core["docs"].as_str().unwrap().len(),
+        4,
+        "two documents: norm + mask each"
+    );
+}
+
+#[test]
+fn a_small_threshold_splits_postings_into_shards_that_cover_every_term() {
+    let book = copy_fixture("search");
+    let toml = read(&book.path().join("book.toml"));
+    let toml = toml.replace(
+        "excerpt-words = 12",
+        "excerpt-words = 12\nshard-above = 100\nshard-size = 100",
+    );
+    std::fs::write(book.path().join("book.toml"), toml).unwrap();
+    let run = carebook(&["build", "--out", "out"], book.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let site = book.path().join("out");
+    let core = core(&site);
+    assert!(
+        core["postings"].is_null(),
+        "no inline postings once sharded"
+    );
+    let shards = core["shards"].as_array().expect("shards");
+    let terms = terms(&core);
+    let mut covered = 0;
+    for (k, shard) in shards.iter().enumerate() {
+        let first = shard[0].as_u64().unwrap() as usize;
+        assert_eq!(first, covered, "shards are consecutive term ranges");
+        let text = read(&site.join("search").join(shard[1].as_str().unwrap()));
+        let data = payload(&text, &format!("p{k}"));
+        let bytes = data.as_str().unwrap().as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            read_postings(bytes, &mut pos).expect("postings");
+            covered += 1;
+        }
+    }
+    assert_eq!(covered, terms.len());
+    assert!(shards.len() > 1, "{shards:?}");
+}
+
+#[test]
+fn search_can_be_switched_off() {
+    let book = copy_fixture("search");
+    let toml = read(&book.path().join("book.toml"));
+    std::fs::write(
+        book.path().join("book.toml"),
+        toml.replace("max-results = 5", "enable = false"),
+    )
+    .unwrap();
+    let run = carebook(&["build", "--out", "out"], book.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!book.path().join("out/search").exists());
+    assert!(!read(&book.path().join("out/index.html")).contains("search-input"));
+}
