@@ -2,6 +2,7 @@
 //! staging folder and swapped into place only when everything succeeded.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -23,6 +24,8 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Receives the name of each build stage as it finishes.
+    pub progress: Option<Sender<&'static str>>,
 }
 
 #[derive(Debug)]
@@ -88,13 +91,23 @@ impl Prepared {
             fits: &self.fits,
             packs: &self.packs,
             search: self.search.as_ref(),
+            cards: Default::default(),
         }
     }
 }
 
 /// Reads, renders and checks the book; all content problems come back together.
 pub fn prepare(root: &Path, config: Config) -> Result<Prepared, Error> {
-    let mut timer = Timer::new();
+    prepare_reporting(root, config, None)
+}
+
+/// `prepare`, telling `progress` as each stage finishes.
+pub fn prepare_reporting(
+    root: &Path,
+    config: Config,
+    progress: Option<Sender<&'static str>>,
+) -> Result<Prepared, Error> {
+    let mut timer = Timer::new(progress);
     let theme = Theme::load(root, &config.build.theme).map_err(|d| Error::Config(vec![d]))?;
     timer.lap("config");
     let (book, mut diags) = book::load(root, config);
@@ -128,7 +141,17 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
     let config = configure(root, opts)?;
     let out_dir = output_dir(root, &config, opts);
     check_paths(root, &config, &out_dir)?;
-    let prepared = prepare(root, config)?;
+    let mut prepared = prepare_reporting(root, config, opts.progress.clone())?;
+    // The search index is built; its copy of the chapters' text is only needed again
+    // for the packs' own indexes.
+    let Prepared {
+        rendered, packs, ..
+    } = &mut prepared;
+    for (i, r) in rendered.iter_mut().enumerate() {
+        if !packs.iter().any(|p| p.contains(i)) {
+            r.sections = Vec::new();
+        }
+    }
     write_out(&out_dir, prepared, |site, staging| site.write(staging))
 }
 
@@ -303,19 +326,26 @@ pub fn broken_anchors_from(
 struct Timer {
     last: Instant,
     laps: Vec<(&'static str, Duration)>,
+    /// Told the name of each stage as it finishes, for a progress display.
+    progress: Option<Sender<&'static str>>,
 }
 
 impl Timer {
-    fn new() -> Self {
+    fn new(progress: Option<Sender<&'static str>>) -> Self {
         Timer {
             last: Instant::now(),
             laps: Vec::new(),
+            progress,
         }
     }
     fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
         self.laps.push((name, now - self.last));
         self.last = now;
+        if let Some(p) = &self.progress {
+            // Nobody listening any more is fine.
+            let _ = p.send(name);
+        }
     }
 }
 

@@ -266,11 +266,37 @@ mod tests {
 
 pub use pages::CardsBody;
 
+/// What the card template sees when a card is rendered on its own.
+#[derive(Serialize)]
+struct CardPartial<'a> {
+    site: &'a crate::render::SiteCtx,
+    root: &'a str,
+    card: CardCtx<'a>,
+}
+
+/// One card as HTML, for a page `root` away from the site's (or pack's) root.
+pub fn render_card(
+    site: &crate::site::Site<'_>,
+    root: &str,
+    card: CardCtx<'_>,
+) -> Result<String, crate::Error> {
+    site.theme
+        .render(
+            "partials/card.html",
+            &CardPartial {
+                site: &site.ctx,
+                root,
+                card,
+            },
+        )
+        .map_err(|d| crate::Error::Config(vec![d]))
+}
+
 mod pages {
     use rayon::prelude::*;
     use serde::Serialize;
 
-    use super::{card_ctx, card_path, CardCtx};
+    use super::{card_ctx, card_path, render_card};
     use crate::output::Sink;
     use crate::site::{PageInfo, Site};
     use crate::Error;
@@ -281,8 +307,8 @@ mod pages {
     }
 
     impl<'a> CardsBody<'a> {
-        /// One list of cards under a heading, with no filters.
-        pub fn single(heading: String, intro: String, cards: Vec<CardCtx<'a>>) -> Self {
+        /// One list of cards (as HTML) under a heading, with no filters.
+        pub fn single(heading: String, intro: String, cards: Vec<&'a str>) -> Self {
             let count = cards.len();
             CardsBody {
                 cards: CardsPage {
@@ -308,7 +334,8 @@ mod pages {
     #[derive(Serialize)]
     struct CardGroup<'a> {
         title: &'a str,
-        cards: Vec<CardCtx<'a>>,
+        /// Each card's HTML, rendered once and shared by every page that shows it.
+        cards: Vec<&'a str>,
     }
 
     #[derive(Serialize)]
@@ -330,16 +357,29 @@ mod pages {
             (0..self.book.chapters.len()).filter(|&i| self.fits[i].is_some())
         }
 
-        fn card(&self, i: usize) -> Option<CardCtx<'_>> {
-            self.fits[i].map(|fit| card_ctx(self.book, i, &self.rendered[i], fit))
+        fn card(&self, i: usize) -> Option<&str> {
+            self.card_html()[i].as_deref()
         }
 
-        pub fn write_cards(&self, out: &dyn Sink) -> Result<(), Error> {
+        /// Every chapter's card as HTML for pages in `checklists/`, rendered on first use.
+        fn card_html(&self) -> &[Option<String>] {
+            self.cards.get_or_init(|| {
+                (0..self.book.chapters.len())
+                    .into_par_iter()
+                    .map(|i| {
+                        let card = card_ctx(self.book, i, &self.rendered[i], self.fits[i]?);
+                        render_card(self, "../", card).ok()
+                    })
+                    .collect()
+            })
+        }
+
+        /// Every chapter's own card page.
+        pub fn write_card_pages(&self, out: &dyn Sink) -> Result<(), Error> {
             self.carded()
                 .collect::<Vec<_>>()
                 .into_par_iter()
-                .try_for_each(|i| self.write_card(i, out))?;
-            self.write_card_sets(out)
+                .try_for_each(|i| self.write_card(i, out))
         }
 
         /// One chapter's card page; nothing for a chapter without a card.
@@ -364,41 +404,42 @@ mod pages {
 
         /// The pages that gather many cards: all, per tag and per audience.
         pub fn write_card_sets(&self, out: &dyn Sink) -> Result<(), Error> {
-            self.write_card_index(out)?;
-            for (id, term) in &self.book.config.tags {
-                let cards = self
-                    .book
-                    .chapters_tagged(id)
-                    .filter_map(|i| self.card(i))
-                    .collect();
-                let group = vec![CardGroup { title: "", cards }];
-                self.write_card_page(
-                    out,
-                    &format!("checklists/tag-{id}.html"),
-                    format!("Desk cards: {}", term.label),
-                    term.description.clone(),
-                    group,
-                    None,
-                )?;
-            }
-            for (id, term) in &self.book.config.audiences {
-                let cards = self
-                    .book
-                    .chapters_for(id)
-                    .filter_map(|i| self.card(i))
-                    .collect();
-                let group = vec![CardGroup { title: "", cards }];
-                let heading = format!("Desk cards for {}", term.label.to_lowercase());
-                self.write_card_page(
-                    out,
-                    &format!("checklists/audience-{id}.html"),
-                    heading,
-                    term.description.clone(),
-                    group,
-                    None,
-                )?;
-            }
-            Ok(())
+            let tags = self.book.config.tags.iter().map(|(id, t)| {
+                (
+                    format!("checklists/tag-{id}.html"),
+                    format!("Desk cards: {}", t.label),
+                    t,
+                    Box::new(self.book.chapters_tagged(id))
+                        as Box<dyn Iterator<Item = usize> + Send>,
+                )
+            });
+            let audiences = self.book.config.audiences.iter().map(|(id, t)| {
+                (
+                    format!("checklists/audience-{id}.html"),
+                    format!("Desk cards for {}", t.label.to_lowercase()),
+                    t,
+                    Box::new(self.book.chapters_for(id)) as Box<dyn Iterator<Item = usize> + Send>,
+                )
+            });
+            let sets: Vec<_> = tags.chain(audiences).collect();
+            let (index, sets) = rayon::join(
+                || self.write_card_index(out),
+                || {
+                    sets.into_par_iter()
+                        .try_for_each(|(path, heading, term, chapters)| {
+                            let cards = chapters.filter_map(|i| self.card(i)).collect();
+                            self.write_card_page(
+                                out,
+                                &path,
+                                heading,
+                                term.description.clone(),
+                                vec![CardGroup { title: "", cards }],
+                                None,
+                            )
+                        })
+                },
+            );
+            index.and(sets)
         }
 
         fn write_card_index(&self, out: &dyn Sink) -> Result<(), Error> {

@@ -155,6 +155,7 @@ fn main() -> ExitCode {
                 out,
                 base_url,
                 drafts,
+                progress: None,
             },
             timings,
         ),
@@ -213,8 +214,19 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(dir: PathBuf, opts: BuildOptions, timings: bool) -> Result<(), Error> {
-    let report = carebook::build(&dir, &opts)?;
+fn build(dir: PathBuf, mut opts: BuildOptions, timings: bool) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    let ticker = std::io::stderr().is_terminal().then(|| {
+        let (tx, ticker) = carebook::progress::Ticker::start();
+        opts.progress = Some(tx);
+        ticker
+    });
+    let result = carebook::build(&dir, &opts);
+    drop(opts);
+    if let Some(t) = ticker {
+        t.finish();
+    }
+    let report = result?;
     for w in &report.warnings {
         eprintln!("{w}");
     }

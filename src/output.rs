@@ -58,6 +58,11 @@ pub trait Sink: Sync {
     fn write(&self, rel: &str, data: &[u8]) -> Result<(), OutputError>;
     /// Copies a file from the book into the site.
     fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError>;
+
+    /// Writes the concatenation of `parts`, without building it in memory first.
+    fn write_parts(&self, rel: &str, parts: &[&[u8]]) -> Result<(), OutputError> {
+        self.write(rel, &parts.concat())
+    }
 }
 
 /// A site held in memory, path → bytes.
@@ -96,6 +101,8 @@ impl Sink for MemorySite {
 
 pub struct Staging {
     dir: PathBuf,
+    /// Folders already made, so each is created once rather than once per file.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     target: PathBuf,
     committed: bool,
     bytes: AtomicU64,
@@ -111,6 +118,7 @@ impl Staging {
         }
         std::fs::create_dir_all(&dir).map_err(io_err(&dir))?;
         let staging = Staging {
+            made: Default::default(),
             dir,
             target: target.to_path_buf(),
             committed: false,
@@ -158,23 +166,54 @@ impl Staging {
     }
 }
 
+impl Staging {
+    fn make_parent(&self, path: &Path) -> Result<(), OutputError> {
+        let Some(parent) = path.parent() else {
+            return Ok(());
+        };
+        let mut made = self
+            .made
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !made.contains(parent) {
+            std::fs::create_dir_all(parent).map_err(io_err(parent))?;
+            made.insert(parent.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
 impl Sink for Staging {
     fn write(&self, rel: &str, data: &[u8]) -> Result<(), OutputError> {
         let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io_err(parent))?;
-        }
+        self.make_parent(&path)?;
         std::fs::write(&path, data).map_err(io_err(&path))?;
         self.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
+    fn write_parts(&self, rel: &str, parts: &[&[u8]]) -> Result<(), OutputError> {
+        use std::io::Write;
+        let path = self.dir.join(rel);
+        self.make_parent(&path)?;
+        let mut file = std::io::BufWriter::with_capacity(
+            1 << 20,
+            std::fs::File::create(&path).map_err(io_err(&path))?,
+        );
+        for part in parts {
+            file.write_all(part).map_err(io_err(&path))?;
+        }
+        file.flush().map_err(io_err(&path))?;
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        self.bytes.fetch_add(len as u64, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
     fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
         let to = self.dir.join(rel);
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent).map_err(io_err(parent))?;
-        }
+        self.make_parent(&to)?;
         let n = std::fs::copy(from, &to).map_err(io_err(from))?;
         self.bytes.fetch_add(n, Ordering::Relaxed);
         self.files.fetch_add(1, Ordering::Relaxed);

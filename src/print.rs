@@ -124,13 +124,49 @@ pub fn rewrite_attrs(html: &str, mut f: impl FnMut(&str, &str) -> Option<String>
 
 /// Chapter headings sit under the chapter's own `<h2>` title in print.
 pub fn demote_headings(html: &str) -> String {
-    let mut s = html.to_owned();
-    for level in (2..=5).rev() {
-        s = s
-            .replace(&format!("<h{level}"), &format!("<h{}", level + 1))
-            .replace(&format!("</h{level}>"), &format!("</h{}>", level + 1));
+    let bytes = html.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        out.push(bytes[i]);
+        if bytes[i] == b'<' {
+            let h = if bytes.get(i + 1) == Some(&b'/') {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let (Some(b'h'), Some(&d @ b'2'..=b'5')) = (bytes.get(h), bytes.get(h + 1)) {
+                out.extend_from_slice(&bytes[i + 1..=h]);
+                out.push(d + 1);
+                i = h + 2;
+                continue;
+            }
+        }
+        i += 1;
     }
-    s
+    // Only ASCII digits changed, so the text is still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Marks where a chapter's body goes in print.html; the bodies are spliced in after the
+/// template has run, so tens of megabytes of HTML are not copied through it.
+fn body_marker(n: usize) -> String {
+    format!("<!--carebook-body-{n}-->")
+}
+
+/// The page cut at each body marker, in order, with its chapter's HTML in between.
+fn splice_bodies<'p>(page: &'p str, bodies: &'p [String]) -> Vec<&'p [u8]> {
+    let mut parts = Vec::with_capacity(bodies.len() * 2 + 1);
+    let mut rest = page;
+    for (n, body) in bodies.iter().enumerate() {
+        let marker = body_marker(n);
+        let Some(i) = rest.find(&marker) else { break };
+        parts.push(&rest.as_bytes()[..i]);
+        parts.push(body.as_bytes());
+        rest = &rest[i + marker.len()..];
+    }
+    parts.push(rest.as_bytes());
+    parts
 }
 
 impl Site<'_> {
@@ -146,6 +182,7 @@ impl Site<'_> {
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Result<bool, Error> {
         let anchors = Anchors::new(self.book);
+        let mut bodies: Vec<String> = Vec::with_capacity(self.book.chapters.len());
         let parts: Vec<PrintPart<'_>> = self
             .book
             .parts
@@ -165,12 +202,13 @@ impl Site<'_> {
                         let html = rewrite_attrs(&self.rendered[i].html, |a, v| {
                             anchors.rebase(a, v, &ch.out_path, &ch.slug)
                         });
+                        bodies.push(demote_headings(&html));
                         PrintChapter {
                             id: &ch.slug,
                             title: &ch.title,
                             summary: &ch.summary,
                             minutes: crate::render::minutes(ch, &self.rendered[i]),
-                            html: demote_headings(&html),
+                            html: body_marker(bodies.len() - 1),
                         }
                     })
                     .collect();
@@ -201,7 +239,12 @@ impl Site<'_> {
             chapter: None,
         };
         let frame = self.frame(info, body);
-        self.page(out, "print.html", PRINT_PAGE, frame)?;
+        let page = self
+            .theme
+            .render("print.html", &frame)
+            .map_err(|d| Error::Config(vec![d]))?;
+        out.write_parts(PRINT_PAGE, &splice_bodies(&page, &bodies))
+            .map_err(Error::Output)?;
         Ok(true)
     }
 }
@@ -217,6 +260,24 @@ mod tests {
         assert_eq!(
             out,
             r##"<h2 id="id:a">A</h2><a href="href:#a" title="x">x</a><img src="src:../img/p.png" alt="p"><p data-id="z">"q"</p>"##
+        );
+    }
+
+    #[test]
+    fn demotes_every_heading_in_one_pass() {
+        assert_eq!(
+            demote_headings("<h5>e</h5><header><hr><h6>f</h6>"),
+            "<h6>e</h6><header><hr><h6>f</h6>"
+        );
+        assert_eq!(demote_headings("<p>é</p></h2><h2>"), "<p>é</p></h3><h3>");
+    }
+
+    #[test]
+    fn bodies_are_spliced_in_order() {
+        let page = format!("a{}b{}c", body_marker(0), body_marker(1));
+        assert_eq!(
+            splice_bodies(&page, &["X".into(), "Y".into()]).concat(),
+            b"aXbYc"
         );
     }
 

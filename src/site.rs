@@ -22,25 +22,34 @@ pub struct Site<'a> {
     /// Each chapter's desk-card type sizes; `None` for chapters without a card.
     pub fits: &'a [Option<crate::cards::CardFit>],
     pub packs: &'a [crate::packs::Pack],
+    /// Desk cards as HTML, made on first use (see `cards`).
+    pub cards: std::sync::OnceLock<Vec<Option<String>>>,
     /// The search index, when search is on.
     pub search: Option<&'a crate::search::SearchIndex>,
 }
 
 impl Site<'_> {
+    /// Writes every output. They are independent, so they run side by side; each one
+    /// also spreads its own pages over the cores.
     pub fn write(&self, out: &dyn Sink) -> Result<(), Error> {
-        self.write_chapters(out)?;
-        self.write_home(out)?;
-        self.write_parts(out)?;
-        self.write_all_terms(out)?;
-        self.write_404(out)?;
-        self.write_sitemap(out)?;
-        self.write_cards(out)?;
-        self.write_print(out)?;
-        crate::packs::write_in_site(self, out)?;
-        if let Some(search) = self.search {
-            search.write(out).map_err(Error::Output)?;
-        }
-        self.write_assets(out)
+        type Task<'t> = &'t (dyn Fn() -> Result<(), Error> + Sync);
+        let tasks: [Task<'_>; 11] = [
+            &|| self.write_chapters(out),
+            &|| self.write_home(out),
+            &|| self.write_parts(out),
+            &|| self.write_all_terms(out),
+            &|| self.write_404(out).and_then(|_| self.write_sitemap(out)),
+            &|| self.write_card_pages(out),
+            &|| self.write_card_sets(out),
+            &|| self.write_print(out),
+            &|| crate::packs::write_in_site(self, out),
+            &|| {
+                self.search
+                    .map_or(Ok(()), |s| s.write(out).map_err(Error::Output))
+            },
+            &|| self.write_assets(out),
+        ];
+        tasks.par_iter().try_for_each(|task| task())
     }
 
     pub(crate) fn page<T: Serialize>(
@@ -160,7 +169,9 @@ impl Site<'_> {
     }
 
     fn write_parts(&self, out: &dyn Sink) -> Result<(), Error> {
-        (0..self.book.parts.len()).try_for_each(|i| self.write_part(i, out))
+        (0..self.book.parts.len())
+            .into_par_iter()
+            .try_for_each(|i| self.write_part(i, out))
     }
 
     pub fn write_part(&self, i: usize, out: &dyn Sink) -> Result<(), Error> {
@@ -192,8 +203,9 @@ impl Site<'_> {
 
     /// Tag and audience pages, with their indexes.
     pub fn write_all_terms(&self, out: &dyn Sink) -> Result<(), Error> {
-        self.write_terms(out, TermKind::Tag)?;
-        self.write_terms(out, TermKind::Audience)
+        [TermKind::Tag, TermKind::Audience]
+            .into_par_iter()
+            .try_for_each(|kind| self.write_terms(out, kind))
     }
 
     fn term_items(&self, kind: TermKind) -> Vec<TermItem<'_>> {

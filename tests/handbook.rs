@@ -215,3 +215,32 @@ fn the_handbook_follows_its_own_advice() {
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert_eq!(run.stdout.trim(), "No problems found in 36 chapters.");
 }
+
+#[test]
+fn the_handbook_builds_byte_for_byte_the_same_twice() {
+    let out = tempfile::tempdir().unwrap();
+    let (a, b) = (out.path().join("a"), out.path().join("b"));
+    for dir in [&a, &b] {
+        let run = carebook(&["build", ".", "--out", dir.to_str().unwrap()], root());
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
+    let (first, second) = (snapshot(&a), snapshot(&b));
+    assert!(first.len() > 200, "a full site: {} files", first.len());
+    assert!(
+        first
+            .iter()
+            .any(|(p, _)| p.extension().is_some_and(|e| e == "zip")),
+        "SCORM packages included"
+    );
+    let differ: Vec<_> = first
+        .iter()
+        .zip(&second)
+        .filter(|(x, y)| x != y)
+        .map(|(x, _)| x.0.display().to_string())
+        .collect();
+    assert_eq!(first.len(), second.len());
+    assert!(
+        differ.is_empty(),
+        "files differ between two builds: {differ:?}"
+    );
+}

@@ -383,4 +383,8 @@ fn pack_search_covers_only_the_pack() {
         !records.contains("welcome.html") && !records.contains("escalation.html"),
         "chapters outside the pack are not searched"
     );
+    assert!(
+        records.contains("Smile while you talk"),
+        "the pack's chapters' text is searchable"
+    );
 }

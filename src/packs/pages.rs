@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::agenda::{self, Agenda};
 use super::Pack;
 use crate::book::slash_path;
-use crate::cards::{card_ctx, CardCtx};
+use crate::cards::card_ctx;
 use crate::markdown::TocEntry;
 use crate::print::rewrite_attrs;
 use crate::render::{self, Chip, Frame, LinkCtx, Links, Nav, NavPart};
@@ -431,7 +431,8 @@ impl<'a> PackRender<'a> {
         )
     }
 
-    fn card_list(&self) -> Vec<CardCtx<'a>> {
+    /// The pack's cards as HTML, with links to the pack's own chapter pages.
+    fn card_list(&self) -> Result<Vec<String>, Error> {
         self.pack
             .chapters
             .iter()
@@ -440,13 +441,14 @@ impl<'a> PackRender<'a> {
                 let mut card =
                     card_ctx(self.site.book, pc.index, &self.site.rendered[pc.index], fit);
                 card.chapter_href = format!("{}.html", card.slug);
-                Some(card)
+                Some(crate::cards::render_card(self.site, "", card))
             })
             .collect()
     }
 
     fn cards(&self) -> Result<String, Error> {
-        let cards = self.card_list();
+        let cards = self.card_list()?;
+        let cards = cards.iter().map(String::as_str).collect();
         let heading = format!("Desk cards: {}", self.pack.title);
         let body = crate::cards::CardsBody::single(heading.clone(), String::new(), cards);
         self.render("cards.html", "extra", &heading, body)
@@ -480,7 +482,7 @@ impl<'a> PackRender<'a> {
         let body = HandoutBody {
             pack: self.pack_ctx(None),
             chapters,
-            cards: self.card_list(),
+            cards: self.card_list()?,
             paper: paper_css(self.pack.paper),
         };
         self.render("handout.html", "extra", &title, body)
@@ -582,7 +584,7 @@ struct HandoutChapter<'a> {
 struct HandoutBody<'a> {
     pack: PackCtx<'a>,
     chapters: Vec<HandoutChapter<'a>>,
-    cards: Vec<CardCtx<'a>>,
+    cards: Vec<String>,
     paper: &'static str,
 }
 

@@ -1,0 +1,65 @@
+//! A one-line progress display for builds that take more than a second, shown only on
+//! a terminal: the stage just finished and the time so far, cleared when done.
+
+use std::io::Write;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+pub struct Ticker {
+    handle: JoinHandle<()>,
+}
+
+impl Ticker {
+    /// Starts the display; builds report stages through the returned sender, and the
+    /// display ends once every sender is dropped.
+    pub fn start() -> (Sender<&'static str>, Ticker) {
+        let (tx, rx) = mpsc::channel();
+        (
+            tx,
+            Ticker {
+                handle: std::thread::spawn(move || run(rx)),
+            },
+        )
+    }
+
+    pub fn finish(self) {
+        let _ = self.handle.join();
+    }
+}
+
+fn run(rx: Receiver<&'static str>) {
+    let started = Instant::now();
+    let mut stage = "reading";
+    let mut shown = false;
+    loop {
+        match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(done) => stage = next(done),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        if started.elapsed() >= Duration::from_secs(1) {
+            eprint!(
+                "\r\x1b[2K  building: {stage} ({:.1} s)",
+                started.elapsed().as_secs_f64()
+            );
+            let _ = std::io::stderr().flush();
+            shown = true;
+        }
+    }
+    if shown {
+        eprint!("\r\x1b[2K");
+    }
+}
+
+/// What the build does after the stage that just finished.
+fn next(done: &str) -> &'static str {
+    match done {
+        "config" => "reading chapters",
+        "load" => "rendering Markdown",
+        "markdown" => "indexing for search",
+        "search" => "writing pages",
+        "write" => "putting the site in place",
+        _ => "finishing",
+    }
+}
