@@ -231,13 +231,7 @@ pub fn render_markdown(book: &Book, diags: &mut Vec<Diagnostic>) -> (Vec<Rendere
         .par_iter()
         .enumerate()
         .map(|(i, ch)| {
-            let doc = Doc {
-                source: &ch.source,
-                path: &ch.path,
-                text: &ch.text,
-                body_start: ch.body_start,
-                out_path: &ch.out_path,
-            };
+            let doc = Doc::chapter(ch);
             markdown::render(&doc, Some(i), &targets)
         })
         .collect();

@@ -24,6 +24,19 @@ pub struct Doc<'a> {
     pub out_path: &'a str,
 }
 
+impl<'a> Doc<'a> {
+    /// A chapter as a document to render.
+    pub fn chapter(ch: &'a crate::book::Chapter) -> Self {
+        Doc {
+            source: &ch.source,
+            path: &ch.path,
+            text: &ch.text,
+            body_start: ch.body_start,
+            out_path: &ch.out_path,
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Rendered {
     pub html: String,
@@ -456,7 +469,7 @@ pub fn anchor_hint(anchor: &str, anchors: &HashSet<String>) -> Option<String> {
         .map(|a| format!("did you mean `#{a}`?"))
 }
 
-fn is_external(dest: &str) -> bool {
+pub fn is_external(dest: &str) -> bool {
     dest.starts_with("//")
         || dest.split_once(':').is_some_and(|(scheme, _)| {
             !scheme.is_empty()

@@ -70,26 +70,43 @@ impl<'a> Anchors<'a> {
         if attr == "id" {
             return Some(format!("{prefix}--{value}"));
         }
-        if value.contains("://")
-            || value.starts_with("mailto:")
-            || value.starts_with("tel:")
-            || value.starts_with("//")
-        {
+        match SiteLink::parse(value, from)? {
+            SiteLink::Fragment(f) => Some(format!("#{prefix}--{f}")),
+            SiteLink::Page { target, frag } => match (self.pages.get(target.as_str()), frag) {
+                (Some(id), Some(f)) if attr == "href" => Some(format!("#{id}--{f}")),
+                (Some(id), _) if attr == "href" => Some(format!("#{id}")),
+                _ => Some(target + &frag.map(|f| format!("#{f}")).unwrap_or_default()),
+            },
+        }
+    }
+}
+
+/// A relative link found in a page of the site, resolved against the site's root; for
+/// outputs that move pages elsewhere (print.html, packs). External links are `None`.
+pub enum SiteLink<'v> {
+    /// `#fragment` on the same page.
+    Fragment(&'v str),
+    /// Another page or file, as a path from the site root, with its fragment.
+    Page {
+        target: String,
+        frag: Option<&'v str>,
+    },
+}
+
+impl<'v> SiteLink<'v> {
+    pub fn parse(value: &'v str, from: &str) -> Option<SiteLink<'v>> {
+        if crate::markdown::is_external(value) {
             return None;
         }
         let (path, frag) = value
             .split_once('#')
             .map_or((value, None), |(p, f)| (p, Some(f)));
         if path.is_empty() {
-            return frag.map(|f| format!("#{prefix}--{f}"));
+            return frag.map(SiteLink::Fragment);
         }
         let dir = Path::new(from).parent().unwrap_or(Path::new(""));
         let target = slash_path(&normalize(&dir.join(path))?);
-        match (self.pages.get(target.as_str()), frag) {
-            (Some(id), Some(f)) if attr == "href" => Some(format!("#{id}--{f}")),
-            (Some(id), _) if attr == "href" => Some(format!("#{id}")),
-            _ => Some(target + &frag.map(|f| format!("#{f}")).unwrap_or_default()),
-        }
+        Some(SiteLink::Page { target, frag })
     }
 }
 

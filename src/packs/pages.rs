@@ -5,7 +5,6 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -14,10 +13,9 @@ use super::Pack;
 use crate::book::slash_path;
 use crate::cards::card_ctx;
 use crate::markdown::TocEntry;
-use crate::print::rewrite_attrs;
+use crate::print::{rewrite_attrs, SiteLink};
 use crate::render::{self, Chip, Frame, LinkCtx, Links, Nav, NavPart};
 use crate::site::Site;
-use crate::source::normalize;
 use crate::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,21 +53,10 @@ impl Relinker<'_> {
         if attr == "id" {
             return print_prefix.map(|p| format!("{p}--{value}"));
         }
-        if value.contains("://")
-            || value.starts_with("mailto:")
-            || value.starts_with("tel:")
-            || value.starts_with("//")
-        {
-            return None;
-        }
-        let (path, frag) = value
-            .split_once('#')
-            .map_or((value, None), |(p, f)| (p, Some(f)));
-        if path.is_empty() {
-            return print_prefix.zip(frag).map(|(p, f)| format!("#{p}--{f}"));
-        }
-        let dir = Path::new(from).parent().unwrap_or(Path::new(""));
-        let target = slash_path(&normalize(&dir.join(path))?);
+        let (target, frag) = match SiteLink::parse(value, from)? {
+            SiteLink::Fragment(f) => return print_prefix.map(|p| format!("#{p}--{f}")),
+            SiteLink::Page { target, frag } => (target, frag),
+        };
         let frag_suffix = frag.map(|f| format!("#{f}")).unwrap_or_default();
         if let Some(slug) = self.in_pack.get(target.as_str()) {
             return Some(match (print_prefix, frag) {

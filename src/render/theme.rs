@@ -21,6 +21,7 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "partials/chapter_list.html",
     "partials/card.html",
     "partials/print_tools.html",
+    "partials/print_head.html",
     "cards.html",
     "print.html",
     "partials/agenda.html",

@@ -259,13 +259,7 @@ impl Session {
                 return Ok(None);
             }
             d.extend(p.book.validate_terms(&ch));
-            let doc = Doc {
-                source: &ch.source,
-                path: &ch.path,
-                text: &ch.text,
-                body_start: ch.body_start,
-                out_path: &ch.out_path,
-            };
+            let doc = Doc::chapter(&ch);
             let mut r = markdown::render(&doc, Some(i), targets);
             d.append(&mut r.diagnostics);
             let fit = crate::cards::fit(&ch, &r).unwrap_or_else(|e| {
