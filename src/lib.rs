@@ -73,7 +73,8 @@ impl std::fmt::Display for Error {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// "1 warning", "2 warnings".
+pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {

@@ -367,8 +367,8 @@ fn check(
     let c = report.counts();
     Err(Error::Failed(match max_warnings {
         Some(m) if c.errors == 0 => format!(
-            "check failed: {} warnings, more than --max-warnings {m} allows",
-            c.warnings
+            "check failed: {}, more than --max-warnings {m} allows",
+            carebook::plural(c.warnings, "warning")
         ),
         _ => format!("check failed: {}", report::summary(&c, report.chapters)),
     }))

@@ -126,8 +126,8 @@ fn a_card_too_long_for_one_page_fails_the_build_with_advice() {
     );
     let run = carebook(&["build"], book.path());
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("guide/basics/long.md:7:1: error: the desk card for “Long card” does not fit on one printed page, even in 9 pt type (80 items)"), "{}", run.stderr);
-    assert!(run.stderr.contains("help: cut about"), "{}", run.stderr);
+    assert_contains(&run.stderr, "guide/basics/long.md:7:1: error: the desk card for “Long card” does not fit on one printed page, even in 9 pt type (80 items)");
+    assert_contains(&run.stderr, "help: cut about");
 }
 
 #[test]
@@ -236,21 +236,13 @@ fn chapters_cannot_take_over_generated_pages() {
     );
     let run = carebook(&["build"], tmp.path());
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("guide/index.md:1:1: error: this chapter's page would replace the home page"),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        "guide/index.md:1:1: error: this chapter's page would replace the home page",
     );
-    assert!(
-        run.stderr
-            .contains("would replace the desk cards of the tag `calm`"),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        "would replace the desk cards of the tag `calm`",
     );
-    assert!(
-        run.stderr.contains("a part folder cannot be called `tags`"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "a part folder cannot be called `tags`");
 }

@@ -59,10 +59,10 @@ suggestion[house.product-name]: our product is 'CareDesk', not 'Care desk'
      |           ^^^^^^^^^
   = see: guide/part/prose.md
 ";
-    assert!(run.stdout.contains(expected), "{}", run.stdout);
+    assert_contains(&run.stdout, expected);
     let multibyte =
         "  11 | - Café déjà vu: we guarantee a refund.\n     |                    ^^^^^^^^^\n";
-    assert!(run.stdout.contains(multibyte), "{}", run.stdout);
+    assert_contains(&run.stdout, multibyte);
     assert!(!run.stdout.contains('\x1b'), "NO_COLOR is respected");
     assert!(run
         .stdout
@@ -119,12 +119,7 @@ fn max_warnings_and_exit_codes() {
     );
     let run = carebook(&["check", "--max-warnings", "0"], book.path());
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr
-            .contains("1 warnings, more than --max-warnings 0 allows"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "1 warning, more than --max-warnings 0 allows");
     assert_eq!(
         carebook(&["check", "--max-warnings", "1"], book.path()).code,
         0
@@ -139,11 +134,7 @@ fn rules_can_be_switched_off_or_raised_in_book_toml() {
     write(book.path(), "book.toml", toml);
     let run = carebook(&["check", "--format", "line"], book.path());
     assert_eq!(run.code, 1);
-    assert!(
-        run.stdout.contains("error[carebook.negative]"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, "error[carebook.negative]");
     write(
         book.path(),
         "book.toml",
@@ -167,7 +158,7 @@ fn config_error(toml_extra: &str, rules: &str) -> String {
     let run = carebook(&["check"], book.path());
     assert_eq!(run.code, 2, "config errors exit 2: {}", run.stderr);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
-    assert!(run.stderr.contains("nothing was checked"), "{}", run.stderr);
+    assert_contains(&run.stderr, "nothing was checked");
     run.stderr
 }
 

@@ -34,11 +34,7 @@ fn init_never_overwrites_a_book() {
     write(tmp.path(), "book.toml", "title = \"Mine\"\n");
     let run = carebook(&["init"], tmp.path());
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("already holds a book"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "already holds a book");
     assert_eq!(read(&tmp.path().join("book.toml")), "title = \"Mine\"\n");
 }
 

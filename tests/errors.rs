@@ -57,13 +57,11 @@ fn broken_links_can_be_downgraded_to_warnings() {
     write(book.path(), "book.toml", &toml);
     let run = carebook(&["build"], book.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("bad-links.md:5:5: warning: the link `missing.md`"),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        "bad-links.md:5:5: warning: the link `missing.md`",
     );
-    assert!(run.stdout.contains("with 5 warnings"), "{}", run.stdout);
+    assert_contains(&run.stdout, "with 5 warnings");
 }
 
 #[test]
@@ -77,11 +75,9 @@ fn config_errors_exit_2_with_position() {
     );
     let run = carebook(&["build"], tmp.path());
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr
-            .contains("book.toml:4:1: error: invalid book.toml: unknown field `sorce`"),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        "book.toml:4:1: error: invalid book.toml: unknown field `sorce`",
     );
 
     write(
@@ -133,11 +129,7 @@ fn unknown_theme_is_a_config_error() {
     );
     let run = carebook(&["build"], tmp.path());
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("the theme `fancy` was not found"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "the theme `fancy` was not found");
 }
 
 #[test]
@@ -172,7 +164,7 @@ fn theme_overrides_one_file_and_keeps_the_rest() {
     );
     let run = carebook(&["build"], tmp.path());
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("template error"), "{}", run.stderr);
+    assert_contains(&run.stderr, "template error");
 }
 
 /// Inputs that must give a clean diagnostic (or a clean build), never a panic.
@@ -212,34 +204,22 @@ fn hostile_inputs_never_panic() {
         run.stderr
     );
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("guide/p/invalid-utf8.md:4:4: error: the file is not valid UTF-8 text"),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        "guide/p/invalid-utf8.md:4:4: error: the file is not valid UTF-8 text",
     );
-    assert!(
-        run.stderr
-            .contains("guide/p/only-dashes.md:1:1: error: front matter starts here"),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        "guide/p/only-dashes.md:1:1: error: front matter starts here",
     );
-    assert!(
-        run.stderr.contains("guide/p/weird-types.md:2:"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "guide/p/weird-types.md:2:");
     assert!(
         run.stderr.contains("guide/p/card-wrong.md:3:")
             && run.stderr.contains("expected `false`, or `when:`"),
         "{}",
         run.stderr
     );
-    assert!(
-        run.stderr.contains("points outside the chapters folder"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "points outside the chapters folder");
 }
 
 #[test]
@@ -256,18 +236,8 @@ fn duplicate_slugs_and_output_paths_are_errors() {
     write(tmp.path(), "guide/b/intro-2.md", "---\ntitle: Clash\n---\n");
     let run = carebook(&["build"], tmp.path());
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("error: the slug `intro` is already used by"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("would both be written to `b/intro-2.html`"),
-        "{}",
-        run.stderr
-    );
+    assert_contains(&run.stderr, "error: the slug `intro` is already used by");
+    assert_contains(&run.stderr, "would both be written to `b/intro-2.html`");
 }
 
 #[cfg(unix)]
@@ -279,5 +249,5 @@ fn symlink_loops_are_reported() {
     std::os::unix::fs::symlink(tmp.path().join("guide"), tmp.path().join("guide/p/loop")).unwrap();
     let run = carebook(&["build"], tmp.path());
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("endless loop"), "{}", run.stderr);
+    assert_contains(&run.stderr, "endless loop");
 }

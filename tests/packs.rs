@@ -181,11 +181,7 @@ fn ad_hoc_packs_from_the_command_line() {
         book.path(),
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stdout.contains("“Calm and clear” (2 chapters)"),
-        "{}",
-        run.stdout
-    );
+    assert_contains(&run.stdout, "“Calm and clear” (2 chapters)");
     assert!(dir.join("welcome.html").is_file() && dir.join("listening.html").is_file());
     assert!(dir.join("calm-and-clear-scorm12.zip").is_file());
     let run = carebook(&["pack", "--tag", "empaty"], book.path());

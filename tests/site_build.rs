@@ -49,18 +49,15 @@ fn builds_every_page_kind() {
         !site.join("sitemap.xml").exists(),
         "no sitemap without a base URL"
     );
-    assert!(run.stdout.contains("Built 5 chapters"), "{}", run.stdout);
+    assert_contains(&run.stdout, "Built 5 chapters");
 }
 
 #[test]
 fn chapter_without_front_matter_builds_with_a_located_warning() {
     let (book, run) = built_good();
-    assert!(
-        run.stderr.contains(
-            "guide/02-advanced/escalation.md:1:1: warning: this chapter has no front matter"
-        ),
-        "{}",
-        run.stderr
+    assert_contains(
+        &run.stderr,
+        "guide/02-advanced/escalation.md:1:1: warning: this chapter has no front matter",
     );
     let html = read(&book.path().join("site/02-advanced/escalation.html"));
     assert!(html.contains("<h1>Escalation without front matter</h1>"));
@@ -287,11 +284,7 @@ fn sitemap_with_base_url() {
     );
     let bad = carebook(&["build", "--base-url", "help.example.com"], book.path());
     assert_eq!(bad.code, 2, "{}", bad.stderr);
-    assert!(
-        bad.stderr.contains("must be an absolute http(s) address"),
-        "{}",
-        bad.stderr
-    );
+    assert_contains(&bad.stderr, "must be an absolute http(s) address");
 }
 
 #[test]
@@ -355,12 +348,12 @@ fn out_flag_and_refusing_foreign_folders() {
     write(&precious, "thesis.txt", "do not delete");
     let run = carebook(&["build", "--out", precious.to_str().unwrap()], book.path());
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("did not write"), "{}", run.stderr);
+    assert_contains(&run.stderr, "did not write");
     assert_eq!(read(&precious.join("thesis.txt")), "do not delete");
 
     let run = carebook(&["build", "--out", "guide"], book.path());
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("overlaps the book"), "{}", run.stderr);
+    assert_contains(&run.stderr, "overlaps the book");
     let run = carebook(&["build", "--out", "."], book.path());
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(book.path().join("guide/welcome.md").is_file());

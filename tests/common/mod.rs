@@ -67,6 +67,15 @@ pub fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(path, text).expect("write file");
 }
 
+/// Fails with the whole text when `needle` is not in it, so the failure shows what was there.
+#[track_caller]
+pub fn assert_contains(text: &str, needle: &str) {
+    assert!(
+        text.contains(needle),
+        "expected to find:\n{needle}\n--- in ---\n{text}"
+    );
+}
+
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
