@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every carebook test on a fresh machine. Installs what the tests need first:
-# Debian's Chromium and poppler-utils (browser and print tests) and the npm package
+# Debian's Chromium, poppler-utils and DejaVu fonts (browser and print tests) and the npm package
 # playwright-core (which drives that Chromium; it never downloads a browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+# The desk-card print tests look for the ☐ glyph, which DejaVu Sans provides.
+fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
 if ((${#missing[@]})); then
   echo "==> installing ${missing[*]}"
   sudo=""
