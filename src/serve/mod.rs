@@ -135,6 +135,7 @@ impl State {
 pub fn serve(root: &Path, opts: &ServeOptions) -> Result<(), Error> {
     let started = Instant::now();
     let mut session = Session::start(root, opts.drafts)?;
+    let (watcher, events) = start_watching(session.watched())?;
     let (files, report) = session.render_all();
     let state = Arc::new(State::new(files.unwrap_or_default()));
     if let Err(text) = report {
@@ -162,7 +163,9 @@ pub fn serve(root: &Path, opts: &ServeOptions) -> Result<(), Error> {
     if opts.open {
         open_browser(&url);
     }
-    watch(&mut session, &state)
+    watch(&events, &mut session, &state);
+    drop(watcher);
+    Ok(())
 }
 
 fn bind(host: &str, port: u16) -> Result<TcpListener, Error> {
@@ -196,11 +199,12 @@ fn open_browser(url: &str) {
     }
 }
 
-/// Waits for changes, lets bursts settle (editors write several times per save), then
-/// rebuilds. Runs until the process is stopped.
-fn watch(session: &mut Session, state: &Arc<State>) -> Result<(), Error> {
+/// Starts watching the book for changes. Done before the server announces itself, so an
+/// edit made the moment the address is printed is never missed.
+fn start_watching(
+    root: &Path,
+) -> Result<(notify::RecommendedWatcher, Receiver<Vec<PathBuf>>), Error> {
     use notify::Watcher;
-    let root = session.watched().to_path_buf();
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
         // Reading files (our own rebuilds do) and touching metadata change nothing.
@@ -213,8 +217,14 @@ fn watch(session: &mut Session, state: &Arc<State>) -> Result<(), Error> {
     })
     .map_err(|e| Error::Usage(format!("cannot watch {} for changes: {e}", root.display())))?;
     watcher
-        .watch(&root, notify::RecursiveMode::Recursive)
+        .watch(root, notify::RecursiveMode::Recursive)
         .map_err(|e| Error::Usage(format!("cannot watch {} for changes: {e}", root.display())))?;
+    Ok((watcher, rx))
+}
+
+/// Waits for changes, lets bursts settle (editors write several times per save), then
+/// rebuilds. Runs until the process is stopped.
+fn watch(rx: &Receiver<Vec<PathBuf>>, session: &mut Session, state: &Arc<State>) {
     while let Ok(first) = rx.recv() {
         let mut paths: Vec<PathBuf> = first;
         let burst = Instant::now();
@@ -226,7 +236,6 @@ fn watch(session: &mut Session, state: &Arc<State>) -> Result<(), Error> {
         }
         rebuild(session, state, &paths);
     }
-    Ok(())
 }
 
 fn changes_content(kind: &notify::EventKind) -> bool {
