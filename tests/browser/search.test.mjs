@@ -136,6 +136,7 @@ test("the keyboard drives search, and the opened page highlights the terms", asy
   await page.waitForURL(/highlight=/);
   assert.equal(await page.locator("h1").textContent(), title);
   assert.ok((await page.locator("main mark.search-hit").count()) > 0, "the terms are highlighted");
+  assert.equal(await page.locator("main nav mark.search-hit, main .chapter-meta mark.search-hit").count(), 0, "breadcrumbs and topic chips stay as they are");
 
   await page.locator("#search-input").focus();
   await page.keyboard.type("calm");

@@ -422,7 +422,7 @@
     if (!m || !main) return;
     var terms = new Set(decodeURIComponent(m[1].replace(/\+/g, " ")).split(" ").filter(Boolean)), first = null;
     var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT), nodes = [];
-    while (walker.nextNode()) if (!walker.currentNode.parentNode.closest("script,style,pre,mark")) nodes.push(walker.currentNode);
+    while (walker.nextNode()) if (!walker.currentNode.parentNode.closest("script,style,pre,mark,nav,.chapter-meta")) nodes.push(walker.currentNode);
     nodes.forEach(function (node) {
       var html = highlight(node.nodeValue, terms);
       if (html.indexOf("<mark>") < 0) return;
