@@ -270,11 +270,11 @@ pub fn render_markdown(book: &Book, diags: &mut Vec<Diagnostic>) -> (Vec<Rendere
     for r in &mut rendered {
         diags.append(&mut r.diagnostics);
     }
-    check_anchor_links(book, &mut rendered, diags);
+    check_anchor_links(book, &rendered, diags);
     (rendered, intros)
 }
 
-fn check_anchor_links(book: &Book, rendered: &mut [Rendered], diags: &mut Vec<Diagnostic>) {
+fn check_anchor_links(book: &Book, rendered: &[Rendered], diags: &mut Vec<Diagnostic>) {
     for from in 0..rendered.len() {
         diags.extend(broken_anchors_from(book, rendered, from, |_| true));
     }

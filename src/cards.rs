@@ -298,7 +298,7 @@ mod pages {
 
     use super::{card_ctx, card_path, render_card};
     use crate::output::Sink;
-    use crate::site::{PageInfo, Site};
+    use crate::site::{PageInfo, Site, TermKind};
     use crate::Error;
 
     #[derive(Serialize)]
@@ -404,39 +404,28 @@ mod pages {
 
         /// The pages that gather many cards: all, per tag and per audience.
         pub fn write_card_sets(&self, out: &dyn Sink) -> Result<(), Error> {
-            let tags = self.book.config.tags.iter().map(|(id, t)| {
-                (
-                    format!("checklists/tag-{id}.html"),
-                    format!("Desk cards: {}", t.label),
-                    t,
-                    Box::new(self.book.chapters_tagged(id))
-                        as Box<dyn Iterator<Item = usize> + Send>,
-                )
-            });
-            let audiences = self.book.config.audiences.iter().map(|(id, t)| {
-                (
-                    format!("checklists/audience-{id}.html"),
-                    format!("Desk cards for {}", t.label.to_lowercase()),
-                    t,
-                    Box::new(self.book.chapters_for(id)) as Box<dyn Iterator<Item = usize> + Send>,
-                )
-            });
-            let sets: Vec<_> = tags.chain(audiences).collect();
+            let sets: Vec<_> = TermKind::ALL
+                .into_iter()
+                .flat_map(|k| k.terms(self.book).iter().map(move |(id, t)| (k, id, t)))
+                .collect();
             let (index, sets) = rayon::join(
                 || self.write_card_index(out),
                 || {
-                    sets.into_par_iter()
-                        .try_for_each(|(path, heading, term, chapters)| {
-                            let cards = chapters.filter_map(|i| self.card(i)).collect();
-                            self.write_card_page(
-                                out,
-                                &path,
-                                heading,
-                                term.description.clone(),
-                                vec![CardGroup { title: "", cards }],
-                                None,
-                            )
-                        })
+                    sets.into_par_iter().try_for_each(|(kind, id, term)| {
+                        let cards = kind
+                            .chapters(self.book, id)
+                            .filter_map(|i| self.card(i))
+                            .collect();
+                        let group = vec![CardGroup { title: "", cards }];
+                        self.write_card_page(
+                            out,
+                            &kind.card_set_path(id),
+                            kind.card_set_heading(&term.label),
+                            term.description.clone(),
+                            group,
+                            None,
+                        )
+                    })
                 },
             );
             index.and(sets)
@@ -453,40 +442,26 @@ mod pages {
                 })
                 .filter(|g| !g.cards.is_empty())
                 .collect();
-            let chip = |id, label, count| (count > 0).then_some(Chip { id, label, count });
+            // Only chapters with a card count: the chips filter cards.
+            let chips = |kind: TermKind| {
+                kind.terms(self.book)
+                    .iter()
+                    .filter_map(|(id, t)| {
+                        let count = kind
+                            .chapters(self.book, id)
+                            .filter(|&i| self.fits[i].is_some())
+                            .count();
+                        (count > 0).then_some(Chip {
+                            id,
+                            label: &t.label,
+                            count,
+                        })
+                    })
+                    .collect()
+            };
             let filters = Filters {
-                tags: self
-                    .book
-                    .config
-                    .tags
-                    .iter()
-                    .filter_map(|(id, t)| {
-                        chip(
-                            id,
-                            &t.label,
-                            self.book
-                                .chapters_tagged(id)
-                                .filter(|&i| self.fits[i].is_some())
-                                .count(),
-                        )
-                    })
-                    .collect(),
-                audiences: self
-                    .book
-                    .config
-                    .audiences
-                    .iter()
-                    .filter_map(|(id, t)| {
-                        chip(
-                            id,
-                            &t.label,
-                            self.book
-                                .chapters_for(id)
-                                .filter(|&i| self.fits[i].is_some())
-                                .count(),
-                        )
-                    })
-                    .collect(),
+                tags: chips(TermKind::Tag),
+                audiences: chips(TermKind::Audience),
             };
             let intro = "One card per chapter: the things to do and to avoid, to keep at your desk. Print them all, or choose a topic or an audience first.".to_owned();
             self.write_card_page(

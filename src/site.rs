@@ -203,7 +203,7 @@ impl Site<'_> {
 
     /// Tag and audience pages, with their indexes.
     pub fn write_all_terms(&self, out: &dyn Sink) -> Result<(), Error> {
-        [TermKind::Tag, TermKind::Audience]
+        TermKind::ALL
             .into_par_iter()
             .try_for_each(|kind| self.write_terms(out, kind))
     }
@@ -350,20 +350,27 @@ fn xml_escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Tags and audiences are listed, linked and carded the same way; this says which.
 #[derive(Clone, Copy)]
-enum TermKind {
+pub(crate) enum TermKind {
     Tag,
     Audience,
 }
 
 impl TermKind {
-    fn terms(self, book: &Book) -> &indexmap::IndexMap<String, Term> {
+    pub(crate) const ALL: [TermKind; 2] = [TermKind::Tag, TermKind::Audience];
+
+    pub(crate) fn terms(self, book: &Book) -> &indexmap::IndexMap<String, Term> {
         match self {
             TermKind::Tag => &book.config.tags,
             TermKind::Audience => &book.config.audiences,
         }
     }
-    fn chapters<'a>(self, book: &'a Book, id: &'a str) -> Box<dyn Iterator<Item = usize> + 'a> {
+    pub(crate) fn chapters<'a>(
+        self,
+        book: &'a Book,
+        id: &'a str,
+    ) -> Box<dyn Iterator<Item = usize> + 'a> {
         match self {
             TermKind::Tag => Box::new(book.chapters_tagged(id)),
             TermKind::Audience => Box::new(book.chapters_for(id)),
@@ -391,6 +398,19 @@ impl TermKind {
         match self {
             TermKind::Tag => "Topics",
             TermKind::Audience => "Audiences",
+        }
+    }
+    /// The page of desk cards for one tag or audience.
+    pub(crate) fn card_set_path(self, id: &str) -> String {
+        match self {
+            TermKind::Tag => format!("checklists/tag-{id}.html"),
+            TermKind::Audience => format!("checklists/audience-{id}.html"),
+        }
+    }
+    pub(crate) fn card_set_heading(self, label: &str) -> String {
+        match self {
+            TermKind::Tag => format!("Desk cards: {label}"),
+            TermKind::Audience => format!("Desk cards for {}", label.to_lowercase()),
         }
     }
 }
