@@ -73,7 +73,9 @@ pub struct Prepared {
     pub intros: Vec<Intro>,
     pub fits: Vec<Option<crate::cards::CardFit>>,
     pub packs: Vec<crate::packs::Pack>,
-    pub search: Option<crate::search::SearchIndex>,
+    /// Where the search index's core file goes (`None` with search off); the index
+    /// itself is built while the pages are written.
+    pub search_core: Option<String>,
     pub theme: Theme,
     /// Warnings (errors stop `prepare`).
     pub warnings: Vec<Diagnostic>,
@@ -90,7 +92,8 @@ impl Prepared {
             ctx: SiteCtx::new(&self.book),
             fits: &self.fits,
             packs: &self.packs,
-            search: self.search.as_ref(),
+            search_core: self.search_core.as_deref(),
+            search_time: Default::default(),
             cards: Default::default(),
         }
     }
@@ -122,15 +125,14 @@ pub fn prepare_reporting(
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Error::Content(diags));
     }
-    let search = crate::search::build(&book, &rendered);
-    timer.lap("search");
+    let search_core = crate::search::core_path(&book, &rendered);
     Ok(Prepared {
         book,
         rendered,
         intros,
         fits,
         packs,
-        search,
+        search_core,
         theme,
         warnings: diags,
         timer,
@@ -141,30 +143,25 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
     let config = configure(root, opts)?;
     let out_dir = output_dir(root, &config, opts);
     check_paths(root, &config, &out_dir)?;
-    let mut prepared = prepare_reporting(root, config, opts.progress.clone())?;
-    // The search index is built; its copy of the chapters' text is only needed again
-    // for the packs' own indexes.
-    let Prepared {
-        rendered, packs, ..
-    } = &mut prepared;
-    for (i, r) in rendered.iter_mut().enumerate() {
-        if !packs.iter().any(|p| p.contains(i)) {
-            r.sections = Vec::new();
-        }
-    }
+    let prepared = prepare_reporting(root, config, opts.progress.clone())?;
     write_out(&out_dir, prepared, |site, staging| site.write(staging))
 }
 
 /// Writes into a staging folder with `write`, then swaps it into place at `out_dir`.
 pub fn write_out(
     out_dir: &Path,
-    prepared: Prepared,
+    mut prepared: Prepared,
     write: impl FnOnce(&Site<'_>, &dyn crate::output::Sink) -> Result<(), Error>,
 ) -> Result<BuildReport, Error> {
     let staging = Staging::create(out_dir).map_err(Error::Output)?;
-    write(&prepared.site(), &staging)?;
-    let mut timer = prepared.timer;
+    let mut timer = std::mem::replace(&mut prepared.timer, Timer::new(None));
+    let site = prepared.site();
+    write(&site, &staging)?;
     timer.lap("write");
+    if let Some(t) = site.search_time.get() {
+        // Part of the write stage, side by side with the pages.
+        timer.laps.push(("  search", *t));
+    }
     let (files, bytes) = (staging.files(), staging.bytes());
     staging.commit().map_err(Error::Output)?;
     timer.lap("commit");

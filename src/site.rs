@@ -24,8 +24,10 @@ pub struct Site<'a> {
     pub packs: &'a [crate::packs::Pack],
     /// Desk cards as HTML, made on first use (see `cards`).
     pub cards: std::sync::OnceLock<Vec<Option<String>>>,
-    /// The search index, when search is on.
-    pub search: Option<&'a crate::search::SearchIndex>,
+    /// The search index's core file, when search is on.
+    pub search_core: Option<&'a str>,
+    /// How long building and writing the search index took, for `--timings`.
+    pub search_time: std::sync::OnceLock<std::time::Duration>,
 }
 
 impl Site<'_> {
@@ -33,7 +35,9 @@ impl Site<'_> {
     /// also spreads its own pages over the cores.
     pub fn write(&self, out: &dyn Sink) -> Result<(), Error> {
         type Task<'t> = &'t (dyn Fn() -> Result<(), Error> + Sync);
+        // The search index comes first: it is the longest single task.
         let tasks: [Task<'_>; 11] = [
+            &|| self.write_search(out),
             &|| self.write_chapters(out),
             &|| self.write_home(out),
             &|| self.write_parts(out),
@@ -43,13 +47,21 @@ impl Site<'_> {
             &|| self.write_card_sets(out),
             &|| self.write_print(out),
             &|| crate::packs::write_in_site(self, out),
-            &|| {
-                self.search
-                    .map_or(Ok(()), |s| s.write(out).map_err(Error::Output))
-            },
             &|| self.write_assets(out),
         ];
         tasks.par_iter().try_for_each(|task| task())
+    }
+
+    fn write_search(&self, out: &dyn Sink) -> Result<(), Error> {
+        let Some(core) = self.search_core else {
+            return Ok(());
+        };
+        let started = std::time::Instant::now();
+        if let Some(index) = crate::search::build(self.book, self.rendered) {
+            index.write_as(out, core).map_err(Error::Output)?;
+        }
+        let _ = self.search_time.set(started.elapsed());
+        Ok(())
     }
 
     pub(crate) fn page<T: Serialize>(
@@ -75,7 +87,7 @@ impl Site<'_> {
             description: info.description,
             nav: render::nav(self.book, info.part, info.chapter, info.path),
             links: render::Links::site(&self.book.config.title),
-            search: self.search.map(|s| s.core.as_str()),
+            search: self.search_core,
             body,
         }
     }

@@ -136,3 +136,43 @@ fn search_can_be_switched_off() {
     assert!(!book.path().join("out/search").exists());
     assert!(!read(&book.path().join("out/index.html")).contains("search-input"));
 }
+
+fn core_name(site: &Path) -> String {
+    search_files(site)
+        .into_iter()
+        .find(|n| n.starts_with("core-"))
+        .expect("a core file")
+}
+
+/// The core is named before the index is built (from what goes into it), so a browser
+/// cache must still see a new name whenever the index changes, and the same name when
+/// nothing did.
+#[test]
+fn the_core_name_changes_with_the_indexed_text_and_only_then() {
+    let book = copy_fixture("search");
+    let build = |out: &str| {
+        let run = carebook(&["build", "--out", out], book.path());
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        core_name(&book.path().join(out))
+    };
+    let first = build("a");
+    assert_eq!(build("b"), first, "same book, same name");
+    let chapter = book.path().join("guide/safety/calm-voice.md");
+    let text = read(&chapter);
+    std::fs::write(
+        &chapter,
+        format!("{text}\nA brand new sentence about kettles.\n"),
+    )
+    .unwrap();
+    let edited = build("c");
+    assert_ne!(edited, first, "new text, new name");
+    let site = book.path().join("c");
+    assert!(terms(&core(&site)).contains(&"kettl".to_owned()));
+    let toml = read(&book.path().join("book.toml"));
+    std::fs::write(
+        book.path().join("book.toml"),
+        toml.replace("excerpt-words = 12", "excerpt-words = 13"),
+    )
+    .unwrap();
+    assert_ne!(build("d"), edited, "new settings, new name");
+}

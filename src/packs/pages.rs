@@ -130,7 +130,7 @@ impl<'a> PackRender<'a> {
         let ids: Vec<usize> = pack.chapters.iter().map(|c| c.index).collect();
         let url = |i: usize| format!("{}.html", book.chapters[i].slug);
         let search = site
-            .search
+            .search_core
             .and_then(|_| crate::search::build_for(book, site.rendered, &ids, &url));
         PackRender {
             site,

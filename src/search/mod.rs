@@ -16,7 +16,7 @@ use crate::config::SearchConfig;
 use crate::markdown::Rendered;
 use crate::output::{OutputError, Sink};
 use encode::{push_vlq, Posting, DIGITS};
-use tokenize::{StemCache, Tokenizer};
+use tokenize::Tokenizer;
 
 /// Format version, bumped when search.js must change with it.
 pub const FORMAT: u32 = 1;
@@ -32,17 +32,17 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    pub fn write(&self, out: &dyn Sink) -> Result<(), OutputError> {
-        self.files
-            .par_iter()
-            .try_for_each(|(path, text)| out.write(path, text.as_bytes()))
+    /// Writes the index; its core also as `core` when pages point at another name (a
+    /// model `serve` keeps between edits names the core of its first build).
+    pub fn write_as(&self, out: &dyn Sink, core: &str) -> Result<(), OutputError> {
+        self.files.par_iter().try_for_each(|(path, text)| {
+            out.write(path, text.as_bytes())?;
+            if *path == self.core && path != core {
+                out.write(core, text.as_bytes())?;
+            }
+            Ok(())
+        })
     }
-}
-
-/// One chapter's terms: `(term, weight)` sorted by term, and its length in terms.
-struct DocTerms {
-    terms: Vec<(String, u32)>,
-    len: u32,
 }
 
 /// Builds the index, or `None` when search is switched off.
@@ -65,41 +65,171 @@ pub fn build_for(
     if !config.enable {
         return None;
     }
-    let docs: Vec<usize> = chapters
-        .iter()
-        .copied()
-        .filter(|&i| book.chapters[i].search)
-        .collect();
-    let tokenizer = Tokenizer::default();
-    let doc_terms: Vec<DocTerms> = docs
-        .par_iter()
-        .map_init(StemCache::default, |cache, &i| {
-            doc_terms(&tokenizer, cache, book, i, &rendered[i])
-        })
-        .collect();
-    let (terms, postings) = invert(&doc_terms);
+    let docs = indexed(book, chapters);
+    let core = shard::core_path(&input_hash(book, rendered, &docs, url));
+    let chunks = tokenize_docs(book, rendered, &docs);
+    let (terms, postings) = invert(&chunks);
+    let lengths: Vec<u32> = chunks.iter().flat_map(|c| &c.docs).map(|d| d.len).collect();
 
     let records: Vec<String> = docs
         .par_iter()
         .map(|&i| record(book, i, &rendered[i], &url(i)))
         .collect();
-    let core = CoreParts {
+    let core_parts = CoreParts {
         config,
         facets: facets(book),
         docs: &docs,
-        doc_terms: &doc_terms,
+        lengths: &lengths,
         book,
     };
-    Some(shard::assemble(&core, &terms, &postings, records))
+    Some(shard::assemble(
+        &core_parts,
+        &terms,
+        &postings,
+        records,
+        core,
+    ))
 }
 
-fn doc_terms(
-    tok: &Tokenizer,
-    cache: &mut StemCache,
+/// The chapters among `chapters` that are searchable.
+fn indexed(book: &Book, chapters: &[usize]) -> Vec<usize> {
+    chapters
+        .iter()
+        .copied()
+        .filter(|&i| book.chapters[i].search)
+        .collect()
+}
+
+/// Where `build_for` will write the index's core file, known before the index is built
+/// so pages can be written while it is made. `None` when search is off.
+pub fn core_path_for(
     book: &Book,
-    i: usize,
-    r: &Rendered,
-) -> DocTerms {
+    rendered: &[Rendered],
+    chapters: &[usize],
+    url: &(dyn Fn(usize) -> String + Sync),
+) -> Option<String> {
+    if !book.config.search.enable {
+        return None;
+    }
+    let docs = indexed(book, chapters);
+    Some(shard::core_path(&input_hash(book, rendered, &docs, url)))
+}
+
+/// `core_path_for` the whole book.
+pub fn core_path(book: &Book, rendered: &[Rendered]) -> Option<String> {
+    let docs: Vec<usize> = (0..book.chapters.len()).collect();
+    core_path_for(book, rendered, &docs, &|i| {
+        book.chapters[i].out_path.clone()
+    })
+}
+
+/// A hash of everything the index is made from: the core file is named by it rather
+/// than by its contents, so the name is known before the index is built. The format
+/// version and carebook's version stand for the code that turns these into the index.
+fn input_hash(
+    book: &Book,
+    rendered: &[Rendered],
+    docs: &[usize],
+    url: &(dyn Fn(usize) -> String + Sync),
+) -> String {
+    let settings = format!(
+        "{FORMAT}\u{1f}{}\u{1f}{:?}",
+        env!("CARGO_PKG_VERSION"),
+        book.config.search
+    );
+    let facets: Vec<String> = facets(book)
+        .iter()
+        .map(|f| format!("{}\u{1f}{}\u{1f}{}", f.id, f.label, f.kind))
+        .collect();
+    let per_doc: Vec<[u8; 8]> = docs
+        .par_iter()
+        .map(|&i| doc_hash(book, i, &rendered[i], &url(i)).to_le_bytes())
+        .collect();
+    let mut parts: Vec<&[u8]> = vec![settings.as_bytes()];
+    parts.extend(facets.iter().map(|f| f.as_bytes()));
+    parts.extend(per_doc.iter().map(|h| h.as_slice()));
+    encode::content_hash(&parts)
+}
+
+/// The hash of what a chapter contributes to the index; fields end with 0xff, a byte
+/// UTF-8 never uses, so moving text between fields changes it.
+fn doc_hash(book: &Book, i: usize, r: &Rendered, url: &str) -> u64 {
+    let ch = &book.chapters[i];
+    let mut fields: Vec<&str> = vec![url, &ch.title, &book.parts[ch.part].title, &ch.summary];
+    fields.extend(ch.tags.iter().map(String::as_str));
+    fields.push("\u{1f}");
+    fields.extend(ch.audience.iter().map(String::as_str));
+    for s in &r.sections {
+        fields.extend([s.id.as_str(), s.title.as_str(), s.text.as_str()]);
+    }
+    let mut h = encode::Fnv::default();
+    for f in fields {
+        h.write(f.as_bytes());
+        h.write(&[0xff]);
+    }
+    h.finish()
+}
+
+/// One chapter's terms: `(term id, weight)`, ids from its [`Chunk`]'s vocabulary, and
+/// its length in terms.
+struct DocTerms {
+    terms: Vec<(u32, u32)>,
+    len: u32,
+}
+
+/// The terms of a run of consecutive chapters, tokenized on one thread. Terms are
+/// numbered within the chunk so each is stored and stemmed once per chunk, not once
+/// per chapter.
+#[derive(Default)]
+struct Chunk {
+    /// Term by id.
+    vocab: Vec<String>,
+    /// Folded word → term id (`None` for stop words), so each word is stemmed once.
+    words: HashMap<String, Option<u32>>,
+    /// Term → id.
+    ids: HashMap<String, u32>,
+    docs: Vec<DocTerms>,
+}
+
+impl Chunk {
+    fn term_id(&mut self, tok: &Tokenizer, word: &str) -> Option<u32> {
+        if let Some(id) = self.words.get(word) {
+            return *id;
+        }
+        let id = tok
+            .term(word)
+            .map(|term| match self.ids.get(term.as_ref()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.vocab.len() as u32;
+                    self.vocab.push(term.clone().into_owned());
+                    self.ids.insert(term.into_owned(), id);
+                    id
+                }
+            });
+        self.words.insert(word.to_owned(), id);
+        id
+    }
+}
+
+/// Tokenizes the documents in chunks spread over the cores; chunks come back in order.
+fn tokenize_docs(book: &Book, rendered: &[Rendered], docs: &[usize]) -> Vec<Chunk> {
+    let tokenizer = Tokenizer::default();
+    // A few chunks per core balance the load while keeping repeated stemming low.
+    let size = docs.len().div_ceil(rayon::current_num_threads() * 4).max(1);
+    docs.par_chunks(size)
+        .map(|ids| {
+            let mut chunk = Chunk::default();
+            for &i in ids {
+                let d = doc_terms(&tokenizer, &mut chunk, book, i, &rendered[i]);
+                chunk.docs.push(d);
+            }
+            chunk
+        })
+        .collect()
+}
+
+fn doc_terms(tok: &Tokenizer, chunk: &mut Chunk, book: &Book, i: usize, r: &Rendered) -> DocTerms {
     let ch = &book.chapters[i];
     // (folded text, is the title, is a heading)
     let mut texts = vec![
@@ -121,44 +251,51 @@ fn doc_terms(
             e.2 |= heading;
         }
     }
-    let mut counts: HashMap<String, (u32, bool, bool)> =
+    let mut counts: HashMap<u32, (u32, bool, bool)> =
         HashMap::with_capacity_and_hasher(words.len(), Default::default());
     let mut len = 0;
     for (w, (n, title, heading)) in words {
-        let Some(term) = tok.cached_term(w, cache) else {
+        let Some(term) = chunk.term_id(tok, w) else {
             continue;
         };
         len += n;
-        let e = match counts.get_mut(term) {
-            Some(e) => e,
-            None => counts.entry(term.to_owned()).or_default(),
-        };
+        let e = counts.entry(term).or_default();
         e.0 += n;
         e.1 |= title;
         e.2 |= heading;
     }
-    let mut terms: Vec<(String, u32)> = counts
+    let terms = counts
         .into_iter()
         .map(|(t, (tf, title, heading))| (t, Posting::weight(tf, title, heading)))
         .collect();
-    terms.sort_unstable();
     DocTerms { terms, len }
 }
 
 /// Sorted terms and, for each, its postings in document order.
-fn invert(docs: &[DocTerms]) -> (Vec<String>, Vec<Vec<Posting>>) {
-    let mut map: HashMap<&str, Vec<Posting>> = HashMap::default();
-    for (doc, d) in docs.iter().enumerate() {
-        for (term, weight) in &d.terms {
-            map.entry(term.as_str()).or_default().push(Posting {
-                doc: doc as u32,
-                weight: *weight,
-            });
+fn invert(chunks: &[Chunk]) -> (Vec<String>, Vec<Vec<Posting>>) {
+    let mut all: Vec<&str> = chunks
+        .iter()
+        .flat_map(|c| c.vocab.iter().map(String::as_str))
+        .collect();
+    all.par_sort_unstable();
+    all.dedup();
+    let rank: HashMap<&str, u32> = all
+        .iter()
+        .enumerate()
+        .map(|(r, &t)| (t, r as u32))
+        .collect();
+    let mut postings: Vec<Vec<Posting>> = vec![Vec::new(); all.len()];
+    let mut doc = 0u32;
+    for c in chunks {
+        let global: Vec<u32> = c.vocab.iter().map(|t| rank[t.as_str()]).collect();
+        for d in &c.docs {
+            for &(term, weight) in &d.terms {
+                postings[global[term as usize] as usize].push(Posting { doc, weight });
+            }
+            doc += 1;
         }
     }
-    let mut entries: Vec<(&str, Vec<Posting>)> = map.into_iter().collect();
-    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    entries.into_iter().map(|(t, p)| (t.to_owned(), p)).unzip()
+    (all.into_iter().map(str::to_owned).collect(), postings)
 }
 
 #[derive(Serialize)]
@@ -190,7 +327,8 @@ struct CoreParts<'a> {
     facets: Vec<Facet<'a>>,
     /// Book chapter index of each indexed document.
     docs: &'a [usize],
-    doc_terms: &'a [DocTerms],
+    /// Each document's length in terms.
+    lengths: &'a [u32],
     book: &'a Book,
 }
 
@@ -201,7 +339,7 @@ impl CoreParts<'_> {
         let mut seen: HashMap<String, usize> = HashMap::default();
         let mut out = String::with_capacity(self.docs.len() * 2);
         for (n, &i) in self.docs.iter().enumerate() {
-            out.push(DIGITS[length_norm(self.doc_terms[n].len)] as char);
+            out.push(DIGITS[length_norm(self.lengths[n])] as char);
             let mask = self.mask(i);
             let next = masks.len();
             let idx = *seen.entry(mask.clone()).or_insert(next);
@@ -229,8 +367,8 @@ impl CoreParts<'_> {
     }
 
     fn average_length(&self) -> f64 {
-        let total: u64 = self.doc_terms.iter().map(|d| u64::from(d.len)).sum();
-        total as f64 / self.doc_terms.len().max(1) as f64
+        let total: u64 = self.lengths.iter().map(|&l| u64::from(l)).sum();
+        total as f64 / self.lengths.len().max(1) as f64
     }
 }
 
@@ -328,11 +466,24 @@ mod tests {
 
     #[test]
     fn inversion_keeps_document_order() {
-        let d = |terms: &[(&str, u32)]| DocTerms {
-            terms: terms.iter().map(|(t, w)| (t.to_string(), *w)).collect(),
-            len: 1,
+        // Two chunks with their own term ids: "b" is 1 in the first and 0 in the second.
+        let first = Chunk {
+            vocab: vec!["c".into(), "b".into()],
+            docs: vec![DocTerms {
+                terms: vec![(1, 0), (0, 4)],
+                len: 2,
+            }],
+            ..Chunk::default()
         };
-        let (terms, postings) = invert(&[d(&[("b", 0), ("c", 4)]), d(&[("a", 0), ("b", 1)])]);
+        let second = Chunk {
+            vocab: vec!["b".into(), "a".into()],
+            docs: vec![DocTerms {
+                terms: vec![(1, 0), (0, 1)],
+                len: 2,
+            }],
+            ..Chunk::default()
+        };
+        let (terms, postings) = invert(&[first, second]);
         assert_eq!(terms, ["a", "b", "c"]);
         assert_eq!(
             postings[1],

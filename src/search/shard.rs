@@ -1,6 +1,7 @@
 //! Laying the index out in files: the core (with the postings inline while it stays
 //! small), term-range postings shards for large books, and one record per chapter.
-//! Every file name carries a content hash, so a browser never mixes two builds.
+//! Every file name carries a hash, so a browser never mixes two builds: of the file's
+//! content, or for the core, of everything the index is made from (see `input_hash`).
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -55,6 +56,7 @@ pub(super) fn assemble(
     terms: &[String],
     postings: &[Vec<Posting>],
     records: Vec<String>,
+    core_path: String,
 ) -> SearchIndex {
     let encoded: Vec<String> = postings
         .par_iter()
@@ -103,7 +105,6 @@ pub(super) fn assemble(
         }
         jsonp("core", &core)
     };
-    let core_path = format!("{DIR}/core-{}.js", content_hash(&[core_text.as_bytes()]));
     files.push((core_path.clone(), core_text));
     let index_bytes = files.iter().map(|(_, t)| t.len()).sum();
     files.extend(
@@ -123,6 +124,11 @@ pub(super) fn assemble(
         files,
         index_bytes,
     }
+}
+
+/// The core file's path, from the hash naming it.
+pub fn core_path(hash: &str) -> String {
+    format!("{DIR}/core-{hash}.js")
 }
 
 /// How many chapter records go in one file, from their average size.

@@ -43,10 +43,6 @@ impl Default for Tokenizer {
     }
 }
 
-/// Stems already computed, by folded word: stemming is the costly step and a book
-/// repeats its words a lot. One per worker thread (see `rayon`'s `map_init`).
-pub type StemCache = rustc_hash::FxHashMap<String, Option<String>>;
-
 impl Tokenizer {
     /// Calls `f` with every search term of `text`, in order.
     pub fn each_term(&self, text: &str, mut f: impl FnMut(&str)) {
@@ -60,15 +56,6 @@ impl Tokenizer {
     /// Calls `f` with every folded word of `text` (steps 1-5), stop words included.
     pub fn each_word(&self, text: &str, f: impl FnMut(&str)) {
         words(&fold(text)).for_each(f);
-    }
-
-    /// The term for a folded word, through `cache`.
-    pub fn cached_term<'c>(&self, word: &str, cache: &'c mut StemCache) -> Option<&'c str> {
-        if !cache.contains_key(word) {
-            let term = self.term(word).map(Cow::into_owned);
-            cache.insert(word.to_owned(), term);
-        }
-        cache.get(word).and_then(Option::as_deref)
     }
 
     pub fn terms(&self, text: &str) -> Vec<String> {

@@ -205,9 +205,11 @@ impl Session {
                 Ok(false) => return,
                 Err(e) => return publish(Err(e.to_string())),
             }
-            if let (Some(old), false) = (&prepared.search, stopped()) {
+            if let (Some(core), false) = (&prepared.search_core, stopped()) {
                 if let Some(fresh) = crate::search::build(&prepared.book, &prepared.rendered) {
-                    refresh_search(old, &fresh, &mem);
+                    // Served pages keep the first build's core name; serve sends no
+                    // caching headers, so they get the new index under it.
+                    let _ = fresh.write_as(&mem, core);
                 }
             }
             if !stopped() {
@@ -318,22 +320,6 @@ impl Session {
         render_changes(p, &before, current)
             .map(Some)
             .map_err(|e| e.to_string())
-    }
-}
-
-/// The new index's files, plus its core under the old core's name: the served pages
-/// still point at that name, and serve sends no caching headers, so they get the new one.
-fn refresh_search(
-    old: &crate::search::SearchIndex,
-    fresh: &crate::search::SearchIndex,
-    out: &MemorySite,
-) {
-    use crate::output::Sink;
-    for (path, text) in &fresh.files {
-        let _ = out.write(path, text.as_bytes());
-        if *path == fresh.core {
-            let _ = out.write(&old.core, text.as_bytes());
-        }
     }
 }
 
