@@ -77,6 +77,14 @@ impl Chapter {
         &self.text[self.body_start..]
     }
 
+    /// Frees the Markdown once it is rendered (a 10,000-chapter book holds ~50 MB of it
+    /// otherwise); the front matter stays, so diagnostics can still be located in it.
+    /// `body()` is empty afterwards.
+    pub fn drop_body(&mut self) {
+        self.text.truncate(self.body_start);
+        self.text.shrink_to_fit();
+    }
+
     /// Position of a front-matter value, for diagnostics about it.
     pub fn locate(&self, key: &str, value: &str) -> Pos {
         match self.yaml {

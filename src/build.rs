@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::book::{self, Book};
+use crate::book::{self, Book, Chapter};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Pos};
 use crate::markdown::{self, anchor_hint, Doc, LinkTargets, Rendered};
@@ -143,7 +143,8 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
     let config = configure(root, opts)?;
     let out_dir = output_dir(root, &config, opts);
     check_paths(root, &config, &out_dir)?;
-    let prepared = prepare_reporting(root, config, opts.progress.clone())?;
+    let mut prepared = prepare_reporting(root, config, opts.progress.clone())?;
+    prepared.book.chapters.iter_mut().for_each(Chapter::drop_body);
     write_out(&out_dir, prepared, |site, staging| site.write(staging))
 }
 
@@ -330,6 +331,7 @@ impl Timer {
         }
     }
     fn lap(&mut self, name: &'static str) {
+
         let now = Instant::now();
         self.laps.push((name, now - self.last));
         self.last = now;
