@@ -351,6 +351,24 @@ mod pages {
         count: usize,
     }
 
+    /// Stand-ins for a page's cards in its template; the cards are spliced in after
+    /// (see `render::splice`), so a 10,000-card index is not copied through Tera.
+    struct Markers(Vec<String>);
+
+    impl Markers {
+        fn new(n: usize) -> Self {
+            Markers((0..n).map(crate::render::splice::marker).collect())
+        }
+
+        fn all(&self) -> Vec<&str> {
+            self.range(0..self.0.len())
+        }
+
+        fn range(&self, r: std::ops::Range<usize>) -> Vec<&str> {
+            self.0[r].iter().map(String::as_str).collect()
+        }
+    }
+
     impl Site<'_> {
         /// Chapters that have a card, in reading order.
         fn carded(&self) -> impl Iterator<Item = usize> + '_ {
@@ -399,6 +417,7 @@ mod pages {
                 String::new(),
                 vec![group],
                 None,
+                &[],
             )
         }
 
@@ -412,11 +431,15 @@ mod pages {
                 || self.write_card_index(out),
                 || {
                     sets.into_par_iter().try_for_each(|(kind, id, term)| {
-                        let cards = kind
+                        let cards: Vec<&str> = kind
                             .chapters(self.book, id)
                             .filter_map(|i| self.card(i))
                             .collect();
-                        let group = vec![CardGroup { title: "", cards }];
+                        let markers = Markers::new(cards.len());
+                        let group = vec![CardGroup {
+                            title: "",
+                            cards: markers.all(),
+                        }];
                         self.write_card_page(
                             out,
                             &kind.card_set_path(id),
@@ -424,6 +447,7 @@ mod pages {
                             term.description.clone(),
                             group,
                             None,
+                            &cards,
                         )
                     })
                 },
@@ -432,15 +456,25 @@ mod pages {
         }
 
         fn write_card_index(&self, out: &dyn Sink) -> Result<(), Error> {
-            let groups = self
+            let by_part: Vec<(&str, Vec<&str>)> = self
                 .book
                 .parts
                 .iter()
-                .map(|p| CardGroup {
-                    title: &p.title,
-                    cards: p.chapters.clone().filter_map(|i| self.card(i)).collect(),
+                .map(|p| (p.title.as_str(), p.chapters.clone().filter_map(|i| self.card(i)).collect::<Vec<_>>()))
+                .filter(|(_, cards)| !cards.is_empty())
+                .collect();
+            let cards: Vec<&str> = by_part.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+            let markers = Markers::new(cards.len());
+            let mut next = 0;
+            let groups = by_part
+                .iter()
+                .map(|(title, c)| {
+                    next += c.len();
+                    CardGroup {
+                        title,
+                        cards: markers.range(next - c.len()..next),
+                    }
                 })
-                .filter(|g| !g.cards.is_empty())
                 .collect();
             // Only chapters with a card count: the chips filter cards.
             let chips = |kind: TermKind| {
@@ -471,6 +505,7 @@ mod pages {
                 intro,
                 groups,
                 Some(filters),
+                &cards,
             )
         }
 
@@ -482,6 +517,7 @@ mod pages {
             intro: String,
             groups: Vec<CardGroup<'_>>,
             filters: Option<Filters<'_>>,
+            cards: &[&str],
         ) -> Result<(), Error> {
             let count = groups.iter().map(|g| g.cards.len()).sum();
             let info = PageInfo {
@@ -502,7 +538,7 @@ mod pages {
                 },
             };
             let frame = self.frame(info, body);
-            self.page(out, "cards.html", path, frame)
+            self.page_spliced(out, "cards.html", path, frame, cards)
         }
     }
 }

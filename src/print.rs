@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::book::{slash_path, Book};
 use crate::output::Sink;
+use crate::render::splice;
 use crate::site::{PageInfo, Site};
 use crate::source::normalize;
 use crate::Error;
@@ -165,27 +166,6 @@ pub fn demote_headings(html: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Marks where a chapter's body goes in print.html; the bodies are spliced in after the
-/// template has run, so tens of megabytes of HTML are not copied through it.
-fn body_marker(n: usize) -> String {
-    format!("<!--carebook-body-{n}-->")
-}
-
-/// The page cut at each body marker, in order, with its chapter's HTML in between.
-fn splice_bodies<'p>(page: &'p str, bodies: &'p [String]) -> Vec<&'p [u8]> {
-    let mut parts = Vec::with_capacity(bodies.len() * 2 + 1);
-    let mut rest = page;
-    for (n, body) in bodies.iter().enumerate() {
-        let marker = body_marker(n);
-        let Some(i) = rest.find(&marker) else { break };
-        parts.push(&rest.as_bytes()[..i]);
-        parts.push(body.as_bytes());
-        rest = &rest[i + marker.len()..];
-    }
-    parts.push(rest.as_bytes());
-    parts
-}
-
 impl Site<'_> {
     pub fn write_print(&self, out: &dyn Sink) -> Result<(), Error> {
         self.write_print_unless(out, &|| false).map(|_| ())
@@ -225,7 +205,7 @@ impl Site<'_> {
                             title: &ch.title,
                             summary: &ch.summary,
                             minutes: crate::render::minutes(ch, &self.rendered[i]),
-                            html: body_marker(bodies.len() - 1),
+                            html: splice::marker(bodies.len() - 1),
                         }
                     })
                     .collect();
@@ -256,12 +236,7 @@ impl Site<'_> {
             chapter: None,
         };
         let frame = self.frame(info, body);
-        let page = self
-            .theme
-            .render("print.html", &frame)
-            .map_err(|d| Error::Config(vec![d]))?;
-        out.write_parts(PRINT_PAGE, &splice_bodies(&page, &bodies))
-            .map_err(Error::Output)?;
+        self.page_spliced(out, "print.html", PRINT_PAGE, frame, &bodies)?;
         Ok(true)
     }
 }
@@ -287,15 +262,6 @@ mod tests {
             "<h6>e</h6><header><hr><h6>f</h6>"
         );
         assert_eq!(demote_headings("<p>é</p></h2><h2>"), "<p>é</p></h3><h3>");
-    }
-
-    #[test]
-    fn bodies_are_spliced_in_order() {
-        let page = format!("a{}b{}c", body_marker(0), body_marker(1));
-        assert_eq!(
-            splice_bodies(&page, &["X".into(), "Y".into()]).concat(),
-            b"aXbYc"
-        );
     }
 
     #[test]

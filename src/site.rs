@@ -78,6 +78,23 @@ impl Site<'_> {
         out.write(path, html.as_bytes()).map_err(Error::Output)
     }
 
+    /// `page`, with `bodies` put where the frame holds `render::splice::marker(n)`.
+    pub(crate) fn page_spliced<T: Serialize, B: AsRef<str>>(
+        &self,
+        out: &dyn Sink,
+        template: &str,
+        path: &str,
+        frame: Frame<'_, T>,
+        bodies: &[B],
+    ) -> Result<(), Error> {
+        let html = self
+            .theme
+            .render(template, &frame)
+            .map_err(|d| Error::Config(vec![d]))?;
+        out.write_parts(path, &render::splice::splice(&html, bodies))
+            .map_err(Error::Output)
+    }
+
     pub(crate) fn frame<'s, T: Serialize>(&'s self, info: PageInfo<'s>, body: T) -> Frame<'s, T> {
         Frame {
             site: &self.ctx,

@@ -311,3 +311,37 @@ mod tests {
         assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
     }
 }
+
+/// Large HTML (chapter bodies, desk cards) goes into a page after its template has run:
+/// the template sees a short marker in its place, and the page is written as slices cut
+/// at the markers. Tens of megabytes are then not copied through the template engine.
+pub mod splice {
+    /// Stands for body `n` in a template's output.
+    pub fn marker(n: usize) -> String {
+        format!("<!--carebook-body-{n}-->")
+    }
+
+    /// `page` cut at each marker, in order, with its body in between.
+    pub fn splice<'p, B: AsRef<str>>(page: &'p str, bodies: &'p [B]) -> Vec<&'p [u8]> {
+        let mut parts = Vec::with_capacity(bodies.len() * 2 + 1);
+        let mut rest = page;
+        for (n, body) in bodies.iter().enumerate() {
+            let marker = marker(n);
+            let Some(i) = rest.find(&marker) else { break };
+            parts.push(&rest.as_bytes()[..i]);
+            parts.push(body.as_ref().as_bytes());
+            rest = &rest[i + marker.len()..];
+        }
+        parts.push(rest.as_bytes());
+        parts
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn bodies_are_spliced_in_order() {
+            let page = format!("a{}b{}c", super::marker(0), super::marker(1));
+            assert_eq!(super::splice(&page, &["X", "Y"]).concat(), b"aXbYc");
+        }
+    }
+}
