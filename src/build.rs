@@ -144,7 +144,11 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
     let out_dir = output_dir(root, &config, opts);
     check_paths(root, &config, &out_dir)?;
     let mut prepared = prepare_reporting(root, config, opts.progress.clone())?;
-    prepared.book.chapters.iter_mut().for_each(Chapter::drop_body);
+    prepared
+        .book
+        .chapters
+        .iter_mut()
+        .for_each(Chapter::drop_body);
     write_out(&out_dir, prepared, |site, staging| site.write(staging))
 }
 
@@ -331,7 +335,6 @@ impl Timer {
         }
     }
     fn lap(&mut self, name: &'static str) {
-
         let now = Instant::now();
         self.laps.push((name, now - self.last));
         self.last = now;

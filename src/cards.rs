@@ -460,10 +460,21 @@ mod pages {
                 .book
                 .parts
                 .iter()
-                .map(|p| (p.title.as_str(), p.chapters.clone().filter_map(|i| self.card(i)).collect::<Vec<_>>()))
+                .map(|p| {
+                    (
+                        p.title.as_str(),
+                        p.chapters
+                            .clone()
+                            .filter_map(|i| self.card(i))
+                            .collect::<Vec<_>>(),
+                    )
+                })
                 .filter(|(_, cards)| !cards.is_empty())
                 .collect();
-            let cards: Vec<&str> = by_part.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+            let cards: Vec<&str> = by_part
+                .iter()
+                .flat_map(|(_, c)| c.iter().copied())
+                .collect();
             let markers = Markers::new(cards.len());
             let mut next = 0;
             let groups = by_part

@@ -67,10 +67,15 @@ pub fn build_for(
     }
     let docs = indexed(book, chapters);
     let core = shard::core_path(&input_hash(book, rendered, &docs, url));
-    let chunks = tokenize_docs(book, rendered, &docs);
-    let (terms, postings) = invert(&chunks);
-    let lengths: Vec<u32> = chunks.iter().flat_map(|c| &c.docs).map(|d| d.len).collect();
-
+    // Each step drops what it no longer needs: at 10,000 chapters these are tens of
+    // megabytes each.
+    let (terms, postings, lengths) = {
+        let chunks = tokenize_docs(book, rendered, &docs);
+        let (terms, postings) = invert(&chunks);
+        let lengths: Vec<u32> = chunks.iter().flat_map(|c| &c.docs).map(|d| d.len).collect();
+        (terms, postings, lengths)
+    };
+    let encoded = shard::encode(postings);
     let records: Vec<String> = docs
         .par_iter()
         .map(|&i| record(book, i, &rendered[i], &url(i)))
@@ -82,13 +87,7 @@ pub fn build_for(
         lengths: &lengths,
         book,
     };
-    Some(shard::assemble(
-        &core_parts,
-        &terms,
-        &postings,
-        records,
-        core,
-    ))
+    Some(shard::assemble(&core_parts, &terms, encoded, records, core))
 }
 
 /// The chapters among `chapters` that are searchable.

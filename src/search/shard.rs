@@ -51,21 +51,25 @@ struct Settings {
     heading_boost: f64,
 }
 
+/// Each term's postings list, encoded.
+pub(super) fn encode(postings: Vec<Vec<Posting>>) -> Vec<String> {
+    postings
+        .into_par_iter()
+        .map(|p| {
+            let mut s = String::new();
+            push_postings(&mut s, &p);
+            s
+        })
+        .collect()
+}
+
 pub(super) fn assemble(
     parts: &CoreParts<'_>,
     terms: &[String],
-    postings: &[Vec<Posting>],
+    encoded: Vec<String>,
     records: Vec<String>,
     core_path: String,
 ) -> SearchIndex {
-    let encoded: Vec<String> = postings
-        .par_iter()
-        .map(|p| {
-            let mut s = String::new();
-            push_postings(&mut s, p);
-            s
-        })
-        .collect();
     let term_refs: Vec<&str> = terms.iter().map(String::as_str).collect();
     let (docs, masks) = parts.docs_and_masks();
     let c = parts.config;
@@ -86,17 +90,20 @@ pub(super) fn assemble(
         docs,
         avgdl: parts.average_length(),
         terms: front_code(&term_refs),
-        postings: Some(encoded.concat()),
+        postings: None,
         shards: Vec::new(),
         records: records_dir.clone(),
         records_per: records_per(&records),
     };
     let mut files = Vec::new();
-    let inline = jsonp("core", &core);
-    let core_text = if inline.len() <= c.shard_above {
-        inline
+    // Postings are base64 digits, which JSON does not escape: inline, they would turn
+    // `null` into a string of their total length plus two quotes.
+    let inline_len =
+        jsonp("core", &core).len() + encoded.iter().map(String::len).sum::<usize>() - 2;
+    let core_text = if inline_len <= c.shard_above {
+        core.postings = Some(encoded.concat());
+        jsonp("core", &core)
     } else {
-        core.postings = None;
         for (k, range) in split(&encoded, c.shard_size).into_iter().enumerate() {
             let text = jsonp(&format!("p{k}"), &encoded[range.clone()].concat());
             let name = format!("p{k}-{}.js", content_hash(&[text.as_bytes()]));
@@ -107,18 +114,17 @@ pub(super) fn assemble(
     };
     files.push((core_path.clone(), core_text));
     let index_bytes = files.iter().map(|(_, t)| t.len()).sum();
-    files.extend(
-        records
-            .chunks(core.records_per)
-            .enumerate()
-            .map(|(b, chunk)| {
-                let path = format!("{DIR}/{records_dir}/{}/{b}.js", b / RECORDS_PER_FOLDER);
-                (
-                    path,
-                    jsonp_raw(&format!("r{b}"), &format!("[{}]", chunk.join(","))),
-                )
-            }),
-    );
+    // Records are consumed block by block, so their text is not held twice.
+    let mut records = records.into_iter();
+    for b in 0.. {
+        let chunk: Vec<String> = records.by_ref().take(core.records_per).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let path = format!("{DIR}/{records_dir}/{}/{b}.js", b / RECORDS_PER_FOLDER);
+        let text = jsonp_raw(&format!("r{b}"), &format!("[{}]", chunk.join(",")));
+        files.push((path, text));
+    }
     SearchIndex {
         core: core_path,
         files,
