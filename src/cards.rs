@@ -309,15 +309,22 @@ mod pages {
     impl<'a> CardsBody<'a> {
         /// One list of cards (as HTML) under a heading, with no filters.
         pub fn single(heading: String, intro: String, cards: Vec<&'a str>) -> Self {
-            let count = cards.len();
+            let groups = vec![CardGroup { title: "", cards }];
             CardsBody {
-                cards: CardsPage {
-                    heading,
-                    intro,
-                    groups: vec![CardGroup { title: "", cards }],
-                    count,
-                    filters: None,
-                },
+                cards: CardsPage::new(heading, intro, groups),
+            }
+        }
+    }
+
+    impl<'a> CardsPage<'a> {
+        fn new(heading: String, intro: String, groups: Vec<CardGroup<'a>>) -> Self {
+            let count = groups.iter().map(|g| g.cards.len()).sum();
+            CardsPage {
+                heading,
+                intro,
+                groups,
+                count,
+                filters: None,
             }
         }
     }
@@ -410,15 +417,12 @@ mod pages {
                 title: "",
                 cards: vec![card],
             };
-            self.write_card_page(
-                out,
-                &card_path(&ch.slug),
+            let page = CardsPage::new(
                 format!("Desk card: {}", ch.title),
                 String::new(),
                 vec![group],
-                None,
-                &[],
-            )
+            );
+            self.write_card_page(out, &card_path(&ch.slug), page, &[])
         }
 
         /// The pages that gather many cards: all, per tag and per audience.
@@ -440,15 +444,9 @@ mod pages {
                             title: "",
                             cards: markers.all(),
                         }];
-                        self.write_card_page(
-                            out,
-                            &kind.card_set_path(id),
-                            kind.card_set_heading(&term.label),
-                            term.description.clone(),
-                            group,
-                            None,
-                            &cards,
-                        )
+                        let heading = kind.card_set_heading(&term.label);
+                        let page = CardsPage::new(heading, term.description.clone(), group);
+                        self.write_card_page(out, &kind.card_set_path(id), page, &cards)
                     })
                 },
             );
@@ -509,45 +507,30 @@ mod pages {
                 audiences: chips(TermKind::Audience),
             };
             let intro = "One card per chapter: the things to do and to avoid, to keep at your desk. Print them all, or choose a topic or an audience first.".to_owned();
-            self.write_card_page(
-                out,
-                "checklists/index.html",
-                "Desk cards".to_owned(),
-                intro,
-                groups,
-                Some(filters),
-                &cards,
-            )
+            let page = CardsPage {
+                filters: Some(filters),
+                ..CardsPage::new("Desk cards".to_owned(), intro, groups)
+            };
+            self.write_card_page(out, "checklists/index.html", page, &cards)
         }
 
         fn write_card_page(
             &self,
             out: &dyn Sink,
             path: &str,
-            heading: String,
-            intro: String,
-            groups: Vec<CardGroup<'_>>,
-            filters: Option<Filters<'_>>,
+            page: CardsPage<'_>,
             cards: &[&str],
         ) -> Result<(), Error> {
-            let count = groups.iter().map(|g| g.cards.len()).sum();
+            let (title, description) = (page.heading.clone(), page.intro.clone());
             let info = PageInfo {
                 kind: "cards",
                 path,
-                title: &heading,
-                description: &intro,
+                title: &title,
+                description: &description,
                 part: None,
                 chapter: None,
             };
-            let body = CardsBody {
-                cards: CardsPage {
-                    heading: heading.clone(),
-                    intro: intro.clone(),
-                    groups,
-                    count,
-                    filters,
-                },
-            };
+            let body = CardsBody { cards: page };
             let frame = self.frame(info, body);
             self.page_spliced(out, "cards.html", path, frame, cards)
         }
