@@ -130,33 +130,14 @@ pub fn front_decode(s: &str) -> Option<Vec<String>> {
 /// FNV-1a, 64 bits: a stable hash for content-addressed file names (cache busting, not
 /// security), printed as 10 hex digits.
 pub fn content_hash(parts: &[&[u8]]) -> String {
-    let mut h = Fnv::default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
-        h.write(part);
-    }
-    format!("{:010x}", h.finish() >> 24)
-}
-
-/// FNV-1a 64 fed in pieces.
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    pub fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
-
-    pub fn finish(&self) -> u64 {
-        self.0
-    }
+    format!("{:010x}", h >> 24)
 }
 
 #[cfg(test)]
