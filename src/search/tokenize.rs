@@ -88,15 +88,16 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 pub fn fold(text: &str) -> Cow<'_, str> {
     let apostrophe = |c: char| matches!(c, '\'' | '’' | '‘' | 'ʼ');
     if text.is_ascii() {
-        if text.bytes().any(|b| b.is_ascii_uppercase() || b == b'\'') {
-            return Cow::Owned(
-                text.chars()
-                    .filter(|&c| !apostrophe(c))
-                    .map(|c| c.to_ascii_lowercase())
-                    .collect(),
-            );
+        if !text.bytes().any(|b| b.is_ascii_uppercase() || b == b'\'') {
+            return Cow::Borrowed(text);
         }
-        return Cow::Borrowed(text);
+        // Byte-wise: going through `chars()` here was a tenth of a big build's search
+        // index time.
+        let mut folded = text.to_ascii_lowercase();
+        if folded.contains('\'') {
+            folded.retain(|c| c != '\'');
+        }
+        return Cow::Owned(folded);
     }
     let stripped: String = text.nfkd().filter(|&c| !is_combining_mark(c)).collect();
     Cow::Owned(
