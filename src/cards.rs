@@ -298,6 +298,7 @@ mod pages {
 
     use super::{card_ctx, card_path, render_card};
     use crate::output::Sink;
+    use crate::render::splice::{splice, Shell};
     use crate::site::{PageInfo, Site, TermKind};
     use crate::Error;
 
@@ -358,6 +359,18 @@ mod pages {
         count: usize,
     }
 
+    fn card_heading(site: &Site<'_>, i: usize) -> String {
+        format!("Desk card: {}", site.book.chapters[i].title)
+    }
+
+    /// `text` escaped as the templates escape it.
+    fn escaped(text: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(text.len());
+        // Writing to a Vec cannot fail.
+        let _ = tera::escape_html(text, &mut out);
+        out
+    }
+
     /// Stand-ins for a page's cards in its template; the cards are spliced in after
     /// (see `render::splice`), so a 10,000-card index is not copied through Tera.
     struct Markers(Vec<String>);
@@ -399,12 +412,52 @@ mod pages {
             })
         }
 
-        /// Every chapter's own card page.
+        /// Every chapter's own card page. They differ only in their title and card, so
+        /// the page is rendered once around markers and filled in for each chapter
+        /// (rendering 10,000 pages in full cost as much as the chapter pages did).
         pub fn write_card_pages(&self, out: &dyn Sink) -> Result<(), Error> {
-            self.carded()
-                .collect::<Vec<_>>()
-                .into_par_iter()
-                .try_for_each(|i| self.write_card(i, out))
+            let carded: Vec<usize> = self.carded().collect();
+            let Some(shell) = self.card_shell(&carded)? else {
+                return carded
+                    .into_par_iter()
+                    .try_for_each(|i| self.write_card(i, out));
+            };
+            carded.into_par_iter().try_for_each(|i| {
+                let Some(card) = self.card(i) else {
+                    return Ok(());
+                };
+                let heading = escaped(&card_heading(self, i));
+                let path = card_path(&self.book.chapters[i].slug);
+                out.write_parts(&path, &shell.fill(&[&heading, card.as_bytes()]))
+                    .map_err(Error::Output)
+            })
+        }
+
+        /// The card page cut where its title and card go; `None` when filling it in
+        /// would not give what a full rendering gives (a theme may, say, shorten the
+        /// title), checked on a chapter other than the one the shell was made from.
+        fn card_shell(&self, carded: &[usize]) -> Result<Option<Shell>, Error> {
+            const TITLE: &str = "\u{1}carebook-title\u{1}";
+            const CARD: &str = "\u{1}carebook-card\u{1}";
+            let (Some(&first), Some(&last)) = (carded.first(), carded.last()) else {
+                return Ok(None);
+            };
+            let Some(card) = self.card(last) else {
+                return Ok(None);
+            };
+            let path = card_path(&self.book.chapters[first].slug);
+            let shell = Shell::new(
+                self.card_page_html(&path, TITLE.to_owned(), CARD)?,
+                &[TITLE, CARD],
+            );
+            let heading = card_heading(self, last);
+            let expected = self.card_page_html(
+                &card_path(&self.book.chapters[last].slug),
+                heading.clone(),
+                card,
+            )?;
+            let filled = shell.fill(&[&escaped(&heading), card.as_bytes()]).concat();
+            Ok((filled == expected.as_bytes()).then_some(shell))
         }
 
         /// One chapter's card page; nothing for a chapter without a card.
@@ -412,17 +465,17 @@ mod pages {
             let Some(card) = self.card(i) else {
                 return Ok(());
             };
-            let ch = &self.book.chapters[i];
+            let path = card_path(&self.book.chapters[i].slug);
+            let html = self.card_page_html(&path, card_heading(self, i), card)?;
+            out.write(&path, html.as_bytes()).map_err(Error::Output)
+        }
+
+        fn card_page_html(&self, path: &str, heading: String, card: &str) -> Result<String, Error> {
             let group = CardGroup {
                 title: "",
                 cards: vec![card],
             };
-            let page = CardsPage::new(
-                format!("Desk card: {}", ch.title),
-                String::new(),
-                vec![group],
-            );
-            self.write_card_page(out, &card_path(&ch.slug), page, &[])
+            self.render_cards_page(path, CardsPage::new(heading, String::new(), vec![group]))
         }
 
         /// The pages that gather many cards: all, per tag and per audience.
@@ -514,6 +567,7 @@ mod pages {
             self.write_card_page(out, "checklists/index.html", page, &cards)
         }
 
+        /// A page of cards; `cards` replace the markers standing for them in `page`.
         fn write_card_page(
             &self,
             out: &dyn Sink,
@@ -521,6 +575,12 @@ mod pages {
             page: CardsPage<'_>,
             cards: &[&str],
         ) -> Result<(), Error> {
+            let html = self.render_cards_page(path, page)?;
+            out.write_parts(path, &splice(&html, cards))
+                .map_err(Error::Output)
+        }
+
+        fn render_cards_page(&self, path: &str, page: CardsPage<'_>) -> Result<String, Error> {
             let (title, description) = (page.heading.clone(), page.intro.clone());
             let info = PageInfo {
                 kind: "cards",
@@ -531,8 +591,9 @@ mod pages {
                 chapter: None,
             };
             let body = CardsBody { cards: page };
-            let frame = self.frame(info, body);
-            self.page_spliced(out, "cards.html", path, frame, cards)
+            self.theme
+                .render("cards.html", &self.frame(info, body))
+                .map_err(|d| Error::Config(vec![d]))
         }
     }
 }

@@ -246,3 +246,76 @@ fn chapters_cannot_take_over_generated_pages() {
     );
     assert_contains(&run.stderr, "a part folder cannot be called `tags`");
 }
+
+/// A small book whose chapters all have desk cards.
+fn carded_book(chapters: &[&str]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "book.toml", "title = \"Cards & Co\"\n");
+    for (n, title) in chapters.iter().enumerate() {
+        write(
+            tmp.path(),
+            &format!("guide/desk/c{n}.md"),
+            &format!("---\ntitle: '{title}'\norder: {n}\n---\n\n## Do\n\n- [ ] Do thing {n}\n\n## Avoid\n\n- [ ] Avoid thing {n}\n"),
+        );
+    }
+    tmp
+}
+
+/// Card pages are filled in from one rendering (see `write_card_pages`): each must
+/// still carry its own chapter's title, escaped, and its own card.
+#[test]
+fn every_card_page_has_its_own_title_and_card() {
+    let book = carded_book(&["First <one>", "Second & last", "Third \"quoted\""]);
+    let run = carebook(&["build"], book.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected = [
+        ("c0", "First &lt;one&gt;", "Do thing 0"),
+        ("c1", "Second &amp; last", "Avoid thing 1"),
+        ("c2", "Third &quot;quoted&quot;", "Do thing 2"),
+    ];
+    for (slug, title, item) in expected {
+        let page = read(&book.path().join(format!("site/checklists/{slug}.html")));
+        assert_contains(
+            &page,
+            &format!("<title>Desk card: {title} · Cards &amp; Co</title>"),
+        );
+        assert_contains(&page, &format!("<h1>Desk card: {title}</h1>"));
+        assert_contains(&page, item);
+        assert_eq!(
+            page.matches("class=\"card\"").count(),
+            1,
+            "{slug}: one card"
+        );
+    }
+}
+
+/// A theme that transforms the title cannot be filled in from one rendering; its
+/// card pages are rendered in full instead.
+#[test]
+fn a_theme_that_changes_the_card_title_still_gets_each_pages_title() {
+    let book = carded_book(&["Alpha", "Beta", "Gamma"]);
+    write(
+        book.path(),
+        "book.toml",
+        "title = \"Cards\"\n[build]\ntheme = \"loud\"\n",
+    );
+    let default = read(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/templates/cards.html"),
+    );
+    let loud = default.replace(
+        "<h1>{{ cards.heading }}</h1>",
+        "<h1>{{ cards.heading | upper }}</h1>",
+    );
+    assert_ne!(
+        loud, default,
+        "the default card template has the heading to change"
+    );
+    write(book.path(), "themes/loud/templates/cards.html", &loud);
+    let run = carebook(&["build"], book.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (slug, title) in [("c0", "ALPHA"), ("c1", "BETA"), ("c2", "GAMMA")] {
+        let page = read(&book.path().join(format!("site/checklists/{slug}.html")));
+        assert_contains(&page, &format!("<h1>DESK CARD: {title}</h1>"));
+    }
+}

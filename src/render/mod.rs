@@ -336,8 +336,66 @@ pub mod splice {
         parts
     }
 
+    /// A page rendered once around slot markers, then filled in for many pages that
+    /// differ only there (desk card pages differ only in their title and card).
+    pub struct Shell {
+        html: String,
+        pieces: Vec<Piece>,
+    }
+
+    enum Piece {
+        Text(std::ops::Range<usize>),
+        Slot(usize),
+    }
+
+    impl Shell {
+        /// Cuts `html` at every occurrence of `markers`; slot k is where `markers[k]` was.
+        pub fn new(html: String, markers: &[&str]) -> Shell {
+            let mut pieces = Vec::new();
+            let mut start = 0;
+            let mut at = 0;
+            while at < html.len() {
+                let found = markers
+                    .iter()
+                    .enumerate()
+                    .find(|(_, m)| html[at..].starts_with(*m));
+                match found {
+                    Some((k, m)) => {
+                        pieces.push(Piece::Text(start..at));
+                        pieces.push(Piece::Slot(k));
+                        at += m.len();
+                        start = at;
+                    }
+                    None => at += html[at..].chars().next().map_or(1, char::len_utf8),
+                }
+            }
+            pieces.push(Piece::Text(start..html.len()));
+            Shell { html, pieces }
+        }
+
+        /// The page with each slot k replaced by `values[k]`.
+        pub fn fill<'s>(&'s self, values: &[&'s [u8]]) -> Vec<&'s [u8]> {
+            self.pieces
+                .iter()
+                .map(|p| match p {
+                    Piece::Text(r) => &self.html.as_bytes()[r.clone()],
+                    Piece::Slot(k) => values.get(*k).copied().unwrap_or_default(),
+                })
+                .collect()
+        }
+    }
+
     #[cfg(test)]
     mod tests {
+        #[test]
+        fn a_shell_fills_every_slot() {
+            let shell = super::Shell::new(
+                "<t>\u{1}T\u{1}</t>é\u{1}C\u{1}\u{1}T\u{1}".into(),
+                &["\u{1}T\u{1}", "\u{1}C\u{1}"],
+            );
+            assert_eq!(shell.fill(&[b"a", b"b"]).concat(), "<t>a</t>éba".as_bytes());
+        }
+
         #[test]
         fn bodies_are_spliced_in_order() {
             let page = format!("a{}b{}c", super::marker(0), super::marker(1));
