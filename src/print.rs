@@ -119,7 +119,7 @@ fn part_id(i: usize) -> String {
 pub fn rewrite_attrs(html: &str, mut f: impl FnMut(&str, &str) -> Option<String>) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut rest = html;
-    while let Some(eq) = rest.find("=\"") {
+    while let Some(eq) = attribute_value(rest) {
         let name_start = rest[..eq]
             .rfind(|c: char| c.is_whitespace())
             .map_or(eq, |i| i + 1);
@@ -140,30 +140,37 @@ pub fn rewrite_attrs(html: &str, mut f: impl FnMut(&str, &str) -> Option<String>
     out
 }
 
-/// Chapter headings sit under the chapter's own `<h2>` title in print.
-pub fn demote_headings(html: &str) -> String {
-    let bytes = html.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        out.push(bytes[i]);
-        if bytes[i] == b'<' {
-            let h = if bytes.get(i + 1) == Some(&b'/') {
-                i + 2
-            } else {
-                i + 1
-            };
-            if let (Some(b'h'), Some(&d @ b'2'..=b'5')) = (bytes.get(h), bytes.get(h + 1)) {
-                out.extend_from_slice(&bytes[i + 1..=h]);
-                out.push(d + 1);
-                i = h + 2;
-                continue;
-            }
+/// Where the next `="` is: found by jumping between quotes, which is quicker than a
+/// substring search over every chapter.
+fn attribute_value(html: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(q) = html[from..].find('"') {
+        let q = from + q;
+        if q > 0 && html.as_bytes()[q - 1] == b'=' {
+            return Some(q - 1);
         }
-        i += 1;
+        from = q + 1;
     }
-    // Only ASCII digits changed, so the text is still UTF-8.
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    None
+}
+
+/// Chapter headings sit under the chapter's own `<h2>` title in print. Jumps from `<`
+/// to `<` (a byte-at-a-time copy of every chapter was a tenth of a big build).
+pub fn demote_headings(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..=lt]);
+        rest = &rest[lt + 1..];
+        let slash = usize::from(rest.starts_with('/'));
+        if let [b'h', d @ b'2'..=b'5', ..] = rest.as_bytes()[slash..] {
+            out.push_str(&rest[..slash + 1]);
+            out.push(char::from(d + 1));
+            rest = &rest[slash + 2..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Site<'_> {
