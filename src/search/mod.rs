@@ -191,9 +191,28 @@ struct Chunk {
     /// Term → id.
     ids: HashMap<String, u32>,
     docs: Vec<DocTerms>,
+    /// The current chapter's (count, in title, in a heading) by term id.
+    counts: Vec<(u32, bool, bool)>,
+    /// Term ids counted in the current chapter, in first-seen order.
+    touched: Vec<u32>,
 }
 
 impl Chunk {
+    fn tally(&mut self, term: u32, title: bool, heading: bool) {
+        let t = term as usize;
+        if t >= self.counts.len() {
+            self.counts
+                .resize(self.vocab.len().max(t + 1), (0, false, false));
+        }
+        let c = &mut self.counts[t];
+        if c.0 == 0 {
+            self.touched.push(term);
+        }
+        c.0 += 1;
+        c.1 |= title;
+        c.2 |= heading;
+    }
+
     fn term_id(&mut self, tok: &Tokenizer, word: &str) -> Option<u32> {
         if let Some(id) = self.words.get(word) {
             return *id;
@@ -242,33 +261,25 @@ fn doc_terms(tok: &Tokenizer, chunk: &mut Chunk, book: &Book, i: usize, r: &Rend
         texts.push((tokenize::fold(&s.title), false, true));
         texts.push((tokenize::fold(&s.text), false, false));
     }
-    // Folded word → (count, in title, in a heading), so each distinct word is looked
-    // up once.
-    let mut words: HashMap<&str, (u32, bool, bool)> = HashMap::default();
+    // Counted by term id in the chunk's tally, which is left zeroed for the next
+    // chapter: no per-chapter map to build, grow and drop.
+    let mut len = 0;
     for (text, title, heading) in &texts {
         for w in tokenize::words(text) {
-            let e = words.entry(w).or_default();
-            e.0 += 1;
-            e.1 |= title;
-            e.2 |= heading;
+            let Some(term) = chunk.term_id(tok, w) else {
+                continue;
+            };
+            len += 1;
+            chunk.tally(term, *title, *heading);
         }
     }
-    let mut counts: HashMap<u32, (u32, bool, bool)> =
-        HashMap::with_capacity_and_hasher(words.len(), Default::default());
-    let mut len = 0;
-    for (w, (n, title, heading)) in words {
-        let Some(term) = chunk.term_id(tok, w) else {
-            continue;
-        };
-        len += n;
-        let e = counts.entry(term).or_default();
-        e.0 += n;
-        e.1 |= title;
-        e.2 |= heading;
-    }
-    let terms = counts
-        .into_iter()
-        .map(|(t, (tf, title, heading))| (t, Posting::weight(tf, title, heading)))
+    let terms = chunk
+        .touched
+        .drain(..)
+        .map(|t| {
+            let (tf, title, heading) = std::mem::take(&mut chunk.counts[t as usize]);
+            (t, Posting::weight(tf, title, heading))
+        })
         .collect();
     DocTerms { terms, len }
 }
