@@ -236,8 +236,9 @@ impl Chunk {
 /// Tokenizes the documents in chunks spread over the cores; chunks come back in order.
 fn tokenize_docs(book: &Book, rendered: &[Rendered], docs: &[usize]) -> Vec<Chunk> {
     let tokenizer = Tokenizer::default();
-    // A few chunks per core balance the load while keeping repeated stemming low.
-    let size = docs.len().div_ceil(rayon::current_num_threads() * 4).max(1);
+    // A few chunks per core balance the load; each chunk stems its own words, so
+    // small books get fewer, bigger chunks.
+    let size = docs.len().div_ceil(rayon::current_num_threads() * 4).max(64);
     docs.par_chunks(size)
         .map(|ids| {
             let mut chunk = Chunk::default();
