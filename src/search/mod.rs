@@ -238,7 +238,10 @@ fn tokenize_docs(book: &Book, rendered: &[Rendered], docs: &[usize]) -> Vec<Chun
     let tokenizer = Tokenizer::default();
     // A few chunks per core balance the load; each chunk stems its own words, so
     // small books get fewer, bigger chunks.
-    let size = docs.len().div_ceil(rayon::current_num_threads() * 4).max(64);
+    let size = docs
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(64);
     docs.par_chunks(size)
         .map(|ids| {
             let mut chunk = Chunk::default();
