@@ -483,23 +483,15 @@ mod tests {
 
     #[test]
     fn inversion_keeps_document_order() {
-        // Two chunks with their own term ids: "b" is 1 in the first and 0 in the second.
-        let first = Chunk {
-            vocab: vec!["c".into(), "b".into()],
-            docs: vec![DocTerms {
-                terms: vec![(1, 0), (0, 4)],
-                len: 2,
-            }],
+        // One chapter per chunk, each chunk with its own term ids: "b" is 1 in the
+        // first and 0 in the second.
+        let chunk = |vocab: [&str; 2], terms: Vec<(u32, u32)>| Chunk {
+            vocab: vocab.map(str::to_owned).to_vec(),
+            docs: vec![DocTerms { terms, len: 2 }],
             ..Chunk::default()
         };
-        let second = Chunk {
-            vocab: vec!["b".into(), "a".into()],
-            docs: vec![DocTerms {
-                terms: vec![(1, 0), (0, 1)],
-                len: 2,
-            }],
-            ..Chunk::default()
-        };
+        let first = chunk(["c", "b"], vec![(1, 0), (0, 4)]);
+        let second = chunk(["b", "a"], vec![(1, 0), (0, 1)]);
         let (terms, postings) = invert(&[first, second]);
         assert_eq!(terms, ["a", "b", "c"]);
         assert_eq!(
