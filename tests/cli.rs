@@ -80,3 +80,29 @@ fn every_command_has_help_with_examples() {
         run.stderr
     );
 }
+
+/// `--timings` lists every stage, the search index (built during the write) included,
+/// each with a time in milliseconds.
+#[test]
+fn timings_name_every_stage() {
+    let book = copy_fixture("good");
+    let run = carebook(&["build", "--timings"], book.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let stages: Vec<(&str, f64)> = run
+        .stderr
+        .lines()
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            let (name, ms, unit) = (words.next()?, words.next()?, words.next()?);
+            (unit == "ms").then(|| (name, ms.parse::<f64>().expect("a number")))
+        })
+        .collect();
+    let names: Vec<&str> = stages.iter().map(|(n, _)| *n).collect();
+    assert_eq!(
+        names,
+        ["config", "load", "markdown", "write", "search", "commit"],
+        "{}",
+        run.stderr
+    );
+    assert!(stages.iter().all(|(_, ms)| *ms >= 0.0));
+}
