@@ -193,6 +193,10 @@ fn editing_a_chapter_reloads_the_browser_with_the_change() {
     let server = Server::start(book.path(), &[]);
     let mut events = server.events();
     events.expect("ok");
+    // The core the pages name stays the same while serving; it must get the new index.
+    let page = server.get("/basics/tone.html").2;
+    let core = attr_values(&page, "data-index")[0].replace("../", "/");
+    let core_before = server.get(&core).2;
     let path = book.path().join("guide/basics/tone.md");
     write(
         book.path(),
@@ -209,10 +213,13 @@ fn editing_a_chapter_reloads_the_browser_with_the_change() {
         late.lines().any(|l| l == "print.html"),
         "the printable handbook follows right after: {late}"
     );
-    assert!(
-        late.lines().any(|l| l.starts_with("search/core-")),
-        "and the search index: {late}"
-    );
+    let fresh = late
+        .lines()
+        .find(|l| l.starts_with("search/core-"))
+        .unwrap_or_else(|| panic!("and the search index: {late}"));
+    let core_after = server.get(&core).2;
+    assert_ne!(core_after, core_before, "the served core is the new index");
+    assert_eq!(core_after, server.get(&format!("/{fresh}")).2);
     assert!(server
         .get("/print.html")
         .2
