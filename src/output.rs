@@ -197,15 +197,16 @@ impl Sink for Staging {
         use std::io::Write;
         let path = self.dir.join(rel);
         self.make_parent(&path)?;
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        // A buffer no bigger than the file: most spliced pages are a few kilobytes.
         let mut file = std::io::BufWriter::with_capacity(
-            1 << 20,
+            len.min(1 << 20),
             std::fs::File::create(&path).map_err(io_err(&path))?,
         );
         for part in parts {
             file.write_all(part).map_err(io_err(&path))?;
         }
         file.flush().map_err(io_err(&path))?;
-        let len: usize = parts.iter().map(|p| p.len()).sum();
         self.bytes.fetch_add(len as u64, Ordering::Relaxed);
         self.files.fetch_add(1, Ordering::Relaxed);
         Ok(())
