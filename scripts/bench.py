@@ -94,6 +94,17 @@ def tools(args):
     return result
 
 
+def cpu_stall_us():
+    """Microseconds some task waited for a CPU, from Linux pressure stall info; None
+    where the kernel does not report it."""
+    try:
+        with open("/proc/pressure/cpu") as f:
+            some = f.readline().split()
+        return int(next(w for w in some if w.startswith("total=")).split("=")[1])
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="100,1000,10000")
@@ -105,8 +116,10 @@ def main():
     CACHE.mkdir(parents=True, exist_ok=True)
     runners = tools(args)
     rows = []
+    pressure = {}
     for n in [int(s) for s in args.sizes.split(",")]:
         c = corpus(n)
+        stall, started = cpu_stall_us(), time.perf_counter()
         samples = {name: [] for name in runners}
         sizes = {}
         for _ in range(args.runs):
@@ -117,6 +130,9 @@ def main():
                 shutil.rmtree(out_dir, ignore_errors=True)
                 samples[name].append(run_measured(cmd))
                 sizes[name] = dir_size(out_dir)
+        if stall is not None:
+            elapsed_us = (time.perf_counter() - started) * 1e6
+            pressure[n] = (cpu_stall_us() - stall) / elapsed_us
         for name, s in samples.items():
             if not s:
                 continue
@@ -129,6 +145,13 @@ def main():
         hugo = next((r for r in rows if r[0] == n and r[1] == "hugo"), None)
         ratio = f"{wall / hugo[2]:.2f}x time, {rss / hugo[4]:.2f}x mem" if hugo and name != "hugo" else ""
         print(f"{n:>8}  {name:<9} {wall:>8.3f} {cpu:>8.3f} {rss / 1e6:>8.1f} {size / 1e6:>9.1f} {files:>7}  {ratio}")
+    if pressure:
+        # Share of the time some task waited for a CPU. The tools' own threads count
+        # when they outnumber the cores, so a few percent is normal; much more means
+        # something else competed (on a shared VM, the host), and ratios from
+        # quieter runs are the better guide.
+        print("\nCPU pressure (Linux PSI, share of time a task waited for a CPU): " +
+              ", ".join(f"{n} chapters {p:.0%}" for n, p in pressure.items()))
 
 
 if __name__ == "__main__":
