@@ -57,9 +57,9 @@ impl Site<'_> {
             return Ok(());
         };
         let started = std::time::Instant::now();
-        if let Some(index) = crate::search::build(self.book, self.rendered) {
-            index.write_as(out, core).map_err(Error::Output)?;
-        }
+        crate::search::build(self.book, self.rendered, core)
+            .write(out)
+            .map_err(Error::Output)?;
         let _ = self.search_time.set(started.elapsed());
         Ok(())
     }

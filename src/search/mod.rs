@@ -32,25 +32,23 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Writes the index; its core also as `core` when pages point at another name (a
-    /// model `serve` keeps between edits names the core of its first build).
-    pub fn write_as(&self, out: &dyn Sink, core: &str) -> Result<(), OutputError> {
-        self.files.par_iter().try_for_each(|(path, text)| {
-            out.write(path, text.as_bytes())?;
-            if *path == self.core && path != core {
-                out.write(core, text.as_bytes())?;
-            }
-            Ok(())
-        })
+    pub fn write(&self, out: &dyn Sink) -> Result<(), OutputError> {
+        self.files
+            .par_iter()
+            .try_for_each(|(path, text)| out.write(path, text.as_bytes()))
     }
 }
 
-/// Builds the index, or `None` when search is switched off.
-pub fn build(book: &Book, rendered: &[Rendered]) -> Option<SearchIndex> {
+/// The whole book's index, its core written at `core`: the name `core_path` gave the
+/// pages (for `serve`, the name of its first build, which the served pages keep).
+pub fn build(book: &Book, rendered: &[Rendered], core: &str) -> SearchIndex {
     let docs: Vec<usize> = (0..book.chapters.len()).collect();
-    build_for(book, rendered, &docs, &|i| {
-        book.chapters[i].out_path.clone()
-    })
+    build_named(book, rendered, &docs, &site_url(book), core.to_owned())
+}
+
+/// Where a chapter's page is, from the site root.
+fn site_url(book: &Book) -> impl Fn(usize) -> String + Sync + '_ {
+    |i| book.chapters[i].out_path.clone()
 }
 
 /// An index of some chapters only (a course pack's), whose pages are at `url(chapter)`
@@ -61,12 +59,18 @@ pub fn build_for(
     chapters: &[usize],
     url: &(dyn Fn(usize) -> String + Sync),
 ) -> Option<SearchIndex> {
-    let config = &book.config.search;
-    if !config.enable {
-        return None;
-    }
+    let core = core_path_for(book, rendered, chapters, url)?;
+    Some(build_named(book, rendered, chapters, url, core))
+}
+
+fn build_named(
+    book: &Book,
+    rendered: &[Rendered],
+    chapters: &[usize],
+    url: &(dyn Fn(usize) -> String + Sync),
+    core: String,
+) -> SearchIndex {
     let docs = indexed(book, chapters);
-    let core = shard::core_path(&input_hash(book, rendered, &docs, url));
     // Each step drops what it no longer needs: at 10,000 chapters these are tens of
     // megabytes each.
     let (terms, postings, lengths) = {
@@ -81,13 +85,13 @@ pub fn build_for(
         .map(|&i| record(book, i, &rendered[i], &url(i)))
         .collect();
     let core_parts = CoreParts {
-        config,
+        config: &book.config.search,
         facets: facets(book),
         docs: &docs,
         lengths: &lengths,
         book,
     };
-    Some(shard::assemble(&core_parts, &terms, encoded, records, core))
+    shard::assemble(&core_parts, &terms, encoded, records, core)
 }
 
 /// The chapters among `chapters` that are searchable.
@@ -99,8 +103,8 @@ fn indexed(book: &Book, chapters: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// Where `build_for` will write the index's core file, known before the index is built
-/// so pages can be written while it is made. `None` when search is off.
+/// Where the index's core file goes, named by `input_hash` and so known before the index
+/// is built: pages are written while it is made. `None` when search is off.
 pub fn core_path_for(
     book: &Book,
     rendered: &[Rendered],
@@ -117,9 +121,7 @@ pub fn core_path_for(
 /// `core_path_for` the whole book.
 pub fn core_path(book: &Book, rendered: &[Rendered]) -> Option<String> {
     let docs: Vec<usize> = (0..book.chapters.len()).collect();
-    core_path_for(book, rendered, &docs, &|i| {
-        book.chapters[i].out_path.clone()
-    })
+    core_path_for(book, rendered, &docs, &site_url(book))
 }
 
 /// A hash of everything the index is made from: the core file is named by it rather

@@ -206,11 +206,10 @@ impl Session {
                 Err(e) => return publish(Err(e.to_string())),
             }
             if let (Some(core), false) = (&prepared.search_core, stopped()) {
-                if let Some(fresh) = crate::search::build(&prepared.book, &prepared.rendered) {
-                    // Served pages keep the first build's core name; serve sends no
-                    // caching headers, so they get the new index under it.
-                    let _ = fresh.write_as(&mem, core);
-                }
+                // Served pages keep the first build's core name; serve sends no
+                // caching headers, so they get the new index under it.
+                let fresh = crate::search::build(&prepared.book, &prepared.rendered, core);
+                let _ = fresh.write(&mem);
             }
             if !stopped() {
                 publish(Ok(mem.into_files()));
