@@ -280,16 +280,12 @@ pub fn render_card(
     root: &str,
     card: CardCtx<'_>,
 ) -> Result<String, crate::Error> {
-    site.theme
-        .render(
-            "partials/card.html",
-            &CardPartial {
-                site: &site.ctx,
-                root,
-                card,
-            },
-        )
-        .map_err(|d| crate::Error::Config(vec![d]))
+    let partial = CardPartial {
+        site: &site.ctx,
+        root,
+        card,
+    };
+    site.render("partials/card.html", &partial)
 }
 
 mod pages {
@@ -591,9 +587,7 @@ mod pages {
                 chapter: None,
             };
             let body = CardsBody { cards: page };
-            self.theme
-                .render("cards.html", &self.frame(info, body))
-                .map_err(|d| Error::Config(vec![d]))
+            self.render("cards.html", &self.frame(info, body))
         }
     }
 }

@@ -64,6 +64,14 @@ impl Site<'_> {
         Ok(())
     }
 
+    /// `template` rendered with `ctx`; a template error is a configuration error (it is
+    /// in the theme, not in the chapters).
+    pub(crate) fn render<T: Serialize>(&self, template: &str, ctx: &T) -> Result<String, Error> {
+        self.theme
+            .render(template, ctx)
+            .map_err(|d| Error::Config(vec![d]))
+    }
+
     pub(crate) fn page<T: Serialize>(
         &self,
         out: &dyn Sink,
@@ -71,10 +79,7 @@ impl Site<'_> {
         path: &str,
         frame: Frame<'_, T>,
     ) -> Result<(), Error> {
-        let html = self
-            .theme
-            .render(template, &frame)
-            .map_err(|d| Error::Config(vec![d]))?;
+        let html = self.render(template, &frame)?;
         out.write(path, html.as_bytes()).map_err(Error::Output)
     }
 
@@ -87,10 +92,7 @@ impl Site<'_> {
         frame: Frame<'_, T>,
         bodies: &[B],
     ) -> Result<(), Error> {
-        let html = self
-            .theme
-            .render(template, &frame)
-            .map_err(|d| Error::Config(vec![d]))?;
+        let html = self.render(template, &frame)?;
         out.write_parts(path, &render::splice::splice(&html, bodies))
             .map_err(Error::Output)
     }

@@ -271,10 +271,7 @@ impl<'a> PackRender<'a> {
             search: self.search.as_ref().map(|s| s.core.as_str()),
             body,
         };
-        self.site
-            .theme
-            .render(template, &frame)
-            .map_err(|d| Error::Config(vec![d]))
+        self.site.render(template, &frame)
     }
 
     fn chapter_page(
@@ -345,11 +342,7 @@ impl<'a> PackRender<'a> {
             search: self.search.as_ref().map(|s| s.core.as_str()),
             body: render::ChapterBody { chapter: ctx },
         };
-        let page = self
-            .site
-            .theme
-            .render("chapter.html", &frame)
-            .map_err(|d| Error::Config(vec![d]))?;
+        let page = self.site.render("chapter.html", &frame)?;
         Ok((self.href(pos), page))
     }
 
