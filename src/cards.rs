@@ -367,22 +367,10 @@ mod pages {
         out
     }
 
-    /// Stand-ins for a page's cards in its template; the cards are spliced in after
+    /// Stand-ins for a page's `n` cards in its template; the cards are spliced in after
     /// (see `render::splice`), so a 10,000-card index is not copied through Tera.
-    struct Markers(Vec<String>);
-
-    impl Markers {
-        fn new(n: usize) -> Self {
-            Markers((0..n).map(crate::render::splice::marker).collect())
-        }
-
-        fn all(&self) -> Vec<&str> {
-            self.range(0..self.0.len())
-        }
-
-        fn range(&self, r: std::ops::Range<usize>) -> Vec<&str> {
-            self.0[r].iter().map(String::as_str).collect()
-        }
+    fn markers(n: usize) -> Vec<String> {
+        (0..n).map(crate::render::splice::marker).collect()
     }
 
     impl Site<'_> {
@@ -488,10 +476,10 @@ mod pages {
                             .chapters(self.book, id)
                             .filter_map(|i| self.card(i))
                             .collect();
-                        let markers = Markers::new(cards.len());
+                        let markers = markers(cards.len());
                         let group = vec![CardGroup {
                             title: "",
-                            cards: markers.all(),
+                            cards: markers.iter().map(String::as_str).collect(),
                         }];
                         let heading = kind.card_set_heading(&term.label);
                         let page = CardsPage::new(heading, term.description.clone(), group);
@@ -522,16 +510,14 @@ mod pages {
                 .iter()
                 .flat_map(|(_, c)| c.iter().copied())
                 .collect();
-            let markers = Markers::new(cards.len());
-            let mut next = 0;
+            let markers = markers(cards.len());
+            // Markers are handed out in order, as the cards were gathered.
+            let mut next = markers.iter().map(String::as_str);
             let groups = by_part
                 .iter()
-                .map(|(title, c)| {
-                    next += c.len();
-                    CardGroup {
-                        title,
-                        cards: markers.range(next - c.len()..next),
-                    }
+                .map(|(title, c)| CardGroup {
+                    title,
+                    cards: next.by_ref().take(c.len()).collect(),
                 })
                 .collect();
             // Only chapters with a card count: the chips filter cards.
