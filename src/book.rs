@@ -455,10 +455,7 @@ impl Book {
         }
         let reserved = self.reserved_paths();
         for ch in &self.chapters {
-            if let Some(what) = reserved
-                .get(ch.out_path.as_str())
-                .or_else(|| reserved.get(format!("checklists/{}.html", ch.slug).as_str()))
-            {
+            if let Some(what) = reserved.get(ch.out_path.as_str()) {
                 diags.push(Diagnostic::error(&ch.path, ch.locate("slug", &ch.slug), format!("this chapter's page would replace {what}"))
                     .with_hint("rename the file or folder, or give the chapter another `slug:` in its front matter"));
             }
@@ -474,14 +471,14 @@ impl Book {
         diags
     }
 
-    /// Pages carebook generates itself, which no chapter may take over.
+    /// Pages carebook generates itself, which no chapter may take over. Its own folders
+    /// (`RESERVED_FOLDERS`) are refused as part folders, so only these can collide.
     fn reserved_paths(&self) -> HashMap<String, String> {
         let mut r: HashMap<String, String> = HashMap::new();
         for (path, what) in [
             ("index.html", "the home page"),
             ("404.html", "the not-found page"),
             ("print.html", "the printable handbook"),
-            ("checklists/index.html", "the desk cards page"),
         ] {
             r.insert(path.to_owned(), what.to_owned());
         }
@@ -489,26 +486,6 @@ impl Book {
             r.insert(
                 p.out_path.clone(),
                 format!("the page of the part “{}”", p.title),
-            );
-        }
-        for id in self.config.tag_ids() {
-            r.insert(
-                format!("tags/{id}.html"),
-                format!("the page of the tag `{id}`"),
-            );
-            r.insert(
-                format!("checklists/tag-{id}.html"),
-                format!("the desk cards of the tag `{id}`"),
-            );
-        }
-        for id in self.config.audience_ids() {
-            r.insert(
-                format!("audiences/{id}.html"),
-                format!("the page of the audience `{id}`"),
-            );
-            r.insert(
-                format!("checklists/audience-{id}.html"),
-                format!("the desk cards of the audience `{id}`"),
             );
         }
         r

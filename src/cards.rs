@@ -1,5 +1,7 @@
 //! Desk cards: one printed page of "Do / Avoid" per chapter, built from its checklist.
-//! Card pages exist per chapter, per tag, per audience, and for the whole handbook.
+//! Card pages exist per part, per tag, per audience, and for the whole handbook; a
+//! chapter's own card is an anchor on its part's page, which prints just that card when
+//! it is the one chosen (a page per chapter would double a big book's file count).
 
 use serde::Serialize;
 
@@ -204,8 +206,20 @@ pub fn card_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered, fit: CardF
     }
 }
 
-pub fn card_path(slug: &str) -> String {
-    format!("checklists/{slug}.html")
+/// The page with the desk cards of part `p`.
+pub fn part_cards_path(book: &Book, p: usize) -> String {
+    let dir = &book.parts[p].dir;
+    if dir.as_os_str().is_empty() {
+        "checklists/start.html".to_owned()
+    } else {
+        format!("checklists/part-{}.html", dir.to_string_lossy())
+    }
+}
+
+/// Where chapter `i`'s card is, from the site root: at the card on its part's page.
+pub fn card_href(book: &Book, i: usize) -> String {
+    let ch = &book.chapters[i];
+    format!("{}#card-{}", part_cards_path(book, ch.part), ch.slug)
 }
 
 #[cfg(test)]
@@ -292,9 +306,9 @@ mod pages {
     use rayon::prelude::*;
     use serde::Serialize;
 
-    use super::{card_ctx, card_path, render_card};
+    use super::{card_ctx, part_cards_path, render_card};
     use crate::output::Sink;
-    use crate::render::splice::{splice, Shell};
+    use crate::render::splice::splice;
     use crate::site::{PageInfo, Site, TermKind};
     use crate::Error;
 
@@ -355,17 +369,7 @@ mod pages {
         count: usize,
     }
 
-    fn card_heading(site: &Site<'_>, i: usize) -> String {
-        format!("Desk card: {}", site.book.chapters[i].title)
-    }
-
-    /// `text` escaped as the templates escape it.
-    fn escaped(text: &str) -> Vec<u8> {
-        let mut out = Vec::with_capacity(text.len());
-        // Writing to a Vec cannot fail.
-        let _ = tera::escape_html(text, &mut out);
-        out
-    }
+    const PART_INTRO: &str = "The cards of this part, one per chapter. Open a card from its chapter (“Desk card”) to print that card alone.";
 
     /// Stand-ins for a page's `n` cards in its template; the cards are spliced in after
     /// (see `render::splice`), so a 10,000-card index is not copied through Tera.
@@ -374,11 +378,6 @@ mod pages {
     }
 
     impl Site<'_> {
-        /// Chapters that have a card, in reading order.
-        fn carded(&self) -> impl Iterator<Item = usize> + '_ {
-            (0..self.book.chapters.len()).filter(|&i| self.fits[i].is_some())
-        }
-
         fn card(&self, i: usize) -> Option<&str> {
             self.card_html()[i].as_deref()
         }
@@ -396,70 +395,30 @@ mod pages {
             })
         }
 
-        /// Every chapter's own card page. They differ only in their title and card, so
-        /// the page is rendered once around markers and filled in for each chapter
-        /// (rendering 10,000 pages in full cost as much as the chapter pages did).
-        pub fn write_card_pages(&self, out: &dyn Sink) -> Result<(), Error> {
-            let carded: Vec<usize> = self.carded().collect();
-            let Some(shell) = self.card_shell(&carded)? else {
-                return carded
-                    .into_par_iter()
-                    .try_for_each(|i| self.write_card(i, out));
-            };
-            carded.into_par_iter().try_for_each(|i| {
-                let Some(card) = self.card(i) else {
-                    return Ok(());
-                };
-                let heading = escaped(&card_heading(self, i));
-                let path = card_path(&self.book.chapters[i].slug);
-                out.write_parts(&path, &shell.fill(&[&heading, card.as_bytes()]))
-                    .map_err(Error::Output)
-            })
+        /// Every part's card page (see `part_cards_path`).
+        pub fn write_part_card_pages(&self, out: &dyn Sink) -> Result<(), Error> {
+            (0..self.book.parts.len())
+                .into_par_iter()
+                .try_for_each(|p| self.write_part_cards(p, out).map(|_| ()))
         }
 
-        /// The card page cut where its title and card go; `None` when filling it in
-        /// would not give what a full rendering gives (a theme may, say, shorten the
-        /// title), checked on a chapter other than the one the shell was made from.
-        fn card_shell(&self, carded: &[usize]) -> Result<Option<Shell>, Error> {
-            const TITLE: &str = "\u{1}carebook-title\u{1}";
-            const CARD: &str = "\u{1}carebook-card\u{1}";
-            let (Some(&first), Some(&last)) = (carded.first(), carded.last()) else {
-                return Ok(None);
+        /// Part `p`'s card page; `false`, and nothing written, when none of its chapters
+        /// has a card.
+        pub fn write_part_cards(&self, p: usize, out: &dyn Sink) -> Result<bool, Error> {
+            let part = &self.book.parts[p];
+            let cards: Vec<&str> = part.chapters.clone().filter_map(|i| self.card(i)).collect();
+            if cards.is_empty() {
+                return Ok(false);
+            }
+            let title = if part.title.is_empty() {
+                &self.book.config.title
+            } else {
+                &part.title
             };
-            let Some(card) = self.card(last) else {
-                return Ok(None);
-            };
-            let path = card_path(&self.book.chapters[first].slug);
-            let shell = Shell::new(
-                self.card_page_html(&path, TITLE.to_owned(), CARD)?,
-                &[TITLE, CARD],
-            );
-            let heading = card_heading(self, last);
-            let expected = self.card_page_html(
-                &card_path(&self.book.chapters[last].slug),
-                heading.clone(),
-                card,
-            )?;
-            let filled = shell.fill(&[&escaped(&heading), card.as_bytes()]).concat();
-            Ok((filled == expected.as_bytes()).then_some(shell))
-        }
-
-        /// One chapter's card page; nothing for a chapter without a card.
-        pub fn write_card(&self, i: usize, out: &dyn Sink) -> Result<(), Error> {
-            let Some(card) = self.card(i) else {
-                return Ok(());
-            };
-            let path = card_path(&self.book.chapters[i].slug);
-            let html = self.card_page_html(&path, card_heading(self, i), card)?;
-            out.write(&path, html.as_bytes()).map_err(Error::Output)
-        }
-
-        fn card_page_html(&self, path: &str, heading: String, card: &str) -> Result<String, Error> {
-            let group = CardGroup {
-                title: "",
-                cards: vec![card],
-            };
-            self.render_cards_page(path, CardsPage::new(heading, String::new(), vec![group]))
+            let heading = format!("Desk cards: {title}");
+            let path = part_cards_path(self.book, p);
+            self.write_card_list(out, &path, heading, PART_INTRO.to_owned(), &cards)?;
+            Ok(true)
         }
 
         /// The pages that gather many cards: all, per tag and per audience.
@@ -476,14 +435,9 @@ mod pages {
                             .chapters(self.book, id)
                             .filter_map(|i| self.card(i))
                             .collect();
-                        let markers = markers(cards.len());
-                        let group = vec![CardGroup {
-                            title: "",
-                            cards: markers.iter().map(String::as_str).collect(),
-                        }];
                         let heading = kind.card_set_heading(&term.label);
-                        let page = CardsPage::new(heading, term.description.clone(), group);
-                        self.write_card_page(out, &kind.card_set_path(id), page, &cards)
+                        let path = kind.card_set_path(id);
+                        self.write_card_list(out, &path, heading, term.description.clone(), &cards)
                     })
                 },
             );
@@ -547,6 +501,23 @@ mod pages {
                 ..CardsPage::new("Desk cards".to_owned(), intro, groups)
             };
             self.write_card_page(out, "checklists/index.html", page, &cards)
+        }
+
+        /// A page of `cards` under one heading.
+        fn write_card_list(
+            &self,
+            out: &dyn Sink,
+            path: &str,
+            heading: String,
+            intro: String,
+            cards: &[&str],
+        ) -> Result<(), Error> {
+            let markers = markers(cards.len());
+            let group = vec![CardGroup {
+                title: "",
+                cards: markers.iter().map(String::as_str).collect(),
+            }];
+            self.write_card_page(out, path, CardsPage::new(heading, intro, group), cards)
         }
 
         /// A page of cards; `cards` replace the markers standing for them in `page`.

@@ -43,7 +43,7 @@ impl Site<'_> {
             &|| self.write_parts(out),
             &|| self.write_all_terms(out),
             &|| self.write_404(out).and_then(|_| self.write_sitemap(out)),
-            &|| self.write_card_pages(out),
+            &|| self.write_part_card_pages(out),
             &|| self.write_card_sets(out),
             &|| self.write_print(out),
             &|| crate::packs::write_in_site(self, out),

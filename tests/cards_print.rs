@@ -29,23 +29,33 @@ fn assert_unique_ids(html: &str, name: &str) {
 }
 
 #[test]
-fn card_pages_exist_per_chapter_tag_and_audience() {
+fn card_pages_exist_per_part_tag_and_audience() {
     let book = built_good();
     let site = book.path().join("site");
     for page in [
         "checklists/index.html",
-        "checklists/listening.html",
+        "checklists/part-basics.html",
         "checklists/tag-communication.html",
         "checklists/tag-empathy.html",
         "checklists/audience-new-hire.html",
     ] {
         assert!(site.join(page).is_file(), "missing {page}");
     }
+    let card = read(&site.join("checklists/part-basics.html"));
     assert!(
-        !site.join("checklists/tone.html").exists(),
+        !card.contains("card-tone"),
         "a chapter without Do/Avoid items has no card"
     );
-    let card = read(&site.join("checklists/listening.html"));
+    assert!(
+        !site.join("checklists/part-extras.html").exists(),
+        "a part without cards has no card page"
+    );
+    assert!(
+        !site.join("checklists/listening.html").exists(),
+        "no page per chapter"
+    );
+    assert!(card.contains("<h1>Desk cards: The Basics</h1>"));
+    assert!(card.contains(r#"<article class="card" id="card-listening""#));
     assert!(card.contains(r#"<h2 class="card-title" id="card-title-listening">Listening</h2>"#));
     assert!(card.contains("During every call"), "the when line");
     assert!(
@@ -69,8 +79,10 @@ fn card_pages_exist_per_chapter_tag_and_audience() {
         "paper from book.toml"
     );
     let chapter = read(&site.join("basics/listening.html"));
-    assert!(chapter
-        .contains(r#"<a class="card-link" href="../checklists/listening.html">Desk card</a>"#));
+    assert_contains(
+        &chapter,
+        r#"<a class="card-link" href="../checklists/part-basics.html#card-listening">Desk card</a>"#,
+    );
 }
 
 #[test]
@@ -84,8 +96,10 @@ fn card_false_leaves_a_chapter_off_the_cards() {
     );
     assert_eq!(carebook(&["build"], book.path()).code, 0);
     let site = book.path().join("site");
-    assert!(!site.join("checklists/listening.html").exists());
-    assert!(!read(&site.join("checklists/index.html")).contains("card-listening"));
+    for page in ["checklists/index.html", "checklists/part-basics.html"] {
+        let html = std::fs::read_to_string(site.join(page)).unwrap_or_default();
+        assert!(!html.contains("card-listening"), "{page}");
+    }
     assert!(
         read(&site.join("basics/listening.html")).contains("type=\"checkbox\""),
         "the checklist stays in the chapter"
@@ -110,7 +124,7 @@ fn card_title_and_version_are_used() {
     );
     write(book.path(), "book.toml", &toml);
     assert_eq!(carebook(&["build"], book.path()).code, 0);
-    let card = read(&book.path().join("site/checklists/listening.html"));
+    let card = read(&book.path().join("site/checklists/part-basics.html"));
     assert!(card.contains(">Listen first</h2>"));
     assert!(card.contains("· v3.2</footer>"));
 }
@@ -226,8 +240,8 @@ fn chapters_cannot_take_over_generated_pages() {
     write(tmp.path(), "guide/index.md", "# Home\n");
     write(
         tmp.path(),
-        "guide/p/tag-calm.md",
-        "# A chapter whose card would replace the tag's cards\n",
+        "guide/p/a.md",
+        "---\ntitle: A\nslug: index\n---\n\nA chapter in place of its part's page.\n",
     );
     write(
         tmp.path(),
@@ -242,7 +256,7 @@ fn chapters_cannot_take_over_generated_pages() {
     );
     assert_contains(
         &run.stderr,
-        "would replace the desk cards of the tag `calm`",
+        "error: this chapter's page would replace the page of the part “P”",
     );
     assert_contains(&run.stderr, "a part folder cannot be called `tags`");
 }
@@ -261,61 +275,41 @@ fn carded_book(chapters: &[&str]) -> tempfile::TempDir {
     tmp
 }
 
-/// Card pages are filled in from one rendering (see `write_card_pages`): each must
-/// still carry its own chapter's title, escaped, and its own card.
+/// A part's card page holds each of its chapters' cards once, in reading order, under
+/// escaped titles; chapters at the top level get theirs on `start.html`.
 #[test]
-fn every_card_page_has_its_own_title_and_card() {
+fn a_part_card_page_has_every_card_of_the_part_in_order() {
     let book = carded_book(&["First <one>", "Second & last", "Third \"quoted\""]);
-    let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    let expected = [
-        ("c0", "First &lt;one&gt;", "Do thing 0"),
-        ("c1", "Second &amp; last", "Avoid thing 1"),
-        ("c2", "Third &quot;quoted&quot;", "Do thing 2"),
-    ];
-    for (slug, title, item) in expected {
-        let page = read(&book.path().join(format!("site/checklists/{slug}.html")));
-        assert_contains(
-            &page,
-            &format!("<title>Desk card: {title} · Cards &amp; Co</title>"),
-        );
-        assert_contains(&page, &format!("<h1>Desk card: {title}</h1>"));
-        assert_contains(&page, item);
-        assert_eq!(
-            page.matches("class=\"card\"").count(),
-            1,
-            "{slug}: one card"
-        );
-    }
-}
-
-/// A theme that transforms the title cannot be filled in from one rendering; its
-/// card pages are rendered in full instead.
-#[test]
-fn a_theme_that_changes_the_card_title_still_gets_each_pages_title() {
-    let book = carded_book(&["Alpha", "Beta", "Gamma"]);
     write(
         book.path(),
-        "book.toml",
-        "title = \"Cards\"\n[build]\ntheme = \"loud\"\n",
+        "guide/opening.md",
+        "---\ntitle: Opening\n---\n\n## Do\n\n- [ ] Open\n\n## Avoid\n\n- [ ] Close\n",
     );
-    let default = read(
-        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("themes/default/templates/cards.html"),
-    );
-    let loud = default.replace(
-        "<h1>{{ cards.heading }}</h1>",
-        "<h1>{{ cards.heading | upper }}</h1>",
-    );
-    assert_ne!(
-        loud, default,
-        "the default card template has the heading to change"
-    );
-    write(book.path(), "themes/loud/templates/cards.html", &loud);
     let run = carebook(&["build"], book.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for (slug, title) in [("c0", "ALPHA"), ("c1", "BETA"), ("c2", "GAMMA")] {
-        let page = read(&book.path().join(format!("site/checklists/{slug}.html")));
-        assert_contains(&page, &format!("<h1>DESK CARD: {title}</h1>"));
-    }
+    let page = read(&book.path().join("site/checklists/part-desk.html"));
+    assert_contains(&page, "<h1>Desk cards: Desk</h1>");
+    let titles = [
+        "First &lt;one&gt;",
+        "Second &amp; last",
+        "Third &quot;quoted&quot;",
+    ];
+    let at: Vec<usize> = titles
+        .iter()
+        .map(|t| {
+            page.find(&format!(">{t}</h2>"))
+                .unwrap_or_else(|| panic!("{t}"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "reading order: {at:?}");
+    assert_eq!(page.matches("class=\"card\"").count(), 3);
+    assert!(
+        !page.contains("Opening"),
+        "top-level chapters are not in the part"
+    );
+    let start = read(&book.path().join("site/checklists/start.html"));
+    assert_contains(&start, "<h1>Desk cards: Cards &amp; Co</h1>");
+    assert_contains(&start, r#"id="card-opening""#);
+    let chapter = read(&book.path().join("site/opening.html"));
+    assert_contains(&chapter, r#"href="checklists/start.html#card-opening""#);
 }

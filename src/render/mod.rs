@@ -179,7 +179,7 @@ pub struct ChapterCtx<'a> {
     pub part: Option<LinkCtx<'a>>,
     pub prev: Option<LinkCtx<'a>>,
     pub next: Option<LinkCtx<'a>>,
-    /// The chapter's desk card page, when it has one.
+    /// Where the chapter's desk card is, when it has one.
     pub card_href: Option<String>,
 }
 
@@ -298,7 +298,7 @@ pub fn chapter_ctx<'a>(
         }),
         prev: i.checked_sub(1).map(|p| link(&book.chapters[p], false)),
         next: book.chapters.get(i + 1).map(|c| link(c, false)),
-        card_href: has_card.then(|| crate::cards::card_path(&ch.slug)),
+        card_href: has_card.then(|| crate::cards::card_href(book, i)),
     }
 }
 

@@ -343,9 +343,9 @@ fn render_changes(
             .collect();
         if *old_items != items || p.fits[i].is_none() {
             cards_changed = true;
-            site.write_card(i, &mem)?;
-            if p.fits[i].is_none() {
-                gone.push(crate::cards::card_path(&p.book.chapters[i].slug));
+            let part = p.book.chapters[i].part;
+            if !site.write_part_cards(part, &mem)? {
+                gone.push(crate::cards::part_cards_path(&p.book, part));
             }
         }
         for pack in p.packs.iter().filter(|pack| pack.contains(i)) {

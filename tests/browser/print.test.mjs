@@ -45,14 +45,33 @@ for (const paper of ["A4", "letter"]) {
     });
   });
 
-  test(`a single card page prints on one ${paper} page`, () => {
-    const pdf = printToPdf(fileUrl(site, "checklists/de-escalation.html") + `#paper=${paper}`);
+  test(`a chapter's chosen card prints alone on one ${paper} page`, () => {
+    const part = printToPdf(fileUrl(site, "checklists/part-stress.html") + `#paper=${paper}`);
+    assert.ok(pdfInfo(part).pages > 1, "the part page has several cards");
+    const pdf = printToPdf(fileUrl(site, "checklists/part-stress.html") + `#card-de-escalation&paper=${paper}`);
     const info = pdfInfo(pdf);
     assertSize(info, paper);
     assert.equal(info.pages, 1);
     assert.match(pdfPageText(pdf, 1), /De-escalating an angry customer/);
   });
 }
+
+test("the Desk card link of a chapter chooses its card without script settings", async () => {
+  const page = await browser.newPage();
+  await page.goto(fileUrl(site, "stress/de-escalation.html"));
+  await page.getByRole("link", { name: "Desk card", exact: true }).click();
+  await page.waitForURL(/checklists\/part-stress\.html#card-de-escalation$/);
+  assert.ok(await page.locator(".one-card-note").isVisible(), "the note says only this card prints");
+  await page.emulateMedia({ media: "print" });
+  const shown = await page.$$eval(".cards .card", (els) => els.filter((e) => getComputedStyle(e).display !== "none").map((e) => e.id));
+  assert.deepEqual(shown, ["card-de-escalation"]);
+  await page.emulateMedia({ media: "screen" });
+  await page.locator(".one-card-note a").click();
+  await page.emulateMedia({ media: "print" });
+  const all = await page.$$eval(".cards .card", (els) => els.filter((e) => getComputedStyle(e).display !== "none").length);
+  assert.ok(all > 1, `every card prints again (${all})`);
+  await page.close();
+});
 
 test("two cards per sheet halves the page count", () => {
   const pdf = printToPdf(fileUrl(site, "checklists/index.html") + "#paper=A4&layout=2up");
@@ -65,7 +84,7 @@ test("two cards per sheet halves the page count", () => {
 
 test("the checkboxes print dark, not as pale disabled boxes", async () => {
   const page = await browser.newPage();
-  await page.goto(fileUrl(site, "checklists/listening-actively.html"));
+  await page.goto(fileUrl(site, "checklists/part-communication.html"));
   await page.emulateMedia({ media: "print" });
   const color = await page.locator(".card .box").first().evaluate((el) => getComputedStyle(el).color);
   assert.equal(color, "rgb(0, 0, 0)");

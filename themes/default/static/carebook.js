@@ -55,6 +55,19 @@
     document.body.classList.toggle("two-up", layout === "2up");
     if (layoutSelect) layoutSelect.value = layout === "2up" ? "2up" : "1up";
   }
+  // "#card-<slug>&paper=letter": the card is chosen as by "#card-<slug>" alone (CSS
+  // :target), which the other settings in the address would otherwise prevent.
+  Object.keys(params).forEach(function (key) {
+    var card = /^card-/.test(key) && !params[key] ? document.getElementById(key) : null;
+    if (!card || !card.classList.contains("card")) return;
+    card.classList.add("is-chosen");
+    document.body.classList.add("one-card");
+    card.scrollIntoView();
+  });
+  window.addEventListener("hashchange", function () {
+    document.body.classList.remove("one-card");
+    Array.prototype.forEach.call(document.querySelectorAll(".card.is-chosen"), function (c) { c.classList.remove("is-chosen"); });
+  });
   if (params.paper) setPaper(params.paper === "a4" ? "A4" : params.paper);
   if (params.layout) setLayout(params.layout);
   if (paperSelect) paperSelect.addEventListener("change", function () { setPaper(paperSelect.value); });
