@@ -721,15 +721,47 @@ fn count_words(events: &[(Event<'_>, std::ops::Range<usize>)]) -> usize {
     events
         .iter()
         .map(|(e, _)| match e {
-            Event::Text(t) => t.split_whitespace().count(),
+            Event::Text(t) => words_in(t),
             _ => 0,
         })
         .sum()
 }
 
+/// `text.split_whitespace().count()`, without decoding characters when the text is
+/// ASCII (almost always): the decoding was a tenth of the Markdown stage.
+fn words_in(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` accepts (which include \x0B, unlike
+    // `u8::is_ascii_whitespace`).
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let bytes = text.as_bytes();
+    let starts = bytes
+        .windows(2)
+        .filter(|w| space(w[0]) && !space(w[1]))
+        .count();
+    starts + usize::from(bytes.first().is_some_and(|&b| !space(b)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_does() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two words ",
+            "tab\tand\nnew\x0Bline\x0C\rend",
+            "  lead and trail  ",
+            "non-ASCII\u{a0}space and café",
+        ] {
+            assert_eq!(words_in(text), text.split_whitespace().count(), "{text:?}");
+        }
+    }
 
     #[test]
     fn github_ids_match_github() {
