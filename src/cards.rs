@@ -278,7 +278,7 @@ mod tests {
     }
 }
 
-pub use pages::CardsBody;
+pub use pages::{CardsBody, INDEX_INLINE_CARDS};
 
 /// What the card template sees when a card is rendered on its own.
 #[derive(Serialize)]
@@ -336,6 +336,7 @@ mod pages {
                 groups,
                 count,
                 filters: None,
+                directory: None,
             }
         }
     }
@@ -347,6 +348,23 @@ mod pages {
         groups: Vec<CardGroup<'a>>,
         count: usize,
         filters: Option<Filters<'a>>,
+        directory: Option<Directory<'a>>,
+    }
+
+    /// The card index of a big book: where its cards are, rather than the cards.
+    #[derive(Serialize)]
+    struct Directory<'a> {
+        tags: Vec<Chip<'a>>,
+        audiences: Vec<Chip<'a>>,
+        parts: Vec<PartCards<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct PartCards<'a> {
+        title: &'a str,
+        /// The part's card page, from `checklists/`.
+        href: String,
+        count: usize,
     }
 
     #[derive(Serialize)]
@@ -368,6 +386,13 @@ mod pages {
         label: &'a str,
         count: usize,
     }
+
+    /// Books with more cards than this get a directory as their card index (topics,
+    /// audiences and parts, as links) instead of every card on one page: 10,000 cards
+    /// made a 17 MB page that a browser can hardly open.
+    pub const INDEX_INLINE_CARDS: usize = 300;
+
+    const INDEX: &str = "checklists/index.html";
 
     const PART_INTRO: &str = "The cards of this part, one per chapter. Open a card from its chapter (“Desk card”) to print that card alone.";
 
@@ -410,12 +435,7 @@ mod pages {
             if cards.is_empty() {
                 return Ok(false);
             }
-            let title = if part.title.is_empty() {
-                &self.book.config.title
-            } else {
-                &part.title
-            };
-            let heading = format!("Desk cards: {title}");
+            let heading = format!("Desk cards: {}", self.part_title(p));
             let path = part_cards_path(self.book, p);
             self.write_card_list(out, &path, heading, PART_INTRO.to_owned(), &cards)?;
             Ok(true)
@@ -444,7 +464,39 @@ mod pages {
             index.and(sets)
         }
 
+        /// A part's name on card pages; chapters at the top level go by the book's.
+        fn part_title(&self, p: usize) -> &str {
+            let part = &self.book.parts[p];
+            if part.title.is_empty() {
+                &self.book.config.title
+            } else {
+                &part.title
+            }
+        }
+
+        /// Topics or audiences that have cards, with how many.
+        fn chips(&self, kind: TermKind) -> Vec<Chip<'_>> {
+            kind.terms(self.book)
+                .iter()
+                .filter_map(|(id, t)| {
+                    let count = kind
+                        .chapters(self.book, id)
+                        .filter(|&i| self.fits[i].is_some())
+                        .count();
+                    (count > 0).then_some(Chip {
+                        id,
+                        label: &t.label,
+                        count,
+                    })
+                })
+                .collect()
+        }
+
         fn write_card_index(&self, out: &dyn Sink) -> Result<(), Error> {
+            let total = self.fits.iter().filter(|f| f.is_some()).count();
+            if total > INDEX_INLINE_CARDS {
+                return self.write_card_directory(out, total);
+            }
             let by_part: Vec<(&str, Vec<&str>)> = self
                 .book
                 .parts
@@ -474,33 +526,44 @@ mod pages {
                     cards: next.by_ref().take(c.len()).collect(),
                 })
                 .collect();
-            // Only chapters with a card count: the chips filter cards.
-            let chips = |kind: TermKind| {
-                kind.terms(self.book)
-                    .iter()
-                    .filter_map(|(id, t)| {
-                        let count = kind
-                            .chapters(self.book, id)
-                            .filter(|&i| self.fits[i].is_some())
-                            .count();
-                        (count > 0).then_some(Chip {
-                            id,
-                            label: &t.label,
-                            count,
-                        })
-                    })
-                    .collect()
-            };
             let filters = Filters {
-                tags: chips(TermKind::Tag),
-                audiences: chips(TermKind::Audience),
+                tags: self.chips(TermKind::Tag),
+                audiences: self.chips(TermKind::Audience),
             };
             let intro = "One card per chapter: the things to do and to avoid, to keep at your desk. Print them all, or choose a topic or an audience first.".to_owned();
             let page = CardsPage {
                 filters: Some(filters),
                 ..CardsPage::new("Desk cards".to_owned(), intro, groups)
             };
-            self.write_card_page(out, "checklists/index.html", page, &cards)
+            self.write_card_page(out, INDEX, page, &cards)
+        }
+
+        /// The card index of a book with more than `INDEX_INLINE_CARDS` cards.
+        fn write_card_directory(&self, out: &dyn Sink, total: usize) -> Result<(), Error> {
+            let parts = (0..self.book.parts.len())
+                .filter_map(|p| {
+                    let chapters = self.book.parts[p].chapters.clone();
+                    let count = chapters.filter(|&i| self.fits[i].is_some()).count();
+                    let path = part_cards_path(self.book, p);
+                    (count > 0).then(|| PartCards {
+                        title: self.part_title(p),
+                        href: path.trim_start_matches("checklists/").to_owned(),
+                        count,
+                    })
+                })
+                .collect();
+            let directory = Directory {
+                tags: self.chips(TermKind::Tag),
+                audiences: self.chips(TermKind::Audience),
+                parts,
+            };
+            let intro = "One card per chapter: the things to do and to avoid, to keep at your desk. Choose a topic, an audience or a part to see its cards and print them.".to_owned();
+            let page = CardsPage {
+                directory: Some(directory),
+                count: total,
+                ..CardsPage::new("Desk cards".to_owned(), intro, Vec::new())
+            };
+            self.write_card_page(out, INDEX, page, &[])
         }
 
         /// A page of `cards` under one heading.

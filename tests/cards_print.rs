@@ -313,3 +313,55 @@ fn a_part_card_page_has_every_card_of_the_part_in_order() {
     let chapter = read(&book.path().join("site/opening.html"));
     assert_contains(&chapter, r#"href="checklists/start.html#card-opening""#);
 }
+
+/// Past `INDEX_INLINE_CARDS`, the card index lists where the cards are (topics,
+/// audiences, parts) instead of holding every card; smaller books keep every card
+/// inline (the other tests, and the shipped handbook's print test).
+#[test]
+fn a_big_books_card_index_is_a_directory() {
+    let n = carebook::cards::INDEX_INLINE_CARDS + 1;
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "book.toml",
+        "title = \"Big\"\n[tags.calm]\nlabel = \"Calm\"\n",
+    );
+    for k in 0..n {
+        let part = if k < 2 { "first" } else { "second" };
+        let tags = if k == 0 { "\ntags: [calm]" } else { "" };
+        write(
+            tmp.path(),
+            &format!("guide/{part}/c{k}.md"),
+            &format!("---\ntitle: Card {k}{tags}\n---\n\n## Do\n\n- [ ] Do {k}\n\n## Avoid\n\n- [ ] Avoid {k}\n"),
+        );
+    }
+    let run = carebook(&["build"], tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let index = read(&tmp.path().join("site/checklists/index.html"));
+    assert!(!index.contains("class=\"card\""), "no cards inline");
+    assert!(
+        !index.contains("class=\"print-tools\""),
+        "nothing to print here"
+    );
+    assert_contains(
+        &index,
+        &format!("This handbook has {n} desk cards, too many for one page."),
+    );
+    assert_contains(
+        &index,
+        r#"<a href="part-first.html">First</a> <span class="count">2 cards</span>"#,
+    );
+    assert_contains(
+        &index,
+        &format!(
+            r#"<a href="part-second.html">Second</a> <span class="count">{} cards</span>"#,
+            n - 2
+        ),
+    );
+    assert_contains(
+        &index,
+        r#"href="tag-calm.html">Calm <span class="count">1</span></a>"#,
+    );
+    let second = read(&tmp.path().join("site/checklists/part-second.html"));
+    assert_eq!(second.matches("class=\"card\"").count(), n - 2);
+}
