@@ -206,13 +206,18 @@ pub fn card_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered, fit: CardF
     }
 }
 
-/// The page with the desk cards of part `p`.
+/// The page with the desk cards of part `p`, from the site root.
 pub fn part_cards_path(book: &Book, p: usize) -> String {
+    format!("checklists/{}", part_cards_file(book, p))
+}
+
+/// That page's file name in `checklists/`.
+fn part_cards_file(book: &Book, p: usize) -> String {
     let dir = &book.parts[p].dir;
     if dir.as_os_str().is_empty() {
-        "checklists/start.html".to_owned()
+        "start.html".to_owned()
     } else {
-        format!("checklists/part-{}.html", dir.to_string_lossy())
+        format!("part-{}.html", dir.to_string_lossy())
     }
 }
 
@@ -306,7 +311,7 @@ mod pages {
     use rayon::prelude::*;
     use serde::Serialize;
 
-    use super::{card_ctx, part_cards_path, render_card};
+    use super::{card_ctx, part_cards_file, part_cards_path, render_card};
     use crate::output::Sink;
     use crate::render::splice::splice;
     use crate::site::{PageInfo, Site, TermKind};
@@ -403,6 +408,11 @@ mod pages {
     }
 
     impl Site<'_> {
+        /// How many of `chapters` have a card.
+        fn cards_among(&self, chapters: impl Iterator<Item = usize>) -> usize {
+            chapters.filter(|&i| self.fits[i].is_some()).count()
+        }
+
         fn card(&self, i: usize) -> Option<&str> {
             self.card_html()[i].as_deref()
         }
@@ -479,10 +489,7 @@ mod pages {
             kind.terms(self.book)
                 .iter()
                 .filter_map(|(id, t)| {
-                    let count = kind
-                        .chapters(self.book, id)
-                        .filter(|&i| self.fits[i].is_some())
-                        .count();
+                    let count = self.cards_among(kind.chapters(self.book, id));
                     (count > 0).then_some(Chip {
                         id,
                         label: &t.label,
@@ -493,7 +500,7 @@ mod pages {
         }
 
         fn write_card_index(&self, out: &dyn Sink) -> Result<(), Error> {
-            let total = self.fits.iter().filter(|f| f.is_some()).count();
+            let total = self.cards_among(0..self.book.chapters.len());
             if total > INDEX_INLINE_CARDS {
                 return self.write_card_directory(out, total);
             }
@@ -542,12 +549,10 @@ mod pages {
         fn write_card_directory(&self, out: &dyn Sink, total: usize) -> Result<(), Error> {
             let parts = (0..self.book.parts.len())
                 .filter_map(|p| {
-                    let chapters = self.book.parts[p].chapters.clone();
-                    let count = chapters.filter(|&i| self.fits[i].is_some()).count();
-                    let path = part_cards_path(self.book, p);
+                    let count = self.cards_among(self.book.parts[p].chapters.clone());
                     (count > 0).then(|| PartCards {
                         title: self.part_title(p),
-                        href: path.trim_start_matches("checklists/").to_owned(),
+                        href: part_cards_file(self.book, p),
                         count,
                     })
                 })

@@ -7,8 +7,7 @@ use common::*;
 
 fn built_good() -> tempfile::TempDir {
     let book = copy_fixture("good");
-    let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    build_ok(book.path());
     book
 }
 
@@ -94,7 +93,7 @@ fn card_false_leaves_a_chapter_off_the_cards() {
         "guide/basics/listening.md",
         &read(&path).replace("card:\n  when: During every call", "card: false"),
     );
-    assert_eq!(carebook(&["build"], book.path()).code, 0);
+    build_ok(book.path());
     let site = book.path().join("site");
     for page in ["checklists/index.html", "checklists/part-basics.html"] {
         let html = std::fs::read_to_string(site.join(page)).unwrap_or_default();
@@ -123,7 +122,7 @@ fn card_title_and_version_are_used() {
         "authors = [\"Test Team\"]\nversion = \"v3.2\"",
     );
     write(book.path(), "book.toml", &toml);
-    assert_eq!(carebook(&["build"], book.path()).code, 0);
+    build_ok(book.path());
     let card = read(&book.path().join("site/checklists/part-basics.html"));
     assert!(card.contains(">Listen first</h2>"));
     assert!(card.contains("· v3.2</footer>"));
@@ -269,10 +268,17 @@ fn carded_book(chapters: &[&str]) -> tempfile::TempDir {
         write(
             tmp.path(),
             &format!("guide/desk/c{n}.md"),
-            &format!("---\ntitle: '{title}'\norder: {n}\n---\n\n## Do\n\n- [ ] Do thing {n}\n\n## Avoid\n\n- [ ] Avoid thing {n}\n"),
+            &carded_chapter(&format!("title: '{title}'\norder: {n}"), n),
         );
     }
     tmp
+}
+
+/// A chapter with front matter `front` and one Do and one Avoid item numbered `n`.
+fn carded_chapter(front: &str, n: usize) -> String {
+    format!(
+        "---\n{front}\n---\n\n## Do\n\n- [ ] Do thing {n}\n\n## Avoid\n\n- [ ] Avoid thing {n}\n"
+    )
 }
 
 /// A part's card page holds each of its chapters' cards once, in reading order, under
@@ -283,10 +289,9 @@ fn a_part_card_page_has_every_card_of_the_part_in_order() {
     write(
         book.path(),
         "guide/opening.md",
-        "---\ntitle: Opening\n---\n\n## Do\n\n- [ ] Open\n\n## Avoid\n\n- [ ] Close\n",
+        &carded_chapter("title: Opening", 9),
     );
-    let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    build_ok(book.path());
     let page = read(&book.path().join("site/checklists/part-desk.html"));
     assert_contains(&page, "<h1>Desk cards: Desk</h1>");
     let titles = [
@@ -332,11 +337,10 @@ fn a_big_books_card_index_is_a_directory() {
         write(
             tmp.path(),
             &format!("guide/{part}/c{k}.md"),
-            &format!("---\ntitle: Card {k}{tags}\n---\n\n## Do\n\n- [ ] Do {k}\n\n## Avoid\n\n- [ ] Avoid {k}\n"),
+            &carded_chapter(&format!("title: Card {k}{tags}"), k),
         );
     }
-    let run = carebook(&["build"], tmp.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    build_ok(tmp.path());
     let index = read(&tmp.path().join("site/checklists/index.html"));
     assert!(!index.contains("class=\"card\""), "no cards inline");
     assert!(

@@ -32,6 +32,13 @@ pub fn carebook(args: &[&str], cwd: &Path) -> Run {
         .into()
 }
 
+/// Runs `carebook build` in `dir`; the test fails, showing the errors, unless it succeeds.
+pub fn build_ok(dir: &Path) -> Run {
+    let run = carebook(&["build"], dir);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
