@@ -8,9 +8,13 @@
     if (t) return t;
     return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
   }
+  // The button names the mode it switches to ("Light mode" while the page is dark), so
+  // its label never contradicts what is on screen; the words come from the template.
   function syncToggle(btn) {
-    var dark = currentTheme() === "dark";
-    btn.setAttribute("aria-pressed", dark ? "true" : "false");
+    var to = currentTheme() === "dark" ? "light" : "dark";
+    var label = btn.querySelector(".theme-toggle-label");
+    if (label) label.textContent = btn.getAttribute("data-label-" + to);
+    btn.setAttribute("aria-label", btn.getAttribute("data-action-" + to));
   }
   var themeBtn = document.querySelector(".theme-toggle");
   if (themeBtn) {
@@ -22,6 +26,12 @@
       syncToggle(themeBtn);
     });
   }
+
+  // Scroll targets clear the sticky header, whose height changes with the screen width.
+  var header = document.querySelector(".site-header");
+  function headerHeight() { if (header) doc.style.setProperty("--header-h", header.offsetHeight + "px"); }
+  headerHeight();
+  window.addEventListener("resize", headerHeight);
 
   var navBtn = document.querySelector(".nav-toggle");
   var sidebar = document.getElementById("sidebar");

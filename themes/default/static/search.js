@@ -516,12 +516,14 @@
       input.removeAttribute("aria-activedescendant");
       show(true);
     }
+    // Options hold no links: an option that contains a link is a nested interactive
+    // control (axe "nested-interactive"), so a click or Enter navigates to data-href.
     function option(id, href, html, cls) {
-      var li = document.createElement("li"), a = document.createElement("a");
+      var li = document.createElement("li");
       li.id = "search-opt-" + id; li.className = cls;
       li.setAttribute("role", "option"); li.setAttribute("aria-selected", "false");
-      a.href = href; a.tabIndex = -1; a.innerHTML = html;
-      li.appendChild(a);
+      li.setAttribute("data-href", href);
+      li.innerHTML = html;
       return li;
     }
     function renderFacets(res) {
@@ -564,7 +566,7 @@
         setActive(e.key === "ArrowDown" ? (active + 1) % n : (active <= 0 ? n : active) - 1);
       } else if (e.key === "Enter") {
         var opts = options(), target = opts[active >= 0 ? active : 0];
-        if (target && !panel.hidden) { e.preventDefault(); location.href = target.querySelector("a").href; }
+        if (target && !panel.hidden) { e.preventDefault(); location.href = target.getAttribute("data-href"); }
       } else if (e.key === "Escape") {
         e.preventDefault();
         if (input.value || sel.tag || sel.audience) { input.value = ""; sel = {}; run(); } else show(false);
@@ -573,6 +575,10 @@
     box.addEventListener("focusout", function (e) { if (!box.contains(e.relatedTarget)) show(false); });
     box.addEventListener("focusin", function () { if (list.firstChild && (input.value || sel.tag || sel.audience)) show(true); });
     list.addEventListener("mousedown", function (e) { e.preventDefault(); });
+    list.addEventListener("click", function (e) {
+      var opt = e.target.closest("[role=option]");
+      if (opt) location.href = opt.getAttribute("data-href");
+    });
     more.addEventListener("click", function () { limit += ix0.settings.maxResults; run(true); });
 
     open().then(function (ix) {
