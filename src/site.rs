@@ -306,12 +306,41 @@ impl Site<'_> {
                 part: None,
                 chapter: None,
             },
-            Empty {},
+            NotFoundBody {
+                // JSON for the page's script; `<` escaped so a folder name cannot end it.
+                top_folders: serde_json::to_string(&self.top_folders())
+                    .unwrap_or_else(|_| "[]".into())
+                    .replace('<', "\\u003c"),
+            },
         );
         if let Some(base) = &self.book.config.build.base_url {
             frame.root = with_trailing_slash(base);
         }
         self.page(out, "404.html", "404.html", frame)
+    }
+
+    /// The site's top-level folders. Without `base-url`, 404.html finds the site root
+    /// from the address of the missing page: the path up to the last of these folders.
+    fn top_folders(&self) -> Vec<String> {
+        let mut dirs: Vec<String> = [
+            "assets",
+            "search",
+            "tags",
+            "audiences",
+            "checklists",
+            "packs",
+        ]
+        .map(String::from)
+        .into();
+        let paths = self.book.parts.iter().map(|p| &p.out_path);
+        for path in paths.chain(self.book.chapters.iter().map(|c| &c.out_path)) {
+            if let Some((first, _)) = path.split_once('/') {
+                if !dirs.iter().any(|d| d == first) {
+                    dirs.push(first.to_owned());
+                }
+            }
+        }
+        dirs
     }
 
     fn write_sitemap(&self, out: &dyn Sink) -> Result<(), Error> {
@@ -457,7 +486,9 @@ pub(crate) struct PageInfo<'s> {
 }
 
 #[derive(Serialize)]
-struct Empty {}
+struct NotFoundBody {
+    top_folders: String,
+}
 
 #[derive(Serialize)]
 struct PartCtx<'a> {

@@ -172,7 +172,10 @@ pub struct ChapterCtx<'a> {
     pub title: &'a str,
     pub summary: &'a str,
     pub html: &'a str,
-    pub toc: &'a [TocEntry],
+    /// "On this page": level-2 headings, each with its level-3 headings as children.
+    pub toc: Vec<TocItem<'a>>,
+    /// How many headings the contents list has in all (it is shown from two up).
+    pub toc_entries: usize,
     pub tags: Vec<Chip<'a>>,
     pub audiences: Vec<Chip<'a>>,
     pub minutes: u32,
@@ -181,6 +184,72 @@ pub struct ChapterCtx<'a> {
     pub next: Option<LinkCtx<'a>>,
     /// Where the chapter's desk card is, when it has one.
     pub card_href: Option<String>,
+}
+
+/// One entry of a chapter's "On this page" list.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct TocItem<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub children: Vec<TocItem<'a>>,
+}
+
+/// Nests the flat heading list: each level-3 heading under the level-2 heading before
+/// it (one that comes before any level-2 heading stays at the top), so the list's
+/// numbering and its structure for screen readers follow the chapter's outline.
+pub fn toc_tree(entries: &[TocEntry]) -> Vec<TocItem<'_>> {
+    let mut tree: Vec<TocItem<'_>> = Vec::new();
+    // The level of the last top-level entry: only a level-2 heading takes children.
+    let mut last_top = 0;
+    for e in entries {
+        let item = TocItem {
+            id: &e.id,
+            title: &e.title,
+            children: Vec::new(),
+        };
+        match tree.last_mut() {
+            Some(parent) if e.level > 2 && last_top == 2 => parent.children.push(item),
+            _ => {
+                last_top = e.level;
+                tree.push(item);
+            }
+        }
+    }
+    tree
+}
+
+#[cfg(test)]
+mod toc_tests {
+    use super::*;
+
+    fn entry(level: u8, id: &str) -> TocEntry {
+        TocEntry {
+            level,
+            id: id.into(),
+            title: id.to_uppercase(),
+        }
+    }
+
+    #[test]
+    fn level_three_headings_nest_under_the_level_two_before_them() {
+        let flat = [
+            entry(3, "intro"),
+            entry(2, "a"),
+            entry(3, "a1"),
+            entry(3, "a2"),
+            entry(2, "b"),
+        ];
+        let tree = toc_tree(&flat);
+        let shape: Vec<(&str, Vec<&str>)> = tree
+            .iter()
+            .map(|t| (t.id, t.children.iter().map(|c| c.id).collect()))
+            .collect();
+        assert_eq!(
+            shape,
+            [("intro", vec![]), ("a", vec!["a1", "a2"]), ("b", vec![])]
+        );
+        assert_eq!(tree[1].title, "A");
+    }
 }
 
 /// Reading time: the front matter's `minutes`, else about 200 words a minute.
@@ -287,7 +356,8 @@ pub fn chapter_ctx<'a>(
         title: &ch.title,
         summary: &ch.summary,
         html: &rendered.html,
-        toc: &rendered.toc,
+        toc: toc_tree(&rendered.toc),
+        toc_entries: rendered.toc.len(),
         tags: chips(&ch.tags, &book.config.tags, tag_href),
         audiences: chips(&ch.audience, &book.config.audiences, audience_href),
         minutes: minutes(ch, rendered),

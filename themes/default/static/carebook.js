@@ -35,12 +35,64 @@
 
   var navBtn = document.querySelector(".nav-toggle");
   var sidebar = document.getElementById("sidebar");
+  function setMenu(open) {
+    sidebar.classList.toggle("is-open", open);
+    navBtn.setAttribute("aria-expanded", open ? "true" : "false");
+    var label = navBtn.querySelector(".nav-toggle-label");
+    if (label) label.textContent = navBtn.getAttribute(open ? "data-label-close" : "data-label-open");
+  }
   if (navBtn && sidebar) {
     navBtn.addEventListener("click", function () {
-      var open = sidebar.classList.toggle("is-open");
-      navBtn.setAttribute("aria-expanded", open ? "true" : "false");
+      var open = !sidebar.classList.contains("is-open");
+      setMenu(open);
       if (open) { var first = sidebar.querySelector("a"); if (first) first.focus(); }
     });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && sidebar.classList.contains("is-open")) { setMenu(false); navBtn.focus(); }
+    });
+  }
+
+  // Phones: the search button opens the search box on its own row and focuses it; the
+  // box closes again when focus leaves it empty. "/" and Ctrl-K open it too.
+  var searchBtn = document.querySelector(".search-toggle");
+  var searchInput = document.getElementById("search-input");
+  if (header && searchBtn && searchInput) {
+    var openSearch = function (open) {
+      header.classList.toggle("search-open", open);
+      searchBtn.setAttribute("aria-expanded", open ? "true" : "false");
+      headerHeight();
+      if (open) searchInput.focus();
+    };
+    searchBtn.addEventListener("click", function () { openSearch(!header.classList.contains("search-open")); });
+    // Runs before search-loader.js's own "/" and Ctrl-K handler, which focuses the box:
+    // a hidden box cannot take focus, so show it first.
+    document.addEventListener("keydown", function (e) {
+      var t = e.target, typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      var ctrlK = (e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "k" || e.key === "K");
+      if (ctrlK || (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey)) {
+        header.classList.add("search-open");
+        searchBtn.setAttribute("aria-expanded", "true");
+      }
+    });
+    searchInput.addEventListener("focus", function () { if (!header.classList.contains("search-open")) openSearch(true); });
+    header.querySelector(".search").addEventListener("focusout", function (e) {
+      if (!searchInput.value && !header.contains(e.relatedTarget)) openSearch(false);
+    });
+  }
+
+  // Phones: the header slides away while reading down and comes back on the way up (or
+  // as soon as something in it has focus).
+  var small = window.matchMedia && window.matchMedia("(max-width: 52rem)");
+  var lastY = window.scrollY;
+  if (header && small) {
+    window.addEventListener("scroll", function () {
+      var y = window.scrollY;
+      var keep = !small.matches || header.contains(document.activeElement) || (sidebar && sidebar.classList.contains("is-open"));
+      if (keep || y < lastY - 4 || y < header.offsetHeight) header.classList.remove("is-hidden");
+      else if (y > lastY + 4) header.classList.add("is-hidden");
+      lastY = y;
+    }, { passive: true });
+    header.addEventListener("focusin", function () { header.classList.remove("is-hidden"); });
   }
 })();
 
@@ -129,6 +181,16 @@
     try { localStorage.setItem(key, JSON.stringify(boxes.map(function (b) { return b.checked ? 1 : 0; }))); } catch (e) { /* storage may be off */ }
   }
   boxes.forEach(function (b) { b.addEventListener("change", save); });
+  // The whole item is the tap target: a click on its text ticks the box (links inside
+  // the item still work, and selecting text does not tick).
+  boxes.forEach(function (b) {
+    var li = b.parentElement;
+    li.addEventListener("click", function (e) {
+      if (e.target === b || e.target.closest("a") || String(window.getSelection())) return;
+      b.checked = !b.checked;
+      save();
+    });
+  });
   var clear = document.createElement("button");
   clear.type = "button";
   clear.className = "tasks-clear";
