@@ -119,8 +119,12 @@ fn is_ours(dir: &Path) -> bool {
     let Ok(meta) = fs::symlink_metadata(dir) else {
         return false;
     };
-    meta.is_dir()
-        && (dir.join(MARKER).is_file() || fs::read_dir(dir).is_ok_and(|mut e| e.next().is_none()))
+    meta.is_dir() && (dir.join(MARKER).is_file() || is_empty_dir(dir))
+}
+
+fn is_empty_dir(dir: &Path) -> bool {
+    fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir())
+        && fs::read_dir(dir).is_ok_and(|mut e| e.next().is_none())
 }
 
 fn present(path: &Path) -> bool {
@@ -231,20 +235,21 @@ impl OutputLock {
     /// Locks without repairing anything, for `clean`.
     fn take(target: &Path) -> Result<OutputLock, OutputError> {
         let parent = parent_of(target);
-        let made = if parent.is_dir() {
-            None
-        } else {
-            let first = parent
-                .ancestors()
-                .take_while(|a| !a.as_os_str().is_empty() && !present(a))
-                .last()
-                .map(Path::to_path_buf);
-            fs::create_dir_all(&parent).map_err(|e| noted(&parent, e, UNCHANGED))?;
-            first
-        };
         let path = sibling(target, "lock");
         let mut said = false;
+        let mut made = None;
         loop {
+            // Again on every turn: a failed build before us may have removed the
+            // folders it made for the output.
+            if !parent.is_dir() {
+                let first = parent
+                    .ancestors()
+                    .take_while(|a| !a.as_os_str().is_empty() && !present(a))
+                    .last()
+                    .map(Path::to_path_buf);
+                fs::create_dir_all(&parent).map_err(|e| noted(&parent, e, UNCHANGED))?;
+                made = made.or(first);
+            }
             let file = fs::OpenOptions::new()
                 .read(true)
                 .write(true)
@@ -303,7 +308,9 @@ impl OutputLock {
     /// folder found belongs to a build that is no longer running.
     fn recover(&self) -> Result<(), OutputError> {
         let old = sibling(&self.target, "old");
-        if !present(&self.target) && is_ours(&old) && old.join(MARKER).is_file() {
+        // Missing, or an empty folder someone made since: the old site goes back.
+        let no_site = !present(&self.target) || is_empty_dir(&self.target);
+        if no_site && is_ours(&old) && old.join(MARKER).is_file() {
             fs::rename(&old, &self.target).map_err(io_err(&self.target))?;
             eprintln!(
                 "note: put the previous site back into {} from {}: a build was stopped while replacing it",
@@ -751,4 +758,58 @@ pub fn clean(target: &Path) -> Result<Vec<Removed>, OutputError> {
     }
     drop(lock);
     Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leftovers_are_only_this_outputs_staging_and_old_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        for name in [
+            ".site.staging",
+            ".site.staging-12-abcdef01",
+            ".site.old",
+            ".site.stagingx",
+            ".sites.staging-1-2",
+            ".site.lock",
+            "site",
+        ] {
+            fs::create_dir(tmp.path().join(name)).unwrap();
+        }
+        let found: Vec<String> = leftovers(&tmp.path().join("site"))
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            found,
+            [".site.old", ".site.staging", ".site.staging-12-abcdef01"]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn real_paths_follow_links_before_the_missing_part() {
+        let tmp = tempfile::tempdir().unwrap();
+        let base = fs::canonicalize(tmp.path()).unwrap();
+        fs::create_dir(base.join("guide")).unwrap();
+        std::os::unix::fs::symlink("guide", base.join("g")).unwrap();
+        assert_eq!(real_path(&base.join("g/sub/x")), base.join("guide/sub/x"));
+        assert_eq!(real_path(&base.join("g/new/../y")), base.join("guide/y"));
+        std::os::unix::fs::symlink("../elsewhere/www", base.join("guide/site")).unwrap();
+        let out = OutputPath::resolve(&base.join("guide/site")).unwrap();
+        assert!(out.is_link());
+        assert_eq!(out.target, base.join("elsewhere/www"));
+    }
+
+    #[test]
+    fn staging_folders_are_named_per_build() {
+        let target = Path::new("out/site");
+        let a = sibling(target, &format!("staging-{}-{:08x}", 1, random()));
+        let b = sibling(target, &format!("staging-{}-{:08x}", 1, random()));
+        assert_ne!(a, b);
+        assert_eq!(sibling(target, "lock"), Path::new("out/.site.lock"));
+        assert_eq!(sibling(Path::new("site"), "old"), Path::new("./.site.old"));
+    }
 }

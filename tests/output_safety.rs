@@ -55,7 +55,11 @@ fn change_heading(book: &Path) {
     let tone = book.join("guide/basics/tone.md");
     let text = read(&tone);
     assert!(text.contains("## Tone on the phone"));
-    std::fs::write(&tone, text.replace("## Tone on the phone", "## Tone on a call")).unwrap();
+    std::fs::write(
+        &tone,
+        text.replace("## Tone on the phone", "## Tone on a call"),
+    )
+    .unwrap();
 }
 
 /// Names in `dir` that start with `.<name>.`: staging, old and lock files.
@@ -401,7 +405,10 @@ fn an_io_error_names_the_path_and_keeps_the_site() {
     assert_ne!(run.code, 0);
     assert_contains(&run.stderr, "cannot write blocker");
     assert_contains(&run.stderr, "the site was not changed");
-    assert_eq!(read(&book.path().join("blocker")), "a file where a folder should be");
+    assert_eq!(
+        read(&book.path().join("blocker")),
+        "a file where a folder should be"
+    );
 }
 
 /// A write that fails half-way through the site (here: a file-size limit, standing in
@@ -489,5 +496,21 @@ fn serve_and_build_on_one_book_do_not_disturb_each_other() {
         "serve rebuilt because of a build's files:\n{stderr}"
     );
     assert!(book.path().join("site/.carebook").is_file());
+    assert_eq!(leftovers(book.path(), "site"), Vec::<String>::new());
+}
+
+#[test]
+fn an_empty_folder_made_after_a_kill_does_not_cost_the_old_site() {
+    let (book, before) = interrupted_swap();
+    std::fs::create_dir(book.path().join("site")).unwrap();
+    write(
+        book.path(),
+        "guide/basics/tone.md",
+        "---\ntitle: Tone\n---\nSee [gone](gone.md).\n",
+    );
+    let run = carebook(&["build"], book.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(&run.stderr, "put the previous site back");
+    assert!(before == snapshot(&book.path().join("site")));
     assert_eq!(leftovers(book.path(), "site"), Vec::<String>::new());
 }
