@@ -395,10 +395,23 @@ fn clean(dir: PathBuf, out: Option<PathBuf>) -> Result<(), Error> {
         ..Default::default()
     };
     let config = carebook::build::configure(&dir, &opts)?;
-    let target = carebook::build::output_dir(&dir, &config, &opts);
-    match carebook::output::clean(&target).map_err(Error::Output)? {
-        true => println!("Removed {}", target.display()),
-        false => println!("Nothing to remove: {} does not exist", target.display()),
+    let given = carebook::build::output_dir(&dir, &config, &opts);
+    carebook::build::check_overlap(&dir, &config, &given)?;
+    let path = carebook::output::OutputPath::resolve(&given).map_err(Error::Output)?;
+    let removed = carebook::output::clean(&path.target).map_err(Error::Output)?;
+    if removed.is_empty() {
+        println!("Nothing to remove: {} does not exist", given.display());
+    }
+    for r in removed {
+        match r.leftover {
+            None if path.is_link() => println!(
+                "Removed {} (the folder the link {} points to; the link is kept)",
+                r.path.display(),
+                given.display()
+            ),
+            None => println!("Removed {}", r.path.display()),
+            Some(what) => println!("Removed {}: {what}", r.path.display()),
+        }
     }
     Ok(())
 }
