@@ -439,6 +439,12 @@ fn allow_host_adds_a_name() {
         let r = server.send(&format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n"));
         assert!(r.status.contains(code), "{host}: {}", r.status);
     }
+    // A proxy for handbook.test may pass the page's origin on with its own Host.
+    let r = server.send(&format!(
+        "HEAD /__carebook/events HTTP/1.1\r\nHost: localhost:{port}\r\nOrigin: https://handbook.test\r\n\r\n"
+    ));
+    assert!(r.status.contains(" 200 "), "{}", r.status);
+    assert!(r.body.is_empty(), "HEAD has no body: {:?}", r.body);
     // Checked before anything is built or bound, so this ends by itself.
     let bad = carebook(
         &["serve", ".", "--port", "0", "--allow-host", "a b"],

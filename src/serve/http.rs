@@ -103,6 +103,12 @@ impl Access {
             })
     }
 
+    /// Whether `name` was allowed by name (`--host`, `--allow-host`): a proxy in front
+    /// of the preview may send it as the `Origin` while the `Host` is its own.
+    fn named(&self, name: &str) -> bool {
+        self.allowed.iter().any(|a| a == name)
+    }
+
     fn refusal(&self, name: &str) -> Response {
         Response::text(
             "403 Forbidden",
@@ -110,8 +116,14 @@ impl Access {
                 "carebook serve refused this request: it was made for the address `{name}`, \
                  which is not one this preview answers to.\n\
                  This keeps other web sites from reading the preview (DNS rebinding).\n\
-                 On the computer running carebook, open http://localhost:{port}/ instead. \
-                 If `{name}` is right, restart with: carebook serve --allow-host {name}\n",
+                 On the computer running carebook, open http://localhost:{port}/ instead{other}. \
+                 If you opened the preview under `{name}` on purpose, restart it with: \
+                 carebook serve --allow-host {name}\n",
+                other = if self.loopback {
+                    ""
+                } else {
+                    "; from another computer, use that computer's IP address"
+                },
                 port = self.port
             ),
         )
@@ -426,7 +438,8 @@ fn route(state: &State, access: &Access, req: &Request) -> Outcome {
             // Only the preview's own pages may listen: same host name, one of ours.
             let name = origin_host(origin);
             let ok = name.as_ref().is_some_and(|n| {
-                access.allows(n) && Some(n) == target_host.as_ref().or(host.as_ref())
+                access.allows(n)
+                    && (Some(n) == target_host.as_ref().or(host.as_ref()) || access.named(n))
             });
             if !ok {
                 return reply(Response::error(
@@ -797,7 +810,8 @@ impl Server {
                 if self.warned.len() < 16 && self.warned.insert(name.clone()) {
                     eprintln!(
                         "warning: refused a request for `{name}`, which is not an address of \
-                         this preview; if it is yours, restart with --allow-host {name}"
+                         this preview; if you opened it under that name yourself, restart with \
+                         --allow-host {name}"
                     );
                 }
                 conn.respond(self.access.refusal(&name).bytes(body))
