@@ -130,6 +130,11 @@ enum Command {
         /// Include chapters marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Also answer to this host name (repeatable; `.example.com` allows every name
+        /// under example.com). Other names are refused, so web sites cannot read the
+        /// preview by pointing their name at this computer.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Delete the built site.
     #[command(
@@ -184,6 +189,7 @@ fn main() -> ExitCode {
             host,
             open,
             drafts,
+            allow_host,
         } => carebook::serve::serve(
             &dir,
             &carebook::serve::ServeOptions {
@@ -191,6 +197,7 @@ fn main() -> ExitCode {
                 port,
                 open,
                 drafts,
+                allow_hosts: allow_host,
             },
         ),
         Command::Pack {
