@@ -106,8 +106,8 @@ fn heading_ids_follow_github_and_are_unique() {
     assert!(html.contains(r#"<h2 id="dont-interrupt">Don’t interrupt</h2>"#));
     assert!(html.contains(r#"<h2 id="dont-interrupt-1">Don’t interrupt</h2>"#));
     assert!(
-        html.contains(r##"<li class="toc-level-3"><a href="#do">Do</a></li>"##),
-        "toc lists h3 too"
+        html.contains(r##"<ol><li><a href="#do">Do</a></li>"##),
+        "toc lists h3 too, nested under their h2"
     );
     let tone = read(&book.path().join("site/basics/tone.html"));
     assert!(
