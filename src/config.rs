@@ -347,7 +347,10 @@ impl Config {
                 d
             }
         })?;
-        Self::parse(&text, &path)
+        let config = Self::parse(&text, &path)?;
+        let config = crate::config_env::apply(config, &text, &path)?;
+        config.validate(&text, &path)?;
+        Ok(config)
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostic> {

@@ -111,7 +111,7 @@ fn diagnostics_check_broken_book_in_every_format() {
 #[test]
 fn diagnostics_check_lint_book_in_every_format() {
     let book = copy_fixture("lint");
-    for format in ["human", "line", "json"] {
+    for format in ["human", "line", "json", "github"] {
         insta::assert_snapshot!(
             format!("check_lint_{format}"),
             report(book.path(), &["check", "--format", format])

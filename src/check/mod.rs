@@ -43,8 +43,11 @@ impl Report {
         report::counts(&self.findings)
     }
 
-    pub fn render(&self, format: report::Format, color: bool) -> String {
+    /// The findings in `format`; `book_dir` (the book's folder as given) prefixes the
+    /// paths of GitHub annotations, which are resolved from the repository root.
+    pub fn render(&self, format: report::Format, color: bool, book_dir: &Path) -> String {
         match format {
+            report::Format::Github => report::github_format(&self.findings, book_dir),
             report::Format::Human => report::human_format(&self.findings, self.chapters, color),
             report::Format::Line => report::line_format(&self.findings),
             report::Format::Json => report::json_format(&self.findings, self.chapters),

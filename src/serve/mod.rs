@@ -187,7 +187,7 @@ pub fn serve(root: &Path, opts: &ServeOptions) -> Result<(), Error> {
         .spawn(move || http::run(listener, http_state, access))
         .map_err(|e| Error::Usage(format!("cannot start the server: {e}")))?;
     if opts.open {
-        open_browser(&url);
+        crate::open::open_in_browser(&url);
     }
     watch(&events, &mut session, &state);
     drop(watcher);
@@ -206,23 +206,6 @@ fn bind(host: &str, port: u16) -> Result<TcpListener, Error> {
         };
         Error::Usage(format!("cannot listen on {host}:{port}: {e}{hint}"))
     })
-}
-
-fn open_browser(url: &str) {
-    let cmd = if cfg!(target_os = "macos") {
-        vec!["open", url]
-    } else if cfg!(windows) {
-        vec!["cmd", "/c", "start", url]
-    } else {
-        vec!["xdg-open", url]
-    };
-    if std::process::Command::new(cmd[0])
-        .args(&cmd[1..])
-        .spawn()
-        .is_err()
-    {
-        eprintln!("could not open a browser; open {url} yourself");
-    }
 }
 
 /// Starts watching the book for changes. Done before the server announces itself, so an
