@@ -24,6 +24,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod url;
 
 pub use build::{build, BuildOptions, BuildReport};
 

@@ -548,22 +548,10 @@ pub fn root_prefix(page: &str) -> String {
     "../".repeat(page.matches('/').count())
 }
 
+/// A link's path or fragment, decoded for looking up files and ids. Bytes that are not
+/// UTF-8 once decoded keep the text as written, which then matches nothing.
 fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::url::decode(s).map_or_else(|| s.to_owned(), std::borrow::Cow::into_owned)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -809,6 +797,8 @@ mod tests {
     fn percent_decoding() {
         assert_eq!(percent_decode("my%20file.md"), "my file.md");
         assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%aé.md"), "%aé.md");
+        assert_eq!(percent_decode("%FF.md"), "%FF.md");
     }
 
     fn checklist(md: &str) -> Checklist {
