@@ -319,7 +319,7 @@ impl<'d> Pass<'_, 'd> {
                     });
                 }
             }
-            return Some(relative_href(from, &self.targets.chapter_outs[i]));
+            return Some(href_to(from, &self.targets.chapter_outs[i]));
         }
         let part_dir = if target.file_name().is_some_and(|n| n == "index.md") {
             target.parent().unwrap_or(target)
@@ -327,10 +327,10 @@ impl<'d> Pass<'_, 'd> {
             target
         };
         if let Some(out) = self.targets.parts.get(part_dir) {
-            return Some(relative_href(from, out));
+            return Some(href_to(from, out));
         }
         if self.targets.assets.contains(target) {
-            return Some(relative_href(from, &slash_path(target)));
+            return Some(href_to(from, &slash_path(target)));
         }
         let pos = self.pos(offset);
         let is_md = target.extension().is_some_and(|e| e == "md");
@@ -541,6 +541,11 @@ pub fn relative_href(from: &str, to: &str) -> String {
     let mut href = "../".repeat(from_dirs.len() - common);
     href.push_str(&to_parts[common..].join("/"));
     href
+}
+
+/// The href from the page at `from` to the site file `to`, percent-encoded.
+fn href_to(from: &str, to: &str) -> String {
+    crate::url::encode_path(&relative_href(from, to)).into_owned()
 }
 
 /// `../` repeated once per folder above `page`: the way back to the site root.

@@ -3,25 +3,16 @@
 
 use std::borrow::Cow;
 
-use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
+use percent_encoding::{percent_decode_str, percent_encode_byte};
 
 /// What a path segment must not hold as is: the characters that end a path (`#`, `?`),
 /// start an escape (`%`), are turned into `/` by browsers (`\`), or are not allowed in a
 /// URL (controls, space, quotes, `<`, `>`, backtick, braces). `/` separates segments and
-/// stays; other non-ASCII characters are valid in links and are left to the browser, so
-/// the hrefs of books with ordinary folder names do not change.
-const SEGMENT: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}')
-    .add(b'\\');
+/// stays. Letters beyond ASCII are valid in links (browsers encode them when they fetch)
+/// and are kept, so the hrefs of books with ordinary folder names do not change.
+fn escaped(b: u8) -> bool {
+    b < 0x20 || b == 0x7f || b" \"#%<>?`{}\\".contains(&b)
+}
 
 /// Percent-decodes `s` as a browser does: `%` followed by two hex digits is a byte, any
 /// other `%` is kept. `None` if the bytes are not UTF-8 (no file can have that name).
@@ -32,7 +23,17 @@ pub fn decode(s: &str) -> Option<Cow<'_, str>> {
 /// The href for a site path such as `faq#1/refunds.html`: each segment percent-encoded
 /// (`faq%231/refunds.html`). Borrowed, and so unchanged, when nothing needs encoding.
 pub fn encode_path(path: &str) -> Cow<'_, str> {
-    utf8_percent_encode(path, SEGMENT).into()
+    if !path.bytes().any(escaped) {
+        return Cow::Borrowed(path);
+    }
+    let mut out = String::with_capacity(path.len() + 8);
+    for c in path.chars() {
+        match u8::try_from(c) {
+            Ok(b) if escaped(b) => out.push_str(percent_encode_byte(b)),
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// The path of a relative href with its `?query` and `#fragment` removed, decoded.

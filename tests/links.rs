@@ -26,3 +26,91 @@ fn odd_percent_escapes_are_broken_links_not_crashes() {
     }
     assert!(!check.stdout.contains("my notes"), "`my%20notes.md` resolves");
 }
+
+/// The odd-folders fixture, with the part it cannot store (see its book.toml).
+fn odd_folders() -> tempfile::TempDir {
+    let book = copy_fixture("odd-folders");
+    write(
+        book.path(),
+        "guide/what?/why.md",
+        "---\ntitle: Why\ncard: false\n---\n\nBecause of [refunds](../faq%231/refunds.md) and [notes](<../my part/notes.md#top>).\n",
+    );
+    book
+}
+
+#[test]
+fn folder_names_with_url_characters_are_escaped_in_every_link() {
+    let book = odd_folders();
+    let run = carebook(&["build"], book.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        "guide/what?/why.md:6:49: error: the link `../my part/notes.md#top` points to a heading `#top` that is not in `my part/notes.md`",
+    );
+    write(
+        book.path(),
+        "guide/what?/why.md",
+        "---\ntitle: Why\ncard: false\n---\n\nBecause of [refunds](../faq%231/refunds.md) and [notes](<../my part/notes.md>).\n",
+    );
+    build_ok(book.path());
+    let site = book.path().join("site");
+    for page in [
+        "faq#1/refunds.html",
+        "faq#1/index.html",
+        "what?/why.html",
+        "100%/percent.html",
+        "my part/notes.html",
+        "checklists/part-faq#1.html",
+        "packs/odd/refunds.html",
+    ] {
+        assert!(site.join(page).is_file(), "{page} is written");
+    }
+    assert_eq!(broken_links(&site), Vec::<String>::new());
+    let refunds = read(&site.join("faq#1/refunds.html"));
+    for href in [
+        r#"href="../what%3F/why.html""#,
+        r#"href="../my%20part/notes.html""#,
+        r#"href="../100%25/percent.html#top-ten""#,
+        r#"href="../my%20part/index.html""#,
+        r#"src="img/a%20b.svg""#,
+        r#"href="../tags/on%20call.html""#,
+        r#"href="../checklists/part-faq%231.html#card-refunds""#,
+    ] {
+        assert_contains(&refunds, href);
+    }
+    let home = read(&site.join("index.html"));
+    assert!(!home.contains(r#"href="faq#1"#), "no raw `#` in a path");
+    assert_contains(&home, r#"href="faq%231/index.html""#);
+    let sitemap = read(&site.join("sitemap.xml"));
+    for loc in sitemap.lines().filter(|l| l.contains("<loc>")) {
+        assert!(!loc.contains(' ') || loc.trim_start() != loc, "{loc}");
+        assert!(!loc.trim().contains(' '), "raw space in {loc}");
+    }
+    assert_contains(
+        &sitemap,
+        "<loc>https://help.example.com/handbook/my%20part/notes.html</loc>",
+    );
+    assert_contains(
+        &sitemap,
+        "<loc>https://help.example.com/handbook/what%3F/index.html</loc>",
+    );
+}
+
+#[test]
+fn standalone_pack_links_to_odd_folders_resolve() {
+    let book = odd_folders();
+    write(
+        book.path(),
+        "guide/what?/why.md",
+        "---\ntitle: Why\ncard: false\n---\n\nBecause of [refunds](../faq%231/refunds.md).\n",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("class");
+    let run = carebook(&["pack", "odd", "--out", dir.to_str().unwrap()], book.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(broken_links(&dir), Vec::<String>::new());
+    assert!(dir.join("files/faq#1/img/a b.svg").is_file(), "image copied");
+    let refunds = read(&dir.join("refunds.html"));
+    assert_contains(&refunds, r#"src="files/faq%231/img/a%20b.svg""#);
+    assert_contains(&refunds, r#"href="percent.html#top-ten""#);
+}

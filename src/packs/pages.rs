@@ -53,9 +53,9 @@ impl Relinker<'_> {
         if attr == "id" {
             return print_prefix.map(|p| format!("{p}--{value}"));
         }
-        let (target, frag) = match SiteLink::parse(value, from)? {
+        let (target, href, frag) = match SiteLink::parse(value, from)? {
             SiteLink::Fragment(f) => return print_prefix.map(|p| format!("#{p}--{f}")),
-            SiteLink::Page { target, frag } => (target, frag),
+            SiteLink::Page { target, href, frag } => (target, href, frag),
         };
         let frag_suffix = frag.map(|f| format!("#{f}")).unwrap_or_default();
         if let Some(slug) = self.in_pack.get(target.as_str()) {
@@ -66,10 +66,10 @@ impl Relinker<'_> {
             });
         }
         match self.mode {
-            PackMode::InSite => Some(format!("../../{target}{frag_suffix}")),
+            PackMode::InSite => Some(format!("../../{href}{frag_suffix}")),
             PackMode::Standalone if self.assets.contains(&target) => {
-                used.push(target.clone());
-                Some(format!("files/{target}"))
+                used.push(target);
+                Some(format!("files/{href}"))
             }
             PackMode::Standalone => Some(UNLINK.to_owned()),
         }
@@ -226,7 +226,7 @@ impl<'a> PackRender<'a> {
             .collect();
         let part = NavPart {
             title: &self.pack.title,
-            href: "index.html",
+            href: Cow::Borrowed("index.html"),
             current: true,
             page_current: current.is_none(),
             chapters,
@@ -234,7 +234,7 @@ impl<'a> PackRender<'a> {
         Nav {
             parts: vec![part],
             script: false,
-            current_part: "index.html",
+            current_part: Cow::Borrowed("index.html"),
         }
     }
 

@@ -152,8 +152,16 @@ pub fn site_key(path: &str) -> Result<String, &'static str> {
     Ok(key)
 }
 
+/// `None` for a `%` that does not start an escape (a bad request) or bytes that are not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
-    crate::url::decode(s).map(std::borrow::Cow::into_owned)
+    let escapes_ok = s.split('%').skip(1).all(|rest| {
+        rest.get(..2)
+            .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+    });
+    escapes_ok
+        .then(|| crate::url::decode(s))
+        .flatten()
+        .map(std::borrow::Cow::into_owned)
 }
 
 fn content_type(path: &str) -> &'static str {
