@@ -50,6 +50,22 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     /// `#anchor` links into other chapters, checked once every chapter is rendered.
     pub anchor_links: Vec<AnchorLink>,
+    /// The Markdown links to other pages, where they are in `html`.
+    pub page_links: Vec<PageLink>,
+}
+
+/// A Markdown link to a page of the site, located in the HTML while it was written, so
+/// a course pack can turn the links that leave it into text without searching HTML
+/// that authors wrote (and could make look like anything).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageLink {
+    /// The chapter linked to; `None` for any other page (a part's page, or a link that
+    /// does not resolve).
+    pub chapter: Option<usize>,
+    /// The `<a ...>` start tag, as a byte range of the HTML.
+    pub open: std::ops::Range<usize>,
+    /// Its `</a>`.
+    pub close: std::ops::Range<usize>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -157,20 +173,101 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
         lines: None,
         out: &mut out,
         self_anchors: Vec::new(),
+        page_links: Vec::new(),
+        resolved: Resolved::Kept,
     };
     drop_leading_title(&mut events);
     pass.assign_heading_ids(&mut events);
     pass.rewrite_links(&mut events);
     number_footnotes(&mut events, &mut pass.out.anchors);
     pass.check_self_anchors();
+    let mut page_links = std::mem::take(&mut pass.page_links);
+    // The parser keeps NUL characters, so a chapter holding one could fake a link
+    // mark: its links are then not located (a pack points them nowhere instead).
+    if let Some(nul) = body.find(LINK_MARK) {
+        let pos = pass.pos(nul);
+        let d = Diagnostic::warning(
+            doc.path,
+            pos,
+            "this chapter contains a NUL character (an invisible control character, often from a copied PDF or a broken file)",
+        )
+        .with_hint("delete it: it shows as � on the page");
+        pass.out.diagnostics.push(d);
+        page_links.clear();
+    }
     out.checklist = extract_checklist(&events, &targets.checklists);
     out.words = count_words(&events);
     out.sections = extract_sections(&events);
     enable_task_boxes(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    out.html = html;
+    let marked = page_links.iter().map(|&(at, _)| at).collect();
+    pulldown_cmark::html::push_html(&mut html, with_link_marks(events, marked));
+    let chapters = page_links.iter().map(|&(_, chapter)| chapter);
+    (out.html, out.page_links) = if page_links.is_empty() {
+        (html, Vec::new())
+    } else {
+        take_link_marks(html, chapters)
+    };
+    if out.html.contains(LINK_MARK) {
+        out.html = out.html.replace(LINK_MARK, "\u{FFFD}");
+    }
     out
+}
+
+/// Written around each page link while the HTML is written, then taken out. Only used
+/// for chapters without a NUL of their own.
+const LINK_MARK: char = '\0';
+
+/// The events with `LINK_MARK` before the links at the indexes `marked` (ascending)
+/// and after their ends.
+fn with_link_marks<'e>(
+    events: Vec<(Event<'e>, std::ops::Range<usize>)>,
+    marked: Vec<usize>,
+) -> impl Iterator<Item = Event<'e>> {
+    let mark = || Event::InlineHtml(CowStr::Borrowed("\0"));
+    let mut next = marked.into_iter().peekable();
+    let mut open = false;
+    events.into_iter().enumerate().flat_map(move |(i, (e, _))| {
+        let before = (next.peek() == Some(&i)).then(|| {
+            next.next();
+            open = true;
+            mark()
+        });
+        let after = (open && matches!(e, Event::End(TagEnd::Link))).then(|| {
+            open = false;
+            mark()
+        });
+        before.into_iter().chain([e]).chain(after)
+    })
+}
+
+/// The HTML without its link marks, and where the marked links are in it. A pair of
+/// marks that does not hold exactly one `<a ...>...</a>` is dropped, never trusted.
+fn take_link_marks(
+    html: String,
+    mut chapters: impl Iterator<Item = Option<usize>>,
+) -> (String, Vec<PageLink>) {
+    let mut out = String::with_capacity(html.len());
+    let mut links = Vec::new();
+    let mut pieces = html.split(LINK_MARK);
+    if let Some(first) = pieces.next() {
+        out.push_str(first);
+    }
+    while let (Some(link), after) = (pieces.next(), pieces.next()) {
+        let start = out.len();
+        out.push_str(link);
+        let chapter = chapters.next().flatten();
+        let tag_end = link.find('>').map(|i| i + 1);
+        if let Some(tag_end) = tag_end.filter(|_| link.starts_with("<a ") && link.ends_with("</a>")) {
+            links.push(PageLink {
+                chapter,
+                open: start..start + tag_end,
+                close: out.len() - 4..out.len(),
+            });
+        }
+        out.push_str(after.unwrap_or_default());
+    }
+    (out, links)
 }
 
 /// The page template shows the title; a `# Title` opening the body would repeat it.
@@ -198,6 +295,22 @@ struct Pass<'a, 'd> {
     lines: Option<LineIndex<'d>>,
     out: &'a mut Rendered,
     self_anchors: Vec<(String, Pos, String)>,
+    /// Event indexes of Markdown links to pages (not files), with the chapter linked to.
+    page_links: Vec<(usize, Option<usize>)>,
+    /// What the last `resolve` found.
+    resolved: Resolved,
+}
+
+/// What a link turned out to point to.
+#[derive(Clone, Copy, PartialEq)]
+enum Resolved {
+    /// An external or same-page link, kept as written.
+    Kept,
+    Chapter(usize),
+    /// A file copied into the site (an image, a PDF).
+    Asset,
+    /// A part's page, or a link that does not resolve.
+    OtherPage,
 }
 
 impl<'d> Pass<'_, 'd> {
@@ -236,7 +349,8 @@ impl<'d> Pass<'_, 'd> {
     }
 
     fn rewrite_links(&mut self, events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
-        for (event, range) in events.iter_mut() {
+        for (at, (event, range)) in events.iter_mut().enumerate() {
+            let is_link = matches!(event, Event::Start(Tag::Link { .. }));
             let dest = match event {
                 Event::Start(Tag::Link {
                     link_type,
@@ -253,8 +367,14 @@ impl<'d> Pass<'_, 'd> {
                 _ => continue,
             };
             let start = range.start;
+            self.resolved = Resolved::Kept;
             if let Some(new) = self.resolve(dest, start) {
                 *dest = CowStr::from(new);
+            }
+            match self.resolved {
+                Resolved::Chapter(i) if is_link => self.page_links.push((at, Some(i))),
+                Resolved::OtherPage if is_link => self.page_links.push((at, None)),
+                _ => {}
             }
         }
     }
@@ -278,6 +398,7 @@ impl<'d> Pass<'_, 'd> {
             return None;
         }
         let decoded = percent_decode(path_part);
+        self.resolved = Resolved::OtherPage;
         let base = if decoded.starts_with('/') {
             PathBuf::new()
         } else {
@@ -319,6 +440,7 @@ impl<'d> Pass<'_, 'd> {
                     });
                 }
             }
+            self.resolved = Resolved::Chapter(i);
             return Some(href_to(from, &self.targets.chapter_outs[i]));
         }
         let part_dir = if target.file_name().is_some_and(|n| n == "index.md") {
@@ -330,6 +452,7 @@ impl<'d> Pass<'_, 'd> {
             return Some(href_to(from, out));
         }
         if self.targets.assets.contains(target) {
+            self.resolved = Resolved::Asset;
             return Some(href_to(from, &slash_path(target)));
         }
         let pos = self.pos(offset);
@@ -796,6 +919,22 @@ mod tests {
         assert!(is_external("mailto:a@b.c"));
         assert!(!is_external("../a.md"));
         assert!(!is_external("a.md#x:y"));
+    }
+
+    #[test]
+    fn link_marks_locate_whole_links_only() {
+        let html = "<p>\0<a href=\"a.html\" title=\"&gt;\">A <b>b</b></a>\0 and \0<img alt=\"x\">\0.</p>".to_owned();
+        let (html, links) = take_link_marks(html, [Some(3), None].into_iter());
+        assert_eq!(html, "<p><a href=\"a.html\" title=\"&gt;\">A <b>b</b></a> and <img alt=\"x\">.</p>");
+        assert_eq!(
+            links,
+            [PageLink {
+                chapter: Some(3),
+                open: 3..33,
+                close: 43..47
+            }]
+        );
+        assert_eq!((&html[3..33], &html[43..47]), ("<a href=\"a.html\" title=\"&gt;\">", "</a>"));
     }
 
     #[test]

@@ -114,3 +114,66 @@ fn standalone_pack_links_to_odd_folders_resolve() {
     assert_contains(&refunds, r#"src="files/faq%231/img/a%20b.svg""#);
     assert_contains(&refunds, r#"href="percent.html#top-ten""#);
 }
+
+const NOT_IN_PACK: &str = r#"<span class="not-in-pack" title="This chapter is in the full handbook, not in this pack">"#;
+
+#[test]
+fn html_shaped_like_a_pack_marker_cannot_crash_build_or_pack() {
+    let book = copy_fixture("pack-raw-html");
+    build_ok(book.path());
+    let site = book.path().join("site");
+    let in_site = read(&site.join("packs/inside/inside.html"));
+    assert_contains(&in_site, r#"<a href="carebook:unlink" data-x="</a>">t</a>"#);
+    assert_contains(&in_site, r#"<a href="../../part/outside.html">Markdown link out</a>"#);
+    assert!(!in_site.contains("not-in-pack"), "in the site every link works");
+
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("class");
+    let run = carebook(&["pack", "inside", "--out", dir.to_str().unwrap()], book.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = read(&dir.join("inside.html"));
+    for expected in [
+        // The author's HTML stays as written; its link out of the pack goes nowhere.
+        r#"<a href="carebook:unlink" data-x="</a>">t</a>"#,
+        r#"<a href="carebook:unlink">open"#,
+        r##"<a href="#" data-x="</a>">out</a>"##,
+        // Markdown links out of the pack become text, whatever their text holds.
+        &format!("A {NOT_IN_PACK}Markdown link out</span>"),
+        &format!(r#"{NOT_IN_PACK}with <b title="</a>">HTML</b> inside</span>"#),
+        &format!("{NOT_IN_PACK}to the part</span>"),
+        r#"<a href="inside.html">to this chapter</a>"#,
+    ] {
+        assert_contains(&page, expected);
+    }
+    let home = read(&dir.join("index.html"));
+    assert_contains(&home, r#"<a href="inside.html">inside</a>"#);
+    assert_contains(&home, &format!("{NOT_IN_PACK}outside</span>"));
+    let handout = read(&dir.join("handout.html"));
+    assert_contains(&handout, &format!("A {NOT_IN_PACK}Markdown link out</span>"));
+}
+
+#[test]
+fn nul_characters_in_a_chapter_cannot_fake_a_located_link() {
+    let book = copy_fixture("pack-raw-html");
+    write(
+        book.path(),
+        "guide/part/inside.md",
+        "---\ntitle: Inside\ncard: false\n---\n\nNUL \0 in text, <b title=\"\0\">in HTML</b>, `\0` in code and [a link \0 out](outside.md).\n",
+    );
+    let run = build_ok(book.path());
+    assert_contains(
+        &run.stderr,
+        "guide/part/inside.md:6:5: warning: this chapter contains a NUL character",
+    );
+    let site_page = read(&book.path().join("site/part/inside.html"));
+    assert_contains(&site_page, "NUL \u{FFFD} in text");
+    assert_contains(&site_page, "<a href=\"outside.html\">a link \u{FFFD} out</a>");
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("class");
+    let run = carebook(&["pack", "inside", "--out", dir.to_str().unwrap()], book.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = read(&dir.join("inside.html"));
+    assert!(!page.contains('\0'));
+    // Not located, so not made text: the link out of the pack goes nowhere.
+    assert_contains(&page, "<a href=\"#\">a link \u{FFFD} out</a>");
+}
