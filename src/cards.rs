@@ -553,8 +553,7 @@ mod pages {
                     let count = self.cards_among(self.book.parts[p].chapters.clone());
                     (count > 0).then(|| PartCards {
                         title: self.part_title(p),
-                        href: crate::url::encode_path(&part_cards_file(self.book, p))
-                            .into_owned(),
+                        href: crate::url::encode_path(&part_cards_file(self.book, p)).into_owned(),
                         count,
                     })
                 })

@@ -19,6 +19,7 @@ pub mod output;
 pub mod packs;
 pub mod print;
 pub mod progress;
+pub mod rawhtml;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -10,6 +10,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::book::{slash_path, Book};
 use crate::config::{ChecklistConfig, Strictness};
 use crate::diag::{did_you_mean, Diagnostic, LineIndex, Pos};
+use crate::rawhtml::{self, RawHtml};
 use crate::source::normalize;
 
 /// A Markdown document to render: a chapter or a part's introduction.
@@ -125,6 +126,7 @@ pub struct LinkTargets {
     assets: HashSet<PathBuf>,
     strictness: Strictness,
     checklists: ChecklistConfig,
+    raw_html: RawHtml,
 }
 
 impl LinkTargets {
@@ -146,6 +148,7 @@ impl LinkTargets {
             assets: book.assets.iter().cloned().collect(),
             strictness: book.config.build.broken_links,
             checklists: book.config.checklists.clone(),
+            raw_html: book.config.build.raw_html,
         }
     }
 }
@@ -177,6 +180,9 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
         resolved: Resolved::Kept,
     };
     drop_leading_title(&mut events);
+    if targets.raw_html != RawHtml::Allow {
+        pass.check_raw_html(&mut events);
+    }
     pass.assign_heading_ids(&mut events);
     pass.rewrite_links(&mut events);
     number_footnotes(&mut events, &mut pass.out.anchors);
@@ -258,7 +264,8 @@ fn take_link_marks(
         out.push_str(link);
         let chapter = chapters.next().flatten();
         let tag_end = link.find('>').map(|i| i + 1);
-        if let Some(tag_end) = tag_end.filter(|_| link.starts_with("<a ") && link.ends_with("</a>")) {
+        if let Some(tag_end) = tag_end.filter(|_| link.starts_with("<a ") && link.ends_with("</a>"))
+        {
             links.push(PageLink {
                 chapter,
                 open: start..start + tag_end,
@@ -319,6 +326,112 @@ impl<'d> Pass<'_, 'd> {
         self.lines
             .get_or_insert_with(|| LineIndex::new(text))
             .pos(self.doc.body_start + body_offset)
+    }
+
+    /// `raw-html = "warn"` or `"strip"`: reports (and with `strip` removes) what can run
+    /// code: script elements, event handlers, script URLs in raw HTML and in links.
+    fn check_raw_html(&mut self, events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+        let strip = self.targets.raw_html == RawHtml::Strip;
+        let mut scanner = rawhtml::Scanner::default();
+        let mut i = 0;
+        while i < events.len() {
+            // An HTML block comes one line per event; it is scanned as one text, so
+            // tags across lines are seen whole, and put back in its first event.
+            let pieces = match &events[i].0 {
+                Event::Html(_) => events[i..]
+                    .iter()
+                    .take_while(|(e, _)| matches!(e, Event::Html(_)))
+                    .count(),
+                Event::InlineHtml(_) => 1,
+                _ => {
+                    self.check_raw_event(&mut scanner, &mut events[i], strip);
+                    i += 1;
+                    continue;
+                }
+            };
+            let block = &mut events[i..i + pieces];
+            let mut text = String::new();
+            let mut starts = Vec::with_capacity(pieces);
+            for (e, range) in block.iter() {
+                if let Event::Html(t) | Event::InlineHtml(t) = e {
+                    starts.push((text.len(), range.start));
+                    text.push_str(t);
+                }
+            }
+            let found = scanner.scan(&text);
+            for f in &found {
+                let Some(message) = &f.message else { continue };
+                let (from, source) = starts
+                    .iter()
+                    .rev()
+                    .find(|(at, _)| *at <= f.at)
+                    .copied()
+                    .unwrap_or((0, 0));
+                let pos = self.pos(source + (f.at - from));
+                self.raw_html_warning(pos, message, strip);
+            }
+            if strip && !found.is_empty() {
+                let clean = CowStr::from(rawhtml::strip(&text, &found));
+                for (n, (e, _)) in block.iter_mut().enumerate() {
+                    let t = if n == 0 {
+                        clean.clone()
+                    } else {
+                        CowStr::Borrowed("")
+                    };
+                    match e {
+                        Event::InlineHtml(_) => *e = Event::InlineHtml(t),
+                        _ => *e = Event::Html(t),
+                    }
+                }
+            }
+            i += pieces;
+        }
+    }
+
+    fn check_raw_event(
+        &mut self,
+        scanner: &mut rawhtml::Scanner,
+        (event, range): &mut (Event<'_>, std::ops::Range<usize>),
+        strip: bool,
+    ) {
+        match event {
+            // Text between an inline `<script>` and `</script>` is the script.
+            Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak
+                if strip && scanner.in_element() =>
+            {
+                *event = Event::Text(CowStr::Borrowed(""));
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if rawhtml::is_script_url(dest_url) =>
+            {
+                let message = format!(
+                    "the link `{}` runs code in the reader's browser",
+                    rawhtml::shorten(dest_url)
+                );
+                let pos = self.pos(range.start);
+                self.raw_html_warning(pos, &message, strip);
+                if strip {
+                    *dest_url = CowStr::Borrowed("");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn raw_html_warning(&mut self, pos: Pos, message: &str, strip: bool) {
+        let (message, hint) = if strip {
+            (
+                format!("{message}; it was removed (`raw-html = \"strip\"` in book.toml)"),
+                "delete it from the chapter, or put what it does in a theme you trust",
+            )
+        } else {
+            (
+                message.to_owned(),
+                "delete it if this chapter's author is not trusted; `raw-html = \"strip\"` under [build] in book.toml removes such code from every page",
+            )
+        };
+        let d = Diagnostic::warning(self.doc.path, pos, message).with_hint(hint);
+        self.out.diagnostics.push(d);
     }
 
     fn assign_heading_ids(&mut self, events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
@@ -923,9 +1036,14 @@ mod tests {
 
     #[test]
     fn link_marks_locate_whole_links_only() {
-        let html = "<p>\0<a href=\"a.html\" title=\"&gt;\">A <b>b</b></a>\0 and \0<img alt=\"x\">\0.</p>".to_owned();
+        let html =
+            "<p>\0<a href=\"a.html\" title=\"&gt;\">A <b>b</b></a>\0 and \0<img alt=\"x\">\0.</p>"
+                .to_owned();
         let (html, links) = take_link_marks(html, [Some(3), None].into_iter());
-        assert_eq!(html, "<p><a href=\"a.html\" title=\"&gt;\">A <b>b</b></a> and <img alt=\"x\">.</p>");
+        assert_eq!(
+            html,
+            "<p><a href=\"a.html\" title=\"&gt;\">A <b>b</b></a> and <img alt=\"x\">.</p>"
+        );
         assert_eq!(
             links,
             [PageLink {
@@ -934,7 +1052,10 @@ mod tests {
                 close: 43..47
             }]
         );
-        assert_eq!((&html[3..33], &html[43..47]), ("<a href=\"a.html\" title=\"&gt;\">", "</a>"));
+        assert_eq!(
+            (&html[3..33], &html[43..47]),
+            ("<a href=\"a.html\" title=\"&gt;\">", "</a>")
+        );
     }
 
     #[test]

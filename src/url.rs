@@ -76,8 +76,14 @@ mod tests {
 
     #[test]
     fn href_paths_drop_query_and_fragment() {
-        assert_eq!(href_path("faq%231/a.html#top").as_deref(), Some("faq#1/a.html"));
-        assert_eq!(href_path("what%3F/a.html?x=1#y").as_deref(), Some("what?/a.html"));
+        assert_eq!(
+            href_path("faq%231/a.html#top").as_deref(),
+            Some("faq#1/a.html")
+        );
+        assert_eq!(
+            href_path("what%3F/a.html?x=1#y").as_deref(),
+            Some("what?/a.html")
+        );
         assert_eq!(href_path("#top").as_deref(), Some(""));
     }
 }

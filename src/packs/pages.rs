@@ -633,14 +633,31 @@ mod tests {
             }
         };
         let links = [
-            PageLink { chapter: Some(1), ..at("<a href=\"out", "chapter") },
-            PageLink { chapter: Some(0), ..at("<a href=\"in", "this") },
+            PageLink {
+                chapter: Some(1),
+                ..at("<a href=\"out", "chapter")
+            },
+            PageLink {
+                chapter: Some(0),
+                ..at("<a href=\"in", "this")
+            },
             at("<a href=\"../b/", "a part"),
         ];
         assert_eq!(relinker.unlink(html, &links), "See <span class=\"not-in-pack\" title=\"This chapter is in the full handbook, not in this pack\">the <em>other</em> chapter</span>, <a href=\"in.html\">this</a> and <span class=\"not-in-pack\" title=\"This chapter is in the full handbook, not in this pack\">a part</span>.");
-        let wrong = [PageLink { chapter: None, open: 40..5, close: 999..1003 }];
-        assert_eq!(relinker.unlink(html, &wrong), html, "bad ranges are left alone");
-        let in_site = Relinker { mode: PackMode::InSite, ..relinker };
+        let wrong = [PageLink {
+            chapter: None,
+            open: 5..9,
+            close: 999..1003,
+        }];
+        assert_eq!(
+            relinker.unlink(html, &wrong),
+            html,
+            "bad ranges are left alone"
+        );
+        let in_site = Relinker {
+            mode: PackMode::InSite,
+            ..relinker
+        };
         assert_eq!(in_site.unlink(html, &links), html);
     }
 }

@@ -158,7 +158,11 @@ fn check_link(site: &Path, page: &Path, dir: &Path, html: &str, value: &str) -> 
         .split_once('#')
         .map_or((value.as_str(), None), |(p, f)| (p, Some(f)));
     let path = path.split_once('?').map_or(path, |(p, _)| p);
-    let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
     let (path, frag) = (decode(path), frag.map(decode));
     let (path, frag) = (path.as_str(), frag.as_deref());
     let target_rel = if path.is_empty() {
