@@ -389,6 +389,8 @@ mod pages {
     #[derive(Serialize)]
     struct Chip<'a> {
         id: &'a str,
+        /// The term's page of cards, from `checklists/`.
+        href: String,
         label: &'a str,
         count: usize,
     }
@@ -491,8 +493,9 @@ mod pages {
                 .iter()
                 .filter_map(|(id, t)| {
                     let count = self.cards_among(kind.chapters(self.book, id));
-                    (count > 0).then_some(Chip {
+                    (count > 0).then(|| Chip {
                         id,
+                        href: kind.card_set_file(&crate::url::encode_path(id)),
                         label: &t.label,
                         count,
                     })

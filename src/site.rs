@@ -446,9 +446,13 @@ impl TermKind {
     }
     /// The page of desk cards for one tag or audience.
     pub(crate) fn card_set_path(self, id: &str) -> String {
+        format!("checklists/{}", self.card_set_file(id))
+    }
+    /// That page's file name in `checklists/`.
+    pub(crate) fn card_set_file(self, id: &str) -> String {
         match self {
-            TermKind::Tag => format!("checklists/tag-{id}.html"),
-            TermKind::Audience => format!("checklists/audience-{id}.html"),
+            TermKind::Tag => format!("tag-{id}.html"),
+            TermKind::Audience => format!("audience-{id}.html"),
         }
     }
     pub(crate) fn card_set_heading(self, label: &str) -> String {

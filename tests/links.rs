@@ -64,6 +64,7 @@ fn folder_names_with_url_characters_are_escaped_in_every_link() {
         "100%/percent.html",
         "my part/notes.html",
         "checklists/part-faq#1.html",
+        "checklists/tag-on call.html",
         "packs/odd/refunds.html",
     ] {
         assert!(site.join(page).is_file(), "{page} is written");
@@ -81,6 +82,8 @@ fn folder_names_with_url_characters_are_escaped_in_every_link() {
     ] {
         assert_contains(&refunds, href);
     }
+    let cards = read(&site.join("checklists/index.html"));
+    assert_contains(&cards, r#"<a href="tag-on%20call.html">On call</a>"#);
     let home = read(&site.join("index.html"));
     assert!(!home.contains(r#"href="faq#1"#), "no raw `#` in a path");
     assert_contains(&home, r#"href="faq%231/index.html""#);
