@@ -89,7 +89,6 @@ fn folder_names_with_url_characters_are_escaped_in_every_link() {
     assert_contains(&home, r#"href="faq%231/index.html""#);
     let sitemap = read(&site.join("sitemap.xml"));
     for loc in sitemap.lines().filter(|l| l.contains("<loc>")) {
-        assert!(!loc.contains(' ') || loc.trim_start() != loc, "{loc}");
         assert!(!loc.trim().contains(' '), "raw space in {loc}");
     }
     assert_contains(
