@@ -194,7 +194,7 @@ pub fn card_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered, fit: CardF
         slug: &ch.slug,
         title: card_title(ch),
         chapter_title: &ch.title,
-        chapter_href: ch.out_path.clone(),
+        chapter_href: crate::url::encode_path(&ch.out_path).into_owned(),
         part: &book.parts[ch.part].title,
         when,
         do_items: &rendered.checklist.do_items,
@@ -224,7 +224,8 @@ fn part_cards_file(book: &Book, p: usize) -> String {
 /// Where chapter `i`'s card is, from the site root: at the card on its part's page.
 pub fn card_href(book: &Book, i: usize) -> String {
     let ch = &book.chapters[i];
-    format!("{}#card-{}", part_cards_path(book, ch.part), ch.slug)
+    let page = part_cards_path(book, ch.part);
+    format!("{}#card-{}", crate::url::encode_path(&page), ch.slug)
 }
 
 #[cfg(test)]
@@ -388,6 +389,8 @@ mod pages {
     #[derive(Serialize)]
     struct Chip<'a> {
         id: &'a str,
+        /// The term's page of cards, from `checklists/`.
+        href: String,
         label: &'a str,
         count: usize,
     }
@@ -490,8 +493,9 @@ mod pages {
                 .iter()
                 .filter_map(|(id, t)| {
                     let count = self.cards_among(kind.chapters(self.book, id));
-                    (count > 0).then_some(Chip {
+                    (count > 0).then(|| Chip {
                         id,
+                        href: kind.card_set_file(&crate::url::encode_path(id)),
                         label: &t.label,
                         count,
                     })
@@ -552,7 +556,7 @@ mod pages {
                     let count = self.cards_among(self.book.parts[p].chapters.clone());
                     (count > 0).then(|| PartCards {
                         title: self.part_title(p),
-                        href: part_cards_file(self.book, p),
+                        href: crate::url::encode_path(&part_cards_file(self.book, p)).into_owned(),
                         count,
                     })
                 })

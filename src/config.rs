@@ -121,6 +121,10 @@ pub struct BuildConfig {
     /// Build chapters marked `draft: true` too; default false.
     #[serde(default)]
     pub drafts: bool,
+    /// Scripts, event handlers and `javascript:` links in chapters: `allow` (default),
+    /// `warn` or `strip`.
+    #[serde(default)]
+    pub raw_html: crate::rawhtml::RawHtml,
 }
 
 impl Default for BuildConfig {
@@ -133,6 +137,7 @@ impl Default for BuildConfig {
             broken_links: Strictness::default(),
             base_url: None,
             drafts: false,
+            raw_html: crate::rawhtml::RawHtml::default(),
         }
     }
 }

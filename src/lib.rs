@@ -21,11 +21,13 @@ pub mod output;
 pub mod packs;
 pub mod print;
 pub mod progress;
+pub mod rawhtml;
 pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod url;
 
 pub use build::{build, BuildOptions, BuildReport};
 

@@ -1,6 +1,8 @@
 //! The site output: chapter, part, home, topic and audience pages, 404, sitemap and
 //! assets, all rendered from the book model into the staging folder.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -148,9 +150,9 @@ impl Site<'_> {
             .map(|(i, p)| PartCtx {
                 title: &p.title,
                 href: if p.dir.as_os_str().is_empty() {
-                    ""
+                    Cow::Borrowed("")
                 } else {
-                    &p.out_path
+                    crate::url::encode_path(&p.out_path)
                 },
                 intro_html: &self.intros[i].home_page,
                 chapters: self.summaries(p.chapters.clone()),
@@ -168,7 +170,11 @@ impl Site<'_> {
             packs: crate::packs::summaries(self)
                 .into_iter()
                 .map(|p| PackItem {
-                    href: format!("{}/{}/index.html", crate::packs::PACKS_DIR, p.id),
+                    href: format!(
+                        "{}/{}/index.html",
+                        crate::packs::PACKS_DIR,
+                        crate::url::encode_path(&p.id)
+                    ),
                     audience: p
                         .audience_ids
                         .iter()
@@ -212,7 +218,7 @@ impl Site<'_> {
         }
         let part = PartCtx {
             title: &p.title,
-            href: &p.out_path,
+            href: crate::url::encode_path(&p.out_path),
             intro_html: &self.intros[i].part_page,
             chapters: self.summaries(p.chapters.clone()),
         };
@@ -254,7 +260,7 @@ impl Site<'_> {
 
     fn write_terms(&self, out: &dyn Sink, kind: TermKind) -> Result<(), Error> {
         for (id, t) in kind.terms(self.book) {
-            let path = kind.href(id);
+            let path = kind.path(id);
             let term = TermCtx {
                 kind: kind.singular(),
                 kind_plural: kind.plural(),
@@ -361,7 +367,7 @@ impl Site<'_> {
         for page in pages {
             xml.push_str(&format!(
                 "  <url><loc>{}</loc></url>\n",
-                xml_escape(&format!("{base}{page}"))
+                xml_escape(&format!("{base}{}", crate::url::encode_path(page)))
             ));
         }
         xml.push_str("</urlset>\n");
@@ -375,11 +381,11 @@ impl Site<'_> {
                 .map_err(Error::Output)?;
         }
         if self.book.parts.len() > render::NAV_INLINE_PARTS {
-            let parts: Vec<(&str, &str)> = self
+            let parts: Vec<(&str, Cow<'_, str>)> = self
                 .book
                 .parts
                 .iter()
-                .map(|p| (p.title.as_str(), p.out_path.as_str()))
+                .map(|p| (p.title.as_str(), crate::url::encode_path(&p.out_path)))
                 .collect();
             let json = serde_json::to_string(&parts).unwrap_or_else(|_| "[]".into());
             out.write(
@@ -442,6 +448,13 @@ impl TermKind {
             TermKind::Audience => render::audience_href(id),
         }
     }
+    /// The term's page, from the site root, as written to disk.
+    fn path(self, id: &str) -> String {
+        match self {
+            TermKind::Tag => format!("tags/{id}.html"),
+            TermKind::Audience => format!("audiences/{id}.html"),
+        }
+    }
     fn index(self) -> &'static str {
         match self {
             TermKind::Tag => "tags/index.html",
@@ -462,9 +475,13 @@ impl TermKind {
     }
     /// The page of desk cards for one tag or audience.
     pub(crate) fn card_set_path(self, id: &str) -> String {
+        format!("checklists/{}", self.card_set_file(id))
+    }
+    /// That page's file name in `checklists/`.
+    pub(crate) fn card_set_file(self, id: &str) -> String {
         match self {
-            TermKind::Tag => format!("checklists/tag-{id}.html"),
-            TermKind::Audience => format!("checklists/audience-{id}.html"),
+            TermKind::Tag => format!("tag-{id}.html"),
+            TermKind::Audience => format!("audience-{id}.html"),
         }
     }
     pub(crate) fn card_set_heading(self, label: &str) -> String {
@@ -493,7 +510,7 @@ struct NotFoundBody {
 #[derive(Serialize)]
 struct PartCtx<'a> {
     title: &'a str,
-    href: &'a str,
+    href: Cow<'a, str>,
     intro_html: &'a str,
     chapters: Vec<ChapterSummary<'a>>,
 }

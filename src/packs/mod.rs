@@ -29,6 +29,8 @@ pub struct Pack {
     pub title: String,
     /// The introduction as HTML, with links as seen from the site's home page.
     pub intro_html: String,
+    /// The intro's links to pages, located in `intro_html`.
+    pub intro_links: Vec<crate::markdown::PageLink>,
     pub audience: Vec<String>,
     pub paper: Paper,
     pub chapters: Vec<PackChapter>,
@@ -207,7 +209,7 @@ fn resolve(
     targets: &crate::markdown::LinkTargets,
 ) -> Result<Pack, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let intro_html = render_intro(&cfg.intro, origin, targets, &mut diags);
+    let (intro_html, intro_links) = render_intro(&cfg.intro, origin, targets, &mut diags);
     if crate::book::slugify(id) != id {
         diags.push(
             origin
@@ -247,6 +249,7 @@ fn resolve(
         id: id.to_owned(),
         title: cfg.title.clone(),
         intro_html,
+        intro_links,
         audience: cfg.audience.0.clone(),
         paper: cfg.paper.unwrap_or(book.config.build.paper),
         chapters,
@@ -260,7 +263,7 @@ fn render_intro(
     origin: &Origin<'_>,
     targets: &crate::markdown::LinkTargets,
     diags: &mut Vec<Diagnostic>,
-) -> String {
+) -> (String, Vec<crate::markdown::PageLink>) {
     let doc = crate::markdown::Doc {
         source: Path::new("index.md"),
         path: &origin.path,
@@ -276,7 +279,7 @@ fn render_intro(
         col: pos.col,
         ..d
     }));
-    rendered.html
+    (rendered.html, rendered.page_links)
 }
 
 /// The chapters one entry stands for, in reading order.

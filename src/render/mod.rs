@@ -128,13 +128,14 @@ pub struct Nav<'a> {
     pub parts: Vec<NavPart<'a>>,
     /// True when the part list comes from `assets/nav-data.js`.
     pub script: bool,
-    pub current_part: &'a str,
+    /// The current part's href, as `assets/nav-data.js` lists it.
+    pub current_part: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
 pub struct NavPart<'a> {
     pub title: &'a str,
-    pub href: &'a str,
+    pub href: Cow<'a, str>,
     pub current: bool,
     pub page_current: bool,
     pub chapters: Vec<LinkCtx<'a>>,
@@ -156,7 +157,7 @@ pub struct Chip<'a> {
 #[derive(Serialize)]
 pub struct ChapterSummary<'a> {
     pub title: &'a str,
-    pub href: &'a str,
+    pub href: Cow<'a, str>,
     pub summary: &'a str,
     pub minutes: u32,
     pub part: &'a str,
@@ -274,7 +275,9 @@ pub fn nav<'a>(
         .filter(|(i, _)| !script || Some(*i) == current)
         .map(|(i, p)| nav_part(book, p, Some(i) == current, chapter, page))
         .collect();
-    let current_part = current.map_or("", |i| book.parts[i].out_path.as_str());
+    let current_part = current.map_or(Cow::Borrowed(""), |i| {
+        crate::url::encode_path(&book.parts[i].out_path)
+    });
     Nav {
         parts,
         script,
@@ -299,7 +302,7 @@ fn nav_part<'a>(
     };
     NavPart {
         title: &part.title,
-        href: &part.out_path,
+        href: crate::url::encode_path(&part.out_path),
         current: is_current,
         page_current: part.out_path == page,
         chapters,
@@ -309,7 +312,7 @@ fn nav_part<'a>(
 pub fn link(ch: &Chapter, current: bool) -> LinkCtx<'_> {
     LinkCtx {
         title: &ch.title,
-        href: Cow::Borrowed(&ch.out_path),
+        href: crate::url::encode_path(&ch.out_path),
         current,
     }
 }
@@ -318,7 +321,7 @@ pub fn summary<'a>(book: &'a Book, i: usize, rendered: &[Rendered]) -> ChapterSu
     let ch = &book.chapters[i];
     ChapterSummary {
         title: &ch.title,
-        href: &ch.out_path,
+        href: crate::url::encode_path(&ch.out_path),
         summary: &ch.summary,
         minutes: minutes(ch, &rendered[i]),
         part: &book.parts[ch.part].title,
@@ -326,11 +329,11 @@ pub fn summary<'a>(book: &'a Book, i: usize, rendered: &[Rendered]) -> ChapterSu
 }
 
 pub fn tag_href(id: &str) -> String {
-    format!("tags/{id}.html")
+    format!("tags/{}.html", crate::url::encode_path(id))
 }
 
 pub fn audience_href(id: &str) -> String {
-    format!("audiences/{id}.html")
+    format!("audiences/{}.html", crate::url::encode_path(id))
 }
 
 pub fn chapter_ctx<'a>(
@@ -363,7 +366,7 @@ pub fn chapter_ctx<'a>(
         minutes: minutes(ch, rendered),
         part: (!part.dir.as_os_str().is_empty()).then(|| LinkCtx {
             title: &part.title,
-            href: Cow::Borrowed(&part.out_path),
+            href: crate::url::encode_path(&part.out_path),
             current: false,
         }),
         prev: i.checked_sub(1).map(|p| link(&book.chapters[p], false)),

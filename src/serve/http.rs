@@ -548,21 +548,16 @@ pub fn site_key(path: &str) -> Result<String, &'static str> {
     Ok(key)
 }
 
+/// `None` for a `%` that does not start an escape (a bad request) or bytes that are not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    let escapes_ok = s.split('%').skip(1).all(|rest| {
+        rest.get(..2)
+            .is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+    });
+    escapes_ok
+        .then(|| crate::url::decode(s))
+        .flatten()
+        .map(std::borrow::Cow::into_owned)
 }
 
 fn content_type(path: &str) -> &'static str {
