@@ -277,7 +277,186 @@ pub fn parse_yaml<T: for<'de> Deserialize<'de> + Default>(
     if yaml.trim().is_empty() {
         return Ok(T::default());
     }
+    check_yaml_shape(yaml, first_line, path)?;
     serde_yaml::from_str(yaml).map_err(|e| yaml_diagnostic(&e, first_line, path))
+}
+
+/// How deeply lists and mappings may nest in front matter and pack files. Real metadata
+/// needs three or four levels; the YAML parser slows down quadratically with depth, so
+/// deeper text is refused before it is parsed whole.
+pub const MAX_YAML_DEPTH: usize = 64;
+
+/// Walks the parser's events for what serde_yaml reports badly or slowly: nesting past
+/// [`MAX_YAML_DEPTH`] (stopping at the first level too deep, so the cost stays small) and
+/// a key given twice in one mapping (reported at the second, naming the first's line).
+/// Syntax errors are left to serde_yaml, which explains them.
+fn check_yaml_shape(yaml: &str, first_line: usize, path: &Path) -> Result<(), Diagnostic> {
+    use std::collections::HashMap;
+    use yaml_events::Event;
+    enum Frame {
+        Sequence,
+        /// The keys seen so far with their positions, and whether a key comes next.
+        Mapping {
+            keys: HashMap<Vec<u8>, Pos>,
+            key_next: bool,
+        },
+    }
+    let at = |m: yaml_events::Mark| Pos::new(first_line + m.line, m.column + 1);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut found = None;
+    yaml_events::for_each(yaml, |event, mark| {
+        let is_key = match (&event, stack.last_mut()) {
+            (
+                Event::Scalar(_) | Event::Alias | Event::SequenceStart | Event::MappingStart,
+                Some(Frame::Mapping { key_next, .. }),
+            ) => std::mem::replace(key_next, !*key_next),
+            _ => false,
+        };
+        match event {
+            Event::Scalar(value) if is_key => {
+                if let Some(Frame::Mapping { keys, .. }) = stack.last_mut() {
+                    if let Some(first) = keys.get(value) {
+                        let key = String::from_utf8_lossy(value);
+                        found = Some(
+                            Diagnostic::error(
+                                path,
+                                at(mark),
+                                format!(
+                                    "invalid front matter: `{key}` is given twice; the first is on line {}",
+                                    first.line
+                                ),
+                            )
+                            .with_hint(format!(
+                                "keep one `{key}:` line and delete the other (a second one would silently replace the first)"
+                            )),
+                        );
+                        return false;
+                    }
+                    keys.insert(value.to_vec(), at(mark));
+                }
+            }
+            Event::SequenceStart | Event::MappingStart => {
+                if stack.len() == MAX_YAML_DEPTH {
+                    found = Some(
+                        Diagnostic::error(
+                            path,
+                            at(mark),
+                            format!(
+                                "invalid front matter: lists and mappings are nested more than {MAX_YAML_DEPTH} levels deep here"
+                            ),
+                        )
+                        .with_hint(
+                            "metadata needs only a few levels, like `tags: [a, b]`; remove the extra `[`, `{` or `-` (carebook stops reading here so a file like this cannot stall the build)",
+                        ),
+                    );
+                    return false;
+                }
+                stack.push(if matches!(event, Event::MappingStart) {
+                    Frame::Mapping {
+                        keys: HashMap::new(),
+                        key_next: true,
+                    }
+                } else {
+                    Frame::Sequence
+                });
+            }
+            Event::End => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        true
+    });
+    found.map_or(Ok(()), Err)
+}
+
+/// The YAML parser's event stream, from unsafe-libyaml (the parser serde_yaml runs),
+/// behind a safe function.
+mod yaml_events {
+    use std::mem::MaybeUninit;
+    use unsafe_libyaml as sys;
+
+    pub enum Event<'a> {
+        Scalar(&'a [u8]),
+        Alias,
+        SequenceStart,
+        MappingStart,
+        /// The end of a sequence or a mapping.
+        End,
+        /// Stream and document boundaries.
+        Other,
+    }
+
+    /// Where an event starts: 0-based line, 0-based column in characters.
+    #[derive(Clone, Copy)]
+    pub struct Mark {
+        pub line: usize,
+        pub column: usize,
+    }
+
+    /// The parser, on the heap because it points to itself once given its input.
+    struct Parser(Box<MaybeUninit<sys::yaml_parser_t>>);
+
+    impl Drop for Parser {
+        fn drop(&mut self) {
+            // SAFETY: initialized in `for_each` before this value is made.
+            unsafe { sys::yaml_parser_delete(self.0.as_mut_ptr()) }
+        }
+    }
+
+    /// Calls `f` with each event of `text` in order, until `f` returns false, the text
+    /// ends, or it does not parse.
+    pub fn for_each(text: &str, mut f: impl FnMut(Event<'_>, Mark) -> bool) {
+        let mut boxed = Box::new(MaybeUninit::<sys::yaml_parser_t>::uninit());
+        // SAFETY: `yaml_parser_initialize` fills the whole struct (zeroed, then buffers).
+        if unsafe { sys::yaml_parser_initialize(boxed.as_mut_ptr()) }.fail {
+            return;
+        }
+        let mut parser = Parser(boxed);
+        let p = parser.0.as_mut_ptr();
+        // SAFETY: `text` outlives `parser`, which is dropped at the end of this function;
+        // the parser stays in its box, so the pointer it keeps to itself stays valid.
+        unsafe {
+            sys::yaml_parser_set_encoding(p, sys::YAML_UTF8_ENCODING);
+            sys::yaml_parser_set_input_string(p, text.as_ptr(), text.len() as u64);
+        }
+        loop {
+            let mut raw = MaybeUninit::<sys::yaml_event_t>::uninit();
+            // SAFETY: the parser is initialized; on success the event is filled in and
+            // is deleted below, after the last use of the scalar bytes it owns.
+            unsafe {
+                if sys::yaml_parser_parse(p, raw.as_mut_ptr()).fail {
+                    return;
+                }
+                let ev = raw.as_mut_ptr();
+                let mark = Mark {
+                    line: (*ev).start_mark.line as usize,
+                    column: (*ev).start_mark.column as usize,
+                };
+                let kind = (*ev).type_;
+                let event = match kind {
+                    sys::YAML_SCALAR_EVENT => {
+                        let s = (*ev).data.scalar;
+                        Event::Scalar(if s.value.is_null() || s.length == 0 {
+                            &[]
+                        } else {
+                            std::slice::from_raw_parts(s.value, s.length as usize)
+                        })
+                    }
+                    sys::YAML_ALIAS_EVENT => Event::Alias,
+                    sys::YAML_SEQUENCE_START_EVENT => Event::SequenceStart,
+                    sys::YAML_MAPPING_START_EVENT => Event::MappingStart,
+                    sys::YAML_SEQUENCE_END_EVENT | sys::YAML_MAPPING_END_EVENT => Event::End,
+                    _ => Event::Other,
+                };
+                let go_on = f(event, mark);
+                sys::yaml_event_delete(ev);
+                if !go_on || kind == sys::YAML_STREAM_END_EVENT {
+                    return;
+                }
+            }
+        }
+    }
 }
 
 fn yaml_diagnostic(e: &serde_yaml::Error, first_line: usize, path: &Path) -> Diagnostic {
@@ -391,6 +570,50 @@ mod tests {
             parse_yaml::<FrontMatter>("title: A\ntitel: B\n", 2, Path::new("c.md")).unwrap_err();
         assert_eq!((e.line, e.col), (3, 1));
         assert!(e.message.contains("unknown field `titel`"), "{}", e.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_at_the_first_level_too_deep() {
+        let n = 100_000;
+        let yaml = format!("title: {}{}\n", "[".repeat(n), "]".repeat(n));
+        let e = parse_yaml::<FrontMatter>(&yaml, 2, Path::new("c.md")).unwrap_err();
+        // The front matter's mapping is level 1, so the 64th `[` (column 8 + 63) is level 65.
+        assert_eq!((e.line, e.col), (2, 71));
+        assert!(
+            e.message.contains("nested more than 64 levels"),
+            "{}",
+            e.message
+        );
+        let yaml = format!("tags:\n{}x\n", "- ".repeat(n));
+        let e = parse_yaml::<FrontMatter>(&yaml, 2, Path::new("c.md")).unwrap_err();
+        assert_eq!((e.line, e.col), (3, 2 * 63 + 1));
+        // Within the limit, the value's type is what is wrong.
+        let yaml = format!("title: {}{}\n", "[".repeat(63), "]".repeat(63));
+        let e = parse_yaml::<FrontMatter>(&yaml, 2, Path::new("c.md")).unwrap_err();
+        assert!(e.message.contains("expected a string"), "{}", e.message);
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_at_the_second() {
+        let e = parse_yaml::<FrontMatter>("title: A\nsummary: S\ntitle: B\n", 2, Path::new("c.md"))
+            .unwrap_err();
+        assert_eq!((e.line, e.col), (4, 1));
+        assert!(
+            e.message
+                .contains("`title` is given twice; the first is on line 2"),
+            "{}",
+            e.message
+        );
+        let e = parse_yaml::<FrontMatter>("card:\n  when: a\n  when: b\n", 2, Path::new("c.md"))
+            .unwrap_err();
+        assert_eq!((e.line, e.col), (4, 3));
+        // The same key in two mappings of a list is fine.
+        let yaml = "title: T\nchapters:\n  - slug: a\n  - slug: b\n";
+        let fm = parse_yaml::<crate::config::PackConfig>(yaml, 1, Path::new("p.yaml")).unwrap();
+        assert_eq!(fm.chapters.len(), 2);
+        // A key that is a value elsewhere is no duplicate.
+        parse_yaml::<FrontMatter>("title: summary\nsummary: title\n", 2, Path::new("c.md"))
+            .unwrap();
     }
 
     #[test]
