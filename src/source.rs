@@ -20,14 +20,35 @@ pub struct Listing {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Lists `dir` in a stable order. Hidden entries and README.md (notes for authors) are skipped.
-pub fn walk(dir: &Path) -> Listing {
+/// Lists `dir` in a stable order. Hidden entries and README.md (notes for authors) are
+/// skipped. Symbolic links are followed only where `links` allows; a refused link is
+/// reported once, and nothing under it is listed.
+pub fn walk(dir: &Path, links: &LinkPolicy) -> Listing {
     let mut listing = Listing::default();
+    if let Err(d) = links.check(dir) {
+        listing.diagnostics.push(d);
+        return listing;
+    }
+    let mut refused = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_hidden(e.file_name()) {
+                return false;
+            }
+            if e.path_is_symlink() {
+                if let Err(d) = links.check(e.path()) {
+                    refused.push(d);
+                    return false;
+                }
+            }
+            true
+        });
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
@@ -38,7 +59,108 @@ pub fn walk(dir: &Path) -> Listing {
             Err(err) => listing.diagnostics.push(walk_error(&err, dir)),
         }
     }
+    listing.diagnostics.append(&mut refused);
     listing
+}
+
+/// Where symbolic links in a book may lead: into the book's own folder (the one holding
+/// book.toml), or into a folder `[build] allow-symlinks-to` names. Paths are compared
+/// after resolving every link, so `a/../..` tricks and links to links are seen through.
+#[derive(Debug, Clone, Default)]
+pub struct LinkPolicy {
+    /// The book's folder, resolved.
+    book: PathBuf,
+    /// Folders links may point into, resolved: the book's, the allowed ones, and the
+    /// chapters folder when book.toml places it outside the book on purpose.
+    roots: Vec<PathBuf>,
+}
+
+impl LinkPolicy {
+    pub fn new(root: &Path, config: &crate::config::Config) -> LinkPolicy {
+        let resolve = |p: &Path| {
+            std::fs::canonicalize(p)
+                .or_else(|_| std::path::absolute(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        };
+        let book = resolve(root);
+        let mut roots = vec![book.clone()];
+        for allowed in &config.build.allow_symlinks_to {
+            // book.toml's check made sure each exists; one removed since is no root.
+            if let Ok(p) = std::fs::canonicalize(root.join(allowed)) {
+                roots.push(p);
+            }
+        }
+        let source = &config.build.source;
+        if source.is_absolute() || normalize(source).is_none() {
+            roots.push(resolve(&root.join(source)));
+        }
+        LinkPolicy { book, roots }
+    }
+
+    /// Whether `path` may be read: wherever links lead it, it must really be inside one
+    /// of the allowed folders. A path that is no link and does not exist passes, for the
+    /// reader to report.
+    pub fn check(&self, path: &Path) -> Result<(), Diagnostic> {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let target = match std::fs::canonicalize(path) {
+            Ok(t) => t,
+            Err(_) if !is_link => return Ok(()),
+            Err(e) => {
+                let shown = std::fs::read_link(path).unwrap_or_default();
+                return Err(Diagnostic::error(
+                    path,
+                    Pos::FILE,
+                    format!(
+                        "this symbolic link points to `{}`, which cannot be read: {e}",
+                        shown.display()
+                    ),
+                )
+                .with_hint("fix the link, or delete it"));
+            }
+        };
+        if self.roots.iter().any(|r| target.starts_with(r)) {
+            return Ok(());
+        }
+        let folder = if target.is_dir() {
+            target.as_path()
+        } else {
+            target.parent().unwrap_or(&target)
+        };
+        let what = if is_link {
+            "this symbolic link points to"
+        } else {
+            "this is reached through a symbolic link and really is"
+        };
+        Err(Diagnostic::error(
+            path,
+            Pos::FILE,
+            format!(
+                "{what} `{}`, outside the book's folder; carebook does not publish files from outside the book",
+                target.display()
+            ),
+        )
+        .with_hint(format!(
+            "copy the file into the book instead of linking to it; or, if that folder is meant to be shared, allow it in book.toml with `allow-symlinks-to = [\"{}\"]` under [build]",
+            crate::diag::display_path(&relative_to(folder, &self.book))
+        )))
+    }
+}
+
+/// `path` relative to `base` (both resolved), climbing with `..` where needed.
+fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    let (p, b): (Vec<_>, Vec<_>) = (path.components().collect(), base.components().collect());
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return path.to_path_buf();
+    }
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &p[common..] {
+        out.push(c);
+    }
+    out
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -97,7 +97,7 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
             &mut diags,
         );
     }
-    for (path, text) in pack_files(&root.join(PACKS_DIR), &mut diags) {
+    for (path, text) in pack_files(&root.join(PACKS_DIR), &book.links, &mut diags) {
         let id = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -141,8 +141,12 @@ fn collect(
     }
 }
 
-/// `packs/*.yaml` (and `.yml`), sorted by name.
-fn pack_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+/// `packs/*.yaml` (and `.yml`), sorted by name; symbolic links only where `links` allows.
+fn pack_files(
+    dir: &Path,
+    links: &crate::source::LinkPolicy,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, String)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -154,13 +158,15 @@ fn pack_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)>
     paths.sort();
     paths
         .into_iter()
-        .filter_map(|p| match crate::source::read_text(&p) {
-            Ok(t) => Some((p, t)),
-            Err(d) => {
-                diags.push(d);
-                None
-            }
-        })
+        .filter_map(
+            |p| match links.check(&p).and_then(|()| crate::source::read_text(&p)) {
+                Ok(t) => Some((p, t)),
+                Err(d) => {
+                    diags.push(d);
+                    None
+                }
+            },
+        )
         .collect()
 }
 
