@@ -435,7 +435,7 @@ impl Config {
     /// Reads and checks `book.toml` in `root`.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let bytes = std::fs::read(&path).map_err(|e| {
             let d = Diagnostic::error(&path, Pos::FILE, format!("cannot read the book's settings: {e}"));
             if e.kind() == std::io::ErrorKind::NotFound {
                 d.with_hint("run this command in the folder that holds book.toml, pass that folder as an argument, or create a new book with `carebook init <dir>`")
@@ -443,6 +443,7 @@ impl Config {
                 d
             }
         })?;
+        let text = crate::source::decode_text(bytes, &path)?;
         let config = Self::parse(&text, &path)?;
         config.check_folders(root, &text, &path)?;
         Ok(config)

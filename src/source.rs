@@ -206,6 +206,12 @@ fn walk_error(err: &walkdir::Error, dir: &Path) -> Diagnostic {
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(path, Pos::FILE, format!("cannot read: {e}")))?;
+    decode_text(bytes, path)
+}
+
+/// `bytes` as UTF-8 text without a byte-order mark; otherwise an error at the line and
+/// column of the first byte that is not UTF-8.
+pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {

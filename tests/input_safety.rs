@@ -260,3 +260,93 @@ mod symlinks {
         );
     }
 }
+
+#[test]
+fn book_toml_that_is_not_utf8_is_located() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "guide/a.md", "# A\n");
+    std::fs::write(
+        tmp.path().join("book.toml"),
+        b"title = \"T\"\n[build]\npaper = \"a\xff4\"\n",
+    )
+    .unwrap();
+    let run = carebook(&["build"], tmp.path());
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        "book.toml:3:11: error: the file is not valid UTF-8 text\n  help: save the file as UTF-8",
+    );
+}
+
+#[test]
+fn a_wrong_choice_on_the_pack_command_line_is_a_usage_error_said_once() {
+    let book = copy_fixture("good");
+    let run = carebook(&["pack", "--audience", "nobody"], book.path());
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: unknown audience `nobody`\n  help: expected one of `new-hire`\n"
+    );
+}
+
+#[test]
+fn files_that_cannot_be_written_exit_3() {
+    let book = copy_fixture("good");
+    // As root no permission stops a write, but a file where a folder must be does.
+    write(book.path(), "not-a-folder", "a file\n");
+    let run = carebook(&["build", "--out", "not-a-folder/site"], book.path());
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_contains(&run.stderr, "not-a-folder");
+    assert_contains(&run.stderr, "cannot write");
+    let help = carebook(&["--help"], book.path());
+    assert_contains(
+        &help.stdout,
+        "3 a file or folder could not be read or written",
+    );
+}
+
+#[test]
+fn an_invalid_source_date_epoch_is_a_usage_error() {
+    let book = copy_fixture("good");
+    let run_with = |value: &str| -> Run {
+        std::process::Command::new(env!("CARGO_BIN_EXE_carebook"))
+            .arg("build")
+            .current_dir(book.path())
+            .env("NO_COLOR", "1")
+            .env("SOURCE_DATE_EPOCH", value)
+            .output()
+            .unwrap()
+            .into()
+    };
+    for value in ["yesterday", "-86400", "1.5", "99999999999999999999999", ""] {
+        let run = run_with(value);
+        assert_eq!(run.code, 2, "{value:?}: {}", run.stderr);
+        assert_contains(
+            &run.stderr,
+            &format!("error: the environment variable SOURCE_DATE_EPOCH is `{value}`, which is not a date carebook can use\n  help: set it to a whole number of seconds since 1970-01-01 UTC, like 1763856000"),
+        );
+        assert!(!book.path().join("site").exists());
+    }
+    let run = run_with("1763856000");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&read(&book.path().join("site/print.html")), "2025-11-23");
+}
+
+#[cfg(unix)]
+#[test]
+fn check_line_format_keeps_a_file_name_with_a_newline_on_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "book.toml", "title = \"T\"\n");
+    write(
+        tmp.path(),
+        "guide/two\nlines.md",
+        "No front matter, no checklist.\n",
+    );
+    let run = carebook(&["check", "--format", "line"], tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(!lines.is_empty(), "{}", run.stdout);
+    for line in &lines {
+        assert!(line.starts_with("guide/two\\nlines.md"), "{}", run.stdout);
+    }
+}

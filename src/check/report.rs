@@ -86,7 +86,7 @@ fn level_name(level: Severity) -> &'static str {
 }
 
 fn location(f: &Finding) -> String {
-    let path = display_path(&f.path);
+    let path = one_line(&display_path(&f.path)).into_owned();
     if f.line == 0 {
         path
     } else {
@@ -94,7 +94,9 @@ fn location(f: &Finding) -> String {
     }
 }
 
-/// `path:line:col: level[rule]: message`, one finding per line.
+/// `path:line:col: level[rule]: message`, one finding per line: control characters in
+/// file names (a newline is allowed in one) and messages are escaped, so no finding
+/// spills onto a second line for the editor or script reading them.
 pub fn line_format(findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
@@ -103,11 +105,29 @@ pub fn line_format(findings: &[Finding]) -> String {
             "{}: {}[{}]: {}",
             location(f),
             level_name(f.level),
-            f.rule,
-            f.message
+            one_line(&f.rule),
+            one_line(&f.message)
         );
     }
     out
+}
+
+/// `text` with control characters and line separators written as escapes (`\n`,
+/// `\u{1b}`); everything else, accented letters included, as it is.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !text.contains(breaks) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if breaks(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[derive(Serialize)]
@@ -319,6 +339,21 @@ mod tests {
         );
         let at = |s: &str, pat: &str| s.char_indices().position(|(i, _)| s[i..].starts_with(pat));
         assert_eq!(at(shown, "target"), at(caret, "^^^^^^"));
+    }
+
+    #[test]
+    fn line_format_keeps_each_finding_on_one_line() {
+        let f = Finding {
+            path: PathBuf::from("guide/two\nlines\u{2028}é\x1b[31m.md"),
+            message: "the title `a\rb` is used twice".into(),
+            ..finding("x", 1, 1)
+        };
+        let out = line_format(&[f]);
+        assert_eq!(
+            out,
+            "guide/two\\nlines\\u{2028}é\\u{1b}[31m.md:3:1: warning[r]: the title `a\\rb` is used twice\n"
+        );
+        assert_eq!(one_line("Café, no escapes"), "Café, no escapes");
     }
 
     #[test]

@@ -171,13 +171,15 @@ fn pack_files(
 }
 
 /// A pack made on the command line: `carebook pack --tag culture --audience new-hire`.
+/// What is wrong with the choice is a usage error, each problem said once (an audience
+/// is checked both as the pack's and as the selector's).
 pub fn ad_hoc(
     book: &Book,
     title: &str,
     tags: Vec<String>,
     audience: Option<String>,
     chapters: Vec<String>,
-) -> Result<Pack, Vec<Diagnostic>> {
+) -> Result<Pack, Error> {
     let mut entries: Vec<PackEntry> = chapters.into_iter().map(PackEntry::Slug).collect();
     if !tags.is_empty() || audience.is_some() {
         entries.push(PackEntry::Select(PackSelector {
@@ -203,6 +205,20 @@ pub fn ad_hoc(
         &origin,
         &crate::markdown::LinkTargets::new(book),
     )
+    .map_err(|diags| {
+        let mut problems: Vec<String> = Vec::new();
+        for d in diags {
+            let mut text = d.message;
+            if let Some(hint) = d.hint {
+                text.push_str("\n  help: ");
+                text.push_str(&hint);
+            }
+            if !problems.contains(&text) {
+                problems.push(text);
+            }
+        }
+        Error::Usage(problems.join("\nerror: "))
+    })
 }
 
 fn resolve(
