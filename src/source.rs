@@ -502,7 +502,7 @@ fn check_yaml_shape(yaml: &str, first_line: usize, path: &Path) -> Result<(), Di
 /// behind a safe function.
 mod yaml_events {
     use std::mem::MaybeUninit;
-    use unsafe_libyaml as sys;
+    use unsafe_libyaml as unsafe_sys;
 
     pub enum Event<'a> {
         Scalar(&'a [u8]),
@@ -523,21 +523,21 @@ mod yaml_events {
     }
 
     /// The parser, on the heap because it points to itself once given its input.
-    struct Parser(Box<MaybeUninit<sys::yaml_parser_t>>);
+    struct Parser(Box<MaybeUninit<unsafe_sys::yaml_parser_t>>);
 
     impl Drop for Parser {
         fn drop(&mut self) {
             // SAFETY: initialized in `for_each` before this value is made.
-            unsafe { sys::yaml_parser_delete(self.0.as_mut_ptr()) }
+            unsafe { unsafe_sys::yaml_parser_delete(self.0.as_mut_ptr()) }
         }
     }
 
     /// Calls `f` with each event of `text` in order, until `f` returns false, the text
     /// ends, or it does not parse.
     pub fn for_each(text: &str, mut f: impl FnMut(Event<'_>, Mark) -> bool) {
-        let mut boxed = Box::new(MaybeUninit::<sys::yaml_parser_t>::uninit());
+        let mut boxed = Box::new(MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit());
         // SAFETY: `yaml_parser_initialize` fills the whole struct (zeroed, then buffers).
-        if unsafe { sys::yaml_parser_initialize(boxed.as_mut_ptr()) }.fail {
+        if unsafe { unsafe_sys::yaml_parser_initialize(boxed.as_mut_ptr()) }.fail {
             return;
         }
         let mut parser = Parser(boxed);
@@ -545,15 +545,15 @@ mod yaml_events {
         // SAFETY: `text` outlives `parser`, which is dropped at the end of this function;
         // the parser stays in its box, so the pointer it keeps to itself stays valid.
         unsafe {
-            sys::yaml_parser_set_encoding(p, sys::YAML_UTF8_ENCODING);
-            sys::yaml_parser_set_input_string(p, text.as_ptr(), text.len() as u64);
+            unsafe_sys::yaml_parser_set_encoding(p, unsafe_sys::YAML_UTF8_ENCODING);
+            unsafe_sys::yaml_parser_set_input_string(p, text.as_ptr(), text.len() as u64);
         }
         loop {
-            let mut raw = MaybeUninit::<sys::yaml_event_t>::uninit();
+            let mut raw = MaybeUninit::<unsafe_sys::yaml_event_t>::uninit();
             // SAFETY: the parser is initialized; on success the event is filled in and
             // is deleted below, after the last use of the scalar bytes it owns.
             unsafe {
-                if sys::yaml_parser_parse(p, raw.as_mut_ptr()).fail {
+                if unsafe_sys::yaml_parser_parse(p, raw.as_mut_ptr()).fail {
                     return;
                 }
                 let ev = raw.as_mut_ptr();
@@ -563,7 +563,7 @@ mod yaml_events {
                 };
                 let kind = (*ev).type_;
                 let event = match kind {
-                    sys::YAML_SCALAR_EVENT => {
+                    unsafe_sys::YAML_SCALAR_EVENT => {
                         let s = (*ev).data.scalar;
                         Event::Scalar(if s.value.is_null() || s.length == 0 {
                             &[]
@@ -571,15 +571,17 @@ mod yaml_events {
                             std::slice::from_raw_parts(s.value, s.length as usize)
                         })
                     }
-                    sys::YAML_ALIAS_EVENT => Event::Alias,
-                    sys::YAML_SEQUENCE_START_EVENT => Event::SequenceStart,
-                    sys::YAML_MAPPING_START_EVENT => Event::MappingStart,
-                    sys::YAML_SEQUENCE_END_EVENT | sys::YAML_MAPPING_END_EVENT => Event::End,
+                    unsafe_sys::YAML_ALIAS_EVENT => Event::Alias,
+                    unsafe_sys::YAML_SEQUENCE_START_EVENT => Event::SequenceStart,
+                    unsafe_sys::YAML_MAPPING_START_EVENT => Event::MappingStart,
+                    unsafe_sys::YAML_SEQUENCE_END_EVENT | unsafe_sys::YAML_MAPPING_END_EVENT => {
+                        Event::End
+                    }
                     _ => Event::Other,
                 };
                 let go_on = f(event, mark);
-                sys::yaml_event_delete(ev);
-                if !go_on || kind == sys::YAML_STREAM_END_EVENT {
+                unsafe_sys::yaml_event_delete(ev);
+                if !go_on || kind == unsafe_sys::YAML_STREAM_END_EVENT {
                     return;
                 }
             }
@@ -715,6 +717,10 @@ mod tests {
         let yaml = format!("tags:\n{}x\n", "- ".repeat(n));
         let e = parse_yaml::<FrontMatter>(&yaml, 2, Path::new("c.md")).unwrap_err();
         assert_eq!((e.line, e.col), (3, 2 * 63 + 1));
+        // Columns count characters, not bytes.
+        let yaml = format!("tïtlé: {}\n", "[".repeat(100));
+        let e = parse_yaml::<FrontMatter>(&yaml, 2, Path::new("c.md")).unwrap_err();
+        assert_eq!((e.line, e.col), (2, 71));
         // Within the limit, the value's type is what is wrong.
         let yaml = format!("title: {}{}\n", "[".repeat(63), "]".repeat(63));
         let e = parse_yaml::<FrontMatter>(&yaml, 2, Path::new("c.md")).unwrap_err();

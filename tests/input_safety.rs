@@ -349,4 +349,10 @@ fn check_line_format_keeps_a_file_name_with_a_newline_on_one_line() {
     for line in &lines {
         assert!(line.starts_with("guide/two\\nlines.md"), "{}", run.stdout);
     }
+    // The build's messages escape it too.
+    let run = build_ok(tmp.path());
+    assert_contains(
+        &run.stderr,
+        "guide/two\\nlines.md:1:1: warning: this chapter has no front matter",
+    );
 }

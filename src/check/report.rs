@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::config::Severity;
-use crate::diag::{display_path, Diagnostic, Level};
+use crate::diag::{display_path, one_line, Diagnostic, Level};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -110,24 +110,6 @@ pub fn line_format(findings: &[Finding]) -> String {
         );
     }
     out
-}
-
-/// `text` with control characters and line separators written as escapes (`\n`,
-/// `\u{1b}`); everything else, accented letters included, as it is.
-pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
-    if !text.contains(breaks) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if breaks(c) {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 #[derive(Serialize)]
