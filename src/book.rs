@@ -30,6 +30,8 @@ pub struct Book {
     pub chapters: Vec<Chapter>,
     /// Non-Markdown files, relative to `source_dir`, copied as they are.
     pub assets: Vec<PathBuf>,
+    /// Where symbolic links in the book may lead; a reloaded chapter is checked again.
+    pub links: source::LinkPolicy,
 }
 
 #[derive(Debug)]
@@ -101,19 +103,27 @@ impl Chapter {
 /// defaults so links to it still resolve.
 pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
     let source_dir = root.join(&config.build.source);
-    let listing = source::walk(&source_dir);
+    let links = source::LinkPolicy::new(root, &config);
+    let mut listing = source::walk(&source_dir, &links);
     let mut diags = listing.diagnostics;
     let texts = source::read_all(&source_dir, &listing.chapters);
     let drafted: Vec<_> = listing
         .chapters
         .into_par_iter()
         .zip(texts)
-        .map(|(rel, text)| draft_chapter(&source_dir, rel, text, &config))
+        .map(|(rel, text)| {
+            let unreadable = text.is_err().then(|| rel.clone());
+            (draft_chapter(&source_dir, rel, text, &config), unreadable)
+        })
         .collect();
     let mut chapters = Vec::with_capacity(drafted.len());
-    for (chapter, mut d) in drafted {
+    for ((chapter, mut d), unreadable) in drafted {
         diags.append(&mut d);
         chapters.extend(chapter);
+        // A chapter that cannot be read has its own error; listed with the files, links
+        // to it resolve instead of each adding a false "does not exist". The build fails
+        // on that error, so nothing of it is published.
+        listing.assets.extend(unreadable);
     }
     let metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
     let (parts, chapters) = arrange(chapters, metas);
@@ -123,6 +133,7 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
         parts,
         chapters,
         assets: listing.assets,
+        links,
     };
     diags.extend(book.validate());
     (book, diags)
@@ -140,6 +151,20 @@ fn draft_chapter(
         Err(d) => return (None, vec![d]),
     };
     let mut diags = Vec::new();
+    let limit = config.build.max_chapter_size;
+    if text.len() as u64 > limit.0 {
+        diags.push(
+            Diagnostic::warning(
+                &path,
+                Pos::new(1, 1),
+                format!(
+                    "this chapter is {}, more than the {limit} a chapter should be (`max-chapter-size` in book.toml); chapters this big make every build and every page slow",
+                    crate::config::ByteSize(text.len() as u64)
+                ),
+            )
+            .with_hint("split it into several chapters, one per topic, or raise `max-chapter-size` under [build] in book.toml"),
+        );
+    }
     let (fm, body_start, yaml) = match source::split_front_matter(&text, &path) {
         Ok(split) => {
             let fm = match split.yaml {
@@ -508,7 +533,10 @@ impl Book {
     /// Reads chapter `i` again from disk, as `load` would. `None` when it is now a draft.
     pub fn reload_chapter(&self, i: usize) -> (Option<Chapter>, Vec<Diagnostic>) {
         let old = &self.chapters[i];
-        let text = source::read_text(&old.path);
+        let text = self
+            .links
+            .check(&old.path)
+            .and_then(|()| source::read_text(&old.path));
         let (ch, diags) = draft_chapter(&self.source_dir, old.source.clone(), text, &self.config);
         (
             ch.map(|c| Chapter {

@@ -446,8 +446,7 @@ pub fn build_pack(
             tags.clone(),
             audience.clone(),
             chapters.clone(),
-        )
-        .map_err(Error::Content)?,
+        )?,
     };
     let out_dir = opts
         .out

@@ -125,6 +125,15 @@ pub struct BuildConfig {
     /// `warn` or `strip`.
     #[serde(default)]
     pub raw_html: crate::rawhtml::RawHtml,
+    /// Folders outside the book that symbolic links in it may point into, relative to
+    /// book.toml (e.g. `["../shared-snippets"]`); default none. Links inside the book
+    /// are always fine; others are refused so nothing outside it is published by mistake.
+    #[serde(default)]
+    pub allow_symlinks_to: Vec<PathBuf>,
+    /// Chapters bigger than this get a warning (they slow every build and page down):
+    /// a number of bytes or a size like "5 MB"; default 5 MB.
+    #[serde(default)]
+    pub max_chapter_size: ByteSize,
 }
 
 impl Default for BuildConfig {
@@ -138,7 +147,94 @@ impl Default for BuildConfig {
             base_url: None,
             drafts: false,
             raw_html: crate::rawhtml::RawHtml::default(),
+            allow_symlinks_to: Vec::new(),
+            max_chapter_size: ByteSize::default(),
         }
+    }
+}
+
+/// A size in bytes, written in book.toml as a number of bytes (`5000000`) or with a
+/// unit (`"5 MB"`, `"500 kB"`, `"2 MiB"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl Default for ByteSize {
+    /// 5 MB: ten times the longest real chapters, a tenth of a size that takes seconds.
+    fn default() -> Self {
+        ByteSize(5_000_000)
+    }
+}
+
+impl std::fmt::Display for ByteSize {
+    /// "5 MB", "1.5 MB", "800 kB", "950 bytes".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.0 as f64;
+        let (value, unit) = match self.0 {
+            0..1_000 => return write!(f, "{} bytes", self.0),
+            1_000..1_000_000 => (n / 1e3, "kB"),
+            1_000_000..1_000_000_000 => (n / 1e6, "MB"),
+            _ => (n / 1e9, "GB"),
+        };
+        let text = format!("{value:.1}");
+        write!(f, "{} {unit}", text.strip_suffix(".0").unwrap_or(&text))
+    }
+}
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        let split = s
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(s.len());
+        let (number, unit) = (s[..split].trim(), s[split..].trim());
+        if number.is_empty() {
+            return Err(format!(
+                "`{s}` is not a size: write a number of bytes, or a number and a unit, like \"5 MB\""
+            ));
+        }
+        let scale: u64 = match unit.to_ascii_lowercase().as_str() {
+            "" | "b" | "byte" | "bytes" => 1,
+            "kb" => 1_000,
+            "mb" => 1_000_000,
+            "gb" => 1_000_000_000,
+            "kib" => 1 << 10,
+            "mib" => 1 << 20,
+            "gib" => 1 << 30,
+            _ => return Err(format!("`{unit}` is not a size unit; use B, kB, MB or GB")),
+        };
+        let value: f64 = number.parse().map_err(|_| {
+            format!("`{s}` is not a size: write a number and a unit, like \"5 MB\"")
+        })?;
+        let bytes = value * scale as f64;
+        if !(bytes.is_finite() && (0.0..=1e15).contains(&bytes)) {
+            return Err(format!("`{s}` is not a size carebook can use"));
+        }
+        Ok(ByteSize(bytes.round() as u64))
+    }
+}
+
+impl<'de> Deserialize<'de> for ByteSize {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = ByteSize;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number of bytes, or a size like \"5 MB\"")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ByteSize, E> {
+                u64::try_from(v)
+                    .map(ByteSize)
+                    .map_err(|_| E::custom("a size cannot be negative"))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ByteSize, E> {
+                Ok(ByteSize(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ByteSize, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_any(Visitor)
     }
 }
 
@@ -344,7 +440,7 @@ impl Config {
     /// Reads and checks `book.toml` in `root`.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let bytes = std::fs::read(&path).map_err(|e| {
             let d = Diagnostic::error(&path, Pos::FILE, format!("cannot read the book's settings: {e}"));
             if e.kind() == std::io::ErrorKind::NotFound {
                 d.with_hint("run this command in the folder that holds book.toml, pass that folder as an argument, or create a new book with `carebook init <dir>`")
@@ -352,10 +448,30 @@ impl Config {
                 d
             }
         })?;
+        let text = crate::source::decode_text(bytes, &path)?;
         let config = Self::parse(&text, &path)?;
         let config = crate::config_env::apply(config, &text, &path)?;
         config.validate(&text, &path)?;
+        config.check_folders(root, &text, &path)?;
         Ok(config)
+    }
+
+    /// The folders book.toml names must exist (checked here, where the book's folder is known).
+    fn check_folders(&self, root: &Path, text: &str, path: &Path) -> Result<(), Diagnostic> {
+        for allowed in &self.build.allow_symlinks_to {
+            if !root.join(allowed).is_dir() {
+                return Err(Diagnostic::error(
+                    path,
+                    find_key(text, "allow-symlinks-to"),
+                    format!(
+                        "`allow-symlinks-to` names the folder `{}`, which does not exist next to book.toml",
+                        allowed.display()
+                    ),
+                )
+                .with_hint("give folders relative to the folder holding book.toml, e.g. allow-symlinks-to = [\"../shared-snippets\"]"));
+            }
+        }
+        Ok(())
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostic> {

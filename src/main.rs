@@ -1,5 +1,6 @@
 //! The `carebook` command line: parses arguments, calls the library, maps errors to
-//! exit codes (0 success, 1 content errors, 2 usage or configuration errors).
+//! exit codes (0 success, 1 content errors, 2 usage or configuration errors, 3 a file or
+//! folder that could not be read or written).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,6 +20,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
     name = "carebook",
     version,
     about = "Build a customer-care handbook into a searchable website, desk checklists and course packs.",
+    after_help = "Exit codes: 0 success, 1 problems in the chapters, 2 a usage or settings problem\n(arguments, book.toml), 3 a file or folder could not be read or written.",
     propagate_version = true,
     disable_help_subcommand = true
 )]
@@ -34,7 +36,7 @@ struct Cli {
 enum Command {
     /// Build the handbook into a website.
     #[command(
-        after_help = "Examples:\n  carebook build                      build the book in this folder into site/\n  carebook build my-handbook          build the book in my-handbook/\n  carebook build --out /srv/www/help  write the site somewhere else\n  carebook build --base-url https://help.example.com/  also write sitemap.xml\n\nThe site is written to a temporary folder first; if anything is wrong, the\nprevious site stays exactly as it was."
+        after_help = "Examples:\n  carebook build                      build the book in this folder into site/\n  carebook build my-handbook          build the book in my-handbook/\n  carebook build --out /srv/www/help  write the site somewhere else\n  carebook build --base-url https://help.example.com/  also write sitemap.xml\n\nThe site is written to a temporary folder first; if anything is wrong, the\nprevious site stays exactly as it was.\n\nExit codes: 0 built, 1 problems in the chapters, 2 a usage or settings problem,\n3 a file or folder could not be read or written."
     )]
     Build {
         /// The book's folder (the one with book.toml); the same as -C DIR [default: .].
@@ -57,7 +59,7 @@ enum Command {
     },
     /// Check links, structure and prose without writing anything.
     #[command(
-        after_help = "Examples:\n  carebook check                      check the book in this folder\n  carebook check --format line        one `path:line:col: level[rule]: message` per line\n  carebook check --max-warnings 0     fail (exit 1) on any warning, e.g. in CI\n  carebook check --external           also check web links (needs the network)\n\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 a usage or\nconfiguration problem (book.toml, rule files). Rules: docs/rules.md."
+        after_help = "Examples:\n  carebook check                      check the book in this folder\n  carebook check --format line        one `path:line:col: level[rule]: message` per line\n  carebook check --max-warnings 0     fail (exit 1) on any warning, e.g. in CI\n  carebook check --external           also check web links (needs the network)\n\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 a usage or\nconfiguration problem (book.toml, rule files), 3 a file could not be read or\nwritten. Rules: docs/rules.md."
     )]
     Check {
         /// The book's folder (the one with book.toml); the same as -C DIR [default: .].
@@ -184,6 +186,14 @@ fn book_dir(positional: Option<PathBuf>, global: &Option<PathBuf>) -> Result<Pat
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let book = cli.book;
+    let dated = matches!(
+        cli.command,
+        Command::Build { .. } | Command::Pack { .. } | Command::Serve { .. }
+    );
+    // Printed pages carry the build date: a date that is set must be one.
+    if let (true, Err(e)) = (dated, carebook::source_date_epoch()) {
+        return fail(e);
+    }
     let result = match cli.command {
         Command::Build {
             dir,
@@ -270,10 +280,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(e.exit_code() as u8)
-        }
+        Err(e) => fail(e),
     }
 }
 
@@ -293,6 +300,12 @@ fn help(command: Option<&str>) -> Result<(), Error> {
         },
     };
     result.map_err(|e| Error::Usage(format!("cannot print the help: {e}")))
+}
+
+/// Prints the error once and gives its exit code.
+fn fail(e: Error) -> ExitCode {
+    eprintln!("{e}");
+    ExitCode::from(e.exit_code() as u8)
 }
 
 fn build(dir: PathBuf, mut opts: BuildOptions, timings: bool, open: bool) -> Result<(), Error> {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::config::Severity;
-use crate::diag::{display_path, Diagnostic, Level};
+use crate::diag::{display_path, one_line, Diagnostic, Level};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -88,7 +88,7 @@ fn level_name(level: Severity) -> &'static str {
 }
 
 fn location(f: &Finding) -> String {
-    let path = display_path(&f.path);
+    let path = one_line(&display_path(&f.path)).into_owned();
     if f.line == 0 {
         path
     } else {
@@ -96,7 +96,9 @@ fn location(f: &Finding) -> String {
     }
 }
 
-/// `path:line:col: level[rule]: message`, one finding per line.
+/// `path:line:col: level[rule]: message`, one finding per line: control characters in
+/// file names (a newline is allowed in one) and messages are escaped, so no finding
+/// spills onto a second line for the editor or script reading them.
 pub fn line_format(findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
@@ -105,8 +107,8 @@ pub fn line_format(findings: &[Finding]) -> String {
             "{}: {}[{}]: {}",
             location(f),
             level_name(f.level),
-            f.rule,
-            f.message
+            one_line(&f.rule),
+            one_line(&f.message)
         );
     }
     out
@@ -370,6 +372,21 @@ mod tests {
         );
         let at = |s: &str, pat: &str| s.char_indices().position(|(i, _)| s[i..].starts_with(pat));
         assert_eq!(at(shown, "target"), at(caret, "^^^^^^"));
+    }
+
+    #[test]
+    fn line_format_keeps_each_finding_on_one_line() {
+        let f = Finding {
+            path: PathBuf::from("guide/two\nlines\u{2028}é\x1b[31m.md"),
+            message: "the title `a\rb` is used twice".into(),
+            ..finding("x", 1, 1)
+        };
+        let out = line_format(&[f]);
+        assert_eq!(
+            out,
+            "guide/two\\nlines\\u{2028}é\\u{1b}[31m.md:3:1: warning[r]: the title `a\\rb` is used twice\n"
+        );
+        assert_eq!(one_line("Café, no escapes"), "Café, no escapes");
     }
 
     #[test]

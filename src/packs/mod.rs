@@ -99,7 +99,7 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
             &mut diags,
         );
     }
-    for (path, text) in pack_files(&root.join(PACKS_DIR), &mut diags) {
+    for (path, text) in pack_files(&root.join(PACKS_DIR), &book.links, &mut diags) {
         let id = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -143,8 +143,12 @@ fn collect(
     }
 }
 
-/// `packs/*.yaml` (and `.yml`), sorted by name.
-fn pack_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+/// `packs/*.yaml` (and `.yml`), sorted by name; symbolic links only where `links` allows.
+fn pack_files(
+    dir: &Path,
+    links: &crate::source::LinkPolicy,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, String)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -156,24 +160,28 @@ fn pack_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)>
     paths.sort();
     paths
         .into_iter()
-        .filter_map(|p| match crate::source::read_text(&p) {
-            Ok(t) => Some((p, t)),
-            Err(d) => {
-                diags.push(d);
-                None
-            }
-        })
+        .filter_map(
+            |p| match links.check(&p).and_then(|()| crate::source::read_text(&p)) {
+                Ok(t) => Some((p, t)),
+                Err(d) => {
+                    diags.push(d);
+                    None
+                }
+            },
+        )
         .collect()
 }
 
 /// A pack made on the command line: `carebook pack --tag culture --audience new-hire`.
+/// What is wrong with the choice is a usage error, each problem said once (an audience
+/// is checked both as the pack's and as the selector's).
 pub fn ad_hoc(
     book: &Book,
     title: &str,
     tags: Vec<String>,
     audience: Option<String>,
     chapters: Vec<String>,
-) -> Result<Pack, Vec<Diagnostic>> {
+) -> Result<Pack, Error> {
     let mut entries: Vec<PackEntry> = chapters.into_iter().map(PackEntry::Slug).collect();
     if !tags.is_empty() || audience.is_some() {
         entries.push(PackEntry::Select(PackSelector {
@@ -199,6 +207,20 @@ pub fn ad_hoc(
         &origin,
         &crate::markdown::LinkTargets::new(book),
     )
+    .map_err(|diags| {
+        let mut problems: Vec<String> = Vec::new();
+        for d in diags {
+            let mut text = d.message;
+            if let Some(hint) = d.hint {
+                text.push_str("\n  help: ");
+                text.push_str(&hint);
+            }
+            if !problems.contains(&text) {
+                problems.push(text);
+            }
+        }
+        Error::Usage(problems.join("\nerror: "))
+    })
 }
 
 fn resolve(
