@@ -251,6 +251,78 @@ mod tests {
         assert_eq!(c, want);
     }
 
+    /// The error for `[search.synonyms]` holding `table`, which starts on line 4.
+    fn error(table: &str) -> (usize, usize, String) {
+        let text = format!("title = \"T\"\n\n[search.synonyms]\n{table}");
+        let e = crate::config::Config::parse(&text, Path::new("book.toml")).unwrap_err();
+        (e.line, e.col, e.message)
+    }
+
+    #[test]
+    fn a_good_table_loads_in_book_order() {
+        let text =
+            "title = 'T'\n[search.synonyms]\ncaller = ['customer']\n\"money back\" = 'refund'\n";
+        let c = crate::config::Config::parse(text, Path::new("book.toml")).unwrap();
+        assert_eq!(
+            format!("{:?}", c.search.synonyms),
+            r#"{"caller": ["customer"], "money back": ["refund"]}"#
+        );
+    }
+
+    #[test]
+    fn an_empty_key_is_located() {
+        let (line, col, msg) = error("caller = ['customer']\n\"\" = ['customer']\n");
+        assert_eq!((line, col), (5, 1));
+        assert!(msg.contains("has no words"), "{msg}");
+        let (line, col, msg) = error("  \"?!\" = ['customer']\n");
+        assert_eq!((line, col), (4, 3));
+        assert!(msg.contains("\"?!\" has no words"), "{msg}");
+    }
+
+    #[test]
+    fn a_stop_word_key_is_located() {
+        let (line, col, msg) = error("caller = ['customer']\n\n'The' = ['customer']\n");
+        assert_eq!((line, col), (6, 1));
+        assert!(msg.contains("stop words"), "{msg}");
+        // A phrase with a stop word in it is fine: "on hold" searches for "hold".
+        let text = "title = 'T'\n[search.synonyms]\n'on hold' = ['wait']\n";
+        assert!(crate::config::Config::parse(text, Path::new("book.toml")).is_ok());
+    }
+
+    #[test]
+    fn an_empty_list_is_located_at_the_list() {
+        let (line, col, msg) = error("caller = ['customer']\nclient =  []\n");
+        assert_eq!((line, col), (5, 11));
+        assert!(msg.contains("lists no words"), "{msg}");
+    }
+
+    #[test]
+    fn a_bad_synonym_is_located_at_the_word() {
+        let (line, col, msg) = error("caller = ['customer', '']\n");
+        assert_eq!((line, col), (4, 23));
+        assert!(msg.contains("empty synonym for \"caller\""), "{msg}");
+        let (line, col, msg) = error("caller = [\n  'customer',\n  'Your',\n]\n");
+        assert_eq!((line, col), (6, 3));
+        assert!(
+            msg.contains("\"Your\" for \"caller\" is a stop word"),
+            "{msg}"
+        );
+        let (line, col, msg) = error("refund = ['money back']\n");
+        assert_eq!((line, col), (4, 11));
+        assert!(msg.contains("one word"), "{msg}");
+        // A plain string is the whole value.
+        let (line, col, msg) = error("caller = 'the'\n");
+        assert_eq!((line, col), (4, 10));
+        assert!(msg.contains("stop word"), "{msg}");
+    }
+
+    #[test]
+    fn a_synonym_that_is_not_text_is_a_toml_error() {
+        let (line, col, msg) = error("caller = [1]\n");
+        assert_eq!(line, 4, "{col} {msg}");
+        assert!(msg.contains("invalid book.toml"), "{msg}");
+    }
+
     #[test]
     fn debug_shows_words_not_positions() {
         let a = table("caller = [\"customer\"]\n");
