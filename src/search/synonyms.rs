@@ -69,7 +69,7 @@ impl Synonyms {
                     Empty::StopWords => format!("the synonym key \"{key}\" is made of stop words, which search ignores"),
                     Empty::TooLong => format!("the synonym key \"{key}\" is longer than the {MAX_WORD} letters a search word may have"),
                 };
-                return error(&e.key_span, message, "a key is a word or phrase readers type, as in caller = [\"customer\"]; stop words (the, to, on...) are listed in docs/search-index.md");
+                return error(&e.key_span, message, "a key is a word or phrase readers type, as in caller = [\"customer\"]; search ignores stop words such as the, to, on and your");
             }
             if e.values.is_empty() {
                 return error(
@@ -88,7 +88,7 @@ impl Synonyms {
                             Empty::StopWords => format!("the synonym \"{}\" for \"{key}\" is a stop word, which search ignores", value.trim()),
                             Empty::TooLong => format!("the synonym \"{}\" for \"{key}\" is longer than the {MAX_WORD} letters a search word may have", value.trim()),
                         };
-                        return error(span, message, "write a word that carries meaning, or remove the entry; stop words (the, to, on...) are listed in docs/search-index.md");
+                        return error(span, message, "write a word that carries meaning, or remove the entry; search ignores stop words such as the, to, on and your");
                     }
                     _ => {
                         return error(
@@ -123,7 +123,8 @@ impl Synonyms {
             let values = out.entry(key.join(" ")).or_default();
             for (value, _) in &e.values {
                 if let [t] = tok.terms(value).as_slice() {
-                    if !(key.len() == 1 && key[0] == *t) && !values.contains(t) {
+                    let own = key.len() == 1 && key[0] == *t;
+                    if !own && !values.contains(t) {
                         values.push(t.clone());
                     }
                 }
