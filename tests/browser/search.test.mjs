@@ -275,4 +275,11 @@ test("a filter that hides every result is named, with a button that clears it", 
   assert.match(narrowed, new RegExp(`^\\d+ results? for “empathy” in the topic Communication \\(${all} in all topics\\)$`));
   assert.deepEqual(problems, []);
   await page.close();
+
+  const audience = await browser.newPage();
+  await audience.goto(fileUrl(site, "index.html") + "#q=empathy&audience=trainer");
+  await audience.waitForFunction(() => /“empathy”/.test(document.getElementById("search-status").textContent));
+  assert.match(await audience.locator("#search-status").textContent(),
+    new RegExp(`^\\d+ results? for “empathy” in chapters for Trainers \\(${all} for all audiences\\)$`));
+  await audience.close();
 });

@@ -544,7 +544,9 @@
     function filterWords(res) {
       var label = {};
       res.facets.forEach(function (f) { if (sel[f.kind] === f.id) label[f.kind] = f.label; });
-      var where = (label.tag ? " in the topic " + label.tag : "") + (label.audience ? " for " + label.audience : "");
+      var where = label.tag ? " in the topic " + label.tag + (label.audience ? " for " + label.audience : "") :
+        " in chapters for " + label.audience;
+      if (!label.tag && !label.audience) where = "";
       var all = label.tag && label.audience ? "without these filters" : label.tag ? "in all topics" : "for all audiences";
       return { where: where, all: all, both: !!(label.tag && label.audience), one: label.tag || label.audience };
     }
