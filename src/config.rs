@@ -291,6 +291,8 @@ pub struct SearchConfig {
     pub shard_above: usize,
     /// Target bytes of one postings shard; default 48,000.
     pub shard_size: usize,
+    /// `[search.synonyms]`: what readers type → other words it should also find.
+    pub synonyms: crate::search::synonyms::Synonyms,
 }
 
 impl Default for SearchConfig {
@@ -302,6 +304,7 @@ impl Default for SearchConfig {
             boost: SearchBoost::default(),
             shard_above: 1_500_000,
             shard_size: 48_000,
+            synonyms: Default::default(),
         }
     }
 }
@@ -526,7 +529,7 @@ impl SearchConfig {
         if self.shard_size < 100 {
             return out_of_range("shard-size", "at least 100 (bytes)");
         }
-        Ok(())
+        self.synonyms.validate(text, path)
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod encode;
 mod shard;
+pub mod synonyms;
 pub mod tokenize;
 
 use rustc_hash::FxHashMap as HashMap;
