@@ -284,7 +284,7 @@ mod tests {
     }
 }
 
-pub use pages::{CardsBody, INDEX_INLINE_CARDS};
+pub use pages::{set_heading, CardsBody, INDEX_INLINE_CARDS};
 
 /// What the card template sees when a card is rendered on its own.
 #[derive(Serialize)]
@@ -406,6 +406,13 @@ mod pages {
 
     /// Stand-ins for a page's `n` cards in its template; the cards are spliced in after
     /// (see `render::splice`), so a 10,000-card index is not copied through Tera.
+    /// A card page's heading and title, naming its set and how many cards it has, so
+    /// that no two card pages (a part and a topic of the same name) share a title.
+    pub fn set_heading(set: &str, count: usize) -> String {
+        let cards = if count == 1 { "card" } else { "cards" };
+        format!("Desk cards · {set} ({count} {cards})")
+    }
+
     fn markers(n: usize) -> Vec<String> {
         (0..n).map(crate::render::splice::marker).collect()
     }
@@ -448,7 +455,11 @@ mod pages {
             if cards.is_empty() {
                 return Ok(false);
             }
-            let heading = format!("Desk cards: {}", self.part_title(p));
+            let heading = if part.title.is_empty() {
+                set_heading("Start of the handbook", cards.len())
+            } else {
+                set_heading(&format!("Part: {}", part.title), cards.len())
+            };
             let path = part_cards_path(self.book, p);
             self.write_card_list(out, &path, heading, PART_INTRO.to_owned(), &cards)?;
             Ok(true)
@@ -468,7 +479,7 @@ mod pages {
                             .chapters(self.book, id)
                             .filter_map(|i| self.card(i))
                             .collect();
-                        let heading = kind.card_set_heading(&term.label);
+                        let heading = kind.card_set_heading(&term.label, cards.len());
                         let path = kind.card_set_path(id);
                         self.write_card_list(out, &path, heading, term.description.clone(), &cards)
                     })
@@ -544,7 +555,7 @@ mod pages {
             let intro = "One card per chapter: the things to do and to avoid, to keep at your desk. Print them all, or choose a topic or an audience first.".to_owned();
             let page = CardsPage {
                 filters: Some(filters),
-                ..CardsPage::new("Desk cards".to_owned(), intro, groups)
+                ..CardsPage::new(set_heading("All chapters", cards.len()), intro, groups)
             };
             self.write_card_page(out, INDEX, page, &cards)
         }
@@ -570,7 +581,7 @@ mod pages {
             let page = CardsPage {
                 directory: Some(directory),
                 count: total,
-                ..CardsPage::new("Desk cards".to_owned(), intro, Vec::new())
+                ..CardsPage::new(set_heading("All chapters", total), intro, Vec::new())
             };
             self.write_card_page(out, INDEX, page, &[])
         }

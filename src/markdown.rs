@@ -205,6 +205,7 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
     out.words = count_words(&events);
     out.sections = extract_sections(&events);
     enable_task_boxes(&mut events);
+    mark_lead_ins(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     let marked = page_links.iter().map(|&(at, _)| at).collect();
     pulldown_cmark::html::push_html(&mut html, with_link_marks(events, marked));
@@ -690,6 +691,25 @@ fn enable_task_boxes(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
         events[i].0 = Event::InlineHtml(CowStr::from(format!(
             "<input type=\"checkbox\" class=\"task-box\" aria-label=\"{label}\"{checked}> "
         )));
+    }
+}
+
+/// A paragraph ending in a colon ("Before:", "Try this:") introduces what follows; the
+/// class lets print keep it on the same page as that.
+fn mark_lead_ins(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+    let mut start = None;
+    let mut colon = false;
+    for i in 0..events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::Paragraph) => (start, colon) = (Some(i), false),
+            Event::Text(t) | Event::Code(t) => colon = t.trim_end().ends_with(':'),
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(s) = start.take().filter(|_| colon) {
+                    events[s].0 = Event::Html(CowStr::from("<p class=\"lead-in\">"));
+                }
+            }
+            _ => {}
+        }
     }
 }
 

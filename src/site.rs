@@ -484,10 +484,10 @@ impl TermKind {
             TermKind::Audience => format!("audience-{id}.html"),
         }
     }
-    pub(crate) fn card_set_heading(self, label: &str) -> String {
+    pub(crate) fn card_set_heading(self, label: &str, count: usize) -> String {
         match self {
-            TermKind::Tag => format!("Desk cards: {label}"),
-            TermKind::Audience => format!("Desk cards for {}", label.to_lowercase()),
+            TermKind::Tag => crate::cards::set_heading(&format!("Topic: {label}"), count),
+            TermKind::Audience => crate::cards::set_heading(&format!("Audience: {label}"), count),
         }
     }
 }

@@ -451,8 +451,9 @@ impl<'a> PackRender<'a> {
 
     fn cards(&self) -> Result<String, Error> {
         let cards = self.card_list()?;
+        let heading = format!("Course pack: {}", self.pack.title);
+        let heading = crate::cards::set_heading(&heading, cards.len());
         let cards = cards.iter().map(String::as_str).collect();
-        let heading = format!("Desk cards: {}", self.pack.title);
         let body = crate::cards::CardsBody::single(heading.clone(), String::new(), cards);
         self.render("cards.html", "extra", &heading, body)
     }

@@ -114,7 +114,7 @@ impl Links {
             home: "index.html",
             cards: "checklists/index.html",
             print: "print.html",
-            print_label: "Print",
+            print_label: "Printable handbook",
             topics: Some("tags/index.html"),
             audiences: Some("audiences/index.html"),
             handbook: None,

@@ -96,74 +96,180 @@
   }
 })();
 
-/* Print pages and desk cards: paper size, layout, the Print button, card filters. */
+/* Print pages and desk cards: paper size, layout, the Print buttons, card filters. The
+   address keeps the settings: #paper=letter&layout=2up&tags=culture,stress&audiences=agent */
 (function () {
   "use strict";
+  var doc = document.documentElement;
   var setup = document.getElementById("page-setup");
   var paperSelect = document.querySelector(".paper-select");
   var layoutSelect = document.querySelector(".layout-select");
-  var params = {};
-  location.hash.replace(/^#/, "").split("&").forEach(function (kv) {
-    var p = kv.split("=");
-    if (p[0]) params[decodeURIComponent(p[0])] = decodeURIComponent(p[1] || "");
-  });
+  var each = function (list, f) { Array.prototype.forEach.call(list, f); };
+  var cards = Array.prototype.slice.call(document.querySelectorAll(".cards .card"));
+  var printButtons = document.querySelectorAll(".print-button");
 
+  function readHash() {
+    var params = {};
+    location.hash.replace(/^#/, "").split("&").forEach(function (kv) {
+      var p = kv.split("=");
+      try {
+        if (p[0]) params[decodeURIComponent(p[0])] = decodeURIComponent(p[1] || "");
+      } catch (e) { /* a malformed address is ignored */ }
+    });
+    return params;
+  }
+
+  // A page with print options but no page setup of its own (the trainer's sheet).
+  if (paperSelect && !setup) {
+    setup = document.createElement("style");
+    setup.id = "page-setup";
+    document.head.appendChild(setup);
+  }
   function setPaper(paper) {
+    if (paper === "a4") paper = "A4";
     if (!setup || (paper !== "A4" && paper !== "letter")) return;
     setup.textContent = "@page { size: " + paper + "; }";
+    doc.setAttribute("data-paper", paper);
     if (paperSelect) paperSelect.value = paper;
   }
   function setLayout(layout) {
     document.body.classList.toggle("two-up", layout === "2up");
     if (layoutSelect) layoutSelect.value = layout === "2up" ? "2up" : "1up";
+    markHalves();
   }
+
+  // Two cards per sheet: which shown cards start a sheet (the top half), so the print
+  // style can start a page there and draw the cut line below them.
+  function markHalves() {
+    var chosen = document.querySelector(".cards .card.is-chosen, .cards .card:target");
+    var top = true;
+    cards.forEach(function (c) {
+      var shown = chosen ? c === chosen : !c.hidden;
+      var full = c.hasAttribute("data-full-sheet");
+      c.classList.toggle("is-top-half", shown && !full && top);
+      if (shown) top = full ? true : !top;
+    });
+  }
+
   // "#card-<slug>&paper=letter": the card is chosen as by "#card-<slug>" alone (CSS
   // :target), which the other settings in the address would otherwise prevent.
-  Object.keys(params).forEach(function (key) {
-    var card = /^card-/.test(key) && !params[key] ? document.getElementById(key) : null;
-    if (!card || !card.classList.contains("card")) return;
-    card.classList.add("is-chosen");
-    document.body.classList.add("one-card");
-    card.scrollIntoView();
-  });
-  window.addEventListener("hashchange", function () {
+  function chooseCard(params) {
     document.body.classList.remove("one-card");
-    Array.prototype.forEach.call(document.querySelectorAll(".card.is-chosen"), function (c) { c.classList.remove("is-chosen"); });
-  });
-  if (params.paper) setPaper(params.paper === "a4" ? "A4" : params.paper);
-  if (params.layout) setLayout(params.layout);
+    each(document.querySelectorAll(".card.is-chosen"), function (c) { c.classList.remove("is-chosen"); });
+    Object.keys(params).forEach(function (key) {
+      var card = /^card-/.test(key) && !params[key] ? document.getElementById(key) : null;
+      if (!card || !card.classList.contains("card")) return;
+      card.classList.add("is-chosen");
+      document.body.classList.add("one-card");
+      card.scrollIntoView();
+    });
+  }
+
+  function fromAddress(params) {
+    if (params.paper) setPaper(params.paper);
+    if (params.layout) setLayout(params.layout);
+    chooseCard(params);
+    if (filters) restoreFilters(params);
+    markHalves();
+  }
+
   if (paperSelect) paperSelect.addEventListener("change", function () { setPaper(paperSelect.value); });
   if (layoutSelect) layoutSelect.addEventListener("change", function () { setLayout(layoutSelect.value); });
-  var printButton = document.querySelector(".print-button");
-  if (printButton) printButton.addEventListener("click", function () { window.print(); });
+  each(printButtons, function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
 
+  // Card filters: chips of one group (topics, audiences) add cards (OR); the groups
+  // narrow each other (AND). Each chip counts the cards it would add to the other
+  // group's choice.
   var filters = document.querySelector(".card-filters");
-  if (!filters) return;
-  var cards = Array.prototype.slice.call(document.querySelectorAll(".cards .card"));
-  var buttons = Array.prototype.slice.call(filters.querySelectorAll("button[data-filter]"));
-  var shown = filters.querySelector(".shown-count");
-  function apply() {
-    var active = buttons.filter(function (b) { return b.getAttribute("aria-pressed") === "true"; });
+  var buttons = filters ? Array.prototype.slice.call(filters.querySelectorAll("button[data-filter]")) : [];
+  var groups = [];
+  buttons.forEach(function (b) {
+    var name = b.getAttribute("data-filter");
+    if (groups.indexOf(name) < 0) groups.push(name);
+  });
+  var shown = filters && filters.querySelector(".shown-count");
+  var clear = filters && filters.querySelector(".filters-clear");
+  var clearButton = clear && clear.querySelector("button");
+
+  function chosen() {
+    var sel = {};
+    groups.forEach(function (g) {
+      sel[g] = buttons.filter(function (b) {
+        return b.getAttribute("data-filter") === g && b.getAttribute("aria-pressed") === "true";
+      }).map(function (b) { return b.getAttribute("data-value"); });
+    });
+    return sel;
+  }
+  function matches(card, group, values) {
+    if (!values.length) return true;
+    var have = (card.getAttribute("data-" + group) || "").split(" ");
+    return values.some(function (v) { return have.indexOf(v) >= 0; });
+  }
+  function apply(toAddress) {
+    var sel = chosen();
     var count = 0;
     cards.forEach(function (card) {
-      var ok = active.every(function (b) {
-        var values = (card.getAttribute("data-" + b.getAttribute("data-filter")) || "").split(" ");
-        return values.indexOf(b.getAttribute("data-value")) >= 0;
-      });
+      var ok = groups.every(function (g) { return matches(card, g, sel[g]); });
       card.hidden = !ok;
       if (ok) count++;
     });
-    Array.prototype.forEach.call(document.querySelectorAll(".card-group"), function (g) {
+    buttons.forEach(function (b) {
+      var g = b.getAttribute("data-filter");
+      var n = cards.filter(function (card) {
+        return matches(card, g, [b.getAttribute("data-value")]) &&
+          groups.every(function (o) { return o === g || matches(card, o, sel[o]); });
+      }).length;
+      var c = b.querySelector(".count");
+      if (c) c.textContent = String(n);
+    });
+    each(document.querySelectorAll(".card-group"), function (g) {
       g.hidden = !g.querySelector(".card:not([hidden])");
     });
     if (shown) shown.textContent = String(count);
+    var any = groups.some(function (g) { return sel[g].length > 0; });
+    if (clear) clear.hidden = !any;
+    each(printButtons, function (b) { b.disabled = count === 0; });
+    markHalves();
+    if (toAddress) writeAddress(sel);
+  }
+  function writeAddress(sel) {
+    var params = readHash();
+    var parts = [];
+    groups.forEach(function (g) {
+      delete params[g];
+      if (sel[g].length) parts.push(g + "=" + sel[g].map(encodeURIComponent).join(","));
+    });
+    Object.keys(params).forEach(function (k) {
+      parts.push(encodeURIComponent(k) + (params[k] ? "=" + encodeURIComponent(params[k]) : ""));
+    });
+    var url = location.href.replace(/#.*$/, "") + (parts.length ? "#" + parts.join("&") : "");
+    try { history.replaceState(history.state, "", url); } catch (e) { /* some file:// browsers */ }
+  }
+  function restoreFilters(params) {
+    buttons.forEach(function (b) {
+      var values = (params[b.getAttribute("data-filter")] || "").split(",");
+      b.setAttribute("aria-pressed", values.indexOf(b.getAttribute("data-value")) >= 0 ? "true" : "false");
+    });
+    apply(false);
   }
   buttons.forEach(function (b) {
     b.addEventListener("click", function () {
       b.setAttribute("aria-pressed", b.getAttribute("aria-pressed") === "true" ? "false" : "true");
-      apply();
+      apply(true);
     });
   });
+  if (clearButton) clearButton.addEventListener("click", function () {
+    buttons.forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+    apply(true);
+    if (buttons[0]) buttons[0].focus();
+  });
+
+  if (paperSelect) setPaper(paperSelect.value);
+  fromAddress(readHash());
+  window.addEventListener("hashchange", function () { fromAddress(readHash()); });
 })();
 
 /* Checklists on chapter pages: ticks are remembered on this computer until cleared. */
