@@ -30,6 +30,8 @@ pub struct Book {
     pub chapters: Vec<Chapter>,
     /// Non-Markdown files, relative to `source_dir`, copied as they are.
     pub assets: Vec<PathBuf>,
+    /// Each chapter file's last commit time, when the book is in a Git repository.
+    pub history: crate::gitinfo::History,
 }
 
 #[derive(Debug)]
@@ -44,6 +46,8 @@ pub struct Part {
     pub chapters: std::ops::Range<usize>,
     /// Output path of the part's page, with `/` separators.
     pub out_path: String,
+    /// Owner and review period for the part's chapters (`_part.yaml`).
+    pub upkeep: crate::review::PartUpkeep,
 }
 
 #[derive(Debug)]
@@ -70,6 +74,8 @@ pub struct Chapter {
     pub body_start: usize,
     /// The 1-based line the front matter starts on, for locating values in it.
     pub yaml: Option<(usize, usize, usize)>,
+    /// Owner, review date and change notes, as written (see `crate::review`).
+    pub upkeep: crate::review::Upkeep,
 }
 
 impl Chapter {
@@ -117,12 +123,14 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
     }
     let metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
     let (parts, chapters) = arrange(chapters, metas);
+    let history = crate::gitinfo::History::read(&source_dir, config.build.git_dates);
     let book = Book {
         config,
         source_dir,
         parts,
         chapters,
         assets: listing.assets,
+        history,
     };
     diags.extend(book.validate());
     (book, diags)
@@ -223,6 +231,7 @@ fn draft_chapter(
         minutes: fm.minutes,
         card,
         search: fm.search.unwrap_or(true),
+        upkeep: crate::review::Upkeep::from_front_matter(fm.owner, fm.reviewed, fm.review_every, fm.changes),
         out_path,
         part: 0,
         source: rel,
@@ -320,7 +329,8 @@ fn load_part_metas(
             continue; // only a part folder's own metadata file describes it
         }
         match read_part_meta(&path) {
-            Ok(meta) => {
+            Ok(mut meta) => {
+                meta.file = path.clone();
                 if metas.insert(part_dir, meta).is_some() {
                     diags.push(
                         Diagnostic::warning(
@@ -356,6 +366,9 @@ fn read_part_meta(path: &Path) -> Result<PartMeta, Diagnostic> {
         title: fm.title.or_else(|| first_heading(body)),
         order: fm.order,
         intro: body.to_owned(),
+        owner: fm.owner,
+        review_every: fm.review_every,
+        file: PathBuf::new(),
     })
 }
 
@@ -388,7 +401,13 @@ fn arrange(
         .map(|(dir, chs)| {
             let meta = metas.remove(&dir).unwrap_or_default();
             let name = dir.to_string_lossy().into_owned();
+            let upkeep = crate::review::PartUpkeep {
+                owner: meta.owner,
+                every: meta.review_every,
+                file: meta.file,
+            };
             let part = Part {
+                upkeep,
                 title: meta.title.unwrap_or_else(|| humanize(&name)),
                 intro: meta.intro,
                 order: meta.order,
@@ -452,6 +471,7 @@ impl Book {
                 diags.push(Diagnostic::error(self.source_dir.join(&p.dir), Pos::FILE, format!("a part folder cannot be called `{name}`: carebook writes its own pages there"))
                     .with_hint(format!("rename the folder, e.g. to `{name}-guide`; the part's title can stay the same in its _part.yaml")));
             }
+            diags.extend(crate::review::validate_part(p));
         }
         let reserved = self.reserved_paths();
         for ch in &self.chapters {
@@ -460,6 +480,7 @@ impl Book {
                     .with_hint("rename the file or folder, or give the chapter another `slug:` in its front matter"));
             }
             diags.extend(self.validate_terms(ch));
+            diags.extend(crate::review::validate_chapter(self, ch));
             if let Some(other) = outs.insert(&ch.out_path, ch) {
                 diags.push(Diagnostic::error(&ch.path, Pos::new(1, 1), format!("this chapter and `{}` would both be written to `{}`", other.path.display(), ch.out_path))
                     .with_hint("rename one of the files, or give one a different `slug:` in its front matter"));
@@ -479,6 +500,8 @@ impl Book {
             ("index.html", "the home page"),
             ("404.html", "the not-found page"),
             ("print.html", "the printable handbook"),
+            ("review.html", "the review report"),
+            ("whats-new.html", "the What's new page"),
         ] {
             r.insert(path.to_owned(), what.to_owned());
         }

@@ -45,6 +45,12 @@ pub struct Config {
     /// Settings for `carebook check` (prose rules).
     #[serde(default)]
     pub check: CheckConfig,
+    /// `[review]`: review dates and owners are tracked when this table is present.
+    #[serde(default)]
+    pub review: Option<crate::review::ReviewConfig>,
+    /// `[feedback]`: the "Something wrong or missing?" line on each chapter page.
+    #[serde(default)]
+    pub feedback: Option<crate::review::FeedbackConfig>,
 }
 
 /// `[check]`: where the book's own prose rules live and which rules are switched on.
@@ -121,6 +127,12 @@ pub struct BuildConfig {
     /// Build chapters marked `draft: true` too; default false.
     #[serde(default)]
     pub drafts: bool,
+    /// "Edit this page" address; `{path}` is the chapter's path from the book root.
+    #[serde(default)]
+    pub edit_url: Option<String>,
+    /// Show each chapter's last change date from Git history; default true.
+    #[serde(default = "default_true")]
+    pub git_dates: bool,
 }
 
 impl Default for BuildConfig {
@@ -133,6 +145,8 @@ impl Default for BuildConfig {
             broken_links: Strictness::default(),
             base_url: None,
             drafts: false,
+            edit_url: None,
+            git_dates: true,
         }
     }
 }
@@ -313,6 +327,9 @@ pub struct PackSelector {
     pub audience: Option<String>,
 }
 
+fn default_true() -> bool {
+    true
+}
 fn default_language() -> String {
     "en".into()
 }
@@ -370,7 +387,8 @@ impl Config {
                 .with_hint("for example base-url = \"https://help.example.com/handbook/\""));
             }
         }
-        self.search.validate(text, path)
+        self.search.validate(text, path)?;
+        crate::review::validate_config(self, text, path)
     }
 
     pub fn tag_ids(&self) -> impl Iterator<Item = &str> + Clone {
