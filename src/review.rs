@@ -460,7 +460,10 @@ pub fn check_findings(book: &Book, strict: bool) -> Vec<Finding> {
                 "review-missing",
                 Pos::FILE,
                 format!("this page has never been reviewed{}", s.owner.map_or(String::new(), |o| format!(" (owner: {o})"))),
-                format!("review the page, then add `reviewed: {today}` (and `owner:`) to its front matter"),
+                format!(
+                    "review the page, then add `reviewed: {today}`{} to its front matter",
+                    if s.owner.is_some() { "" } else { " and `owner: <person or team>`" }
+                ),
             ),
             State::Current | State::Untracked => continue,
         };
@@ -584,15 +587,22 @@ impl Report {
             for r in &g.rows {
                 let what = match r.state {
                     State::Overdue => format!("OVERDUE since {}", r.due.as_deref().unwrap_or("")),
-                    State::Never => "never reviewed".to_owned(),
+                    State::Never => String::new(),
                     _ => format!("due {}", r.due.as_deref().unwrap_or("")),
+                };
+                let reviewed = r
+                    .reviewed
+                    .as_deref()
+                    .map_or("never reviewed".to_owned(), |d| format!("reviewed {d}"));
+                let what = if r.state == State::Never {
+                    "due now".to_owned()
+                } else {
+                    what
                 };
                 let _ = writeln!(
                     s,
-                    "  {what:<22} {:<12} {}  ({})",
-                    r.reviewed.as_deref().unwrap_or("-"),
-                    r.title,
-                    r.path
+                    "  {what:<25} {reviewed:<20} {}  ({})",
+                    r.title, r.path
                 );
             }
         }
