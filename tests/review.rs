@@ -44,7 +44,7 @@ fn chapter_pages_show_review_owner_and_an_overdue_notice() {
     assert!(!invoices.contains("review-notice"), "invoices is up to date");
     let hold = site(book.path(), "calls/hold.html");
     assert!(!hold.contains("review-notice"), "its own 2-year period");
-    let welcome = site(book.path(), "welcome.html");
+    let welcome = site(book.path(), "calls/welcome.html");
     assert_contains(&welcome, "Owner: Support Operations.");
     assert_contains(&welcome, "Not reviewed yet.");
     // Outside Git: no last change date.
@@ -63,7 +63,7 @@ fn check_warns_at_the_reviewed_line_and_strict_makes_it_an_error() {
     // Never reviewed: the whole file.
     assert_contains(
         &run.stdout,
-        "guide/welcome.md: warning[review-missing]: this page has never been reviewed (owner: Support Operations)",
+        "guide/calls/welcome.md: warning[review-missing]: this page has never been reviewed (owner: Support Operations)",
     );
     assert_eq!(run.stdout.matches("review-").count(), 2, "{}", run.stdout);
 
@@ -167,7 +167,7 @@ fn without_a_review_table_nothing_is_tracked() {
     build(book.path(), &[]);
     assert!(!book.path().join("site/review.html").exists());
     assert_contains(
-        &site(book.path(), "welcome.html"),
+        &site(book.path(), "calls/welcome.html"),
         "Owner: Support Operations.",
     );
 }
@@ -318,8 +318,8 @@ fn the_atom_feed_is_valid_and_its_ids_are_stable() {
     assert_contains(&page, r#"<link rel="alternate" type="application/atom+xml" href="feed.xml""#);
 
     // A rebuild, with an unrelated page edited, gives the same ids and the same feed.
-    let welcome = read(&book.path().join("guide/welcome.md"));
-    write(book.path(), "guide/welcome.md", &format!("{welcome}\nMore text.\n"));
+    let welcome = read(&book.path().join("guide/calls/welcome.md"));
+    write(book.path(), "guide/calls/welcome.md", &format!("{welcome}\nMore text.\n"));
     build(book.path(), &["--base-url", "https://help.example.com/kb"]);
     let again = site(book.path(), "feed.xml");
     assert_eq!(atom(&again), ids);
