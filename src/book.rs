@@ -231,7 +231,12 @@ fn draft_chapter(
         minutes: fm.minutes,
         card,
         search: fm.search.unwrap_or(true),
-        upkeep: crate::review::Upkeep::from_front_matter(fm.owner, fm.reviewed, fm.review_every, fm.changes),
+        upkeep: crate::review::Upkeep::from_front_matter(
+            fm.owner,
+            fm.reviewed,
+            fm.review_every,
+            fm.changes,
+        ),
         out_path,
         part: 0,
         source: rel,

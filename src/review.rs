@@ -287,7 +287,11 @@ fn period(book: &Book, ch: &Chapter) -> Option<Period> {
         .every
         .as_deref()
         .or(part.every.as_ref().map(|t| t.0.as_str()))
-        .or(book.config.review.as_ref().map(|r| r.every.as_deref().unwrap_or(DEFAULT_EVERY)))
+        .or(book
+            .config
+            .review
+            .as_ref()
+            .map(|r| r.every.as_deref().unwrap_or(DEFAULT_EVERY)))
         .and_then(Period::parse)
 }
 
@@ -398,7 +402,9 @@ pub fn validate_chapter(_book: &Book, ch: &Chapter) -> Vec<Diagnostic> {
                     ch.locate("changes", &c.date.0),
                     "this change has an empty `note`",
                 )
-                .with_hint("say in one line what changed, e.g. note: \"Refund window is now 30 days\""),
+                .with_hint(
+                    "say in one line what changed, e.g. note: \"Refund window is now 30 days\"",
+                ),
             );
         }
     }
@@ -459,10 +465,17 @@ pub fn check_findings(book: &Book, strict: bool) -> Vec<Finding> {
             State::Never => (
                 "review-missing",
                 Pos::FILE,
-                format!("this page has never been reviewed{}", s.owner.map_or(String::new(), |o| format!(" (owner: {o})"))),
+                format!(
+                    "this page has never been reviewed{}",
+                    s.owner.map_or(String::new(), |o| format!(" (owner: {o})"))
+                ),
                 format!(
                     "review the page, then add `reviewed: {today}`{} to its front matter",
-                    if s.owner.is_some() { "" } else { " and `owner: <person or team>`" }
+                    if s.owner.is_some() {
+                        ""
+                    } else {
+                        " and `owner: <person or team>`"
+                    }
                 ),
             ),
             State::Current | State::Untracked => continue,
@@ -472,7 +485,11 @@ pub fn check_findings(book: &Book, strict: bool) -> Vec<Finding> {
             path: ch.path.clone(),
             line: pos.line,
             col: pos.col,
-            width: ch.upkeep.reviewed.as_deref().map_or(1, |r| r.chars().count().max(1)),
+            width: ch
+                .upkeep
+                .reviewed
+                .as_deref()
+                .map_or(1, |r| r.chars().count().max(1)),
             rule: rule.into(),
             message,
             hint: Some(hint),
@@ -545,10 +562,19 @@ pub fn report(book: &Book, today: Date) -> Report {
     }
     // Nobody's pages last; within an owner, never reviewed, then by due date.
     rows.sort_by(|a, b| {
-        (a.2.owner.is_none(), &a.2.owner, a.0, a.1).cmp(&(b.2.owner.is_none(), &b.2.owner, b.0, b.1))
+        (a.2.owner.is_none(), &a.2.owner, a.0, a.1).cmp(&(
+            b.2.owner.is_none(),
+            &b.2.owner,
+            b.0,
+            b.1,
+        ))
     });
     let count = |s: State| rows.iter().filter(|r| r.2.state == s).count();
-    let (overdue, never, current) = (count(State::Overdue), count(State::Never), count(State::Current));
+    let (overdue, never, current) = (
+        count(State::Overdue),
+        count(State::Never),
+        count(State::Current),
+    );
     let mut owners: Vec<OwnerGroup> = Vec::new();
     for (_, _, row) in rows {
         if owners.last().is_none_or(|g| g.owner != row.owner) {
@@ -599,11 +625,7 @@ impl Report {
                 } else {
                     what
                 };
-                let _ = writeln!(
-                    s,
-                    "  {what:<25} {reviewed:<20} {}  ({})",
-                    r.title, r.path
-                );
+                let _ = writeln!(s, "  {what:<25} {reviewed:<20} {}  ({})", r.title, r.path);
             }
         }
         let _ = writeln!(
@@ -702,7 +724,14 @@ mod tests {
             assert_eq!(d(s).to_string(), s);
         }
         assert_eq!(d("1970-01-02").0, 1);
-        for bad in ["2026-13-01", "2025-02-29", "2026-1-2", "02/11/2026", "2026-11-02x", ""] {
+        for bad in [
+            "2026-13-01",
+            "2025-02-29",
+            "2026-1-2",
+            "02/11/2026",
+            "2026-11-02x",
+            "",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }
@@ -713,7 +742,14 @@ mod tests {
         assert_eq!(Period::parse("1 week"), Some(Period::Days(7)));
         assert_eq!(Period::parse("6 Months"), Some(Period::Months(6)));
         assert_eq!(Period::parse("1 year"), Some(Period::Months(12)));
-        for bad in ["180", "days", "six months", "0 days", "3 fortnights", "1 day extra"] {
+        for bad in [
+            "180",
+            "days",
+            "six months",
+            "0 days",
+            "3 fortnights",
+            "1 day extra",
+        ] {
             assert_eq!(Period::parse(bad), None, "{bad}");
         }
     }

@@ -168,8 +168,20 @@ fn next_line(text: &str, line_end: usize) -> usize {
 }
 
 pub const FRONT_MATTER_FIELDS: &[&str] = &[
-    "title", "summary", "tags", "audience", "order", "minutes", "slug", "draft", "card", "search",
-    "owner", "reviewed", "review-every", "changes",
+    "title",
+    "summary",
+    "tags",
+    "audience",
+    "order",
+    "minutes",
+    "slug",
+    "draft",
+    "card",
+    "search",
+    "owner",
+    "reviewed",
+    "review-every",
+    "changes",
 ];
 
 /// Chapter metadata, as written between the `---` lines.

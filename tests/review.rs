@@ -38,10 +38,16 @@ fn chapter_pages_show_review_owner_and_an_overdue_notice() {
         &refunds,
         r#"Reviewed <time datetime="2025-06-02">2025-06-02</time> by Billing team."#,
     );
-    assert_contains(&refunds, r#"This page was due for review on <time datetime="2025-08-31">2025-08-31</time>. Check with Billing team before relying on it."#);
+    assert_contains(
+        &refunds,
+        r#"This page was due for review on <time datetime="2025-08-31">2025-08-31</time>. Check with Billing team before relying on it."#,
+    );
     let invoices = site(book.path(), "billing/invoices.html");
     assert_contains(&invoices, "by Dana Reyes.");
-    assert!(!invoices.contains("review-notice"), "invoices is up to date");
+    assert!(
+        !invoices.contains("review-notice"),
+        "invoices is up to date"
+    );
     let hold = site(book.path(), "calls/hold.html");
     assert!(!hold.contains("review-notice"), "its own 2-year period");
     let welcome = site(book.path(), "calls/welcome.html");
@@ -73,6 +79,9 @@ fn check_warns_at_the_reviewed_line_and_strict_makes_it_an_error() {
     assert_contains(&strict.stdout, "welcome.md: error[review-missing]");
 }
 
+/// A report row: title, due date and state.
+type Row<'a> = (&'a str, &'a str, &'a str);
+
 #[test]
 fn the_review_report_lists_pages_by_owner_and_due_date() {
     let book = copy_fixture("review");
@@ -84,7 +93,7 @@ fn the_review_report_lists_pages_by_owner_and_due_date() {
         (&json["overdue"], &json["never"], &json["current"]),
         (&1.into(), &1.into(), &2.into())
     );
-    let owners: Vec<(&str, Vec<(&str, &str, &str)>)> = json["owners"]
+    let owners: Vec<(&str, Vec<Row<'_>>)> = json["owners"]
         .as_array()
         .unwrap()
         .iter()
@@ -203,11 +212,23 @@ fn chapters_show_their_last_change_from_git_history() {
     let dir = book.path();
     git(dir, &["init", "-q"], "2025-03-01T10:00:00Z");
     git(dir, &["add", "."], "2025-03-01T10:00:00Z");
-    git(dir, &["commit", "-q", "-m", "first"], "2025-03-01T10:00:00Z");
+    git(
+        dir,
+        &["commit", "-q", "-m", "first"],
+        "2025-03-01T10:00:00Z",
+    );
     let refunds = dir.join("guide/billing/refunds.md");
     let text = read(&refunds);
-    write(dir, "guide/billing/refunds.md", &format!("{text}\nOne more line.\n"));
-    git(dir, &["commit", "-q", "-am", "second"], "2025-10-20T23:30:00Z");
+    write(
+        dir,
+        "guide/billing/refunds.md",
+        &format!("{text}\nOne more line.\n"),
+    );
+    git(
+        dir,
+        &["commit", "-q", "-am", "second"],
+        "2025-10-20T23:30:00Z",
+    );
     build(dir, &[]);
     assert_contains(
         &site(dir, "billing/refunds.html"),
@@ -235,10 +256,16 @@ fn whats_new_lists_change_notes_newest_first() {
         "New page on refunds",
     ]
     .iter()
-    .map(|n| page.find(n).unwrap_or_else(|| panic!("{n} missing:\n{page}")))
+    .map(|n| {
+        page.find(n)
+            .unwrap_or_else(|| panic!("{n} missing:\n{page}"))
+    })
     .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
-    assert_contains(&page, r#"<span class="change-kind">New page:</span> <a href="billing/refunds.html">Refunds</a>"#);
+    assert_contains(
+        &page,
+        r#"<span class="change-kind">New page:</span> <a href="billing/refunds.html">Refunds</a>"#,
+    );
     // Notes of the same day come in reading order: Refunds is before Invoices.
     // Without base-url there is no feed, and the page does not offer one.
     assert!(!book.path().join("site/feed.xml").exists());
@@ -291,7 +318,10 @@ fn atom(xml: &str) -> Vec<String> {
         assert!(is_date(&text(entry, "updated")));
         let link = child(entry, "link").expect("entry link");
         let href = link.attribute("href").expect("link href");
-        assert!(href.starts_with("https://help.example.com/kb/billing/"), "{href}");
+        assert!(
+            href.starts_with("https://help.example.com/kb/billing/"),
+            "{href}"
+        );
         ids.push(id);
     }
     ids
@@ -312,14 +342,23 @@ fn the_atom_feed_is_valid_and_its_ids_are_stable() {
         ids[0],
         "https://help.example.com/kb/billing/refunds.html#change-2025-11-02"
     );
-    assert!(ids.contains(&"https://help.example.com/kb/billing/invoices.html#change-2025-11-02-2".to_owned()));
+    assert!(ids.contains(
+        &"https://help.example.com/kb/billing/invoices.html#change-2025-11-02-2".to_owned()
+    ));
     // The page offers the feed, in its head too.
     let page = site(book.path(), "whats-new.html");
-    assert_contains(&page, r#"<link rel="alternate" type="application/atom+xml" href="feed.xml""#);
+    assert_contains(
+        &page,
+        r#"<link rel="alternate" type="application/atom+xml" href="feed.xml""#,
+    );
 
     // A rebuild, with an unrelated page edited, gives the same ids and the same feed.
     let welcome = read(&book.path().join("guide/calls/welcome.md"));
-    write(book.path(), "guide/calls/welcome.md", &format!("{welcome}\nMore text.\n"));
+    write(
+        book.path(),
+        "guide/calls/welcome.md",
+        &format!("{welcome}\nMore text.\n"),
+    );
     build(book.path(), &["--base-url", "https://help.example.com/kb"]);
     let again = site(book.path(), "feed.xml");
     assert_eq!(atom(&again), ids);
@@ -345,14 +384,21 @@ fn edit_link_and_feedback_line() {
     write(book.path(), "book.toml", &toml);
     build(book.path(), &[]);
     let page = site(book.path(), "calls/hold.html");
-    assert_contains(&page, r#"href="https://forms.example.com/?page=guide/calls/hold.md&amp;title=Putting%20a%20call%20on%20hold">Tell Support Operations</a>"#);
+    assert_contains(
+        &page,
+        r#"href="https://forms.example.com/?page=guide/calls/hold.md&amp;title=Putting%20a%20call%20on%20hold">Tell Support Operations</a>"#,
+    );
 
     // Both are off by default.
     let plain = copy_fixture("good");
     build(plain.path(), &[]);
     for f in html_files(&plain.path().join("site")) {
         let html = read(&plain.path().join("site").join(&f));
-        assert!(!html.contains("Edit this page") && !html.contains("Something wrong"), "{}", f.display());
+        assert!(
+            !html.contains("Edit this page") && !html.contains("Something wrong"),
+            "{}",
+            f.display()
+        );
     }
 }
 
