@@ -505,10 +505,14 @@ impl Book {
             ("index.html", "the home page"),
             ("404.html", "the not-found page"),
             ("print.html", "the printable handbook"),
-            ("review.html", "the review report"),
-            ("whats-new.html", "the What's new page"),
         ] {
             r.insert(path.to_owned(), what.to_owned());
+        }
+        if crate::feed::has_review_page(self) {
+            r.insert(crate::feed::REVIEW.into(), "the review report".into());
+        }
+        if crate::feed::has_changes(self) {
+            r.insert(crate::feed::WHATS_NEW.into(), "the What's new page".into());
         }
         for p in self.parts.iter().filter(|p| !p.dir.as_os_str().is_empty()) {
             r.insert(
