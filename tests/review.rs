@@ -467,3 +467,29 @@ fn mistakes_are_located_and_explained() {
         assert_contains(&run.stderr, hint);
     }
 }
+
+/// review.html and whats-new.html are carebook's own pages only when the book has them.
+#[test]
+fn a_chapter_cannot_take_over_the_review_report() {
+    let book = copy_fixture("review");
+    write(
+        book.path(),
+        "guide/review.md",
+        "---\ntitle: Reviewing calls\nsummary: Listen back.\nowner: QA\nreviewed: 2025-11-01\n---\n\nText.\n",
+    );
+    let run = carebook(&["build"], book.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(
+        &run.stderr,
+        "guide/review.md:2:1: error: this chapter's page would replace the review report",
+    );
+    // Without the report, the name is free.
+    let toml = read(&book.path().join("book.toml"));
+    write(
+        book.path(),
+        "book.toml",
+        &toml.replace("every = \"180 days\"", "every = \"180 days\"\npage = false"),
+    );
+    build(book.path(), &[]);
+    assert_contains(&site(book.path(), "review.html"), "Reviewing calls");
+}
