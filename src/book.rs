@@ -485,7 +485,7 @@ impl Book {
                     .with_hint("rename the file or folder, or give the chapter another `slug:` in its front matter"));
             }
             diags.extend(self.validate_terms(ch));
-            diags.extend(crate::review::validate_chapter(self, ch));
+            diags.extend(crate::review::validate_chapter(ch));
             if let Some(other) = outs.insert(&ch.out_path, ch) {
                 diags.push(Diagnostic::error(&ch.path, Pos::new(1, 1), format!("this chapter and `{}` would both be written to `{}`", other.path.display(), ch.out_path))
                     .with_hint("rename one of the files, or give one a different `slug:` in its front matter"));

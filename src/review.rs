@@ -367,7 +367,7 @@ fn find_key_or_table(text: &str, table: &str) -> Pos {
 }
 
 /// Problems in a chapter's `reviewed`, `review-every` and `changes`.
-pub fn validate_chapter(_book: &Book, ch: &Chapter) -> Vec<Diagnostic> {
+pub fn validate_chapter(ch: &Chapter) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     if let Some(r) = &ch.upkeep.reviewed {
         if Date::parse(r).is_none() {

@@ -261,7 +261,7 @@ impl Session {
                 return Ok(None);
             }
             d.extend(p.book.validate_terms(&ch));
-            d.extend(crate::review::validate_chapter(&p.book, &ch));
+            d.extend(crate::review::validate_chapter(&ch));
             let doc = Doc::chapter(&ch);
             let mut r = markdown::render(&doc, Some(i), targets);
             d.append(&mut r.diagnostics);
