@@ -32,6 +32,8 @@ pub struct Book {
     pub assets: Vec<PathBuf>,
     /// Where symbolic links in the book may lead; a reloaded chapter is checked again.
     pub links: source::LinkPolicy,
+    /// Each chapter file's last commit time, when the book is in a Git repository.
+    pub history: crate::gitinfo::History,
 }
 
 #[derive(Debug)]
@@ -46,6 +48,8 @@ pub struct Part {
     pub chapters: std::ops::Range<usize>,
     /// Output path of the part's page, with `/` separators.
     pub out_path: String,
+    /// Owner and review period for the part's chapters (`_part.yaml`).
+    pub upkeep: crate::review::PartUpkeep,
 }
 
 #[derive(Debug)]
@@ -72,6 +76,8 @@ pub struct Chapter {
     pub body_start: usize,
     /// The 1-based line the front matter starts on, for locating values in it.
     pub yaml: Option<(usize, usize, usize)>,
+    /// Owner, review date and change notes, as written (see `crate::review`).
+    pub upkeep: crate::review::Upkeep,
 }
 
 impl Chapter {
@@ -127,6 +133,7 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
     }
     let metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
     let (parts, chapters) = arrange(chapters, metas);
+    let history = crate::gitinfo::History::read(&source_dir, config.build.git_dates);
     let book = Book {
         config,
         source_dir,
@@ -134,6 +141,7 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
         chapters,
         assets: listing.assets,
         links,
+        history,
     };
     diags.extend(book.validate());
     (book, diags)
@@ -248,6 +256,12 @@ fn draft_chapter(
         minutes: fm.minutes,
         card,
         search: fm.search.unwrap_or(true),
+        upkeep: crate::review::Upkeep::from_front_matter(
+            fm.owner,
+            fm.reviewed,
+            fm.review_every,
+            fm.changes,
+        ),
         out_path,
         part: 0,
         source: rel,
@@ -345,7 +359,8 @@ fn load_part_metas(
             continue; // only a part folder's own metadata file describes it
         }
         match read_part_meta(&path) {
-            Ok(meta) => {
+            Ok(mut meta) => {
+                meta.file = path.clone();
                 if metas.insert(part_dir, meta).is_some() {
                     diags.push(
                         Diagnostic::warning(
@@ -381,6 +396,9 @@ fn read_part_meta(path: &Path) -> Result<PartMeta, Diagnostic> {
         title: fm.title.or_else(|| first_heading(body)),
         order: fm.order,
         intro: body.to_owned(),
+        owner: fm.owner,
+        review_every: fm.review_every,
+        file: PathBuf::new(),
     })
 }
 
@@ -413,7 +431,13 @@ fn arrange(
         .map(|(dir, chs)| {
             let meta = metas.remove(&dir).unwrap_or_default();
             let name = dir.to_string_lossy().into_owned();
+            let upkeep = crate::review::PartUpkeep {
+                owner: meta.owner,
+                every: meta.review_every,
+                file: meta.file,
+            };
             let part = Part {
+                upkeep,
                 title: meta.title.unwrap_or_else(|| humanize(&name)),
                 intro: meta.intro,
                 order: meta.order,
@@ -477,6 +501,7 @@ impl Book {
                 diags.push(Diagnostic::error(self.source_dir.join(&p.dir), Pos::FILE, format!("a part folder cannot be called `{name}`: carebook writes its own pages there"))
                     .with_hint(format!("rename the folder, e.g. to `{name}-guide`; the part's title can stay the same in its _part.yaml")));
             }
+            diags.extend(crate::review::validate_part(p));
         }
         let reserved = self.reserved_paths();
         for ch in &self.chapters {
@@ -485,6 +510,7 @@ impl Book {
                     .with_hint("rename the file or folder, or give the chapter another `slug:` in its front matter"));
             }
             diags.extend(self.validate_terms(ch));
+            diags.extend(crate::review::validate_chapter(ch));
             if let Some(other) = outs.insert(&ch.out_path, ch) {
                 diags.push(Diagnostic::error(&ch.path, Pos::new(1, 1), format!("this chapter and `{}` would both be written to `{}`", other.path.display(), ch.out_path))
                     .with_hint("rename one of the files, or give one a different `slug:` in its front matter"));
@@ -506,6 +532,12 @@ impl Book {
             ("print.html", "the printable handbook"),
         ] {
             r.insert(path.to_owned(), what.to_owned());
+        }
+        if crate::feed::has_review_page(self) {
+            r.insert(crate::feed::REVIEW.into(), "the review report".into());
+        }
+        if crate::feed::has_changes(self) {
+            r.insert(crate::feed::WHATS_NEW.into(), "the What's new page".into());
         }
         for p in self.parts.iter().filter(|p| !p.dir.as_os_str().is_empty()) {
             r.insert(

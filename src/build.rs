@@ -465,3 +465,21 @@ pub fn list_packs(root: &Path) -> Result<Vec<crate::packs::PackSummary>, Error> 
     let prepared = prepare(root, config)?;
     Ok(crate::packs::summaries(&prepared.site()))
 }
+
+/// The review report of the book in `root` (see `crate::review`), read without
+/// rendering anything; problems in the chapters stop it, as they would a build.
+pub fn review_report(root: &Path) -> Result<crate::review::Report, Error> {
+    let config = configure(root, &BuildOptions::default())?;
+    check_source(root, &config)?;
+    let (book, diags) = book::load(root, config);
+    if diags.iter().any(Diagnostic::is_error) {
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        return Err(Error::Failed(format!(
+            "{}\nno report: fix the {} above and run `carebook review` again",
+            shown.join("\n"),
+            crate::plural(errors, "error")
+        )));
+    }
+    Ok(crate::review::report(&book, crate::review::today()))
+}

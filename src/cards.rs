@@ -181,6 +181,8 @@ pub struct CardCtx<'a> {
     /// Space-separated tag and audience ids, for the on-screen filters.
     pub tags: String,
     pub audiences: String,
+    /// The date of the chapter's newest change note, for the card's top line.
+    pub updated: Option<String>,
 }
 
 pub fn card_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered, fit: CardFit) -> CardCtx<'a> {
@@ -203,6 +205,7 @@ pub fn card_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered, fit: CardF
         half_font: fit.half_pt.map(|p| format!("{p}pt")).unwrap_or_default(),
         tags: ch.tags.join(" "),
         audiences: ch.audience.join(" "),
+        updated: ch.upkeep.updated().map(|d| d.to_string()),
     }
 }
 

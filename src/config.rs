@@ -45,6 +45,12 @@ pub struct Config {
     /// Settings for `carebook check` (prose rules).
     #[serde(default)]
     pub check: CheckConfig,
+    /// `[review]`: review dates and owners are tracked when this table is present.
+    #[serde(default)]
+    pub review: Option<crate::review::ReviewConfig>,
+    /// `[feedback]`: the "Something wrong or missing?" line on each chapter page.
+    #[serde(default)]
+    pub feedback: Option<crate::review::FeedbackConfig>,
 }
 
 /// `[check]`: where the book's own prose rules live and which rules are switched on.
@@ -134,6 +140,12 @@ pub struct BuildConfig {
     /// a number of bytes or a size like "5 MB"; default 5 MB.
     #[serde(default)]
     pub max_chapter_size: ByteSize,
+    /// "Edit this page" address; `{path}` is the chapter's path from the book root.
+    #[serde(default)]
+    pub edit_url: Option<String>,
+    /// Show each chapter's last change date from Git history; default true.
+    #[serde(default = "default_true")]
+    pub git_dates: bool,
 }
 
 impl Default for BuildConfig {
@@ -149,6 +161,8 @@ impl Default for BuildConfig {
             raw_html: crate::rawhtml::RawHtml::default(),
             allow_symlinks_to: Vec::new(),
             max_chapter_size: ByteSize::default(),
+            edit_url: None,
+            git_dates: true,
         }
     }
 }
@@ -417,6 +431,9 @@ pub struct PackSelector {
     pub audience: Option<String>,
 }
 
+fn default_true() -> bool {
+    true
+}
 fn default_language() -> String {
     "en".into()
 }
@@ -494,7 +511,8 @@ impl Config {
                 .with_hint("for example base-url = \"https://help.example.com/handbook/\""));
             }
         }
-        self.search.validate(text, path)
+        self.search.validate(text, path)?;
+        crate::review::validate_config(self, text, path)
     }
 
     pub fn tag_ids(&self) -> impl Iterator<Item = &str> + Clone {

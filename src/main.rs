@@ -76,6 +76,20 @@ enum Command {
         /// Check chapters marked `draft: true` too.
         #[arg(long)]
         drafts: bool,
+        /// Report overdue and never-reviewed pages as errors, not warnings.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// List the pages due for review, by owner and due date.
+    #[command(
+        after_help = "Examples:\n  carebook review                     pages by owner, soonest due first\n  carebook review --format json       the same as JSON, for scripts and dashboards\n\nReview dates are tracked when book.toml has a [review] table (every = \"180 days\")\nor a chapter or part sets review-every. \"Today\" is SOURCE_DATE_EPOCH when set.\nThe built site has the same report as review.html."
+    )]
+    Review {
+        /// The book's folder (the one with book.toml); the same as -C DIR [default: .].
+        dir: Option<PathBuf>,
+        /// How to show the report.
+        #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
+        format: ReviewFormat,
     },
     /// Create a new handbook with settings and two example chapters.
     #[command(
@@ -221,15 +235,28 @@ fn main() -> ExitCode {
             max_warnings,
             external,
             drafts,
+            strict,
         } => book_dir(dir, &book).and_then(|dir| {
             check(
                 dir,
-                CheckOptions { external, drafts },
+                CheckOptions {
+                    external,
+                    drafts,
+                    strict,
+                },
                 format.into(),
                 max_warnings,
             )
         }),
         Command::Init { dir } => book_dir(dir, &book).and_then(init),
+        Command::Review { dir, format } => book_dir(dir, &book).and_then(|dir| {
+            let report = carebook::build::review_report(&dir)?;
+            match format {
+                ReviewFormat::Text => print!("{}", report.text()),
+                ReviewFormat::Json => print!("{}", report.json()),
+            }
+            Ok(())
+        }),
         Command::Clean { dir, out } => book_dir(dir, &book).and_then(|dir| clean(dir, out)),
         Command::Completions { shell } => {
             use clap::CommandFactory;
@@ -415,6 +442,14 @@ fn list_packs(book: PathBuf) -> Result<(), Error> {
         );
     }
     Ok(())
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReviewFormat {
+    /// For people: one block per owner.
+    Text,
+    /// One JSON document, for scripts.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

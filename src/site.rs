@@ -38,7 +38,7 @@ impl Site<'_> {
     pub fn write(&self, out: &dyn Sink) -> Result<(), Error> {
         type Task<'t> = &'t (dyn Fn() -> Result<(), Error> + Sync);
         // The search index comes first: it is the longest single task.
-        let tasks: [Task<'_>; 11] = [
+        let tasks: [Task<'_>; 12] = [
             &|| self.write_search(out),
             &|| self.write_chapters(out),
             &|| self.write_home(out),
@@ -50,6 +50,7 @@ impl Site<'_> {
             &|| self.write_print(out),
             &|| crate::packs::write_in_site(self, out),
             &|| self.write_assets(out),
+            &|| crate::feed::write(self, out),
         ];
         tasks.par_iter().try_for_each(|task| task())
     }
@@ -107,7 +108,10 @@ impl Site<'_> {
             page_title: info.title,
             description: info.description,
             nav: render::nav(self.book, info.part, info.chapter, info.path),
-            links: render::Links::site(&self.book.config.title),
+            links: crate::feed::with_footer_links(
+                self.book,
+                render::Links::site(&self.book.config.title),
+            ),
             search: self.search_core,
             body,
         }

@@ -296,7 +296,20 @@ fn next_line(text: &str, line_end: usize) -> usize {
 }
 
 pub const FRONT_MATTER_FIELDS: &[&str] = &[
-    "title", "summary", "tags", "audience", "order", "minutes", "slug", "draft", "card", "search",
+    "title",
+    "summary",
+    "tags",
+    "audience",
+    "order",
+    "minutes",
+    "slug",
+    "draft",
+    "card",
+    "search",
+    "owner",
+    "reviewed",
+    "review-every",
+    "changes",
 ];
 
 /// Chapter metadata, as written between the `---` lines.
@@ -317,6 +330,16 @@ pub struct FrontMatter {
     pub card: Option<CardSetting>,
     /// `search: false` keeps a chapter out of the search index.
     pub search: Option<bool>,
+    /// Who keeps the chapter true (a person or a team).
+    pub owner: Option<String>,
+    /// When it was last reviewed (YYYY-MM-DD); checked by `crate::review`.
+    pub reviewed: Option<crate::review::Text>,
+    /// How often it must be reviewed ("180 days"), overriding its part and the book.
+    #[serde(rename = "review-every")]
+    pub review_every: Option<crate::review::Text>,
+    /// Dated one-line notes for "What's new".
+    #[serde(default)]
+    pub changes: Vec<crate::review::ChangeNote>,
 }
 
 /// A list that may be written as a single value (`tags: culture`).
@@ -394,6 +417,14 @@ pub struct PartMeta {
     pub order: Option<i64>,
     #[serde(default)]
     pub intro: String,
+    /// The owner of the part's chapters that name none.
+    pub owner: Option<String>,
+    /// How often the part's chapters must be reviewed, overriding the book.
+    #[serde(rename = "review-every")]
+    pub review_every: Option<crate::review::Text>,
+    /// The file this came from, for locating problems in it.
+    #[serde(skip)]
+    pub file: std::path::PathBuf,
 }
 
 /// Parses YAML that starts on `first_line` of `path`, with positions in the file's terms.

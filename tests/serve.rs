@@ -614,3 +614,33 @@ fn redirects_never_leave_this_server() {
     assert!(r.status.contains(" 301 "), "{}", r.status);
     assert!(r.head.contains("\r\nLocation: /basics/\r\n"), "{}", r.head);
 }
+
+#[test]
+fn a_new_change_note_shows_on_whats_new_while_serving() {
+    let book = copy_fixture("review");
+    let server = Server::start(book.path(), &[]);
+    let mut events = server.events();
+    events.expect("ok");
+    assert!(!server
+        .get("/whats-new.html")
+        .2
+        .contains("Hold music is gone"));
+    let path = book.path().join("guide/calls/hold.md");
+    write(
+        book.path(),
+        "guide/calls/hold.md",
+        &read(&path).replace(
+            "review-every: 2 years\n",
+            "review-every: 2 years\nchanges:\n  - date: 2025-11-20\n    note: \"Hold music is gone\"\n",
+        ),
+    );
+    events.expect("reload");
+    assert!(server
+        .get("/whats-new.html")
+        .2
+        .contains("Hold music is gone"));
+    assert!(server
+        .get("/checklists/part-calls.html")
+        .2
+        .contains("Updated <time datetime=\"2025-11-20\">"));
+}

@@ -29,6 +29,8 @@ pub struct CheckOptions {
     pub external: bool,
     /// Check chapters marked `draft: true` too.
     pub drafts: bool,
+    /// Overdue and never-reviewed pages are errors rather than warnings.
+    pub strict: bool,
 }
 
 #[derive(Debug)]
@@ -80,6 +82,7 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
         .map(|d| Finding::from_diag(d, "build"))
         .collect();
     findings.extend(structure::check(&book, &rendered));
+    findings.extend(crate::review::check_findings(&book, opts.strict));
     let (prose_findings, links) = lint_chapters(&book, &rules);
     findings.extend(prose_findings);
     if opts.external {

@@ -263,6 +263,8 @@ impl<'a> PackRender<'a> {
             audiences: in_site.then_some("../../audiences/index.html"),
             handbook: in_site.then_some("../../index.html"),
             pack_role: role,
+            whats_new: None,
+            review: None,
         }
     }
 

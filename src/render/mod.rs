@@ -61,7 +61,7 @@ pub fn build_date() -> String {
 }
 
 /// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -105,6 +105,9 @@ pub struct Links {
     pub handbook: Option<&'static str>,
     /// A pack page's role for the SCORM launcher: "home", "chapter", "last" or "extra".
     pub pack_role: &'static str,
+    /// The footer's "What's new" and "Review status" pages, when the book has them.
+    pub whats_new: Option<&'static str>,
+    pub review: Option<&'static str>,
 }
 
 impl Links {
@@ -119,6 +122,8 @@ impl Links {
             audiences: Some("audiences/index.html"),
             handbook: None,
             pack_role: "",
+            whats_new: None,
+            review: None,
         }
     }
 }
@@ -185,6 +190,8 @@ pub struct ChapterCtx<'a> {
     pub next: Option<LinkCtx<'a>>,
     /// Where the chapter's desk card is, when it has one.
     pub card_href: Option<String>,
+    /// Owner, review dates, edit and feedback links.
+    pub upkeep: crate::review::PageUpkeep,
 }
 
 /// One entry of a chapter's "On this page" list.
@@ -372,6 +379,7 @@ pub fn chapter_ctx<'a>(
         prev: i.checked_sub(1).map(|p| link(&book.chapters[p], false)),
         next: book.chapters.get(i + 1).map(|c| link(c, false)),
         card_href: has_card.then(|| crate::cards::card_href(book, i)),
+        upkeep: crate::review::page_upkeep(book, i),
     }
 }
 

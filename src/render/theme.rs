@@ -36,6 +36,9 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "term.html",
     "terms.html",
     "404.html",
+    "review.html",
+    "whats-new.html",
+    "feed.xml",
 );
 
 const STATIC: &[(&str, &[u8])] = embed!(

@@ -254,12 +254,14 @@ impl Session {
             let (ch, mut d) = p.book.reload_chapter(i);
             let Some(ch) = ch else { return Ok(None) };
             let old = &p.book.chapters[i];
-            if (&ch.slug, &ch.title, ch.order, &ch.out_path)
-                != (&old.slug, &old.title, old.order, &old.out_path)
+            // A new review date or change note shows on review.html and whats-new.html.
+            if (&ch.slug, &ch.title, ch.order, &ch.out_path, &ch.upkeep)
+                != (&old.slug, &old.title, old.order, &old.out_path, &old.upkeep)
             {
                 return Ok(None);
             }
             d.extend(p.book.validate_terms(&ch));
+            d.extend(crate::review::validate_chapter(&ch));
             let doc = Doc::chapter(&ch);
             let mut r = markdown::render(&doc, Some(i), targets);
             d.append(&mut r.diagnostics);

@@ -32,6 +32,19 @@ pub fn carebook(args: &[&str], cwd: &Path) -> Run {
         .into()
 }
 
+/// `carebook` with extra environment variables (they win over the fixed date).
+pub fn carebook_env(args: &[&str], cwd: &Path, envs: &[(&str, &str)]) -> Run {
+    Command::new(env!("CARGO_BIN_EXE_carebook"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1763856000")
+        .envs(envs.iter().copied())
+        .output()
+        .expect("the carebook binary runs")
+        .into()
+}
+
 /// Runs `carebook build` in `dir`; the test fails, showing the errors, unless it succeeds.
 pub fn build_ok(dir: &Path) -> Run {
     let run = carebook(&["build"], dir);
