@@ -23,6 +23,8 @@ pub const RESERVED_FOLDERS: &[&str] = &[
 #[derive(Debug)]
 pub struct Book {
     pub config: Config,
+    /// The book's folder (where book.toml is).
+    pub root: PathBuf,
     /// The folder chapters are read from (book root joined with `[build] source`).
     pub source_dir: PathBuf,
     pub parts: Vec<Part>,
@@ -70,6 +72,12 @@ pub struct Chapter {
     pub body_start: usize,
     /// The 1-based line the front matter starts on, for locating values in it.
     pub yaml: Option<(usize, usize, usize)>,
+    /// Old addresses (front matter `aliases`) that redirect here.
+    pub aliases: Vec<String>,
+    /// Facts used in the front matter, for facts.html.
+    pub facts_used: Vec<String>,
+    /// The files `{{#include}}`d into the body and where each line came from.
+    pub includes: crate::include::Included,
 }
 
 impl Chapter {
@@ -108,7 +116,7 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
         .chapters
         .into_par_iter()
         .zip(texts)
-        .map(|(rel, text)| draft_chapter(&source_dir, rel, text, &config))
+        .map(|(rel, text)| draft_chapter(root, &source_dir, rel, text, &config))
         .collect();
     let mut chapters = Vec::with_capacity(drafted.len());
     for (chapter, mut d) in drafted {
@@ -119,6 +127,7 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
     let (parts, chapters) = arrange(chapters, metas);
     let book = Book {
         config,
+        root: root.to_path_buf(),
         source_dir,
         parts,
         chapters,
@@ -129,13 +138,14 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
 }
 
 fn draft_chapter(
+    root: &Path,
     dir: &Path,
     rel: PathBuf,
     text: Result<String, Diagnostic>,
     config: &Config,
 ) -> (Option<Chapter>, Vec<Diagnostic>) {
     let path = dir.join(&rel);
-    let text = match text {
+    let mut text = match text {
         Ok(t) => t,
         Err(d) => return (None, vec![d]),
     };
@@ -168,6 +178,13 @@ fn draft_chapter(
     if fm.draft && !config.build.drafts {
         return (None, diags);
     }
+    let (expanded, mut d) =
+        crate::include::expand(&text, body_start, &path, root, &config.build.snippets);
+    diags.append(&mut d);
+    let includes = expanded.map_or_else(Default::default, |(t, inc)| {
+        text = t;
+        inc
+    });
     let body = &text[body_start..];
     let title = fm
         .title
@@ -212,7 +229,10 @@ fn draft_chapter(
         Some(CardSetting::Enabled(true)) | None => Some(CardDetails::default()),
         Some(CardSetting::Details(d)) => Some(d),
     };
-    let chapter = Chapter {
+    let mut chapter = Chapter {
+        aliases: fm.aliases.0,
+        facts_used: Vec::new(),
+        includes,
         path,
         slug,
         title,
@@ -230,6 +250,8 @@ fn draft_chapter(
         yaml,
         text,
     };
+    chapter.facts_used =
+        crate::facts::apply_to_front_matter(&mut chapter, &config.facts, &mut diags);
     (Some(chapter), diags)
 }
 
@@ -509,7 +531,13 @@ impl Book {
     pub fn reload_chapter(&self, i: usize) -> (Option<Chapter>, Vec<Diagnostic>) {
         let old = &self.chapters[i];
         let text = source::read_text(&old.path);
-        let (ch, diags) = draft_chapter(&self.source_dir, old.source.clone(), text, &self.config);
+        let (ch, diags) = draft_chapter(
+            &self.root,
+            &self.source_dir,
+            old.source.clone(),
+            text,
+            &self.config,
+        );
         (
             ch.map(|c| Chapter {
                 part: old.part,

@@ -45,6 +45,14 @@ pub struct Config {
     /// Settings for `carebook check` (prose rules).
     #[serde(default)]
     pub check: CheckConfig,
+    /// Book-wide facts (`refund-window = "30 days"`), used in chapters as
+    /// `{{ fact.refund-window }}`; see `facts.rs`.
+    #[serde(default)]
+    pub facts: IndexMap<String, String>,
+    /// Old addresses of moved folders or pages (`"old-part/" = "new-part/"`); see
+    /// `redirects.rs`.
+    #[serde(default)]
+    pub redirects: IndexMap<String, String>,
 }
 
 /// `[check]`: where the book's own prose rules live and which rules are switched on.
@@ -121,6 +129,10 @@ pub struct BuildConfig {
     /// Build chapters marked `draft: true` too; default false.
     #[serde(default)]
     pub drafts: bool,
+    /// Folder of reusable Markdown pulled in with `{{#include}}`, relative to book.toml;
+    /// default `snippets`. Its files are not chapters.
+    #[serde(default = "default_snippets")]
+    pub snippets: PathBuf,
 }
 
 impl Default for BuildConfig {
@@ -133,6 +145,7 @@ impl Default for BuildConfig {
             broken_links: Strictness::default(),
             base_url: None,
             drafts: false,
+            snippets: default_snippets(),
         }
     }
 }
@@ -322,6 +335,9 @@ fn default_source() -> PathBuf {
 fn default_output() -> PathBuf {
     "site".into()
 }
+fn default_snippets() -> PathBuf {
+    "snippets".into()
+}
 fn default_theme() -> String {
     "default".into()
 }
@@ -370,6 +386,7 @@ impl Config {
                 .with_hint("for example base-url = \"https://help.example.com/handbook/\""));
             }
         }
+        crate::facts::validate(&self.facts, text, path)?;
         self.search.validate(text, path)
     }
 

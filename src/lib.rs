@@ -9,11 +9,14 @@
 
 pub mod book;
 pub mod build;
+pub mod callouts;
 pub mod cards;
 pub mod check;
 pub mod config;
 pub mod config_env;
 pub mod diag;
+pub mod facts;
+pub mod include;
 pub mod init;
 pub mod markdown;
 pub mod open;
@@ -21,6 +24,7 @@ pub mod output;
 pub mod packs;
 pub mod print;
 pub mod progress;
+pub mod redirects;
 pub mod render;
 pub mod search;
 pub mod serve;

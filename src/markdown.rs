@@ -50,6 +50,8 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     /// `#anchor` links into other chapters, checked once every chapter is rendered.
     pub anchor_links: Vec<AnchorLink>,
+    /// The book's facts this document uses, by name, for facts.html.
+    pub facts_used: Vec<String>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -75,6 +77,8 @@ pub struct Checklist {
     pub avoid_items: Vec<ChecklistItem>,
     /// Byte offset (in the body) of the first Do/Avoid heading, for diagnostics.
     pub offset: Option<usize>,
+    /// WARNING and CAUTION callouts of the checklist section, printed on the card.
+    pub callouts: Vec<crate::callouts::CardCallout>,
 }
 
 impl Checklist {
@@ -109,6 +113,7 @@ pub struct LinkTargets {
     assets: HashSet<PathBuf>,
     strictness: Strictness,
     checklists: ChecklistConfig,
+    facts: indexmap::IndexMap<String, String>,
 }
 
 impl LinkTargets {
@@ -130,6 +135,7 @@ impl LinkTargets {
             assets: book.assets.iter().cloned().collect(),
             strictness: book.config.build.broken_links,
             checklists: book.config.checklists.clone(),
+            facts: book.config.facts.clone(),
         }
     }
 }
@@ -141,6 +147,7 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_GFM
 }
 
 /// Renders one document. `index` is the chapter's own index, so links to itself resolve.
@@ -149,7 +156,13 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
     let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    let mut out = Rendered::default();
+    let mut facts_used = Vec::new();
+    let unknown_facts =
+        crate::facts::substitute(&mut events, body, &targets.facts, &mut facts_used);
+    let mut out = Rendered {
+        facts_used,
+        ..Rendered::default()
+    };
     let mut pass = Pass {
         doc,
         targets,
@@ -158,15 +171,21 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
         out: &mut out,
         self_anchors: Vec::new(),
     };
+    for (offset, d) in unknown_facts {
+        let pos = pass.pos(offset);
+        pass.out.diagnostics.push(d.at(doc.path, pos));
+    }
     drop_leading_title(&mut events);
     pass.assign_heading_ids(&mut events);
     pass.rewrite_links(&mut events);
     number_footnotes(&mut events, &mut pass.out.anchors);
     pass.check_self_anchors();
     out.checklist = extract_checklist(&events, &targets.checklists);
+    out.checklist.callouts = crate::callouts::card_callouts(&events, &targets.checklists);
     out.words = count_words(&events);
     out.sections = extract_sections(&events);
     enable_task_boxes(&mut events);
+    crate::callouts::render(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     out.html = html;
@@ -610,6 +629,14 @@ pub fn extract_checklist(
         i += 1;
     }
     list
+}
+
+/// Whether the heading whose inline events start `after` names a Do/Avoid group.
+pub(crate) fn is_checklist_heading(
+    after: &[(Event<'_>, std::ops::Range<usize>)],
+    names: &ChecklistConfig,
+) -> bool {
+    group_for(&inline_text(after), names).is_some()
 }
 
 fn group_for(title: &str, names: &ChecklistConfig) -> Option<Group> {

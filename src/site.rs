@@ -36,7 +36,7 @@ impl Site<'_> {
     pub fn write(&self, out: &dyn Sink) -> Result<(), Error> {
         type Task<'t> = &'t (dyn Fn() -> Result<(), Error> + Sync);
         // The search index comes first: it is the longest single task.
-        let tasks: [Task<'_>; 11] = [
+        let tasks: [Task<'_>; 12] = [
             &|| self.write_search(out),
             &|| self.write_chapters(out),
             &|| self.write_home(out),
@@ -48,6 +48,9 @@ impl Site<'_> {
             &|| self.write_print(out),
             &|| crate::packs::write_in_site(self, out),
             &|| self.write_assets(out),
+            &|| {
+                crate::facts::write_page(self, out).and_then(|_| crate::redirects::write(self, out))
+            },
         ];
         tasks.par_iter().try_for_each(|task| task())
     }

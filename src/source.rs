@@ -189,6 +189,9 @@ pub struct FrontMatter {
     pub card: Option<CardSetting>,
     /// `search: false` keeps a chapter out of the search index.
     pub search: Option<bool>,
+    /// Old addresses that redirect to this chapter (see `redirects.rs`).
+    #[serde(default)]
+    pub aliases: OneOrMany,
 }
 
 /// A list that may be written as a single value (`tags: culture`).

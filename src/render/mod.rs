@@ -25,6 +25,8 @@ pub struct SiteCtx {
     pub paper: &'static str,
     /// The edition line on printed pages: the book's `version`, else the build date.
     pub edition: String,
+    /// Whether the book has facts, so the footer links to facts.html.
+    pub facts_page: bool,
 }
 
 impl SiteCtx {
@@ -41,6 +43,7 @@ impl SiteCtx {
                 crate::config::Paper::Letter => "letter",
             },
             edition: c.version.clone().unwrap_or_else(build_date),
+            facts_page: !c.facts.is_empty(),
         }
     }
 }

@@ -36,6 +36,8 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "term.html",
     "terms.html",
     "404.html",
+    "facts.html",
+    "redirect.html",
 );
 
 const STATIC: &[(&str, &[u8])] = embed!(
