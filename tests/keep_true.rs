@@ -26,12 +26,17 @@ fn alerts_render_as_labelled_callouts_and_unknown_kinds_stay_quotes() {
     ] {
         assert_contains(
             &page,
-            &format!("<aside class=\"callout callout-{class}\" role=\"note\" aria-label=\"{word}\">"),
+            &format!(
+                "<aside class=\"callout callout-{class}\" role=\"note\" aria-label=\"{word}\">"
+            ),
         );
     }
     assert_contains(&page, "aria-hidden=\"true\" focusable=\"false\"");
     assert_contains(&page, "<blockquote>\n<p>[!UNKNOWN]");
-    assert!(!page.contains("[!WARNING]"), "the marker itself is not shown");
+    assert!(
+        !page.contains("[!WARNING]"),
+        "the marker itself is not shown"
+    );
 }
 
 #[test]
@@ -43,12 +48,21 @@ fn warnings_and_cautions_in_the_checklist_section_print_on_the_desk_card() {
         .nth(1)
         .and_then(|c| c.split("</article>").next())
         .expect("the chapter's card");
-    assert_contains(card, "class=\"card-callout callout-warning\" role=\"note\" aria-label=\"Warning\"");
+    assert_contains(
+        card,
+        "class=\"card-callout callout-warning\" role=\"note\" aria-label=\"Warning\"",
+    );
     assert_contains(card, "Never promise a refund outside 30 days.");
     assert_contains(card, "class=\"card-callout callout-caution\"");
     assert_contains(card, "Never read a full card number aloud.");
-    assert!(!card.contains("not on the card"), "a warning after the checklist stays in the chapter");
-    assert!(!card.contains("Tips help"), "notes and tips stay in the chapter");
+    assert!(
+        !card.contains("not on the card"),
+        "a warning after the checklist stays in the chapter"
+    );
+    assert!(
+        !card.contains("Tips help"),
+        "notes and tips stay in the chapter"
+    );
 }
 
 #[test]
@@ -56,7 +70,10 @@ fn facts_are_stated_once_and_used_everywhere_but_in_code() {
     let (_book, site) = built();
     let page = read(&site.join("security/account-changes.html"));
     assert_contains(&page, "<p>Customers can get a refund within 30 days.</p>");
-    assert_contains(&page, "<p class=\"lede\">Refunds within 30 days, after an identity check.</p>");
+    assert_contains(
+        &page,
+        "<p class=\"lede\">Refunds within 30 days, after an identity check.</p>",
+    );
     assert_contains(&page, "<code>{{ fact.refund-window }}</code>");
     assert_contains(&page, "<pre><code>{{ fact.refund-window }}\n</code></pre>");
     assert_contains(&page, "aria-label=\"Quote the window: 30 days.\"");
@@ -65,9 +82,18 @@ fn facts_are_stated_once_and_used_everywhere_but_in_code() {
     assert_contains(&cards, "Quote the window: 30 days.");
     let facts = read(&site.join("facts.html"));
     assert_contains(&facts, "<h1>Set these for your team</h1>");
-    assert_contains(&facts, "<th scope=\"row\"><code>refund-window</code></th>\n      <td>30 days</td>");
-    assert_contains(&facts, "<a href=\"security/account-changes.html\">Account changes</a>");
-    assert_contains(&facts, "<td>not used anywhere</td>\n      <td>Not used yet</td>");
+    assert_contains(
+        &facts,
+        "<th scope=\"row\"><code>refund-window</code></th>\n      <td>30 days</td>",
+    );
+    assert_contains(
+        &facts,
+        "<a href=\"security/account-changes.html\">Account changes</a>",
+    );
+    assert_contains(
+        &facts,
+        "<td>not used anywhere</td>\n      <td>Not used yet</td>",
+    );
     let home = read(&site.join("index.html"));
     assert_contains(&home, "<a href=\"facts.html\">Facts for your team</a>");
     let search = walkdir::WalkDir::new(site.join("search"))
@@ -85,13 +111,19 @@ fn includes_pull_in_whole_snippets_and_anchored_parts() {
     let page = read(&site.join("security/account-changes.html"));
     assert_contains(&page, "<aside class=\"callout callout-important\"");
     assert_contains(&page, "two of the security answers.</p>\n</aside>");
-    assert!(!page.contains("ANCHOR"), "anchor markers are never included");
+    assert!(
+        !page.contains("ANCHOR"),
+        "anchor markers are never included"
+    );
     let calm = read(&site.join("calm/calming-callers.html"));
     assert_contains(
         &calm,
         "<p>Before anything else: Ask for the account number and two security answers.</p>",
     );
-    assert!(!calm.contains("callout-important"), "`:short` takes only the anchored lines");
+    assert!(
+        !calm.contains("callout-important"),
+        "`:short` takes only the anchored lines"
+    );
 }
 
 #[test]
@@ -99,20 +131,42 @@ fn aliases_and_redirects_write_relative_redirect_pages() {
     let (_book, site) = built();
     for (from, to, title) in [
         // `aliases: [changing-accounts]`: an old name in the chapter's own folder.
-        ("security/changing-accounts.html", "account-changes.html", "Account changes"),
+        (
+            "security/changing-accounts.html",
+            "account-changes.html",
+            "Account changes",
+        ),
         // `aliases: [/calming.html]`: an old address from the top of the site.
-        ("calming.html", "calm/calming-callers.html", "Calming callers"),
+        (
+            "calming.html",
+            "calm/calming-callers.html",
+            "Calming callers",
+        ),
         // `"stress/" = "calm/"`: every page of the renamed folder, by the same name.
-        ("stress/calming-callers.html", "../calm/calming-callers.html", "Calming callers"),
+        (
+            "stress/calming-callers.html",
+            "../calm/calming-callers.html",
+            "Calming callers",
+        ),
         ("stress/index.html", "../calm/index.html", "Calm"),
         // `"old-refunds.html" = "security/account-changes.html"`: one page.
-        ("old-refunds.html", "security/account-changes.html", "Account changes"),
+        (
+            "old-refunds.html",
+            "security/account-changes.html",
+            "Account changes",
+        ),
     ] {
         let page = read(&site.join(from));
-        assert_contains(&page, &format!("<meta http-equiv=\"refresh\" content=\"0; url={to}\">"));
+        assert_contains(
+            &page,
+            &format!("<meta http-equiv=\"refresh\" content=\"0; url={to}\">"),
+        );
         assert_contains(&page, &format!("<link rel=\"canonical\" href=\"{to}\">"));
         assert_contains(&page, &format!("<a href=\"{to}\">{title}</a>"));
-        assert_contains(&page, &format!("location.replace(\"{to}\" + location.hash)"));
+        assert_contains(
+            &page,
+            &format!("location.replace(\"{to}\" + location.hash)"),
+        );
     }
 }
 
@@ -167,9 +221,15 @@ fn fact_names_in_book_toml_are_checked() {
     write(
         book.path(),
         "book.toml",
-        &toml.replace("unused-fact = \"not used anywhere\"", "\"bad name\" = \"x\""),
+        &toml.replace(
+            "unused-fact = \"not used anywhere\"",
+            "\"bad name\" = \"x\"",
+        ),
     );
     let run = carebook(&["build"], book.path());
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert_contains(&run.stderr, "book.toml:10:1: error: the fact name `bad name` can only use letters, digits, `-` and `_`");
+    assert_contains(
+        &run.stderr,
+        "book.toml:10:1: error: the fact name `bad name` can only use letters, digits, `-` and `_`",
+    );
 }

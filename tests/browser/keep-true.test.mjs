@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { buildBook, fileUrl, launch, serve, repoRoot } from "./helpers.mjs";
+import { buildBook, fileUrl, launch, serve, repoRoot, printToPdf, pdfInfo, pdfPageText, squash } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
@@ -69,6 +69,17 @@ test("callouts say their kind in words and print light with a dark border", asyn
   assert.ok(parseFloat(printed[3]) >= 4, `a thick left border: ${printed[3]}`);
   assert.equal(printed[4], "rgb(125, 78, 0)", "the light palette's warning colour");
   await page.close();
+});
+
+test("a desk card with a warning and a caution still prints on one page, boxes included", () => {
+  for (const paper of ["A4", "letter"]) {
+    const pdf = printToPdf(fileUrl(site, "checklists/part-security.html") + `#card-account-changes&paper=${paper}`);
+    assert.equal(pdfInfo(pdf).pages, 1, paper);
+    const text = squash(pdfPageText(pdf, 1));
+    for (const words of ["Warning", "Neverpromisearefundoutside30days.", "Caution", "Neverreadafullcardnumberaloud.", "Checkidentityfirst."]) {
+      assert.ok(text.includes(words), `${paper}: ${words} in ${text}`);
+    }
+  }
 });
 
 async function followsTo(page, url, landing) {
