@@ -227,6 +227,13 @@ fn table(
                 ));
                 continue;
             }
+            if o.is_empty() {
+                diags.push(err(
+                    "the top of the site cannot be redirected as a folder".into(),
+                    "name the old folder, e.g. `\"stress/\" = \"calm/\"`".into(),
+                ));
+                continue;
+            }
             let mut under: Vec<&str> = existing
                 .keys()
                 .filter(|p| p.starts_with(n) && p.ends_with(".html"))
@@ -267,6 +274,13 @@ fn table(
                 diags.push(err(
                     format!("`{old}` would replace {what}"),
                     "a redirect can only stand where no page is".into(),
+                ));
+                continue;
+            }
+            if let Some((_, other)) = taken.get(&from) {
+                diags.push(err(
+                    format!("`{old}` is already an alias of {other}"),
+                    "keep one of the two: an old address can lead to one page only".into(),
                 ));
                 continue;
             }

@@ -172,6 +172,7 @@ fn aliases_and_redirects_write_relative_redirect_pages() {
 
 const BROKEN: &[&str] = &[
     "book.toml:14:1: error: no page of the site is in `calmm/`",
+    "book.toml:18:1: error: `security/changing-accounts.html` is already an alias of",
     "guide/security/account-changes.md:2:25: error: unknown fact `refund-windw` in `{{ fact.refund-windw }}`\n  help: did you mean `{{ fact.refund-window }}`?",
     "guide/security/account-changes.md:8:11: error: the alias `other` (`security/other.html`) would replace the chapter “Other” (`security/other.html`)",
     "guide/security/account-changes.md:8:18: error: the alias `security/index.html` (`security/index.html`) would replace the page of the part “Security”",
@@ -200,7 +201,7 @@ fn every_mistake_is_located_with_a_fix() {
         &run.stderr,
         "guide/security/account-changes.md → snippets/loop-a.md → snippets/loop-b.md → snippets/loop-a.md",
     );
-    assert_contains(&run.stderr, "build failed: 13 errors");
+    assert_contains(&run.stderr, "build failed: 14 errors");
     let check = carebook(&["check", "--format", "line"], book.path());
     assert_eq!(check.code, 1, "{}", check.stdout);
     for place in [
