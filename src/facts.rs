@@ -439,6 +439,22 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_never_panics() {
+        for text in [
+            "{{",
+            "}}{{",
+            "{{ fact.}}",
+            "{{fact.é}}",
+            "{{ fact.refund-window }}}}",
+            "é{{ fact.x",
+            "{{{{ fact.refund-window }}",
+            "{{ fact.a }}é{{ factb }}",
+        ] {
+            let _ = run(text);
+        }
+    }
+
+    #[test]
     fn other_braces_are_left_alone() {
         for text in ["{{#include x.md}}", "{{ name }}", "{ one }", "{{ unclosed"] {
             let (out, _, errors) = run(text);

@@ -503,6 +503,59 @@ mod tests {
     }
 
     #[test]
+    fn odd_directives_never_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("s.md"), "one\ntwo\n").unwrap();
+        std::fs::write(dir.path().join("self.md"), "{{#include self.md}}\n").unwrap();
+        for body in [
+            "{{#include}}",
+            "{{#include :}}",
+            "{{#include s.md:}}",
+            "{{#include s.md::}}",
+            "{{#include s.md:0:0}}",
+            "{{#include s.md:x:y}}",
+            "é{{#include s.md}}é {{#include s.md:2}}",
+            "\\{{#include s.md}} and {{#include",
+            "  {{#include s.md}}  ",
+            "{{#include self.md}}",
+            "{{#include ../../etc/passwd}}",
+            "{{#include s.md}}}}",
+        ] {
+            let text = format!("---\ntitle: x\n---\n{body}\nafter\n");
+            let (out, _) = expand(
+                &text,
+                16,
+                &dir.path().join("c.md"),
+                dir.path(),
+                Path::new("snippets"),
+            );
+            let (out, inc) = out.expect("has a directive");
+            for line in 1..=out.lines().count() + 1 {
+                let _ = inc.origin(line);
+            }
+        }
+        let text = "{{#include s.md}}\nlast\n";
+        let (out, diags) = expand(
+            text,
+            0,
+            &dir.path().join("c.md"),
+            dir.path(),
+            Path::new("x"),
+        );
+        let (out, inc) = out.unwrap();
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(out, "one\ntwo\nlast\n");
+        assert_eq!(
+            inc.origin(2).map(|(p, l)| (p.ends_with("s.md"), l)),
+            Some((true, 2))
+        );
+        assert_eq!(
+            inc.origin(3).map(|(p, l)| (p.ends_with("c.md"), l)),
+            Some((true, 2))
+        );
+    }
+
+    #[test]
     fn relative_paths() {
         assert_eq!(
             relative_path(Path::new("/b/guide/part"), Path::new("/b/snippets/x.md")).as_deref(),
