@@ -206,6 +206,57 @@ fn card_callout(k: &Kind, inner: &[(Event<'_>, Range<usize>)]) -> CardCallout {
     }
 }
 
+/// Quotes that start like a callout with a kind that is not one (`> [!WARN]`): a
+/// warning with the closest kind, as such a quote shows as a plain quote. Returns the
+/// byte offset of the marker in `body` and the message and hint.
+pub fn near_misses(
+    events: &[(Event<'_>, Range<usize>)],
+    body: &str,
+) -> Vec<(usize, String, String)> {
+    const ALSO: [(&str, &str); 5] = [
+        ("INFO", "NOTE"),
+        ("HINT", "TIP"),
+        ("WARN", "WARNING"),
+        ("DANGER", "CAUTION"),
+        ("ALERT", "WARNING"),
+    ];
+    let mut out = Vec::new();
+    for (e, range) in events {
+        if !matches!(e, Event::Start(Tag::BlockQuote(None))) {
+            continue;
+        }
+        let Some(src) = body.get(range.clone()) else {
+            continue;
+        };
+        let rest = src.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+        let Some(marker) = rest.strip_prefix("[!").and_then(|r| r.split_once(']')) else {
+            continue;
+        };
+        let name = marker.0.trim().to_ascii_uppercase();
+        let kinds = KINDS
+            .iter()
+            .map(|(_, k)| k.word.to_ascii_uppercase())
+            .collect::<Vec<_>>();
+        let best = ALSO
+            .iter()
+            .find(|(a, _)| *a == name)
+            .map(|(_, k)| (*k).to_owned())
+            .or_else(|| {
+                crate::diag::did_you_mean(&name, kinds.iter().map(String::as_str))
+                    .map(str::to_owned)
+            });
+        if let Some(best) = best {
+            let at = range.start + (src.len() - rest.len());
+            out.push((
+                at,
+                format!("`[!{}]` is not a callout kind, so this shows as a plain quote", marker.0),
+                format!("did you mean `[!{best}]`? The kinds are NOTE, TIP, IMPORTANT, WARNING and CAUTION"),
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +304,26 @@ mod tests {
             let out = html(&format!("> [!{md}]\n> Text.\n"));
             assert!(out.contains(&format!("aria-label=\"{word}\"")), "{out}");
         }
+    }
+
+    #[test]
+    fn near_misses_are_named() {
+        let md = "> [!WARN]\n> x\n\n> [!Cautoin]\n> y\n\n> [!UNKNOWN]\n> z\n\n> [!note]\n> w\n";
+        let got: Vec<_> = near_misses(&events(md), md)
+            .into_iter()
+            .map(|(at, m, h)| (at, m, h))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, 2);
+        assert!(
+            got[0].2.starts_with("did you mean `[!WARNING]`?"),
+            "{got:?}"
+        );
+        assert_eq!(&md[got[1].0..got[1].0 + 10], "[!Cautoin]");
+        assert!(
+            got[1].2.starts_with("did you mean `[!CAUTION]`?"),
+            "{got:?}"
+        );
     }
 
     #[test]

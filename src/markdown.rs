@@ -175,6 +175,11 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
         let pos = pass.pos(offset);
         pass.out.diagnostics.push(d.at(doc.path, pos));
     }
+    for (offset, message, hint) in crate::callouts::near_misses(&events, body) {
+        let pos = pass.pos(offset);
+        let d = Diagnostic::warning(doc.path, pos, message).with_hint(hint);
+        pass.out.diagnostics.push(d);
+    }
     drop_leading_title(&mut events);
     pass.assign_heading_ids(&mut events);
     pass.rewrite_links(&mut events);

@@ -182,6 +182,7 @@ const BROKEN: &[&str] = &[
     "guide/security/account-changes.md:15:1: error: the included file `../../snippets/verify-identiy.md` does not exist",
     "help: did you mean `{{#include ../../snippets/verify-identity.md}}`?",
     "guide/security/account-changes.md:19:8: error: the link `nowhere.md` points to a chapter that does not exist",
+    "guide/security/account-changes.md:21:3: warning: `[!WARN]` is not a callout kind, so this shows as a plain quote\n  help: did you mean `[!WARNING]`?",
     "guide/security/third.md:8:11: error: the alias `changing-accounts` (`security/changing-accounts.html`) is already an alias of",
     // Problems in included text are reported in the included file, at its own line.
     "snippets/bad-link.md:3:5: error: the link `missing.md` points to a chapter that does not exist",
@@ -201,12 +202,13 @@ fn every_mistake_is_located_with_a_fix() {
         &run.stderr,
         "guide/security/account-changes.md → snippets/loop-a.md → snippets/loop-b.md → snippets/loop-a.md",
     );
-    assert_contains(&run.stderr, "build failed: 14 errors");
+    assert_contains(&run.stderr, "build failed: 14 errors, 1 warning");
     let check = carebook(&["check", "--format", "line"], book.path());
     assert_eq!(check.code, 1, "{}", check.stdout);
     for place in [
         "guide/security/account-changes.md:2:25:",
-        "guide/security/third.md:8:11:",
+        "guide/security/account-changes.md:21:3: warning: `[!WARN]` is not a callout kind, so this shows as a plain quote\n  help: did you mean `[!WARNING]`?",
+    "guide/security/third.md:8:11:",
         "snippets/bad-link.md:3:40:",
         "snippets/loop-b.md:2:1:",
         "book.toml:14:1:",
