@@ -207,8 +207,8 @@ fn every_mistake_is_located_with_a_fix() {
     assert_eq!(check.code, 1, "{}", check.stdout);
     for place in [
         "guide/security/account-changes.md:2:25:",
-        "guide/security/account-changes.md:21:3: warning: `[!WARN]` is not a callout kind, so this shows as a plain quote\n  help: did you mean `[!WARNING]`?",
-    "guide/security/third.md:8:11:",
+        "guide/security/account-changes.md:21:3: warning[build]: `[!WARN]` is not a callout kind",
+        "guide/security/third.md:8:11:",
         "snippets/bad-link.md:3:40:",
         "snippets/loop-b.md:2:1:",
         "book.toml:14:1:",
