@@ -316,6 +316,30 @@ fn locate_key(text: &str, key: &str) -> Pos {
     find_key(text, "[redirects]")
 }
 
+/// The folder moves of `[redirects]` (`{"stress/": "calm/"}`) as JSON for the
+/// not-found page, which sends a page that no longer exists to the new folder's first
+/// page; empty when there are none.
+pub fn folders_json(config: &crate::config::Config) -> String {
+    let folders: serde_json::Map<String, serde_json::Value> = config
+        .redirects
+        .iter()
+        .map(|(o, n)| {
+            (
+                o.trim().trim_start_matches('/'),
+                n.trim().trim_start_matches('/'),
+            )
+        })
+        .filter(|(o, n)| o.ends_with('/') && n.ends_with('/') && o.len() > 1)
+        .map(|(o, n)| (o.to_owned(), serde_json::Value::from(n)))
+        .collect();
+    if folders.is_empty() {
+        return String::new();
+    }
+    serde_json::to_string(&folders)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+}
+
 #[derive(Serialize)]
 struct RedirectCtx<'a> {
     site: &'a crate::render::SiteCtx,

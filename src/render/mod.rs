@@ -27,6 +27,8 @@ pub struct SiteCtx {
     pub edition: String,
     /// Whether the book has facts, so the footer links to facts.html.
     pub facts_page: bool,
+    /// `[redirects]` folder moves as a JSON object, for 404.html; empty without any.
+    pub folder_redirects: String,
 }
 
 impl SiteCtx {
@@ -44,6 +46,7 @@ impl SiteCtx {
             },
             edition: c.version.clone().unwrap_or_else(build_date),
             facts_page: !c.facts.is_empty(),
+            folder_redirects: crate::redirects::folders_json(c),
         }
     }
 }

@@ -117,6 +117,14 @@ test("old addresses land on the page over HTTP under a sub-path, with scripts of
     assert.equal(r.url, `${server.base}calm/index.html`);
     assert.equal(r.h1, "Calm");
     await noJs.close();
+    // A page of the moved folder that no longer exists: the server's not-found page
+    // (404.html, as a web server shows it) leads to the new folder's first page.
+    const gone = await browser.newPage();
+    await gone.route("**/stress/gone.html", (route) =>
+      route.fulfill({ status: 404, contentType: "text/html", body: readFileSync(path.join(site, "404.html"), "utf8") }));
+    r = await followsTo(gone, `${server.base}stress/gone.html`, "calm/index.html");
+    assert.equal(r.url, `${server.base}calm/index.html`);
+    await gone.close();
   } finally {
     await server.close();
   }
@@ -125,7 +133,7 @@ test("old addresses land on the page over HTTP under a sub-path, with scripts of
 test("the new pages are valid HTML (Nu HTML checker)", () => {
   let out = "";
   try {
-    execFileSync("java", ["-jar", vnuJar, "--errors-only", "--format", "text", ...pages.map((p) => path.join(site, p)), path.join(site, "stress/index.html")],
+    execFileSync("java", ["-jar", vnuJar, "--errors-only", "--format", "text", ...pages.map((p) => path.join(site, p)), path.join(site, "stress/index.html"), path.join(site, "404.html")],
       { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   } catch (e) {
     out = `${e.stdout || ""}${e.stderr || ""}` || String(e);
