@@ -309,10 +309,7 @@ mod tests {
     #[test]
     fn near_misses_are_named() {
         let md = "> [!WARN]\n> x\n\n> [!Cautoin]\n> y\n\n> [!UNKNOWN]\n> z\n\n> [!note]\n> w\n";
-        let got: Vec<_> = near_misses(&events(md), md)
-            .into_iter()
-            .map(|(at, m, h)| (at, m, h))
-            .collect();
+        let got = near_misses(&events(md), md);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].0, 2);
         assert!(
