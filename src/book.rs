@@ -23,6 +23,8 @@ pub const RESERVED_FOLDERS: &[&str] = &[
 #[derive(Debug)]
 pub struct Book {
     pub config: Config,
+    /// The book's folder (where book.toml is).
+    pub root: PathBuf,
     /// The folder chapters are read from (book root joined with `[build] source`).
     pub source_dir: PathBuf,
     pub parts: Vec<Part>,
@@ -78,6 +80,12 @@ pub struct Chapter {
     pub yaml: Option<(usize, usize, usize)>,
     /// Owner, review date and change notes, as written (see `crate::review`).
     pub upkeep: crate::review::Upkeep,
+    /// Old addresses (front matter `aliases`) that redirect here.
+    pub aliases: Vec<String>,
+    /// Facts used in the front matter, for facts.html.
+    pub facts_used: Vec<String>,
+    /// The files `{{#include}}`d into the body and where each line came from.
+    pub includes: crate::include::Included,
 }
 
 impl Chapter {
@@ -119,7 +127,10 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
         .zip(texts)
         .map(|(rel, text)| {
             let unreadable = text.is_err().then(|| rel.clone());
-            (draft_chapter(&source_dir, rel, text, &config), unreadable)
+            (
+                draft_chapter(root, &source_dir, rel, text, &config),
+                unreadable,
+            )
         })
         .collect();
     let mut chapters = Vec::with_capacity(drafted.len());
@@ -136,6 +147,7 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
     let history = crate::gitinfo::History::read(&source_dir, config.build.git_dates);
     let book = Book {
         config,
+        root: root.to_path_buf(),
         source_dir,
         parts,
         chapters,
@@ -148,13 +160,14 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
 }
 
 fn draft_chapter(
+    root: &Path,
     dir: &Path,
     rel: PathBuf,
     text: Result<String, Diagnostic>,
     config: &Config,
 ) -> (Option<Chapter>, Vec<Diagnostic>) {
     let path = dir.join(&rel);
-    let text = match text {
+    let mut text = match text {
         Ok(t) => t,
         Err(d) => return (None, vec![d]),
     };
@@ -201,6 +214,13 @@ fn draft_chapter(
     if fm.draft && !config.build.drafts {
         return (None, diags);
     }
+    let (expanded, mut d) =
+        crate::include::expand(&text, body_start, &path, root, &config.build.snippets);
+    diags.append(&mut d);
+    let includes = expanded.map_or_else(Default::default, |(t, inc)| {
+        text = t;
+        inc
+    });
     let body = &text[body_start..];
     let title = fm
         .title
@@ -245,7 +265,10 @@ fn draft_chapter(
         Some(CardSetting::Enabled(true)) | None => Some(CardDetails::default()),
         Some(CardSetting::Details(d)) => Some(d),
     };
-    let chapter = Chapter {
+    let mut chapter = Chapter {
+        aliases: fm.aliases.0,
+        facts_used: Vec::new(),
+        includes,
         path,
         slug,
         title,
@@ -269,6 +292,8 @@ fn draft_chapter(
         yaml,
         text,
     };
+    chapter.facts_used =
+        crate::facts::apply_to_front_matter(&mut chapter, &config.facts, &mut diags);
     (Some(chapter), diags)
 }
 
@@ -569,7 +594,13 @@ impl Book {
             .links
             .check(&old.path)
             .and_then(|()| source::read_text(&old.path));
-        let (ch, diags) = draft_chapter(&self.source_dir, old.source.clone(), text, &self.config);
+        let (ch, diags) = draft_chapter(
+            &self.root,
+            &self.source_dir,
+            old.source.clone(),
+            text,
+            &self.config,
+        );
         (
             ch.map(|c| Chapter {
                 part: old.part,

@@ -115,9 +115,12 @@ pub fn prepare_reporting(
     timer.lap("config");
     let (book, mut diags) = book::load(root, config);
     timer.lap("load");
+    let loaded = diags.len();
     let (rendered, intros) = render_markdown(&book, &mut diags);
     let (fits, card_diags) = crate::cards::fit_all(&book, &rendered);
     diags.extend(card_diags);
+    crate::include::Remap::new(&book).diagnostics(&mut diags[loaded..]);
+    diags.extend(crate::redirects::plan(&book).1);
     let (packs, pack_diags) = crate::packs::load(root, &book);
     diags.extend(pack_diags);
     timer.lap("markdown");

@@ -37,6 +37,8 @@ struct Measure {
     when: usize,
     do_items: Vec<usize>,
     avoid_items: Vec<usize>,
+    /// Warning and caution boxes above the columns.
+    callouts: Vec<usize>,
 }
 
 impl Measure {
@@ -48,6 +50,11 @@ impl Measure {
             when: when.chars().count(),
             do_items: chars(&list.do_items),
             avoid_items: chars(&list.avoid_items),
+            callouts: list
+                .callouts
+                .iter()
+                .map(|c| c.text.chars().count())
+                .collect(),
         }
     }
 
@@ -73,7 +80,13 @@ impl Measure {
                     .sum::<f64>()
         };
         let footer = 0.8 * fs * 1.3 + 1.5 * fs;
-        header + column(&self.do_items).max(column(&self.avoid_items)) + footer
+        // Each box: its title line, its text across the card, padding and margin.
+        let callouts: f64 = self
+            .callouts
+            .iter()
+            .map(|&c| 1.35 * fs + lines(c, CARD_WIDTH_PT - 8.0 * MM, fs) * fs * 1.35 + 1.6 * fs)
+            .sum();
+        header + callouts + column(&self.do_items).max(column(&self.avoid_items)) + footer
     }
 
     fn largest_fitting(&self, budget: f64) -> Option<f64> {
@@ -174,6 +187,8 @@ pub struct CardCtx<'a> {
     pub when: &'a str,
     pub do_items: &'a [ChecklistItem],
     pub avoid_items: &'a [ChecklistItem],
+    /// WARNING and CAUTION callouts of the checklist section.
+    pub callouts: &'a [crate::callouts::CardCallout],
     /// Type size for one card per page, e.g. "14pt".
     pub font: String,
     /// Type size for two cards per sheet; empty when the card needs a whole sheet.
@@ -201,6 +216,7 @@ pub fn card_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered, fit: CardF
         when,
         do_items: &rendered.checklist.do_items,
         avoid_items: &rendered.checklist.avoid_items,
+        callouts: &rendered.checklist.callouts,
         font: format!("{}pt", fit.full_pt),
         half_font: fit.half_pt.map(|p| format!("{p}pt")).unwrap_or_default(),
         tags: ch.tags.join(" "),
@@ -241,6 +257,7 @@ mod tests {
             when: 20,
             do_items: items.to_vec(),
             avoid_items: items.to_vec(),
+            callouts: Vec::new(),
         }
     }
 

@@ -51,6 +51,14 @@ pub struct Config {
     /// `[feedback]`: the "Something wrong or missing?" line on each chapter page.
     #[serde(default)]
     pub feedback: Option<crate::review::FeedbackConfig>,
+    /// Book-wide facts (`refund-window = "30 days"`), used in chapters as
+    /// `{{ fact.refund-window }}`; see `facts.rs`.
+    #[serde(default)]
+    pub facts: IndexMap<String, String>,
+    /// Old addresses of moved folders or pages (`"old-part/" = "new-part/"`); see
+    /// `redirects.rs`.
+    #[serde(default)]
+    pub redirects: IndexMap<String, String>,
 }
 
 /// `[check]`: where the book's own prose rules live and which rules are switched on.
@@ -146,6 +154,10 @@ pub struct BuildConfig {
     /// Show each chapter's last change date from Git history; default true.
     #[serde(default = "default_true")]
     pub git_dates: bool,
+    /// Folder of reusable Markdown pulled in with `{{#include}}`, relative to book.toml;
+    /// default `snippets`. Its files are not chapters.
+    #[serde(default = "default_snippets")]
+    pub snippets: PathBuf,
 }
 
 impl Default for BuildConfig {
@@ -163,6 +175,7 @@ impl Default for BuildConfig {
             max_chapter_size: ByteSize::default(),
             edit_url: None,
             git_dates: true,
+            snippets: default_snippets(),
         }
     }
 }
@@ -443,6 +456,9 @@ fn default_source() -> PathBuf {
 fn default_output() -> PathBuf {
     "site".into()
 }
+fn default_snippets() -> PathBuf {
+    "snippets".into()
+}
 fn default_theme() -> String {
     "default".into()
 }
@@ -512,6 +528,7 @@ impl Config {
             }
         }
         self.search.validate(text, path)?;
+        crate::facts::validate(&self.facts, text, path)?;
         crate::review::validate_config(self, text, path)
     }
 

@@ -94,11 +94,13 @@ pub fn apply_vars(
         }
         at.insert(last.clone(), value.clone());
     }
-    let config: Config = toml::Value::Table(table)
-        .try_into()
-        .map_err(|e: toml::de::Error| {
-            problem(format!("invalid setting from {names}: {}", e.message()))
-        })?;
+    // Back through TOML text rather than from the value: settings that keep their
+    // position in book.toml (`Spanned`) can only be read from text.
+    let changed =
+        toml::to_string(&table).map_err(|e| problem(format!("cannot apply {names}: {e}")))?;
+    let config: Config = toml::from_str(&changed).map_err(|e: toml::de::Error| {
+        problem(format!("invalid setting from {names}: {}", e.message()))
+    })?;
     Ok(config)
 }
 

@@ -9,13 +9,16 @@
 
 pub mod book;
 pub mod build;
+pub mod callouts;
 pub mod cards;
 pub mod check;
 pub mod config;
 pub mod config_env;
 pub mod diag;
+pub mod facts;
 pub mod feed;
 pub mod gitinfo;
+pub mod include;
 pub mod init;
 pub mod markdown;
 pub mod open;
@@ -24,6 +27,7 @@ pub mod packs;
 pub mod print;
 pub mod progress;
 pub mod rawhtml;
+pub mod redirects;
 pub mod render;
 pub mod review;
 pub mod search;

@@ -51,6 +51,8 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     /// `#anchor` links into other chapters, checked once every chapter is rendered.
     pub anchor_links: Vec<AnchorLink>,
+    /// The book's facts this document uses, by name, for facts.html.
+    pub facts_used: Vec<String>,
     /// The Markdown links to other pages, where they are in `html`.
     pub page_links: Vec<PageLink>,
 }
@@ -92,6 +94,8 @@ pub struct Checklist {
     pub avoid_items: Vec<ChecklistItem>,
     /// Byte offset (in the body) of the first Do/Avoid heading, for diagnostics.
     pub offset: Option<usize>,
+    /// WARNING and CAUTION callouts of the checklist section, printed on the card.
+    pub callouts: Vec<crate::callouts::CardCallout>,
 }
 
 impl Checklist {
@@ -127,6 +131,7 @@ pub struct LinkTargets {
     strictness: Strictness,
     checklists: ChecklistConfig,
     raw_html: RawHtml,
+    facts: indexmap::IndexMap<String, String>,
 }
 
 impl LinkTargets {
@@ -149,6 +154,7 @@ impl LinkTargets {
             strictness: book.config.build.broken_links,
             checklists: book.config.checklists.clone(),
             raw_html: book.config.build.raw_html,
+            facts: book.config.facts.clone(),
         }
     }
 }
@@ -160,6 +166,7 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_GFM
 }
 
 /// Renders one document. `index` is the chapter's own index, so links to itself resolve.
@@ -168,7 +175,13 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
     let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    let mut out = Rendered::default();
+    let mut facts_used = Vec::new();
+    let unknown_facts =
+        crate::facts::substitute(&mut events, body, &targets.facts, &mut facts_used);
+    let mut out = Rendered {
+        facts_used,
+        ..Rendered::default()
+    };
     let mut pass = Pass {
         doc,
         targets,
@@ -179,6 +192,15 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
         page_links: Vec::new(),
         resolved: Resolved::Kept,
     };
+    for (offset, d) in unknown_facts {
+        let pos = pass.pos(offset);
+        pass.out.diagnostics.push(d.at(doc.path, pos));
+    }
+    for (offset, message, hint) in crate::callouts::near_misses(&events, body) {
+        let pos = pass.pos(offset);
+        let d = Diagnostic::warning(doc.path, pos, message).with_hint(hint);
+        pass.out.diagnostics.push(d);
+    }
     drop_leading_title(&mut events);
     if targets.raw_html != RawHtml::Allow {
         pass.check_raw_html(&mut events);
@@ -202,10 +224,12 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
         page_links.clear();
     }
     out.checklist = extract_checklist(&events, &targets.checklists);
+    out.checklist.callouts = crate::callouts::card_callouts(&events, &targets.checklists);
     out.words = count_words(&events);
     out.sections = extract_sections(&events);
     enable_task_boxes(&mut events);
     mark_lead_ins(&mut events);
+    crate::callouts::render(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     let marked = page_links.iter().map(|&(at, _)| at).collect();
     pulldown_cmark::html::push_html(&mut html, with_link_marks(events, marked));
@@ -859,6 +883,14 @@ pub fn extract_checklist(
         i += 1;
     }
     list
+}
+
+/// Whether the heading whose inline events start `after` names a Do/Avoid group.
+pub(crate) fn is_checklist_heading(
+    after: &[(Event<'_>, std::ops::Range<usize>)],
+    names: &ChecklistConfig,
+) -> bool {
+    group_for(&inline_text(after), names).is_some()
 }
 
 fn group_for(title: &str, names: &ChecklistConfig) -> Option<Group> {

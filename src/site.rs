@@ -50,7 +50,11 @@ impl Site<'_> {
             &|| self.write_print(out),
             &|| crate::packs::write_in_site(self, out),
             &|| self.write_assets(out),
-            &|| crate::feed::write(self, out),
+            &|| {
+                crate::feed::write(self, out)
+                    .and_then(|_| crate::facts::write_page(self, out))
+                    .and_then(|_| crate::redirects::write(self, out))
+            },
         ];
         tasks.par_iter().try_for_each(|task| task())
     }

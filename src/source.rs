@@ -340,6 +340,9 @@ pub struct FrontMatter {
     /// Dated one-line notes for "What's new".
     #[serde(default)]
     pub changes: Vec<crate::review::ChangeNote>,
+    /// Old addresses that redirect to this chapter (see `redirects.rs`).
+    #[serde(default)]
+    pub aliases: OneOrMany,
 }
 
 /// A list that may be written as a single value (`tags: culture`).

@@ -644,3 +644,40 @@ fn a_new_change_note_shows_on_whats_new_while_serving() {
         .2
         .contains("Updated <time datetime=\"2025-11-20\">"));
 }
+
+#[test]
+fn editing_a_snippet_re_renders_the_chapters_that_include_it() {
+    let book = copy_fixture("keep-true");
+    let server = Server::start(book.path(), &[]);
+    let mut events = server.events();
+    events.expect("ok");
+    assert_eq!(
+        server.get("/stress/calming-callers.html").0,
+        200,
+        "redirect pages are served too"
+    );
+    let snippet = "snippets/verify-identity.md";
+    let good = read(&book.path().join(snippet));
+    write(
+        book.path(),
+        snippet,
+        &good.replace("two of the security answers", "a photo ID"),
+    );
+    events.expect("reload");
+    assert!(server
+        .get("/security/account-changes.html")
+        .2
+        .contains("a photo ID"));
+    events.expect("updated");
+    // A mistake in the snippet is reported in the snippet, at its own line.
+    write(
+        book.path(),
+        snippet,
+        &good.replace("security answers", "security answers {{ fact.nope }}"),
+    );
+    let error = events.expect("build-error");
+    assert!(
+        error.contains("snippets/verify-identity.md:3:54: error: unknown fact `nope`"),
+        "{error}"
+    );
+}

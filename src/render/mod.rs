@@ -25,6 +25,10 @@ pub struct SiteCtx {
     pub paper: &'static str,
     /// The edition line on printed pages: the book's `version`, else the build date.
     pub edition: String,
+    /// Whether the book has facts, so the footer links to facts.html.
+    pub facts_page: bool,
+    /// `[redirects]` folder moves as a JSON object, for 404.html; empty without any.
+    pub folder_redirects: String,
 }
 
 impl SiteCtx {
@@ -41,6 +45,8 @@ impl SiteCtx {
                 crate::config::Paper::Letter => "letter",
             },
             edition: c.version.clone().unwrap_or_else(build_date),
+            facts_page: !c.facts.is_empty(),
+            folder_redirects: crate::redirects::folders_json(c),
         }
     }
 }

@@ -39,6 +39,8 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "review.html",
     "whats-new.html",
     "feed.xml",
+    "facts.html",
+    "redirect.html",
 );
 
 const STATIC: &[(&str, &[u8])] = embed!(
