@@ -277,11 +277,13 @@ impl Site<'_> {
                 description: &t.description,
                 chapters: self.summaries(kind.chapters(self.book, id)),
             };
+            // "Topic: Stress", as the page's heading says: a part and a topic may share a name.
+            let title = format!("{}: {}", kind.singular(), t.label);
             let frame = self.frame(
                 PageInfo {
                     kind: "term",
                     path: &path,
-                    title: &t.label,
+                    title: &title,
                     description: &t.description,
                     part: None,
                     chapter: None,
