@@ -28,6 +28,15 @@ cargo clippy --all-targets --locked -- -D warnings
 echo "==> Rust tests"
 cargo test --locked
 
+echo "==> fuzz targets (a short run of each)"
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  # --allow-known: a saved reproducer whose fix is not merged yet is reported, and its
+  # target skipped, instead of failing. Drop it once the issue 14 fixes are on main.
+  bash scripts/fuzz.sh --allow-known 20
+else
+  echo "notice: nightly toolchain not found; fuzz targets skipped"
+fi
+
 echo "==> browser tests (headless Chromium)"
 export CAREBOOK_BIN="$PWD/target/debug/carebook"
 (cd tests/browser && node --test --test-concurrency=1)
