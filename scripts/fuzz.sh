@@ -65,8 +65,9 @@ seed() { # seed TARGET FILE...
   done
 }
 mapfile -t markdown < <(find tests/fixtures guide fuzz/book -name '*.md' -type f | sort)
+mapfile -t book_markdown < <(find fuzz/book -name '*.md' -type f | sort)
 mapfile -t tomls < <(find tests/fixtures fuzz/book -name 'book.toml' -type f | sort; echo book.toml)
-mapfile -t yamls < <(find tests/fixtures guide fuzz/book -name '*.yaml' -o -name '*.yml' | sort)
+mapfile -t yamls < <(find tests/fixtures guide fuzz/book -type f \( -name '*.yaml' -o -name '*.yml' \) | sort)
 
 # The scratch folders the targets make (one per process) go here, then away.
 export TMPDIR="$PWD/fuzz/tmp"
@@ -77,7 +78,9 @@ status=0
 for t in "${targets[@]}"; do
   bin="$bin_dir/$t"
   case $t in
-    front_matter | chapter | pack_page) seed "$t" "${markdown[@]}" ;;
+    front_matter | chapter) seed "$t" "${markdown[@]}" ;;
+    # Each run renders a whole pack, so fewer runs: a small, link-heavy corpus.
+    pack_page) seed "$t" "${book_markdown[@]}" ;;
     book_toml) seed "$t" "${tomls[@]}" ;;
     pack_file) seed "$t" "${yamls[@]}" ;;
   esac
@@ -113,7 +116,7 @@ for t in "${targets[@]}"; do
     -max_total_time="$secs" \
     -timeout=20 \
     -rss_limit_mb=2048 \
-    -max_len=8192 \
+    -max_len=4096 \
     -artifact_prefix="fuzz/artifacts/$t/" \
     -print_final_stats=1 \
     >"$TMPDIR/$t.log" 2>&1

@@ -39,10 +39,9 @@ fuzz_target!(|data: &[u8]| {
         let path = Path::new("guide/part/deep/chapter.md");
         if let Ok(split) = carebook::source::split_front_matter(&text, path) {
             if let Some((yaml, line)) = split.yaml {
-                let _ = carebook::source::parse_yaml::<carebook::source::FrontMatter>(
-                    yaml, line, path,
-                )
-                .map_err(|d| d.to_string());
+                let _ =
+                    carebook::source::parse_yaml::<carebook::source::FrontMatter>(yaml, line, path)
+                        .map_err(|d| d.to_string());
                 for key in ["title", "tags", "audience", "slug", "card"] {
                     let _ = carebook::source::locate_in_yaml(yaml, line, key, "x");
                 }

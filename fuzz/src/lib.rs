@@ -11,7 +11,7 @@ pub fn book_root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/book"))
 }
 
-/// The chapter whose body the `chapter` target replaces.
+/// The chapter whose body the `chapter` and `pack_page` targets replace.
 pub const TARGET_CHAPTER: &str = "basics/deep/target.md";
 
 /// The book, read, rendered and checked the way `carebook build` does it.
@@ -53,8 +53,8 @@ impl Sink for NullSink {
 }
 
 /// A scratch folder for this process (one per process, not per run), under `$TMPDIR`;
-/// scripts/fuzz.sh points `TMPDIR` at `fuzz/tmp` and empties it after each target.
-/// Removed when the process exits normally (libFuzzer ends with `exit`).
+/// scripts/fuzz.sh points `TMPDIR` at `fuzz/tmp` and removes it when done. The folder
+/// is also removed when the process exits normally (libFuzzer ends with `exit`).
 pub fn scratch_dir(target: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("carebook-fuzz-{target}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -151,9 +151,8 @@ impl ChapterBook {
             }
         };
         for j in 0..p.rendered.len() {
-            let diags = carebook::build::broken_anchors_from(&p.book, &p.rendered, j, |t| {
-                t == i || j == i
-            });
+            let diags =
+                carebook::build::broken_anchors_from(&p.book, &p.rendered, j, |t| t == i || j == i);
             ok &= report(&diags);
         }
         ok
