@@ -91,15 +91,15 @@ for t in "${targets[@]}"; do
   shopt -s nullglob
   regressions=(fuzz/regressions/"$t"/*)
   shopt -u nullglob
-  failed=()
+  failed=0
   for r in "${regressions[@]}"; do
     if ! "$bin" -runs=1 "$r" >"$TMPDIR/regression.log" 2>&1; then
-      failed+=("$r")
+      failed=$((failed + 1))
+      echo "==> $t: the saved reproducer $r still crashes (run: $bin $r)"
       grep -m1 -E "panicked at|ERROR: libFuzzer" -A1 "$TMPDIR/regression.log" | sed 's/^/    /' || true
     fi
   done
-  if [ ${#failed[@]} -gt 0 ]; then
-    for r in "${failed[@]}"; do echo "==> $t: the saved reproducer $r still crashes (run: $bin $r)"; done
+  if [ $failed -gt 0 ]; then
     if [ $allow_known = 1 ]; then
       echo "    known crash, not fixed on this branch yet; $t is not fuzzed (--allow-known)"
       continue
