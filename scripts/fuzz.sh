@@ -31,7 +31,7 @@ for t in "${targets[@]}"; do
   [ -f "fuzz/fuzz_targets/$t.rs" ] || { echo "error: no fuzz target \`$t\` (have: ${all_targets[*]})" >&2; exit 2; }
 done
 
-if ! rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+if ! rustup toolchain list 2>/dev/null | grep '^nightly' >/dev/null; then
   echo "error: fuzzing needs the nightly toolchain: rustup toolchain install nightly" >&2
   exit 2
 fi
