@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs every carebook test on a fresh machine. Installs what the tests need first:
-# Debian's Chromium, poppler-utils and DejaVu fonts (browser and print tests) and the npm package
-# playwright-core (which drives that Chromium; it never downloads a browser).
+# Debian's Chromium, poppler-utils and DejaVu fonts (browser and print tests), a Java runtime
+# for the Nu HTML checker, and the npm packages playwright-core (which drives that Chromium;
+# it never downloads a browser), axe-core and vnu-jar (the accessibility and HTML checkers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 # The desk-card print tests look for the ☐ glyph, which DejaVu Sans provides.
 fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core)
 if ((${#missing[@]})); then

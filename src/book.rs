@@ -23,6 +23,8 @@ pub const RESERVED_FOLDERS: &[&str] = &[
 #[derive(Debug)]
 pub struct Book {
     pub config: Config,
+    /// The book's folder (where book.toml is).
+    pub root: PathBuf,
     /// The folder chapters are read from (book root joined with `[build] source`).
     pub source_dir: PathBuf,
     pub parts: Vec<Part>,
@@ -30,6 +32,10 @@ pub struct Book {
     pub chapters: Vec<Chapter>,
     /// Non-Markdown files, relative to `source_dir`, copied as they are.
     pub assets: Vec<PathBuf>,
+    /// Where symbolic links in the book may lead; a reloaded chapter is checked again.
+    pub links: source::LinkPolicy,
+    /// Each chapter file's last commit time, when the book is in a Git repository.
+    pub history: crate::gitinfo::History,
 }
 
 #[derive(Debug)]
@@ -44,6 +50,8 @@ pub struct Part {
     pub chapters: std::ops::Range<usize>,
     /// Output path of the part's page, with `/` separators.
     pub out_path: String,
+    /// Owner and review period for the part's chapters (`_part.yaml`).
+    pub upkeep: crate::review::PartUpkeep,
 }
 
 #[derive(Debug)]
@@ -70,6 +78,14 @@ pub struct Chapter {
     pub body_start: usize,
     /// The 1-based line the front matter starts on, for locating values in it.
     pub yaml: Option<(usize, usize, usize)>,
+    /// Owner, review date and change notes, as written (see `crate::review`).
+    pub upkeep: crate::review::Upkeep,
+    /// Old addresses (front matter `aliases`) that redirect here.
+    pub aliases: Vec<String>,
+    /// Facts used in the front matter, for facts.html.
+    pub facts_used: Vec<String>,
+    /// The files `{{#include}}`d into the body and where each line came from.
+    pub includes: crate::include::Included,
 }
 
 impl Chapter {
@@ -101,45 +117,75 @@ impl Chapter {
 /// defaults so links to it still resolve.
 pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
     let source_dir = root.join(&config.build.source);
-    let listing = source::walk(&source_dir);
+    let links = source::LinkPolicy::new(root, &config);
+    let mut listing = source::walk(&source_dir, &links);
     let mut diags = listing.diagnostics;
     let texts = source::read_all(&source_dir, &listing.chapters);
     let drafted: Vec<_> = listing
         .chapters
         .into_par_iter()
         .zip(texts)
-        .map(|(rel, text)| draft_chapter(&source_dir, rel, text, &config))
+        .map(|(rel, text)| {
+            let unreadable = text.is_err().then(|| rel.clone());
+            (
+                draft_chapter(root, &source_dir, rel, text, &config),
+                unreadable,
+            )
+        })
         .collect();
     let mut chapters = Vec::with_capacity(drafted.len());
-    for (chapter, mut d) in drafted {
+    for ((chapter, mut d), unreadable) in drafted {
         diags.append(&mut d);
         chapters.extend(chapter);
+        // A chapter that cannot be read has its own error; listed with the files, links
+        // to it resolve instead of each adding a false "does not exist". The build fails
+        // on that error, so nothing of it is published.
+        listing.assets.extend(unreadable);
     }
     let metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
     let (parts, chapters) = arrange(chapters, metas);
+    let history = crate::gitinfo::History::read(&source_dir, config.build.git_dates);
     let book = Book {
         config,
+        root: root.to_path_buf(),
         source_dir,
         parts,
         chapters,
         assets: listing.assets,
+        links,
+        history,
     };
     diags.extend(book.validate());
     (book, diags)
 }
 
 fn draft_chapter(
+    root: &Path,
     dir: &Path,
     rel: PathBuf,
     text: Result<String, Diagnostic>,
     config: &Config,
 ) -> (Option<Chapter>, Vec<Diagnostic>) {
     let path = dir.join(&rel);
-    let text = match text {
+    let mut text = match text {
         Ok(t) => t,
         Err(d) => return (None, vec![d]),
     };
     let mut diags = Vec::new();
+    let limit = config.build.max_chapter_size;
+    if text.len() as u64 > limit.0 {
+        diags.push(
+            Diagnostic::warning(
+                &path,
+                Pos::new(1, 1),
+                format!(
+                    "this chapter is {}, more than the {limit} a chapter should be (`max-chapter-size` in book.toml); chapters this big make every build and every page slow",
+                    crate::config::ByteSize(text.len() as u64)
+                ),
+            )
+            .with_hint("split it into several chapters, one per topic, or raise `max-chapter-size` under [build] in book.toml"),
+        );
+    }
     let (fm, body_start, yaml) = match source::split_front_matter(&text, &path) {
         Ok(split) => {
             let fm = match split.yaml {
@@ -168,6 +214,13 @@ fn draft_chapter(
     if fm.draft && !config.build.drafts {
         return (None, diags);
     }
+    let (expanded, mut d) =
+        crate::include::expand(&text, body_start, &path, root, &config.build.snippets);
+    diags.append(&mut d);
+    let includes = expanded.map_or_else(Default::default, |(t, inc)| {
+        text = t;
+        inc
+    });
     let body = &text[body_start..];
     let title = fm
         .title
@@ -212,7 +265,10 @@ fn draft_chapter(
         Some(CardSetting::Enabled(true)) | None => Some(CardDetails::default()),
         Some(CardSetting::Details(d)) => Some(d),
     };
-    let chapter = Chapter {
+    let mut chapter = Chapter {
+        aliases: fm.aliases.0,
+        facts_used: Vec::new(),
+        includes,
         path,
         slug,
         title,
@@ -223,6 +279,12 @@ fn draft_chapter(
         minutes: fm.minutes,
         card,
         search: fm.search.unwrap_or(true),
+        upkeep: crate::review::Upkeep::from_front_matter(
+            fm.owner,
+            fm.reviewed,
+            fm.review_every,
+            fm.changes,
+        ),
         out_path,
         part: 0,
         source: rel,
@@ -230,6 +292,8 @@ fn draft_chapter(
         yaml,
         text,
     };
+    chapter.facts_used =
+        crate::facts::apply_to_front_matter(&mut chapter, &config.facts, &mut diags);
     (Some(chapter), diags)
 }
 
@@ -320,7 +384,8 @@ fn load_part_metas(
             continue; // only a part folder's own metadata file describes it
         }
         match read_part_meta(&path) {
-            Ok(meta) => {
+            Ok(mut meta) => {
+                meta.file = path.clone();
                 if metas.insert(part_dir, meta).is_some() {
                     diags.push(
                         Diagnostic::warning(
@@ -356,6 +421,9 @@ fn read_part_meta(path: &Path) -> Result<PartMeta, Diagnostic> {
         title: fm.title.or_else(|| first_heading(body)),
         order: fm.order,
         intro: body.to_owned(),
+        owner: fm.owner,
+        review_every: fm.review_every,
+        file: PathBuf::new(),
     })
 }
 
@@ -388,7 +456,13 @@ fn arrange(
         .map(|(dir, chs)| {
             let meta = metas.remove(&dir).unwrap_or_default();
             let name = dir.to_string_lossy().into_owned();
+            let upkeep = crate::review::PartUpkeep {
+                owner: meta.owner,
+                every: meta.review_every,
+                file: meta.file,
+            };
             let part = Part {
+                upkeep,
                 title: meta.title.unwrap_or_else(|| humanize(&name)),
                 intro: meta.intro,
                 order: meta.order,
@@ -452,6 +526,7 @@ impl Book {
                 diags.push(Diagnostic::error(self.source_dir.join(&p.dir), Pos::FILE, format!("a part folder cannot be called `{name}`: carebook writes its own pages there"))
                     .with_hint(format!("rename the folder, e.g. to `{name}-guide`; the part's title can stay the same in its _part.yaml")));
             }
+            diags.extend(crate::review::validate_part(p));
         }
         let reserved = self.reserved_paths();
         for ch in &self.chapters {
@@ -460,6 +535,7 @@ impl Book {
                     .with_hint("rename the file or folder, or give the chapter another `slug:` in its front matter"));
             }
             diags.extend(self.validate_terms(ch));
+            diags.extend(crate::review::validate_chapter(ch));
             if let Some(other) = outs.insert(&ch.out_path, ch) {
                 diags.push(Diagnostic::error(&ch.path, Pos::new(1, 1), format!("this chapter and `{}` would both be written to `{}`", other.path.display(), ch.out_path))
                     .with_hint("rename one of the files, or give one a different `slug:` in its front matter"));
@@ -481,6 +557,12 @@ impl Book {
             ("print.html", "the printable handbook"),
         ] {
             r.insert(path.to_owned(), what.to_owned());
+        }
+        if crate::feed::has_review_page(self) {
+            r.insert(crate::feed::REVIEW.into(), "the review report".into());
+        }
+        if crate::feed::has_changes(self) {
+            r.insert(crate::feed::WHATS_NEW.into(), "the What's new page".into());
         }
         for p in self.parts.iter().filter(|p| !p.dir.as_os_str().is_empty()) {
             r.insert(
@@ -508,8 +590,17 @@ impl Book {
     /// Reads chapter `i` again from disk, as `load` would. `None` when it is now a draft.
     pub fn reload_chapter(&self, i: usize) -> (Option<Chapter>, Vec<Diagnostic>) {
         let old = &self.chapters[i];
-        let text = source::read_text(&old.path);
-        let (ch, diags) = draft_chapter(&self.source_dir, old.source.clone(), text, &self.config);
+        let text = self
+            .links
+            .check(&old.path)
+            .and_then(|()| source::read_text(&old.path));
+        let (ch, diags) = draft_chapter(
+            &self.root,
+            &self.source_dir,
+            old.source.clone(),
+            text,
+            &self.config,
+        );
         (
             ch.map(|c| Chapter {
                 part: old.part,

@@ -11,7 +11,7 @@ use crate::book::{self, Book, Chapter};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Pos};
 use crate::markdown::{self, anchor_hint, Doc, LinkTargets, Rendered};
-use crate::output::Staging;
+use crate::output::{OutputLock, OutputPath, Staging};
 use crate::render::theme::Theme;
 use crate::render::SiteCtx;
 use crate::site::Site;
@@ -111,13 +111,18 @@ pub fn prepare_reporting(
     progress: Option<Sender<&'static str>>,
 ) -> Result<Prepared, Error> {
     let mut timer = Timer::new(progress);
-    let theme = Theme::load(root, &config.build.theme).map_err(|d| Error::Config(vec![d]))?;
+    let links = crate::source::LinkPolicy::new(root, &config);
+    let theme =
+        Theme::load(root, &config.build.theme, &links).map_err(|d| Error::Config(vec![d]))?;
     timer.lap("config");
     let (book, mut diags) = book::load(root, config);
     timer.lap("load");
+    let loaded = diags.len();
     let (rendered, intros) = render_markdown(&book, &mut diags);
     let (fits, card_diags) = crate::cards::fit_all(&book, &rendered);
     diags.extend(card_diags);
+    crate::include::Remap::new(&book).diagnostics(&mut diags[loaded..]);
+    diags.extend(crate::redirects::plan(&book).1);
     let (packs, pack_diags) = crate::packs::load(root, &book);
     diags.extend(pack_diags);
     timer.lap("markdown");
@@ -142,23 +147,44 @@ pub fn prepare_reporting(
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
     let config = configure(root, opts)?;
     let out_dir = output_dir(root, &config, opts);
-    check_paths(root, &config, &out_dir)?;
+    let lock = claim_output(root, &config, &out_dir)?;
     let mut prepared = prepare_reporting(root, config, opts.progress.clone())?;
     prepared
         .book
         .chapters
         .iter_mut()
         .for_each(Chapter::drop_body);
-    write_out(&out_dir, prepared, |site, staging| site.write(staging))
+    write_out(&out_dir, lock, prepared, |site, staging| {
+        site.write(staging)
+    })
 }
 
-/// Writes into a staging folder with `write`, then swaps it into place at `out_dir`.
+/// Checks that `out` is a safe place for the site, follows it when it is a symbolic
+/// link, and locks it for this build: another build into the same folder waits until
+/// this one is done. Held from before the book is read, so an interrupted build's
+/// leftovers are repaired first (and a failed build can say the site is unchanged).
+pub fn claim_output(root: &Path, config: &Config, out: &Path) -> Result<OutputLock, Error> {
+    check_paths(root, config, out)?;
+    let path = OutputPath::resolve(out).map_err(Error::Output)?;
+    if path.is_link() {
+        eprintln!(
+            "note: {} is a symbolic link; the site is written to the folder it points to, {}",
+            out.display(),
+            path.target.display()
+        );
+    }
+    OutputLock::acquire(&path.target).map_err(Error::Output)
+}
+
+/// Writes into a staging folder with `write`, then swaps it into place at the locked
+/// output; `out_dir` is the output as the user named it, for the report.
 pub fn write_out(
     out_dir: &Path,
+    lock: OutputLock,
     mut prepared: Prepared,
     write: impl FnOnce(&Site<'_>, &dyn crate::output::Sink) -> Result<(), Error>,
 ) -> Result<BuildReport, Error> {
-    let staging = Staging::create(out_dir).map_err(Error::Output)?;
+    let staging = Staging::create(lock).map_err(Error::Output)?;
     let mut timer = std::mem::replace(&mut prepared.timer, Timer::new(None));
     let site = prepared.site();
     write(&site, &staging)?;
@@ -191,9 +217,17 @@ pub fn check_source(root: &Path, config: &Config) -> Result<(), Error> {
     Ok(())
 }
 
-/// Refuses output folders that would overwrite the book itself.
+/// Refuses output folders that would overwrite the book itself. Paths are compared
+/// both as written and with symbolic links resolved, so `--out g/sub` with `g` a link
+/// to the chapters folder is caught too.
 pub fn check_paths(root: &Path, config: &Config, out: &Path) -> Result<(), Error> {
     check_source(root, config)?;
+    check_overlap(root, config, out)
+}
+
+/// The overlap half of [`check_paths`], also for `clean`, which must never delete the
+/// chapters even when a site was once written among them.
+pub fn check_overlap(root: &Path, config: &Config, out: &Path) -> Result<(), Error> {
     let source = root.join(&config.build.source);
     let abs = |p: &Path| {
         std::path::absolute(p)
@@ -201,13 +235,38 @@ pub fn check_paths(root: &Path, config: &Config, out: &Path) -> Result<(), Error
             .and_then(|p| markdown_normalize(&p))
             .unwrap_or_else(|| p.to_path_buf())
     };
-    let (out_abs, root_abs, source_abs) = (abs(out), abs(root), abs(&source));
-    if root_abs.starts_with(&out_abs)
-        || source_abs.starts_with(&out_abs)
-        || out_abs.starts_with(&source_abs)
-    {
+    // As written, then through any links (the output's own link included).
+    let real_out = OutputPath::resolve(out)
+        .map(|p| crate::output::real_path(&p.target))
+        .unwrap_or_else(|_| crate::output::real_path(out));
+    let pairs = [
+        (abs(out), abs(root), abs(&source)),
+        (
+            real_out.clone(),
+            crate::output::real_path(root),
+            crate::output::real_path(&source),
+        ),
+    ];
+    for (out_abs, root_abs, source_abs) in pairs {
+        let relation = if out_abs == source_abs {
+            format!("it is the chapters folder `{}`", source.display())
+        } else if out_abs.starts_with(&source_abs) {
+            format!("it is inside the chapters folder `{}`", source.display())
+        } else if source_abs.starts_with(&out_abs) || root_abs.starts_with(&out_abs) {
+            format!("it contains the book `{}`", root.display())
+        } else {
+            continue;
+        };
+        let through = if real_out != abs(out) && out_abs == real_out {
+            format!(
+                " (through a symbolic link, it leads to `{}`)",
+                real_out.display()
+            )
+        } else {
+            String::new()
+        };
         return Err(Error::Usage(format!(
-            "the output folder `{}` overlaps the book or its chapters; building there would delete or mix up your files. Choose a separate folder with --out, or set `output` under [build] in book.toml.",
+            "the output folder `{}` overlaps the book: {relation}{through}. Building there would delete or mix up your files. Choose a separate folder with --out, or set `output` under [build] in book.toml.",
             out.display()
         )));
     }
@@ -392,15 +451,14 @@ pub fn build_pack(
             tags.clone(),
             audience.clone(),
             chapters.clone(),
-        )
-        .map_err(Error::Content)?,
+        )?,
     };
     let out_dir = opts
         .out
         .clone()
         .unwrap_or_else(|| root.join(format!("pack-{}", pack.id)));
-    check_paths(root, &prepared.book.config, &out_dir)?;
-    let report = write_out(&out_dir, prepared, |site, staging| {
+    let lock = claim_output(root, &prepared.book.config, &out_dir)?;
+    let report = write_out(&out_dir, lock, prepared, |site, staging| {
         crate::packs::write_standalone(site, &pack, staging)
     })?;
     Ok((report, pack))
@@ -411,4 +469,22 @@ pub fn list_packs(root: &Path) -> Result<Vec<crate::packs::PackSummary>, Error> 
     let config = configure(root, &BuildOptions::default())?;
     let prepared = prepare(root, config)?;
     Ok(crate::packs::summaries(&prepared.site()))
+}
+
+/// The review report of the book in `root` (see `crate::review`), read without
+/// rendering anything; problems in the chapters stop it, as they would a build.
+pub fn review_report(root: &Path) -> Result<crate::review::Report, Error> {
+    let config = configure(root, &BuildOptions::default())?;
+    check_source(root, &config)?;
+    let (book, diags) = book::load(root, config);
+    if diags.iter().any(Diagnostic::is_error) {
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let shown: Vec<String> = diags.iter().map(ToString::to_string).collect();
+        return Err(Error::Failed(format!(
+            "{}\nno report: fix the {} above and run `carebook review` again",
+            shown.join("\n"),
+            crate::plural(errors, "error")
+        )));
+    }
+    Ok(crate::review::report(&book, crate::review::today()))
 }

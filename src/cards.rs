@@ -37,6 +37,8 @@ struct Measure {
     when: usize,
     do_items: Vec<usize>,
     avoid_items: Vec<usize>,
+    /// Warning and caution boxes above the columns.
+    callouts: Vec<usize>,
 }
 
 impl Measure {
@@ -48,6 +50,11 @@ impl Measure {
             when: when.chars().count(),
             do_items: chars(&list.do_items),
             avoid_items: chars(&list.avoid_items),
+            callouts: list
+                .callouts
+                .iter()
+                .map(|c| c.text.chars().count())
+                .collect(),
         }
     }
 
@@ -73,7 +80,13 @@ impl Measure {
                     .sum::<f64>()
         };
         let footer = 0.8 * fs * 1.3 + 1.5 * fs;
-        header + column(&self.do_items).max(column(&self.avoid_items)) + footer
+        // Each box: its title line, its text across the card, padding and margin.
+        let callouts: f64 = self
+            .callouts
+            .iter()
+            .map(|&c| 1.35 * fs + lines(c, CARD_WIDTH_PT - 8.0 * MM, fs) * fs * 1.35 + 1.6 * fs)
+            .sum();
+        header + callouts + column(&self.do_items).max(column(&self.avoid_items)) + footer
     }
 
     fn largest_fitting(&self, budget: f64) -> Option<f64> {
@@ -174,6 +187,8 @@ pub struct CardCtx<'a> {
     pub when: &'a str,
     pub do_items: &'a [ChecklistItem],
     pub avoid_items: &'a [ChecklistItem],
+    /// WARNING and CAUTION callouts of the checklist section.
+    pub callouts: &'a [crate::callouts::CardCallout],
     /// Type size for one card per page, e.g. "14pt".
     pub font: String,
     /// Type size for two cards per sheet; empty when the card needs a whole sheet.
@@ -181,6 +196,8 @@ pub struct CardCtx<'a> {
     /// Space-separated tag and audience ids, for the on-screen filters.
     pub tags: String,
     pub audiences: String,
+    /// The date of the chapter's newest change note, for the card's top line.
+    pub updated: Option<String>,
 }
 
 pub fn card_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered, fit: CardFit) -> CardCtx<'a> {
@@ -194,15 +211,17 @@ pub fn card_ctx<'a>(book: &'a Book, i: usize, rendered: &'a Rendered, fit: CardF
         slug: &ch.slug,
         title: card_title(ch),
         chapter_title: &ch.title,
-        chapter_href: ch.out_path.clone(),
+        chapter_href: crate::url::encode_path(&ch.out_path).into_owned(),
         part: &book.parts[ch.part].title,
         when,
         do_items: &rendered.checklist.do_items,
         avoid_items: &rendered.checklist.avoid_items,
+        callouts: &rendered.checklist.callouts,
         font: format!("{}pt", fit.full_pt),
         half_font: fit.half_pt.map(|p| format!("{p}pt")).unwrap_or_default(),
         tags: ch.tags.join(" "),
         audiences: ch.audience.join(" "),
+        updated: ch.upkeep.updated().map(|d| d.to_string()),
     }
 }
 
@@ -224,7 +243,8 @@ fn part_cards_file(book: &Book, p: usize) -> String {
 /// Where chapter `i`'s card is, from the site root: at the card on its part's page.
 pub fn card_href(book: &Book, i: usize) -> String {
     let ch = &book.chapters[i];
-    format!("{}#card-{}", part_cards_path(book, ch.part), ch.slug)
+    let page = part_cards_path(book, ch.part);
+    format!("{}#card-{}", crate::url::encode_path(&page), ch.slug)
 }
 
 #[cfg(test)]
@@ -237,6 +257,7 @@ mod tests {
             when: 20,
             do_items: items.to_vec(),
             avoid_items: items.to_vec(),
+            callouts: Vec::new(),
         }
     }
 
@@ -283,7 +304,7 @@ mod tests {
     }
 }
 
-pub use pages::{CardsBody, INDEX_INLINE_CARDS};
+pub use pages::{set_heading, CardsBody, INDEX_INLINE_CARDS};
 
 /// What the card template sees when a card is rendered on its own.
 #[derive(Serialize)]
@@ -388,6 +409,8 @@ mod pages {
     #[derive(Serialize)]
     struct Chip<'a> {
         id: &'a str,
+        /// The term's page of cards, from `checklists/`.
+        href: String,
         label: &'a str,
         count: usize,
     }
@@ -403,6 +426,13 @@ mod pages {
 
     /// Stand-ins for a page's `n` cards in its template; the cards are spliced in after
     /// (see `render::splice`), so a 10,000-card index is not copied through Tera.
+    /// A card page's heading and title, naming its set and how many cards it has, so
+    /// that no two card pages (a part and a topic of the same name) share a title.
+    pub fn set_heading(set: &str, count: usize) -> String {
+        let cards = if count == 1 { "card" } else { "cards" };
+        format!("Desk cards · {set} ({count} {cards})")
+    }
+
     fn markers(n: usize) -> Vec<String> {
         (0..n).map(crate::render::splice::marker).collect()
     }
@@ -445,7 +475,11 @@ mod pages {
             if cards.is_empty() {
                 return Ok(false);
             }
-            let heading = format!("Desk cards: {}", self.part_title(p));
+            let heading = if part.title.is_empty() {
+                set_heading("Start of the handbook", cards.len())
+            } else {
+                set_heading(&format!("Part: {}", part.title), cards.len())
+            };
             let path = part_cards_path(self.book, p);
             self.write_card_list(out, &path, heading, PART_INTRO.to_owned(), &cards)?;
             Ok(true)
@@ -465,7 +499,7 @@ mod pages {
                             .chapters(self.book, id)
                             .filter_map(|i| self.card(i))
                             .collect();
-                        let heading = kind.card_set_heading(&term.label);
+                        let heading = kind.card_set_heading(&term.label, cards.len());
                         let path = kind.card_set_path(id);
                         self.write_card_list(out, &path, heading, term.description.clone(), &cards)
                     })
@@ -490,8 +524,9 @@ mod pages {
                 .iter()
                 .filter_map(|(id, t)| {
                     let count = self.cards_among(kind.chapters(self.book, id));
-                    (count > 0).then_some(Chip {
+                    (count > 0).then(|| Chip {
                         id,
+                        href: kind.card_set_file(&crate::url::encode_path(id)),
                         label: &t.label,
                         count,
                     })
@@ -540,7 +575,7 @@ mod pages {
             let intro = "One card per chapter: the things to do and to avoid, to keep at your desk. Print them all, or choose a topic or an audience first.".to_owned();
             let page = CardsPage {
                 filters: Some(filters),
-                ..CardsPage::new("Desk cards".to_owned(), intro, groups)
+                ..CardsPage::new(set_heading("All chapters", cards.len()), intro, groups)
             };
             self.write_card_page(out, INDEX, page, &cards)
         }
@@ -552,7 +587,7 @@ mod pages {
                     let count = self.cards_among(self.book.parts[p].chapters.clone());
                     (count > 0).then(|| PartCards {
                         title: self.part_title(p),
-                        href: part_cards_file(self.book, p),
+                        href: crate::url::encode_path(&part_cards_file(self.book, p)).into_owned(),
                         count,
                     })
                 })
@@ -566,7 +601,7 @@ mod pages {
             let page = CardsPage {
                 directory: Some(directory),
                 count: total,
-                ..CardsPage::new("Desk cards".to_owned(), intro, Vec::new())
+                ..CardsPage::new(set_heading("All chapters", total), intro, Vec::new())
             };
             self.write_card_page(out, INDEX, page, &[])
         }

@@ -45,6 +45,20 @@ pub struct Config {
     /// Settings for `carebook check` (prose rules).
     #[serde(default)]
     pub check: CheckConfig,
+    /// `[review]`: review dates and owners are tracked when this table is present.
+    #[serde(default)]
+    pub review: Option<crate::review::ReviewConfig>,
+    /// `[feedback]`: the "Something wrong or missing?" line on each chapter page.
+    #[serde(default)]
+    pub feedback: Option<crate::review::FeedbackConfig>,
+    /// Book-wide facts (`refund-window = "30 days"`), used in chapters as
+    /// `{{ fact.refund-window }}`; see `facts.rs`.
+    #[serde(default)]
+    pub facts: IndexMap<String, String>,
+    /// Old addresses of moved folders or pages (`"old-part/" = "new-part/"`); see
+    /// `redirects.rs`.
+    #[serde(default)]
+    pub redirects: IndexMap<String, String>,
 }
 
 /// `[check]`: where the book's own prose rules live and which rules are switched on.
@@ -121,6 +135,29 @@ pub struct BuildConfig {
     /// Build chapters marked `draft: true` too; default false.
     #[serde(default)]
     pub drafts: bool,
+    /// Scripts, event handlers and `javascript:` links in chapters: `allow` (default),
+    /// `warn` or `strip`.
+    #[serde(default)]
+    pub raw_html: crate::rawhtml::RawHtml,
+    /// Folders outside the book that symbolic links in it may point into, relative to
+    /// book.toml (e.g. `["../shared-snippets"]`); default none. Links inside the book
+    /// are always fine; others are refused so nothing outside it is published by mistake.
+    #[serde(default)]
+    pub allow_symlinks_to: Vec<PathBuf>,
+    /// Chapters bigger than this get a warning (they slow every build and page down):
+    /// a number of bytes or a size like "5 MB"; default 5 MB.
+    #[serde(default)]
+    pub max_chapter_size: ByteSize,
+    /// "Edit this page" address; `{path}` is the chapter's path from the book root.
+    #[serde(default)]
+    pub edit_url: Option<String>,
+    /// Show each chapter's last change date from Git history; default true.
+    #[serde(default = "default_true")]
+    pub git_dates: bool,
+    /// Folder of reusable Markdown pulled in with `{{#include}}`, relative to book.toml;
+    /// default `snippets`. Its files are not chapters.
+    #[serde(default = "default_snippets")]
+    pub snippets: PathBuf,
 }
 
 impl Default for BuildConfig {
@@ -133,7 +170,98 @@ impl Default for BuildConfig {
             broken_links: Strictness::default(),
             base_url: None,
             drafts: false,
+            raw_html: crate::rawhtml::RawHtml::default(),
+            allow_symlinks_to: Vec::new(),
+            max_chapter_size: ByteSize::default(),
+            edit_url: None,
+            git_dates: true,
+            snippets: default_snippets(),
         }
+    }
+}
+
+/// A size in bytes, written in book.toml as a number of bytes (`5000000`) or with a
+/// unit (`"5 MB"`, `"500 kB"`, `"2 MiB"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSize(pub u64);
+
+impl Default for ByteSize {
+    /// 5 MB: ten times the longest real chapters, a tenth of a size that takes seconds.
+    fn default() -> Self {
+        ByteSize(5_000_000)
+    }
+}
+
+impl std::fmt::Display for ByteSize {
+    /// "5 MB", "1.5 MB", "800 kB", "950 bytes".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.0 as f64;
+        let (value, unit) = match self.0 {
+            0..1_000 => return write!(f, "{} bytes", self.0),
+            1_000..1_000_000 => (n / 1e3, "kB"),
+            1_000_000..1_000_000_000 => (n / 1e6, "MB"),
+            _ => (n / 1e9, "GB"),
+        };
+        let text = format!("{value:.1}");
+        write!(f, "{} {unit}", text.strip_suffix(".0").unwrap_or(&text))
+    }
+}
+
+impl std::str::FromStr for ByteSize {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let s = s.trim();
+        let split = s
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(s.len());
+        let (number, unit) = (s[..split].trim(), s[split..].trim());
+        if number.is_empty() {
+            return Err(format!(
+                "`{s}` is not a size: write a number of bytes, or a number and a unit, like \"5 MB\""
+            ));
+        }
+        let scale: u64 = match unit.to_ascii_lowercase().as_str() {
+            "" | "b" | "byte" | "bytes" => 1,
+            "kb" => 1_000,
+            "mb" => 1_000_000,
+            "gb" => 1_000_000_000,
+            "kib" => 1 << 10,
+            "mib" => 1 << 20,
+            "gib" => 1 << 30,
+            _ => return Err(format!("`{unit}` is not a size unit; use B, kB, MB or GB")),
+        };
+        let value: f64 = number.parse().map_err(|_| {
+            format!("`{s}` is not a size: write a number and a unit, like \"5 MB\"")
+        })?;
+        let bytes = value * scale as f64;
+        if !(bytes.is_finite() && (0.0..=1e15).contains(&bytes)) {
+            return Err(format!("`{s}` is not a size carebook can use"));
+        }
+        Ok(ByteSize(bytes.round() as u64))
+    }
+}
+
+impl<'de> Deserialize<'de> for ByteSize {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = ByteSize;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number of bytes, or a size like \"5 MB\"")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ByteSize, E> {
+                u64::try_from(v)
+                    .map(ByteSize)
+                    .map_err(|_| E::custom("a size cannot be negative"))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ByteSize, E> {
+                Ok(ByteSize(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ByteSize, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_any(Visitor)
     }
 }
 
@@ -190,6 +318,8 @@ pub struct SearchConfig {
     pub shard_above: usize,
     /// Target bytes of one postings shard; default 48,000.
     pub shard_size: usize,
+    /// `[search.synonyms]`: what readers type → other words it should also find.
+    pub synonyms: crate::search::synonyms::Synonyms,
 }
 
 impl Default for SearchConfig {
@@ -201,6 +331,7 @@ impl Default for SearchConfig {
             boost: SearchBoost::default(),
             shard_above: 1_500_000,
             shard_size: 48_000,
+            synonyms: Default::default(),
         }
     }
 }
@@ -313,6 +444,9 @@ pub struct PackSelector {
     pub audience: Option<String>,
 }
 
+fn default_true() -> bool {
+    true
+}
 fn default_language() -> String {
     "en".into()
 }
@@ -321,6 +455,9 @@ fn default_source() -> PathBuf {
 }
 fn default_output() -> PathBuf {
     "site".into()
+}
+fn default_snippets() -> PathBuf {
+    "snippets".into()
 }
 fn default_theme() -> String {
     "default".into()
@@ -339,7 +476,7 @@ impl Config {
     /// Reads and checks `book.toml` in `root`.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let bytes = std::fs::read(&path).map_err(|e| {
             let d = Diagnostic::error(&path, Pos::FILE, format!("cannot read the book's settings: {e}"));
             if e.kind() == std::io::ErrorKind::NotFound {
                 d.with_hint("run this command in the folder that holds book.toml, pass that folder as an argument, or create a new book with `carebook init <dir>`")
@@ -347,7 +484,30 @@ impl Config {
                 d
             }
         })?;
-        Self::parse(&text, &path)
+        let text = crate::source::decode_text(bytes, &path)?;
+        let config = Self::parse(&text, &path)?;
+        let config = crate::config_env::apply(config, &text, &path)?;
+        config.validate(&text, &path)?;
+        config.check_folders(root, &text, &path)?;
+        Ok(config)
+    }
+
+    /// The folders book.toml names must exist (checked here, where the book's folder is known).
+    fn check_folders(&self, root: &Path, text: &str, path: &Path) -> Result<(), Diagnostic> {
+        for allowed in &self.build.allow_symlinks_to {
+            if !root.join(allowed).is_dir() {
+                return Err(Diagnostic::error(
+                    path,
+                    find_key(text, "allow-symlinks-to"),
+                    format!(
+                        "`allow-symlinks-to` names the folder `{}`, which does not exist next to book.toml",
+                        allowed.display()
+                    ),
+                )
+                .with_hint("give folders relative to the folder holding book.toml, e.g. allow-symlinks-to = [\"../shared-snippets\"]"));
+            }
+        }
+        Ok(())
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostic> {
@@ -367,7 +527,9 @@ impl Config {
                 .with_hint("for example base-url = \"https://help.example.com/handbook/\""));
             }
         }
-        self.search.validate(text, path)
+        self.search.validate(text, path)?;
+        crate::facts::validate(&self.facts, text, path)?;
+        crate::review::validate_config(self, text, path)
     }
 
     pub fn tag_ids(&self) -> impl Iterator<Item = &str> + Clone {
@@ -402,7 +564,7 @@ impl SearchConfig {
         if self.shard_size < 100 {
             return out_of_range("shard-size", "at least 100 (bytes)");
         }
-        Ok(())
+        self.synonyms.validate(text, path)
     }
 }
 

@@ -63,7 +63,8 @@ impl fmt::Display for Diagnostic {
             Level::Error => "error",
             Level::Warning => "warning",
         };
-        let path = display_path(&self.path);
+        // A file name may hold a newline; the message must stay on its line.
+        let path = one_line(&display_path(&self.path)).into_owned();
         if self.line == 0 {
             write!(f, "{path}: {level}: {}", self.message)?;
         } else {
@@ -85,6 +86,24 @@ impl fmt::Display for Diagnostic {
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+/// `text` with control characters and line separators written as escapes (`\n`,
+/// `\u{1b}`); everything else, accented letters included, as it is.
+pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    let breaks = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !text.contains(breaks) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if breaks(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A 1-based line/column position.

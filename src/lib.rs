@@ -9,21 +9,32 @@
 
 pub mod book;
 pub mod build;
+pub mod callouts;
 pub mod cards;
 pub mod check;
 pub mod config;
+pub mod config_env;
 pub mod diag;
+pub mod facts;
+pub mod feed;
+pub mod gitinfo;
+pub mod include;
 pub mod init;
 pub mod markdown;
+pub mod open;
 pub mod output;
 pub mod packs;
 pub mod print;
 pub mod progress;
+pub mod rawhtml;
+pub mod redirects;
 pub mod render;
+pub mod review;
 pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod url;
 
 pub use build::{build, BuildOptions, BuildReport};
 
@@ -37,17 +48,22 @@ pub enum Error {
     Config(Vec<Diagnostic>),
     /// Chapters have problems; holds every diagnostic of the build, warnings included.
     Content(Vec<Diagnostic>),
+    /// The output folder is not carebook's (a usage error), or a file or folder could not
+    /// be read or written (an I/O error).
     Output(output::OutputError),
     /// A check found problems it has already shown; the message sums them up.
     Failed(String),
 }
 
 impl Error {
-    /// Exit codes: 1 for content errors, 2 for usage and configuration errors.
+    /// Exit codes: 1 for problems in the chapters (and a failed check), 2 for usage and
+    /// configuration errors, 3 when a file or folder could not be read or written
+    /// (permissions, a full disk, a path that is not a folder), which no edit to the
+    /// book fixes.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Content(_) | Error::Failed(_) => 1,
-            Error::Output(output::OutputError::Io { .. }) => 1,
+            Error::Output(output::OutputError::Io { .. }) => 3,
             Error::Usage(_) | Error::Config(_) | Error::Output(output::OutputError::NotOurs(_)) => {
                 2
             }
@@ -70,6 +86,29 @@ impl std::fmt::Display for Error {
             Error::Output(e) => write!(f, "error: {e}"),
             Error::Failed(m) => write!(f, "{m}"),
         }
+    }
+}
+
+/// The latest time `SOURCE_DATE_EPOCH` may give: the last second of the year 9999.
+const MAX_SOURCE_DATE: u64 = 253_402_300_799;
+
+/// `SOURCE_DATE_EPOCH`, the reproducible-builds date printed pages carry instead of
+/// today's: `None` when unset; a usage error when it is not a whole number of seconds
+/// since 1970 (negative, a fraction, text, or past the year 9999).
+pub fn source_date_epoch() -> Result<Option<u64>, Error> {
+    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let value = raw.to_string_lossy();
+    let digits = value.trim();
+    match digits.parse::<u64>() {
+        Ok(secs) if digits.bytes().all(|b| b.is_ascii_digit()) && secs <= MAX_SOURCE_DATE => {
+            Ok(Some(secs))
+        }
+        _ => Err(Error::Usage(format!(
+            "the environment variable SOURCE_DATE_EPOCH is `{}`, which is not a date carebook can use\n  help: set it to a whole number of seconds since 1970-01-01 UTC, like 1763856000 (what `date +%s` prints), or unset it to use today's date",
+            value.escape_debug()
+        ))),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The `carebook` command line: parses arguments, calls the library, maps errors to
-//! exit codes (0 success, 1 content errors, 2 usage or configuration errors).
+//! exit codes (0 success, 1 content errors, 2 usage or configuration errors, 3 a file or
+//! folder that could not be read or written).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,9 +20,14 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
     name = "carebook",
     version,
     about = "Build a customer-care handbook into a searchable website, desk checklists and course packs.",
-    propagate_version = true
+    after_help = "Exit codes: 0 success, 1 problems in the chapters, 2 a usage or settings problem\n(arguments, book.toml), 3 a file or folder could not be read or written.",
+    propagate_version = true,
+    disable_help_subcommand = true
 )]
 struct Cli {
+    /// The book's folder (the one with book.toml), for any command [default: this folder].
+    #[arg(short = 'C', long = "book", global = true, value_name = "DIR")]
+    book: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -30,14 +36,13 @@ struct Cli {
 enum Command {
     /// Build the handbook into a website.
     #[command(
-        after_help = "Examples:\n  carebook build                      build the book in this folder into site/\n  carebook build my-handbook          build the book in my-handbook/\n  carebook build --out /srv/www/help  write the site somewhere else\n  carebook build --base-url https://help.example.com/  also write sitemap.xml\n\nThe site is written to a temporary folder first; if anything is wrong, the\nprevious site stays exactly as it was."
+        after_help = "Examples:\n  carebook build                      build the book in this folder into site/\n  carebook build my-handbook          build the book in my-handbook/\n  carebook build --out /srv/www/help  write the site somewhere else\n  carebook build --base-url https://help.example.com/  also write sitemap.xml\n\nThe site is written to a temporary folder first; if anything is wrong, the\nprevious site stays exactly as it was.\n\nExit codes: 0 built, 1 problems in the chapters, 2 a usage or settings problem,\n3 a file or folder could not be read or written."
     )]
     Build {
-        /// The book's folder (the one with book.toml).
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+        /// The book's folder (the one with book.toml); the same as -C DIR [default: .].
+        dir: Option<PathBuf>,
         /// Where to write the site [default: `output` in book.toml, normally site/].
-        #[arg(long, short)]
+        #[arg(long, short, visible_alias = "dest-dir", visible_short_alias = 'd')]
         out: Option<PathBuf>,
         /// The address the site will be published at, for sitemap.xml.
         #[arg(long, value_name = "URL")]
@@ -48,15 +53,17 @@ enum Command {
         /// Print how long each stage of the build took.
         #[arg(long)]
         timings: bool,
+        /// Open the built site in your browser.
+        #[arg(long)]
+        open: bool,
     },
     /// Check links, structure and prose without writing anything.
     #[command(
-        after_help = "Examples:\n  carebook check                      check the book in this folder\n  carebook check --format line        one `path:line:col: level[rule]: message` per line\n  carebook check --max-warnings 0     fail (exit 1) on any warning, e.g. in CI\n  carebook check --external           also check web links (needs the network)\n\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 a usage or\nconfiguration problem (book.toml, rule files). Rules: docs/rules.md."
+        after_help = "Examples:\n  carebook check                      check the book in this folder\n  carebook check --format line        one `path:line:col: level[rule]: message` per line\n  carebook check --max-warnings 0     fail (exit 1) on any warning, e.g. in CI\n  carebook check --external           also check web links (needs the network)\n\nExit codes: 0 no errors, 1 errors (or too many warnings), 2 a usage or\nconfiguration problem (book.toml, rule files), 3 a file could not be read or\nwritten. Rules: docs/rules.md."
     )]
     Check {
-        /// The book's folder (the one with book.toml).
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+        /// The book's folder (the one with book.toml); the same as -C DIR [default: .].
+        dir: Option<PathBuf>,
         /// How to show the findings.
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
@@ -69,15 +76,28 @@ enum Command {
         /// Check chapters marked `draft: true` too.
         #[arg(long)]
         drafts: bool,
+        /// Report overdue and never-reviewed pages as errors, not warnings.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// List the pages due for review, by owner and due date.
+    #[command(
+        after_help = "Examples:\n  carebook review                     pages by owner, soonest due first\n  carebook review --format json       the same as JSON, for scripts and dashboards\n\nReview dates are tracked when book.toml has a [review] table (every = \"180 days\")\nor a chapter or part sets review-every. \"Today\" is SOURCE_DATE_EPOCH when set.\nThe built site has the same report as review.html."
+    )]
+    Review {
+        /// The book's folder (the one with book.toml); the same as -C DIR [default: .].
+        dir: Option<PathBuf>,
+        /// How to show the report.
+        #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
+        format: ReviewFormat,
     },
     /// Create a new handbook with settings and two example chapters.
     #[command(
         after_help = "Examples:\n  carebook init my-handbook   create my-handbook/ with book.toml and guide/\n  carebook init               create the book in this folder"
     )]
     Init {
-        /// Folder for the new book; created when missing.
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+        /// Folder for the new book; created when missing [default: .].
+        dir: Option<PathBuf>,
     },
     /// Build a course pack on its own: a mini-site, handout, desk cards, trainer's sheet
     /// and SCORM 1.2 package.
@@ -87,9 +107,6 @@ enum Command {
     Pack {
         /// A pack declared in book.toml ([packs.<id>]) or packs/<id>.yaml.
         id: Option<String>,
-        /// The book's folder (the one with book.toml).
-        #[arg(long, short = 'C', default_value = ".")]
-        book: PathBuf,
         /// Choose chapters with this tag (repeatable; a chapter needs any one of them).
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
@@ -103,7 +120,7 @@ enum Command {
         #[arg(long, default_value = "Course pack")]
         title: String,
         /// Where to write the pack [default: pack-<id>/ next to book.toml].
-        #[arg(long, short)]
+        #[arg(long, short, visible_alias = "dest-dir", visible_short_alias = 'd')]
         out: Option<PathBuf>,
         /// List the declared packs with their chapters and times.
         #[arg(long)]
@@ -115,14 +132,18 @@ enum Command {
         after_help = "Examples:\n  carebook serve                   serve the book in this folder at http://127.0.0.1:3000/\n  carebook serve my-handbook --open\n  carebook serve --port 8080\n\nThe site is kept in memory: nothing is written to site/. Only this computer can\nsee it unless you pass --host 0.0.0.0. When a change does not build, the browser\nshows the error and keeps the last good version until you fix it."
     )]
     Serve {
-        /// The book's folder (the one with book.toml).
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+        /// The book's folder (the one with book.toml); the same as -C DIR [default: .].
+        dir: Option<PathBuf>,
         /// Port to listen on (0 picks a free one).
         #[arg(long, short, default_value_t = 3000)]
         port: u16,
         /// Address to listen on; 0.0.0.0 shares the preview with your network.
-        #[arg(long, default_value = "127.0.0.1")]
+        #[arg(
+            long,
+            short = 'n',
+            visible_alias = "hostname",
+            default_value = "127.0.0.1"
+        )]
         host: String,
         /// Open the preview in your browser.
         #[arg(long)]
@@ -130,23 +151,63 @@ enum Command {
         /// Include chapters marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Also answer to this host name (repeatable; `.example.com` allows every name
+        /// under example.com). Other names are refused, so web sites cannot read the
+        /// preview by pointing their name at this computer.
+        #[arg(long = "allow-host", value_name = "NAME")]
+        allow_host: Vec<String>,
     },
     /// Delete the built site.
     #[command(
         after_help = "Examples:\n  carebook clean             delete site/ of the book in this folder\n  carebook clean my-handbook\n\nOnly a folder that carebook built is deleted."
     )]
     Clean {
-        /// The book's folder (the one with book.toml).
-        #[arg(default_value = ".")]
-        dir: PathBuf,
+        /// The book's folder (the one with book.toml); the same as -C DIR [default: .].
+        dir: Option<PathBuf>,
         /// The site folder to delete [default: `output` in book.toml].
-        #[arg(long, short)]
+        #[arg(long, short, visible_alias = "dest-dir", visible_short_alias = 'd')]
         out: Option<PathBuf>,
     },
+    /// Print a shell completion script, e.g. `carebook completions bash > ~/.local/share/bash-completion/completions/carebook`.
+    #[command(
+        after_help = "Examples:\n  carebook completions bash > ~/.local/share/bash-completion/completions/carebook\n  carebook completions zsh > ~/.zfunc/_carebook\n  carebook completions fish > ~/.config/fish/completions/carebook.fish\n  carebook completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print help for carebook or one of its commands.
+    Help {
+        /// The command to explain, e.g. `build`.
+        command: Option<String>,
+    },
+}
+
+/// The book's folder: the command's own argument or `-C DIR`, not both.
+fn book_dir(positional: Option<PathBuf>, global: &Option<PathBuf>) -> Result<PathBuf, Error> {
+    match (positional, global) {
+        (Some(p), Some(g)) if p != *g => Err(Error::Usage(format!(
+            "two book folders given: `{}` and -C `{}`; give one",
+            p.display(),
+            g.display()
+        ))),
+        (Some(p), _) => Ok(p),
+        (None, Some(g)) => Ok(g.clone()),
+        (None, None) => Ok(PathBuf::from(".")),
+    }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let book = cli.book;
+    let dated = matches!(
+        cli.command,
+        Command::Build { .. } | Command::Pack { .. } | Command::Serve { .. }
+    );
+    // Printed pages carry the build date: a date that is set must be one.
+    if let (true, Err(e)) = (dated, carebook::source_date_epoch()) {
+        return fail(e);
+    }
     let result = match cli.command {
         Command::Build {
             dir,
@@ -154,48 +215,81 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             timings,
-        } => build(
-            dir,
-            BuildOptions {
-                out,
-                base_url,
-                drafts,
-                progress: None,
-            },
-            timings,
-        ),
+            open,
+        } => book_dir(dir, &book).and_then(|dir| {
+            build(
+                dir,
+                BuildOptions {
+                    out,
+                    base_url,
+                    drafts,
+                    progress: None,
+                },
+                timings,
+                open,
+            )
+        }),
         Command::Check {
             dir,
             format,
             max_warnings,
             external,
             drafts,
-        } => check(
-            dir,
-            CheckOptions { external, drafts },
-            format.into(),
-            max_warnings,
-        ),
-        Command::Init { dir } => init(dir),
-        Command::Clean { dir, out } => clean(dir, out),
+            strict,
+        } => book_dir(dir, &book).and_then(|dir| {
+            check(
+                dir,
+                CheckOptions {
+                    external,
+                    drafts,
+                    strict,
+                },
+                format.into(),
+                max_warnings,
+            )
+        }),
+        Command::Init { dir } => book_dir(dir, &book).and_then(init),
+        Command::Review { dir, format } => book_dir(dir, &book).and_then(|dir| {
+            let report = carebook::build::review_report(&dir)?;
+            match format {
+                ReviewFormat::Text => print!("{}", report.text()),
+                ReviewFormat::Json => print!("{}", report.json()),
+            }
+            Ok(())
+        }),
+        Command::Clean { dir, out } => book_dir(dir, &book).and_then(|dir| clean(dir, out)),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "carebook",
+                &mut std::io::stdout(),
+            );
+            Ok(())
+        }
+        Command::Help { command } => help(command.as_deref()),
         Command::Serve {
             dir,
             port,
             host,
             open,
             drafts,
-        } => carebook::serve::serve(
-            &dir,
-            &carebook::serve::ServeOptions {
-                host,
-                port,
-                open,
-                drafts,
-            },
-        ),
+            allow_host,
+        } => book_dir(dir, &book).and_then(|dir| {
+            carebook::serve::serve(
+                &dir,
+                &carebook::serve::ServeOptions {
+                    host,
+                    port,
+                    open,
+                    drafts,
+                    allow_hosts: allow_host,
+                },
+            )
+        }),
         Command::Pack {
             id,
-            book,
             tags,
             audience,
             chapters,
@@ -203,6 +297,7 @@ fn main() -> ExitCode {
             out,
             list,
         } => {
+            let book = book.unwrap_or_else(|| PathBuf::from("."));
             if list {
                 list_packs(book)
             } else {
@@ -212,14 +307,35 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(e.exit_code() as u8)
-        }
+        Err(e) => fail(e),
     }
 }
 
-fn build(dir: PathBuf, mut opts: BuildOptions, timings: bool) -> Result<(), Error> {
+/// `carebook help [COMMAND]`: the same text as `--help`.
+fn help(command: Option<&str>) -> Result<(), Error> {
+    use clap::CommandFactory;
+    let mut cli = Cli::command();
+    let result = match command {
+        None => cli.print_long_help(),
+        Some(name) => match cli.find_subcommand_mut(name) {
+            Some(sub) => sub.print_long_help(),
+            None => {
+                return Err(Error::Usage(format!(
+                    "there is no command `{name}`; run `carebook help` to see them all"
+                )))
+            }
+        },
+    };
+    result.map_err(|e| Error::Usage(format!("cannot print the help: {e}")))
+}
+
+/// Prints the error once and gives its exit code.
+fn fail(e: Error) -> ExitCode {
+    eprintln!("{e}");
+    ExitCode::from(e.exit_code() as u8)
+}
+
+fn build(dir: PathBuf, mut opts: BuildOptions, timings: bool, open: bool) -> Result<(), Error> {
     use std::io::IsTerminal;
     let ticker = std::io::stderr().is_terminal().then(|| {
         let (tx, ticker) = carebook::progress::Ticker::start();
@@ -252,10 +368,12 @@ fn build(dir: PathBuf, mut opts: BuildOptions, timings: bool) -> Result<(), Erro
             n => format!(" with {n} warnings"),
         }
     );
-    println!(
-        "Open {} in a browser to read it.",
-        report.out_dir.join("index.html").display()
-    );
+    let index = report.out_dir.join("index.html");
+    if open {
+        carebook::open::open_in_browser(&index.to_string_lossy());
+    } else {
+        println!("Open {} in a browser to read it.", index.display());
+    }
     Ok(())
 }
 
@@ -327,6 +445,14 @@ fn list_packs(book: PathBuf) -> Result<(), Error> {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ReviewFormat {
+    /// For people: one block per owner.
+    Text,
+    /// One JSON document, for scripts.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     /// For people: the source line with a caret under each problem.
     Human,
@@ -334,6 +460,8 @@ enum FormatArg {
     Line,
     /// One JSON document with every finding and a summary.
     Json,
+    /// GitHub Actions annotations (`::warning file=…,line=…::message`) for pull requests.
+    Github,
 }
 
 impl From<FormatArg> for report::Format {
@@ -342,6 +470,7 @@ impl From<FormatArg> for report::Format {
             FormatArg::Human => report::Format::Human,
             FormatArg::Line => report::Format::Line,
             FormatArg::Json => report::Format::Json,
+            FormatArg::Github => report::Format::Github,
         }
     }
 }
@@ -365,7 +494,7 @@ fn check(
         }
         other => other,
     })?;
-    print!("{}", report.render(format, report::use_color()));
+    print!("{}", report.render(format, report::use_color(), &dir));
     if report.passes(max_warnings) {
         return Ok(());
     }
@@ -395,10 +524,23 @@ fn clean(dir: PathBuf, out: Option<PathBuf>) -> Result<(), Error> {
         ..Default::default()
     };
     let config = carebook::build::configure(&dir, &opts)?;
-    let target = carebook::build::output_dir(&dir, &config, &opts);
-    match carebook::output::clean(&target).map_err(Error::Output)? {
-        true => println!("Removed {}", target.display()),
-        false => println!("Nothing to remove: {} does not exist", target.display()),
+    let given = carebook::build::output_dir(&dir, &config, &opts);
+    carebook::build::check_overlap(&dir, &config, &given)?;
+    let path = carebook::output::OutputPath::resolve(&given).map_err(Error::Output)?;
+    let removed = carebook::output::clean(&path.target).map_err(Error::Output)?;
+    if removed.is_empty() {
+        println!("Nothing to remove: {} does not exist", given.display());
+    }
+    for r in removed {
+        match r.leftover {
+            None if path.is_link() => println!(
+                "Removed {} (the folder the link {} points to; the link is kept)",
+                r.path.display(),
+                given.display()
+            ),
+            None => println!("Removed {}", r.path.display()),
+            Some(what) => println!("Removed {}: {what}", r.path.display()),
+        }
     }
     Ok(())
 }

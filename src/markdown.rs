@@ -10,6 +10,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::book::{slash_path, Book};
 use crate::config::{ChecklistConfig, Strictness};
 use crate::diag::{did_you_mean, Diagnostic, LineIndex, Pos};
+use crate::rawhtml::{self, RawHtml};
 use crate::source::normalize;
 
 /// A Markdown document to render: a chapter or a part's introduction.
@@ -50,6 +51,24 @@ pub struct Rendered {
     pub diagnostics: Vec<Diagnostic>,
     /// `#anchor` links into other chapters, checked once every chapter is rendered.
     pub anchor_links: Vec<AnchorLink>,
+    /// The book's facts this document uses, by name, for facts.html.
+    pub facts_used: Vec<String>,
+    /// The Markdown links to other pages, where they are in `html`.
+    pub page_links: Vec<PageLink>,
+}
+
+/// A Markdown link to a page of the site, located in the HTML while it was written, so
+/// a course pack can turn the links that leave it into text without searching HTML
+/// that authors wrote (and could make look like anything).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageLink {
+    /// The chapter linked to; `None` for any other page (a part's page, or a link that
+    /// does not resolve).
+    pub chapter: Option<usize>,
+    /// The `<a ...>` start tag, as a byte range of the HTML.
+    pub open: std::ops::Range<usize>,
+    /// Its `</a>`.
+    pub close: std::ops::Range<usize>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -75,6 +94,8 @@ pub struct Checklist {
     pub avoid_items: Vec<ChecklistItem>,
     /// Byte offset (in the body) of the first Do/Avoid heading, for diagnostics.
     pub offset: Option<usize>,
+    /// WARNING and CAUTION callouts of the checklist section, printed on the card.
+    pub callouts: Vec<crate::callouts::CardCallout>,
 }
 
 impl Checklist {
@@ -109,6 +130,8 @@ pub struct LinkTargets {
     assets: HashSet<PathBuf>,
     strictness: Strictness,
     checklists: ChecklistConfig,
+    raw_html: RawHtml,
+    facts: indexmap::IndexMap<String, String>,
 }
 
 impl LinkTargets {
@@ -130,6 +153,8 @@ impl LinkTargets {
             assets: book.assets.iter().cloned().collect(),
             strictness: book.config.build.broken_links,
             checklists: book.config.checklists.clone(),
+            raw_html: book.config.build.raw_html,
+            facts: book.config.facts.clone(),
         }
     }
 }
@@ -141,6 +166,7 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_GFM
 }
 
 /// Renders one document. `index` is the chapter's own index, so links to itself resolve.
@@ -149,7 +175,13 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
     let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
-    let mut out = Rendered::default();
+    let mut facts_used = Vec::new();
+    let unknown_facts =
+        crate::facts::substitute(&mut events, body, &targets.facts, &mut facts_used);
+    let mut out = Rendered {
+        facts_used,
+        ..Rendered::default()
+    };
     let mut pass = Pass {
         doc,
         targets,
@@ -157,20 +189,117 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
         lines: None,
         out: &mut out,
         self_anchors: Vec::new(),
+        page_links: Vec::new(),
+        resolved: Resolved::Kept,
     };
+    for (offset, d) in unknown_facts {
+        let pos = pass.pos(offset);
+        pass.out.diagnostics.push(d.at(doc.path, pos));
+    }
+    for (offset, message, hint) in crate::callouts::near_misses(&events, body) {
+        let pos = pass.pos(offset);
+        let d = Diagnostic::warning(doc.path, pos, message).with_hint(hint);
+        pass.out.diagnostics.push(d);
+    }
     drop_leading_title(&mut events);
+    if targets.raw_html != RawHtml::Allow {
+        pass.check_raw_html(&mut events);
+    }
     pass.assign_heading_ids(&mut events);
     pass.rewrite_links(&mut events);
     number_footnotes(&mut events, &mut pass.out.anchors);
     pass.check_self_anchors();
+    let mut page_links = std::mem::take(&mut pass.page_links);
+    // The parser keeps NUL characters, so a chapter holding one could fake a link
+    // mark: its links are then not located (a pack points them nowhere instead).
+    if let Some(nul) = body.find(LINK_MARK) {
+        let pos = pass.pos(nul);
+        let d = Diagnostic::warning(
+            doc.path,
+            pos,
+            "this chapter contains a NUL character (an invisible control character, often from a copied PDF or a broken file)",
+        )
+        .with_hint("delete it: it shows as � on the page");
+        pass.out.diagnostics.push(d);
+        page_links.clear();
+    }
     out.checklist = extract_checklist(&events, &targets.checklists);
+    out.checklist.callouts = crate::callouts::card_callouts(&events, &targets.checklists);
     out.words = count_words(&events);
     out.sections = extract_sections(&events);
     enable_task_boxes(&mut events);
+    mark_lead_ins(&mut events);
+    crate::callouts::render(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
-    out.html = html;
+    let marked = page_links.iter().map(|&(at, _)| at).collect();
+    pulldown_cmark::html::push_html(&mut html, with_link_marks(events, marked));
+    let chapters = page_links.iter().map(|&(_, chapter)| chapter);
+    (out.html, out.page_links) = if page_links.is_empty() {
+        (html, Vec::new())
+    } else {
+        take_link_marks(html, chapters)
+    };
+    if out.html.contains(LINK_MARK) {
+        out.html = out.html.replace(LINK_MARK, "\u{FFFD}");
+    }
     out
+}
+
+/// Written around each page link while the HTML is written, then taken out. Only used
+/// for chapters without a NUL of their own.
+const LINK_MARK: char = '\0';
+
+/// The events with `LINK_MARK` before the links at the indexes `marked` (ascending)
+/// and after their ends.
+fn with_link_marks<'e>(
+    events: Vec<(Event<'e>, std::ops::Range<usize>)>,
+    marked: Vec<usize>,
+) -> impl Iterator<Item = Event<'e>> {
+    let mark = || Event::InlineHtml(CowStr::Borrowed("\0"));
+    let mut next = marked.into_iter().peekable();
+    let mut open = false;
+    events.into_iter().enumerate().flat_map(move |(i, (e, _))| {
+        let before = (next.peek() == Some(&i)).then(|| {
+            next.next();
+            open = true;
+            mark()
+        });
+        let after = (open && matches!(e, Event::End(TagEnd::Link))).then(|| {
+            open = false;
+            mark()
+        });
+        before.into_iter().chain([e]).chain(after)
+    })
+}
+
+/// The HTML without its link marks, and where the marked links are in it. A pair of
+/// marks that does not hold exactly one `<a ...>...</a>` is dropped, never trusted.
+fn take_link_marks(
+    html: String,
+    mut chapters: impl Iterator<Item = Option<usize>>,
+) -> (String, Vec<PageLink>) {
+    let mut out = String::with_capacity(html.len());
+    let mut links = Vec::new();
+    let mut pieces = html.split(LINK_MARK);
+    if let Some(first) = pieces.next() {
+        out.push_str(first);
+    }
+    while let (Some(link), after) = (pieces.next(), pieces.next()) {
+        let start = out.len();
+        out.push_str(link);
+        let chapter = chapters.next().flatten();
+        let tag_end = link.find('>').map(|i| i + 1);
+        if let Some(tag_end) = tag_end.filter(|_| link.starts_with("<a ") && link.ends_with("</a>"))
+        {
+            links.push(PageLink {
+                chapter,
+                open: start..start + tag_end,
+                close: out.len() - 4..out.len(),
+            });
+        }
+        out.push_str(after.unwrap_or_default());
+    }
+    (out, links)
 }
 
 /// The page template shows the title; a `# Title` opening the body would repeat it.
@@ -198,6 +327,22 @@ struct Pass<'a, 'd> {
     lines: Option<LineIndex<'d>>,
     out: &'a mut Rendered,
     self_anchors: Vec<(String, Pos, String)>,
+    /// Event indexes of Markdown links to pages (not files), with the chapter linked to.
+    page_links: Vec<(usize, Option<usize>)>,
+    /// What the last `resolve` found.
+    resolved: Resolved,
+}
+
+/// What a link turned out to point to.
+#[derive(Clone, Copy, PartialEq)]
+enum Resolved {
+    /// An external or same-page link, kept as written.
+    Kept,
+    Chapter(usize),
+    /// A file copied into the site (an image, a PDF).
+    Asset,
+    /// A part's page, or a link that does not resolve.
+    OtherPage,
 }
 
 impl<'d> Pass<'_, 'd> {
@@ -206,6 +351,112 @@ impl<'d> Pass<'_, 'd> {
         self.lines
             .get_or_insert_with(|| LineIndex::new(text))
             .pos(self.doc.body_start + body_offset)
+    }
+
+    /// `raw-html = "warn"` or `"strip"`: reports (and with `strip` removes) what can run
+    /// code: script elements, event handlers, script URLs in raw HTML and in links.
+    fn check_raw_html(&mut self, events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+        let strip = self.targets.raw_html == RawHtml::Strip;
+        let mut scanner = rawhtml::Scanner::default();
+        let mut i = 0;
+        while i < events.len() {
+            // An HTML block comes one line per event; it is scanned as one text, so
+            // tags across lines are seen whole, and put back in its first event.
+            let pieces = match &events[i].0 {
+                Event::Html(_) => events[i..]
+                    .iter()
+                    .take_while(|(e, _)| matches!(e, Event::Html(_)))
+                    .count(),
+                Event::InlineHtml(_) => 1,
+                _ => {
+                    self.check_raw_event(&mut scanner, &mut events[i], strip);
+                    i += 1;
+                    continue;
+                }
+            };
+            let block = &mut events[i..i + pieces];
+            let mut text = String::new();
+            let mut starts = Vec::with_capacity(pieces);
+            for (e, range) in block.iter() {
+                if let Event::Html(t) | Event::InlineHtml(t) = e {
+                    starts.push((text.len(), range.start));
+                    text.push_str(t);
+                }
+            }
+            let found = scanner.scan(&text);
+            for f in &found {
+                let Some(message) = &f.message else { continue };
+                let (from, source) = starts
+                    .iter()
+                    .rev()
+                    .find(|(at, _)| *at <= f.at)
+                    .copied()
+                    .unwrap_or((0, 0));
+                let pos = self.pos(source + (f.at - from));
+                self.raw_html_warning(pos, message, strip);
+            }
+            if strip && !found.is_empty() {
+                let clean = CowStr::from(rawhtml::strip(&text, &found));
+                for (n, (e, _)) in block.iter_mut().enumerate() {
+                    let t = if n == 0 {
+                        clean.clone()
+                    } else {
+                        CowStr::Borrowed("")
+                    };
+                    match e {
+                        Event::InlineHtml(_) => *e = Event::InlineHtml(t),
+                        _ => *e = Event::Html(t),
+                    }
+                }
+            }
+            i += pieces;
+        }
+    }
+
+    fn check_raw_event(
+        &mut self,
+        scanner: &mut rawhtml::Scanner,
+        (event, range): &mut (Event<'_>, std::ops::Range<usize>),
+        strip: bool,
+    ) {
+        match event {
+            // Text between an inline `<script>` and `</script>` is the script.
+            Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak
+                if strip && scanner.in_element() =>
+            {
+                *event = Event::Text(CowStr::Borrowed(""));
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if rawhtml::is_script_url(dest_url) =>
+            {
+                let message = format!(
+                    "the link `{}` runs code in the reader's browser",
+                    rawhtml::shorten(dest_url)
+                );
+                let pos = self.pos(range.start);
+                self.raw_html_warning(pos, &message, strip);
+                if strip {
+                    *dest_url = CowStr::Borrowed("");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn raw_html_warning(&mut self, pos: Pos, message: &str, strip: bool) {
+        let (message, hint) = if strip {
+            (
+                format!("{message}; it was removed (`raw-html = \"strip\"` in book.toml)"),
+                "delete it from the chapter, or put what it does in a theme you trust",
+            )
+        } else {
+            (
+                message.to_owned(),
+                "delete it if this chapter's author is not trusted; `raw-html = \"strip\"` under [build] in book.toml removes such code from every page",
+            )
+        };
+        let d = Diagnostic::warning(self.doc.path, pos, message).with_hint(hint);
+        self.out.diagnostics.push(d);
     }
 
     fn assign_heading_ids(&mut self, events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
@@ -236,7 +487,8 @@ impl<'d> Pass<'_, 'd> {
     }
 
     fn rewrite_links(&mut self, events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
-        for (event, range) in events.iter_mut() {
+        for (at, (event, range)) in events.iter_mut().enumerate() {
+            let is_link = matches!(event, Event::Start(Tag::Link { .. }));
             let dest = match event {
                 Event::Start(Tag::Link {
                     link_type,
@@ -253,8 +505,14 @@ impl<'d> Pass<'_, 'd> {
                 _ => continue,
             };
             let start = range.start;
+            self.resolved = Resolved::Kept;
             if let Some(new) = self.resolve(dest, start) {
                 *dest = CowStr::from(new);
+            }
+            match self.resolved {
+                Resolved::Chapter(i) if is_link => self.page_links.push((at, Some(i))),
+                Resolved::OtherPage if is_link => self.page_links.push((at, None)),
+                _ => {}
             }
         }
     }
@@ -278,6 +536,7 @@ impl<'d> Pass<'_, 'd> {
             return None;
         }
         let decoded = percent_decode(path_part);
+        self.resolved = Resolved::OtherPage;
         let base = if decoded.starts_with('/') {
             PathBuf::new()
         } else {
@@ -319,7 +578,8 @@ impl<'d> Pass<'_, 'd> {
                     });
                 }
             }
-            return Some(relative_href(from, &self.targets.chapter_outs[i]));
+            self.resolved = Resolved::Chapter(i);
+            return Some(href_to(from, &self.targets.chapter_outs[i]));
         }
         let part_dir = if target.file_name().is_some_and(|n| n == "index.md") {
             target.parent().unwrap_or(target)
@@ -327,10 +587,11 @@ impl<'d> Pass<'_, 'd> {
             target
         };
         if let Some(out) = self.targets.parts.get(part_dir) {
-            return Some(relative_href(from, out));
+            return Some(href_to(from, out));
         }
         if self.targets.assets.contains(target) {
-            return Some(relative_href(from, &slash_path(target)));
+            self.resolved = Resolved::Asset;
+            return Some(href_to(from, &slash_path(target)));
         }
         let pos = self.pos(offset);
         let is_md = target.extension().is_some_and(|e| e == "md");
@@ -457,6 +718,25 @@ fn enable_task_boxes(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
     }
 }
 
+/// A paragraph ending in a colon ("Before:", "Try this:") introduces what follows; the
+/// class lets print keep it on the same page as that.
+fn mark_lead_ins(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+    let mut start = None;
+    let mut colon = false;
+    for i in 0..events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::Paragraph) => (start, colon) = (Some(i), false),
+            Event::Text(t) | Event::Code(t) => colon = t.trim_end().ends_with(':'),
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(s) = start.take().filter(|_| colon) {
+                    events[s].0 = Event::Html(CowStr::from("<p class=\"lead-in\">"));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 pub fn escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     pulldown_cmark_escape::escape_html(&mut out, s).unwrap_or_default();
@@ -543,27 +823,20 @@ pub fn relative_href(from: &str, to: &str) -> String {
     href
 }
 
+/// The href from the page at `from` to the site file `to`, percent-encoded.
+fn href_to(from: &str, to: &str) -> String {
+    crate::url::encode_path(&relative_href(from, to)).into_owned()
+}
+
 /// `../` repeated once per folder above `page`: the way back to the site root.
 pub fn root_prefix(page: &str) -> String {
     "../".repeat(page.matches('/').count())
 }
 
+/// A link's path or fragment, decoded for looking up files and ids. Bytes that are not
+/// UTF-8 once decoded keep the text as written, which then matches nothing.
 fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::url::decode(s).map_or_else(|| s.to_owned(), std::borrow::Cow::into_owned)
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -610,6 +883,14 @@ pub fn extract_checklist(
         i += 1;
     }
     list
+}
+
+/// Whether the heading whose inline events start `after` names a Do/Avoid group.
+pub(crate) fn is_checklist_heading(
+    after: &[(Event<'_>, std::ops::Range<usize>)],
+    names: &ChecklistConfig,
+) -> bool {
+    group_for(&inline_text(after), names).is_some()
 }
 
 fn group_for(title: &str, names: &ChecklistConfig) -> Option<Group> {
@@ -806,9 +1087,35 @@ mod tests {
     }
 
     #[test]
+    fn link_marks_locate_whole_links_only() {
+        let html =
+            "<p>\0<a href=\"a.html\" title=\"&gt;\">A <b>b</b></a>\0 and \0<img alt=\"x\">\0.</p>"
+                .to_owned();
+        let (html, links) = take_link_marks(html, [Some(3), None].into_iter());
+        assert_eq!(
+            html,
+            "<p><a href=\"a.html\" title=\"&gt;\">A <b>b</b></a> and <img alt=\"x\">.</p>"
+        );
+        assert_eq!(
+            links,
+            [PageLink {
+                chapter: Some(3),
+                open: 3..33,
+                close: 43..47
+            }]
+        );
+        assert_eq!(
+            (&html[3..33], &html[43..47]),
+            ("<a href=\"a.html\" title=\"&gt;\">", "</a>")
+        );
+    }
+
+    #[test]
     fn percent_decoding() {
         assert_eq!(percent_decode("my%20file.md"), "my file.md");
         assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%aé.md"), "%aé.md");
+        assert_eq!(percent_decode("%FF.md"), "%FF.md");
     }
 
     fn checklist(md: &str) -> Checklist {

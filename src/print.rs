@@ -3,6 +3,7 @@
 //! unique), its headings moved one level down, and links between chapters turned into
 //! links within the document.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -73,11 +74,13 @@ impl<'a> Anchors<'a> {
         }
         match SiteLink::parse(value, from)? {
             SiteLink::Fragment(f) => Some(format!("#{prefix}--{f}")),
-            SiteLink::Page { target, frag } => match (self.pages.get(target.as_str()), frag) {
-                (Some(id), Some(f)) if attr == "href" => Some(format!("#{id}--{f}")),
-                (Some(id), _) if attr == "href" => Some(format!("#{id}")),
-                _ => Some(target + &frag.map(|f| format!("#{f}")).unwrap_or_default()),
-            },
+            SiteLink::Page { target, href, frag } => {
+                match (self.pages.get(target.as_str()), frag) {
+                    (Some(id), Some(f)) if attr == "href" => Some(format!("#{id}--{f}")),
+                    (Some(id), _) if attr == "href" => Some(format!("#{id}")),
+                    _ => Some(href + &frag.map(|f| format!("#{f}")).unwrap_or_default()),
+                }
+            }
         }
     }
 }
@@ -87,9 +90,13 @@ impl<'a> Anchors<'a> {
 pub enum SiteLink<'v> {
     /// `#fragment` on the same page.
     Fragment(&'v str),
-    /// Another page or file, as a path from the site root, with its fragment.
+    /// Another page or file, with its fragment.
     Page {
+        /// The file's path from the site root, decoded as a browser does (without the
+        /// `?query`): for looking the file up.
         target: String,
+        /// The link's path from the site root, still encoded: for writing a new href.
+        href: String,
         frag: Option<&'v str>,
     },
 }
@@ -105,9 +112,12 @@ impl<'v> SiteLink<'v> {
         if path.is_empty() {
             return frag.map(SiteLink::Fragment);
         }
-        let dir = Path::new(from).parent().unwrap_or(Path::new(""));
-        let target = slash_path(&normalize(&dir.join(path))?);
-        Some(SiteLink::Page { target, frag })
+        // `from` is where the page is on disk; the link is written from its encoded URL.
+        let from = crate::url::encode_path(from);
+        let dir = Path::new(from.as_ref()).parent().unwrap_or(Path::new(""));
+        let href = slash_path(&normalize(&dir.join(path))?);
+        let target = crate::url::href_path(&href).map_or_else(|| href.clone(), Cow::into_owned);
+        Some(SiteLink::Page { target, href, frag })
     }
 }
 

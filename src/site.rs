@@ -1,6 +1,8 @@
 //! The site output: chapter, part, home, topic and audience pages, 404, sitemap and
 //! assets, all rendered from the book model into the staging folder.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -36,7 +38,7 @@ impl Site<'_> {
     pub fn write(&self, out: &dyn Sink) -> Result<(), Error> {
         type Task<'t> = &'t (dyn Fn() -> Result<(), Error> + Sync);
         // The search index comes first: it is the longest single task.
-        let tasks: [Task<'_>; 11] = [
+        let tasks: [Task<'_>; 12] = [
             &|| self.write_search(out),
             &|| self.write_chapters(out),
             &|| self.write_home(out),
@@ -48,6 +50,11 @@ impl Site<'_> {
             &|| self.write_print(out),
             &|| crate::packs::write_in_site(self, out),
             &|| self.write_assets(out),
+            &|| {
+                crate::feed::write(self, out)
+                    .and_then(|_| crate::facts::write_page(self, out))
+                    .and_then(|_| crate::redirects::write(self, out))
+            },
         ];
         tasks.par_iter().try_for_each(|task| task())
     }
@@ -105,7 +112,10 @@ impl Site<'_> {
             page_title: info.title,
             description: info.description,
             nav: render::nav(self.book, info.part, info.chapter, info.path),
-            links: render::Links::site(&self.book.config.title),
+            links: crate::feed::with_footer_links(
+                self.book,
+                render::Links::site(&self.book.config.title),
+            ),
             search: self.search_core,
             body,
         }
@@ -148,9 +158,9 @@ impl Site<'_> {
             .map(|(i, p)| PartCtx {
                 title: &p.title,
                 href: if p.dir.as_os_str().is_empty() {
-                    ""
+                    Cow::Borrowed("")
                 } else {
-                    &p.out_path
+                    crate::url::encode_path(&p.out_path)
                 },
                 intro_html: &self.intros[i].home_page,
                 chapters: self.summaries(p.chapters.clone()),
@@ -168,7 +178,11 @@ impl Site<'_> {
             packs: crate::packs::summaries(self)
                 .into_iter()
                 .map(|p| PackItem {
-                    href: format!("{}/{}/index.html", crate::packs::PACKS_DIR, p.id),
+                    href: format!(
+                        "{}/{}/index.html",
+                        crate::packs::PACKS_DIR,
+                        crate::url::encode_path(&p.id)
+                    ),
                     audience: p
                         .audience_ids
                         .iter()
@@ -212,7 +226,7 @@ impl Site<'_> {
         }
         let part = PartCtx {
             title: &p.title,
-            href: &p.out_path,
+            href: crate::url::encode_path(&p.out_path),
             intro_html: &self.intros[i].part_page,
             chapters: self.summaries(p.chapters.clone()),
         };
@@ -254,7 +268,7 @@ impl Site<'_> {
 
     fn write_terms(&self, out: &dyn Sink, kind: TermKind) -> Result<(), Error> {
         for (id, t) in kind.terms(self.book) {
-            let path = kind.href(id);
+            let path = kind.path(id);
             let term = TermCtx {
                 kind: kind.singular(),
                 kind_plural: kind.plural(),
@@ -263,11 +277,13 @@ impl Site<'_> {
                 description: &t.description,
                 chapters: self.summaries(kind.chapters(self.book, id)),
             };
+            // "Topic: Stress", as the page's heading says: a part and a topic may share a name.
+            let title = format!("{}: {}", kind.singular(), t.label);
             let frame = self.frame(
                 PageInfo {
                     kind: "term",
                     path: &path,
-                    title: &t.label,
+                    title: &title,
                     description: &t.description,
                     part: None,
                     chapter: None,
@@ -306,12 +322,41 @@ impl Site<'_> {
                 part: None,
                 chapter: None,
             },
-            Empty {},
+            NotFoundBody {
+                // JSON for the page's script; `<` escaped so a folder name cannot end it.
+                top_folders: serde_json::to_string(&self.top_folders())
+                    .unwrap_or_else(|_| "[]".into())
+                    .replace('<', "\\u003c"),
+            },
         );
         if let Some(base) = &self.book.config.build.base_url {
             frame.root = with_trailing_slash(base);
         }
         self.page(out, "404.html", "404.html", frame)
+    }
+
+    /// The site's top-level folders. Without `base-url`, 404.html finds the site root
+    /// from the address of the missing page: the path up to the last of these folders.
+    fn top_folders(&self) -> Vec<String> {
+        let mut dirs: Vec<String> = [
+            "assets",
+            "search",
+            "tags",
+            "audiences",
+            "checklists",
+            "packs",
+        ]
+        .map(String::from)
+        .into();
+        let paths = self.book.parts.iter().map(|p| &p.out_path);
+        for path in paths.chain(self.book.chapters.iter().map(|c| &c.out_path)) {
+            if let Some((first, _)) = path.split_once('/') {
+                if !dirs.iter().any(|d| d == first) {
+                    dirs.push(first.to_owned());
+                }
+            }
+        }
+        dirs
     }
 
     fn write_sitemap(&self, out: &dyn Sink) -> Result<(), Error> {
@@ -332,7 +377,7 @@ impl Site<'_> {
         for page in pages {
             xml.push_str(&format!(
                 "  <url><loc>{}</loc></url>\n",
-                xml_escape(&format!("{base}{page}"))
+                xml_escape(&format!("{base}{}", crate::url::encode_path(page)))
             ));
         }
         xml.push_str("</urlset>\n");
@@ -346,11 +391,11 @@ impl Site<'_> {
                 .map_err(Error::Output)?;
         }
         if self.book.parts.len() > render::NAV_INLINE_PARTS {
-            let parts: Vec<(&str, &str)> = self
+            let parts: Vec<(&str, Cow<'_, str>)> = self
                 .book
                 .parts
                 .iter()
-                .map(|p| (p.title.as_str(), p.out_path.as_str()))
+                .map(|p| (p.title.as_str(), crate::url::encode_path(&p.out_path)))
                 .collect();
             let json = serde_json::to_string(&parts).unwrap_or_else(|_| "[]".into());
             out.write(
@@ -413,6 +458,13 @@ impl TermKind {
             TermKind::Audience => render::audience_href(id),
         }
     }
+    /// The term's page, from the site root, as written to disk.
+    fn path(self, id: &str) -> String {
+        match self {
+            TermKind::Tag => format!("tags/{id}.html"),
+            TermKind::Audience => format!("audiences/{id}.html"),
+        }
+    }
     fn index(self) -> &'static str {
         match self {
             TermKind::Tag => "tags/index.html",
@@ -433,15 +485,19 @@ impl TermKind {
     }
     /// The page of desk cards for one tag or audience.
     pub(crate) fn card_set_path(self, id: &str) -> String {
+        format!("checklists/{}", self.card_set_file(id))
+    }
+    /// That page's file name in `checklists/`.
+    pub(crate) fn card_set_file(self, id: &str) -> String {
         match self {
-            TermKind::Tag => format!("checklists/tag-{id}.html"),
-            TermKind::Audience => format!("checklists/audience-{id}.html"),
+            TermKind::Tag => format!("tag-{id}.html"),
+            TermKind::Audience => format!("audience-{id}.html"),
         }
     }
-    pub(crate) fn card_set_heading(self, label: &str) -> String {
+    pub(crate) fn card_set_heading(self, label: &str, count: usize) -> String {
         match self {
-            TermKind::Tag => format!("Desk cards: {label}"),
-            TermKind::Audience => format!("Desk cards for {}", label.to_lowercase()),
+            TermKind::Tag => crate::cards::set_heading(&format!("Topic: {label}"), count),
+            TermKind::Audience => crate::cards::set_heading(&format!("Audience: {label}"), count),
         }
     }
 }
@@ -457,12 +513,14 @@ pub(crate) struct PageInfo<'s> {
 }
 
 #[derive(Serialize)]
-struct Empty {}
+struct NotFoundBody {
+    top_folders: String,
+}
 
 #[derive(Serialize)]
 struct PartCtx<'a> {
     title: &'a str,
-    href: &'a str,
+    href: Cow<'a, str>,
     intro_html: &'a str,
     chapters: Vec<ChapterSummary<'a>>,
 }

@@ -20,14 +20,35 @@ pub struct Listing {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Lists `dir` in a stable order. Hidden entries and README.md (notes for authors) are skipped.
-pub fn walk(dir: &Path) -> Listing {
+/// Lists `dir` in a stable order. Hidden entries and README.md (notes for authors) are
+/// skipped. Symbolic links are followed only where `links` allows; a refused link is
+/// reported once, and nothing under it is listed.
+pub fn walk(dir: &Path, links: &LinkPolicy) -> Listing {
     let mut listing = Listing::default();
+    if let Err(d) = links.check(dir) {
+        listing.diagnostics.push(d);
+        return listing;
+    }
+    let mut refused = Vec::new();
     let walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_hidden(e.file_name()) {
+                return false;
+            }
+            if e.path_is_symlink() {
+                if let Err(d) = links.check(e.path()) {
+                    refused.push(d);
+                    return false;
+                }
+            }
+            true
+        });
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
@@ -38,7 +59,108 @@ pub fn walk(dir: &Path) -> Listing {
             Err(err) => listing.diagnostics.push(walk_error(&err, dir)),
         }
     }
+    listing.diagnostics.append(&mut refused);
     listing
+}
+
+/// Where symbolic links in a book may lead: into the book's own folder (the one holding
+/// book.toml), or into a folder `[build] allow-symlinks-to` names. Paths are compared
+/// after resolving every link, so `a/../..` tricks and links to links are seen through.
+#[derive(Debug, Clone, Default)]
+pub struct LinkPolicy {
+    /// The book's folder, resolved.
+    book: PathBuf,
+    /// Folders links may point into, resolved: the book's, the allowed ones, and the
+    /// chapters folder when book.toml places it outside the book on purpose.
+    roots: Vec<PathBuf>,
+}
+
+impl LinkPolicy {
+    pub fn new(root: &Path, config: &crate::config::Config) -> LinkPolicy {
+        let resolve = |p: &Path| {
+            std::fs::canonicalize(p)
+                .or_else(|_| std::path::absolute(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        };
+        let book = resolve(root);
+        let mut roots = vec![book.clone()];
+        for allowed in &config.build.allow_symlinks_to {
+            // book.toml's check made sure each exists; one removed since is no root.
+            if let Ok(p) = std::fs::canonicalize(root.join(allowed)) {
+                roots.push(p);
+            }
+        }
+        let source = &config.build.source;
+        if source.is_absolute() || normalize(source).is_none() {
+            roots.push(resolve(&root.join(source)));
+        }
+        LinkPolicy { book, roots }
+    }
+
+    /// Whether `path` may be read: wherever links lead it, it must really be inside one
+    /// of the allowed folders. A path that is no link and does not exist passes, for the
+    /// reader to report.
+    pub fn check(&self, path: &Path) -> Result<(), Diagnostic> {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let target = match std::fs::canonicalize(path) {
+            Ok(t) => t,
+            Err(_) if !is_link => return Ok(()),
+            Err(e) => {
+                let shown = std::fs::read_link(path).unwrap_or_default();
+                return Err(Diagnostic::error(
+                    path,
+                    Pos::FILE,
+                    format!(
+                        "this symbolic link points to `{}`, which cannot be read: {e}",
+                        shown.display()
+                    ),
+                )
+                .with_hint("fix the link, or delete it"));
+            }
+        };
+        if self.roots.iter().any(|r| target.starts_with(r)) {
+            return Ok(());
+        }
+        let folder = if target.is_dir() {
+            target.as_path()
+        } else {
+            target.parent().unwrap_or(&target)
+        };
+        let what = if is_link {
+            "this symbolic link points to"
+        } else {
+            "this is reached through a symbolic link and really is"
+        };
+        Err(Diagnostic::error(
+            path,
+            Pos::FILE,
+            format!(
+                "{what} `{}`, outside the book's folder; carebook does not publish files from outside the book",
+                target.display()
+            ),
+        )
+        .with_hint(format!(
+            "copy the file into the book instead of linking to it; or, if that folder is meant to be shared, allow it in book.toml with `allow-symlinks-to = [\"{}\"]` under [build]",
+            crate::diag::display_path(&relative_to(folder, &self.book))
+        )))
+    }
+}
+
+/// `path` relative to `base` (both resolved), climbing with `..` where needed.
+fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    let (p, b): (Vec<_>, Vec<_>) = (path.components().collect(), base.components().collect());
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return path.to_path_buf();
+    }
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &p[common..] {
+        out.push(c);
+    }
+    out
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -84,6 +206,12 @@ fn walk_error(err: &walkdir::Error, dir: &Path) -> Diagnostic {
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(path, Pos::FILE, format!("cannot read: {e}")))?;
+    decode_text(bytes, path)
+}
+
+/// `bytes` as UTF-8 text without a byte-order mark; otherwise an error at the line and
+/// column of the first byte that is not UTF-8.
+pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
         Ok(mut text) => {
             if text.starts_with('\u{feff}') {
@@ -168,7 +296,20 @@ fn next_line(text: &str, line_end: usize) -> usize {
 }
 
 pub const FRONT_MATTER_FIELDS: &[&str] = &[
-    "title", "summary", "tags", "audience", "order", "minutes", "slug", "draft", "card", "search",
+    "title",
+    "summary",
+    "tags",
+    "audience",
+    "order",
+    "minutes",
+    "slug",
+    "draft",
+    "card",
+    "search",
+    "owner",
+    "reviewed",
+    "review-every",
+    "changes",
 ];
 
 /// Chapter metadata, as written between the `---` lines.
@@ -189,6 +330,19 @@ pub struct FrontMatter {
     pub card: Option<CardSetting>,
     /// `search: false` keeps a chapter out of the search index.
     pub search: Option<bool>,
+    /// Who keeps the chapter true (a person or a team).
+    pub owner: Option<String>,
+    /// When it was last reviewed (YYYY-MM-DD); checked by `crate::review`.
+    pub reviewed: Option<crate::review::Text>,
+    /// How often it must be reviewed ("180 days"), overriding its part and the book.
+    #[serde(rename = "review-every")]
+    pub review_every: Option<crate::review::Text>,
+    /// Dated one-line notes for "What's new".
+    #[serde(default)]
+    pub changes: Vec<crate::review::ChangeNote>,
+    /// Old addresses that redirect to this chapter (see `redirects.rs`).
+    #[serde(default)]
+    pub aliases: OneOrMany,
 }
 
 /// A list that may be written as a single value (`tags: culture`).
@@ -266,6 +420,14 @@ pub struct PartMeta {
     pub order: Option<i64>,
     #[serde(default)]
     pub intro: String,
+    /// The owner of the part's chapters that name none.
+    pub owner: Option<String>,
+    /// How often the part's chapters must be reviewed, overriding the book.
+    #[serde(rename = "review-every")]
+    pub review_every: Option<crate::review::Text>,
+    /// The file this came from, for locating problems in it.
+    #[serde(skip)]
+    pub file: std::path::PathBuf,
 }
 
 /// Parses YAML that starts on `first_line` of `path`, with positions in the file's terms.
@@ -277,7 +439,188 @@ pub fn parse_yaml<T: for<'de> Deserialize<'de> + Default>(
     if yaml.trim().is_empty() {
         return Ok(T::default());
     }
+    check_yaml_shape(yaml, first_line, path)?;
     serde_yaml::from_str(yaml).map_err(|e| yaml_diagnostic(&e, first_line, path))
+}
+
+/// How deeply lists and mappings may nest in front matter and pack files. Real metadata
+/// needs three or four levels; the YAML parser slows down quadratically with depth, so
+/// deeper text is refused before it is parsed whole.
+pub const MAX_YAML_DEPTH: usize = 64;
+
+/// Walks the parser's events for what serde_yaml reports badly or slowly: nesting past
+/// [`MAX_YAML_DEPTH`] (stopping at the first level too deep, so the cost stays small) and
+/// a key given twice in one mapping (reported at the second, naming the first's line).
+/// Syntax errors are left to serde_yaml, which explains them.
+fn check_yaml_shape(yaml: &str, first_line: usize, path: &Path) -> Result<(), Diagnostic> {
+    use std::collections::HashMap;
+    use yaml_events::Event;
+    enum Frame {
+        Sequence,
+        /// The keys seen so far with their positions, and whether a key comes next.
+        Mapping {
+            keys: HashMap<Vec<u8>, Pos>,
+            key_next: bool,
+        },
+    }
+    let at = |m: yaml_events::Mark| Pos::new(first_line + m.line, m.column + 1);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut found = None;
+    yaml_events::for_each(yaml, |event, mark| {
+        let is_key = match (&event, stack.last_mut()) {
+            (
+                Event::Scalar(_) | Event::Alias | Event::SequenceStart | Event::MappingStart,
+                Some(Frame::Mapping { key_next, .. }),
+            ) => std::mem::replace(key_next, !*key_next),
+            _ => false,
+        };
+        match event {
+            Event::Scalar(value) if is_key => {
+                if let Some(Frame::Mapping { keys, .. }) = stack.last_mut() {
+                    if let Some(first) = keys.get(value) {
+                        let key = String::from_utf8_lossy(value);
+                        found = Some(
+                            Diagnostic::error(
+                                path,
+                                at(mark),
+                                format!(
+                                    "invalid front matter: `{key}` is given twice; the first is on line {}",
+                                    first.line
+                                ),
+                            )
+                            .with_hint(format!(
+                                "keep one `{key}:` line and delete the other (a second one would silently replace the first)"
+                            )),
+                        );
+                        return false;
+                    }
+                    keys.insert(value.to_vec(), at(mark));
+                }
+            }
+            Event::SequenceStart | Event::MappingStart => {
+                if stack.len() == MAX_YAML_DEPTH {
+                    found = Some(
+                        Diagnostic::error(
+                            path,
+                            at(mark),
+                            format!(
+                                "invalid front matter: lists and mappings are nested more than {MAX_YAML_DEPTH} levels deep here"
+                            ),
+                        )
+                        .with_hint(
+                            "metadata needs only a few levels, like `tags: [a, b]`; remove the extra `[`, `{` or `-` (carebook stops reading here so a file like this cannot stall the build)",
+                        ),
+                    );
+                    return false;
+                }
+                stack.push(if matches!(event, Event::MappingStart) {
+                    Frame::Mapping {
+                        keys: HashMap::new(),
+                        key_next: true,
+                    }
+                } else {
+                    Frame::Sequence
+                });
+            }
+            Event::End => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        true
+    });
+    found.map_or(Ok(()), Err)
+}
+
+/// The YAML parser's event stream, from unsafe-libyaml (the parser serde_yaml runs),
+/// behind a safe function.
+mod yaml_events {
+    use std::mem::MaybeUninit;
+    use unsafe_libyaml as unsafe_sys;
+
+    pub enum Event<'a> {
+        Scalar(&'a [u8]),
+        Alias,
+        SequenceStart,
+        MappingStart,
+        /// The end of a sequence or a mapping.
+        End,
+        /// Stream and document boundaries.
+        Other,
+    }
+
+    /// Where an event starts: 0-based line, 0-based column in characters.
+    #[derive(Clone, Copy)]
+    pub struct Mark {
+        pub line: usize,
+        pub column: usize,
+    }
+
+    /// The parser, on the heap because it points to itself once given its input.
+    struct Parser(Box<MaybeUninit<unsafe_sys::yaml_parser_t>>);
+
+    impl Drop for Parser {
+        fn drop(&mut self) {
+            // SAFETY: initialized in `for_each` before this value is made.
+            unsafe { unsafe_sys::yaml_parser_delete(self.0.as_mut_ptr()) }
+        }
+    }
+
+    /// Calls `f` with each event of `text` in order, until `f` returns false, the text
+    /// ends, or it does not parse.
+    pub fn for_each(text: &str, mut f: impl FnMut(Event<'_>, Mark) -> bool) {
+        let mut boxed = Box::new(MaybeUninit::<unsafe_sys::yaml_parser_t>::uninit());
+        // SAFETY: `yaml_parser_initialize` fills the whole struct (zeroed, then buffers).
+        if unsafe { unsafe_sys::yaml_parser_initialize(boxed.as_mut_ptr()) }.fail {
+            return;
+        }
+        let mut parser = Parser(boxed);
+        let p = parser.0.as_mut_ptr();
+        // SAFETY: `text` outlives `parser`, which is dropped at the end of this function;
+        // the parser stays in its box, so the pointer it keeps to itself stays valid.
+        unsafe {
+            unsafe_sys::yaml_parser_set_encoding(p, unsafe_sys::YAML_UTF8_ENCODING);
+            unsafe_sys::yaml_parser_set_input_string(p, text.as_ptr(), text.len() as u64);
+        }
+        loop {
+            let mut raw = MaybeUninit::<unsafe_sys::yaml_event_t>::uninit();
+            // SAFETY: the parser is initialized; on success the event is filled in and
+            // is deleted below, after the last use of the scalar bytes it owns.
+            unsafe {
+                if unsafe_sys::yaml_parser_parse(p, raw.as_mut_ptr()).fail {
+                    return;
+                }
+                let ev = raw.as_mut_ptr();
+                let mark = Mark {
+                    line: (*ev).start_mark.line as usize,
+                    column: (*ev).start_mark.column as usize,
+                };
+                let kind = (*ev).type_;
+                let event = match kind {
+                    unsafe_sys::YAML_SCALAR_EVENT => {
+                        let s = (*ev).data.scalar;
+                        Event::Scalar(if s.value.is_null() || s.length == 0 {
+                            &[]
+                        } else {
+                            std::slice::from_raw_parts(s.value, s.length as usize)
+                        })
+                    }
+                    unsafe_sys::YAML_ALIAS_EVENT => Event::Alias,
+                    unsafe_sys::YAML_SEQUENCE_START_EVENT => Event::SequenceStart,
+                    unsafe_sys::YAML_MAPPING_START_EVENT => Event::MappingStart,
+                    unsafe_sys::YAML_SEQUENCE_END_EVENT | unsafe_sys::YAML_MAPPING_END_EVENT => {
+                        Event::End
+                    }
+                    _ => Event::Other,
+                };
+                let go_on = f(event, mark);
+                unsafe_sys::yaml_event_delete(ev);
+                if !go_on || kind == unsafe_sys::YAML_STREAM_END_EVENT {
+                    return;
+                }
+            }
+        }
+    }
 }
 
 fn yaml_diagnostic(e: &serde_yaml::Error, first_line: usize, path: &Path) -> Diagnostic {
@@ -391,6 +734,54 @@ mod tests {
             parse_yaml::<FrontMatter>("title: A\ntitel: B\n", 2, Path::new("c.md")).unwrap_err();
         assert_eq!((e.line, e.col), (3, 1));
         assert!(e.message.contains("unknown field `titel`"), "{}", e.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_at_the_first_level_too_deep() {
+        let n = 100_000;
+        let yaml = format!("title: {}{}\n", "[".repeat(n), "]".repeat(n));
+        let e = parse_yaml::<FrontMatter>(&yaml, 2, Path::new("c.md")).unwrap_err();
+        // The front matter's mapping is level 1, so the 64th `[` (column 8 + 63) is level 65.
+        assert_eq!((e.line, e.col), (2, 71));
+        assert!(
+            e.message.contains("nested more than 64 levels"),
+            "{}",
+            e.message
+        );
+        let yaml = format!("tags:\n{}x\n", "- ".repeat(n));
+        let e = parse_yaml::<FrontMatter>(&yaml, 2, Path::new("c.md")).unwrap_err();
+        assert_eq!((e.line, e.col), (3, 2 * 63 + 1));
+        // Columns count characters, not bytes.
+        let yaml = format!("tïtlé: {}\n", "[".repeat(100));
+        let e = parse_yaml::<FrontMatter>(&yaml, 2, Path::new("c.md")).unwrap_err();
+        assert_eq!((e.line, e.col), (2, 71));
+        // Within the limit, the value's type is what is wrong.
+        let yaml = format!("title: {}{}\n", "[".repeat(63), "]".repeat(63));
+        let e = parse_yaml::<FrontMatter>(&yaml, 2, Path::new("c.md")).unwrap_err();
+        assert!(e.message.contains("expected a string"), "{}", e.message);
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_at_the_second() {
+        let e = parse_yaml::<FrontMatter>("title: A\nsummary: S\ntitle: B\n", 2, Path::new("c.md"))
+            .unwrap_err();
+        assert_eq!((e.line, e.col), (4, 1));
+        assert!(
+            e.message
+                .contains("`title` is given twice; the first is on line 2"),
+            "{}",
+            e.message
+        );
+        let e = parse_yaml::<FrontMatter>("card:\n  when: a\n  when: b\n", 2, Path::new("c.md"))
+            .unwrap_err();
+        assert_eq!((e.line, e.col), (4, 3));
+        // The same key in two mappings of a list is fine.
+        let yaml = "title: T\nchapters:\n  - slug: a\n  - slug: b\n";
+        let fm = parse_yaml::<crate::config::PackConfig>(yaml, 1, Path::new("p.yaml")).unwrap();
+        assert_eq!(fm.chapters.len(), 2);
+        // A key that is a value elsewhere is no duplicate.
+        parse_yaml::<FrontMatter>("title: summary\nsummary: title\n", 2, Path::new("c.md"))
+            .unwrap();
     }
 
     #[test]

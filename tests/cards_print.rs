@@ -53,7 +53,7 @@ fn card_pages_exist_per_part_tag_and_audience() {
         !site.join("checklists/listening.html").exists(),
         "no page per chapter"
     );
-    assert!(card.contains("<h1>Desk cards: The Basics</h1>"));
+    assert!(card.contains("<h1>Desk cards · Part: The Basics (1 card)</h1>"));
     assert!(card.contains(r#"<article class="card" id="card-listening""#));
     assert!(card.contains(r#"<h2 class="card-title" id="card-title-listening">Listening</h2>"#));
     assert!(card.contains("During every call"), "the when line");
@@ -212,7 +212,9 @@ fn print_page_is_one_document_with_unique_ids_and_internal_links() {
         !html.contains("id=\"sidebar\"") && !html.contains("<script>window.print"),
         "no sidebar, no automatic print"
     );
-    assert!(html.contains(r#"<button type="button" class="print-button">Print</button>"#));
+    assert!(html.contains(
+        r#"<button type="button" class="print-button">Print the whole handbook</button>"#
+    ));
     assert!(html.contains("@page { size: letter; }"));
 }
 
@@ -293,7 +295,7 @@ fn a_part_card_page_has_every_card_of_the_part_in_order() {
     );
     build_ok(book.path());
     let page = read(&book.path().join("site/checklists/part-desk.html"));
-    assert_contains(&page, "<h1>Desk cards: Desk</h1>");
+    assert_contains(&page, "<h1>Desk cards · Part: Desk (3 cards)</h1>");
     let titles = [
         "First &lt;one&gt;",
         "Second &amp; last",
@@ -308,12 +310,16 @@ fn a_part_card_page_has_every_card_of_the_part_in_order() {
         .collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "reading order: {at:?}");
     assert_eq!(page.matches("class=\"card\"").count(), 3);
+    let main = &page[page.find("<main").expect("a main element")..];
     assert!(
-        !page.contains("Opening"),
-        "top-level chapters are not in the part"
+        !main.contains("Opening"),
+        "top-level chapters are not in the part (the sidebar lists them, the cards do not)"
     );
     let start = read(&book.path().join("site/checklists/start.html"));
-    assert_contains(&start, "<h1>Desk cards: Cards &amp; Co</h1>");
+    assert_contains(
+        &start,
+        "<h1>Desk cards · Start of the handbook (1 card)</h1>",
+    );
     assert_contains(&start, r#"id="card-opening""#);
     let chapter = read(&book.path().join("site/opening.html"));
     assert_contains(&chapter, r#"href="checklists/start.html#card-opening""#);
@@ -368,4 +374,136 @@ fn a_big_books_card_index_is_a_directory() {
     );
     let second = read(&tmp.path().join("site/checklists/part-second.html"));
     assert_eq!(second.matches("class=\"card\"").count(), n - 2);
+}
+
+fn title_of(html: &str) -> &str {
+    let start = html.find("<title>").expect("a <title>") + "<title>".len();
+    &html[start..start + html[start..].find("</title>").unwrap()]
+}
+
+/// A part and a topic of the same name have card pages whose titles and headings say
+/// which set each is, and how many cards it holds; so do audiences, the index and packs.
+#[test]
+fn card_pages_say_which_set_they_are() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path(),
+        "book.toml",
+        "title = \"Desk\"\n[tags.culture]\nlabel = \"Culture\"\n[audiences.new-hire]\nlabel = \"New hires\"\n\n[packs.week]\ntitle = \"Week one\"\nchapters = [\"c0\", \"c1\"]\n",
+    );
+    for k in 0..3 {
+        let front = match k {
+            0 => "title: A\ntags: [culture]\naudience: [new-hire]",
+            1 => "title: B\ntags: [culture]",
+            _ => "title: C",
+        };
+        write(
+            tmp.path(),
+            &format!("guide/culture/c{k}.md"),
+            &carded_chapter(front, k),
+        );
+    }
+    build_ok(tmp.path());
+    let site = tmp.path().join("site");
+    let expect = [
+        (
+            "checklists/part-culture.html",
+            "Desk cards · Part: Culture (3 cards)",
+        ),
+        (
+            "checklists/tag-culture.html",
+            "Desk cards · Topic: Culture (2 cards)",
+        ),
+        (
+            "checklists/audience-new-hire.html",
+            "Desk cards · Audience: New hires (1 card)",
+        ),
+        (
+            "checklists/index.html",
+            "Desk cards · All chapters (3 cards)",
+        ),
+        (
+            "packs/week/cards.html",
+            "Desk cards · Course pack: Week one (2 cards)",
+        ),
+    ];
+    for (page, heading) in expect {
+        let html = read(&site.join(page));
+        assert_eq!(title_of(&html), format!("{heading} · Desk"), "{page}");
+        assert_contains(&html, &format!("<h1>{heading}</h1>"));
+    }
+}
+
+/// "Before:", "Try this:": a paragraph ending in a colon is marked so print keeps it
+/// with what it introduces, in chapter pages and print.html alike.
+#[test]
+fn a_paragraph_ending_in_a_colon_is_a_lead_in() {
+    let tmp = carded_book(&["Lead-ins"]);
+    let text = "---\ntitle: Lead-ins\n---\n\nTry this pattern:\n\n- one\n- two\n\n**Before:**\n\n> \"No.\"\n\nA plain paragraph.\n\nA colon: in the middle.\n\nCode ends `like:`\n\n1. Step one:\n\n   Loose item text.\n";
+    write(tmp.path(), "guide/desk/c0.md", text);
+    build_ok(tmp.path());
+    let chapter = read(&tmp.path().join("site/desk/c0.html"));
+    assert_contains(&chapter, "<p class=\"lead-in\">Try this pattern:</p>");
+    assert_contains(
+        &chapter,
+        "<p class=\"lead-in\"><strong>Before:</strong></p>",
+    );
+    assert_contains(
+        &chapter,
+        "<p class=\"lead-in\">Code ends <code>like:</code></p>",
+    );
+    assert_contains(&chapter, "<p>A plain paragraph.</p>");
+    assert_contains(&chapter, "<p>A colon: in the middle.</p>");
+    assert_eq!(chapter.matches("class=\"lead-in\"").count(), 4, "{chapter}");
+    let print = read(&tmp.path().join("site/print.html"));
+    assert_eq!(print.matches("class=\"lead-in\"").count(), 4);
+}
+
+/// A chapter offers to print itself; the whole handbook is a page of its own, named
+/// as such in the header, whose Print button says it prints everything; the trainer's
+/// sheet has a Print button and its lead-in lines stay with their lists.
+#[test]
+fn print_choices_say_what_they_print() {
+    let tmp = carded_book(&["One", "Two"]);
+    let toml =
+        "title = \"Cards & Co\"\n[packs.week]\ntitle = \"Week one\"\nchapters = [\"c0\", \"c1\"]\n";
+    write(tmp.path(), "book.toml", toml);
+    build_ok(tmp.path());
+    let site = tmp.path().join("site");
+    let chapter = read(&site.join("desk/c0.html"));
+    assert_contains(
+        &chapter,
+        r#"<button type="button" class="print-button print-chapter-button screen-only" hidden>Print this chapter</button>"#,
+    );
+    assert_contains(
+        &chapter,
+        r#"<a href="../print.html">Printable handbook</a>"#,
+    );
+    assert!(!chapter.contains(">Print</a>"), "no bare “Print” link");
+    let print = read(&site.join("print.html"));
+    assert_contains(
+        &print,
+        r#"<button type="button" class="print-button">Print the whole handbook</button>"#,
+    );
+    assert_contains(&print, "This prints all 2 chapters");
+    let trainer = read(&site.join("packs/week/trainer.html"));
+    assert_contains(
+        &trainer,
+        r#"<button type="button" class="print-button">Print the trainer’s sheet</button>"#,
+    );
+    assert_contains(&trainer, r#"<select class="paper-select">"#);
+    assert_contains(
+        &trainer,
+        r#"<p class="lead-in"><strong>Ask for a real example of each:</strong></p>"#,
+    );
+    let cards = read(&site.join("checklists/part-desk.html"));
+    assert_contains(
+        &cards,
+        r#"<button type="button" class="print-button">Print</button>"#,
+    );
+    let index = read(&site.join("checklists/index.html"));
+    assert_contains(
+        &index,
+        r#"<p class="filters-clear" hidden><button type="button" class="filters-clear-button">Clear the filters</button>"#,
+    );
 }

@@ -106,3 +106,129 @@ fn timings_name_every_stage() {
     );
     assert!(stages.iter().all(|(_, ms)| *ms >= 0.0));
 }
+
+/// `cargo install` puts the binary somewhere on PATH, far from this repository: the
+/// theme must come from the binary itself.
+#[test]
+fn an_installed_binary_builds_outside_the_repository() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = tmp.path().join("bin/carebook");
+    std::fs::create_dir_all(bin.parent().unwrap()).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_carebook"), &bin).unwrap();
+    let work = tmp.path().join("work");
+    std::fs::create_dir_all(&work).unwrap();
+    let run = |args: &[&str]| -> Run {
+        std::process::Command::new(&bin)
+            .args(args)
+            .current_dir(&work)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+            .into()
+    };
+    let init = run(&["init", "book"]);
+    assert_eq!(init.code, 0, "{}", init.stderr);
+    assert!(!work.join("book/themes").exists(), "init writes no theme");
+    let built = run(&["build", "book"]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let css = read(&work.join("book/site/assets/carebook.css"));
+    let shipped = read(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("themes/default/static/carebook.css"),
+    );
+    assert_eq!(css, shipped, "the embedded theme is the shipped one");
+}
+
+#[test]
+fn help_works_as_a_command_and_with_flags() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = carebook(&["help", "--help"], tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(
+        &run.stdout,
+        "Print help for carebook or one of its commands",
+    );
+    let run = carebook(&["help", "build"], tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(&run.stdout, "--dest-dir");
+    assert_contains(&run.stdout, "--open");
+    let run = carebook(&["help", "biuld"], tmp.path());
+    assert_eq!(run.code, 2);
+    assert_contains(&run.stderr, "there is no command `biuld`");
+    let run = carebook(&["help"], tmp.path());
+    assert_eq!(run.code, 0);
+    assert_contains(&run.stdout, "completions");
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (shell, expect) in [
+        ("bash", "_carebook()"),
+        ("zsh", "#compdef carebook"),
+        ("fish", "complete -c carebook"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let run = carebook(&["completions", shell], tmp.path());
+        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
+        assert_contains(&run.stdout, expect);
+        assert_contains(&run.stdout, "dest-dir");
+    }
+}
+
+#[test]
+fn the_book_folder_is_given_the_same_way_on_every_command() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(carebook(&["-C", "b", "init"], tmp.path()).code, 0);
+    let book = tmp.path().join("b");
+    for args in [
+        &["-C", "b", "check"][..],
+        &["build", "-C", "b", "-d", "out-one"],
+        &["build", "b", "--dest-dir", "out-two"],
+        &["pack", "-C", "b", "--list"],
+        &["clean", "-C", "b", "-d", "out-one"],
+    ] {
+        let run = carebook(args, tmp.path());
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+    }
+    assert!(book.join("book.toml").is_file());
+    assert!(!tmp.path().join("out-one").exists(), "clean removed it");
+    assert!(
+        tmp.path().join("out-two/index.html").is_file(),
+        "-d is --out: relative to where the command runs"
+    );
+    let run = carebook(&["build", "b", "-C", "elsewhere"], tmp.path());
+    assert_eq!(run.code, 2);
+    assert_contains(&run.stderr, "two book folders given");
+}
+
+#[test]
+fn environment_variables_override_book_toml() {
+    let tmp = tempfile::tempdir().unwrap();
+    assert_eq!(carebook(&["init", "b"], tmp.path()).code, 0);
+    let run: Run = std::process::Command::new(env!("CARGO_BIN_EXE_carebook"))
+        .args(["build", "b"])
+        .current_dir(tmp.path())
+        .env("CAREBOOK_TITLE", "Preview edition")
+        .env("CAREBOOK_BUILD__BASE_URL", "https://preview.example/help/")
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let home = read(&tmp.path().join("b/site/index.html"));
+    assert_contains(&home, "<title>Preview edition</title>");
+    assert_contains(
+        &read(&tmp.path().join("b/site/sitemap.xml")),
+        "https://preview.example/help/",
+    );
+    let run: Run = std::process::Command::new(env!("CARGO_BIN_EXE_carebook"))
+        .args(["build", "b"])
+        .current_dir(tmp.path())
+        .env("CAREBOOK_BUILD__OUTPT", "x")
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(run.code, 2);
+    assert_contains(&run.stderr, "unknown field `outpt`");
+    assert_contains(&run.stderr, "CAREBOOK_BUILD__OUTPT");
+}

@@ -244,3 +244,29 @@ fn the_handbook_builds_byte_for_byte_the_same_twice() {
         "files differ between two builds: {differ:?}"
     );
 }
+
+#[test]
+fn every_chapter_has_an_owner_and_a_review_date_none_overdue() {
+    use carebook::review::{status, Date, State};
+    let (book, _) = load();
+    assert!(book.config.review.is_some(), "book.toml tracks reviews");
+    // The edition's date: the shipped chapters were all reviewed in 2026.
+    let today = Date::parse("2026-12-01").unwrap();
+    for ch in &book.chapters {
+        let name = ch.source.display();
+        let s = status(&book, ch, today);
+        assert!(
+            s.owner.is_some_and(|o| !o.is_empty()),
+            "{name}: owner in the front matter"
+        );
+        assert!(
+            s.reviewed.is_some_and(|r| r <= today),
+            "{name}: reviewed, on a date that has passed"
+        );
+        assert_eq!(s.state, State::Current, "{name}: not overdue");
+    }
+    assert!(
+        carebook::feed::has_changes(&book),
+        "a few chapters have change notes, so What's new shows"
+    );
+}

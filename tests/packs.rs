@@ -184,8 +184,9 @@ fn ad_hoc_packs_from_the_command_line() {
     assert_contains(&run.stdout, "“Calm and clear” (2 chapters)");
     assert!(dir.join("welcome.html").is_file() && dir.join("listening.html").is_file());
     assert!(dir.join("calm-and-clear-scorm12.zip").is_file());
+    // A wrong choice on the command line is a usage error.
     let run = carebook(&["pack", "--tag", "empaty"], book.path());
-    assert_eq!(run.code, 1);
+    assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("unknown tag `empaty`")
             && run.stderr.contains("did you mean `empathy`?"),

@@ -176,3 +176,83 @@ fn the_core_name_changes_with_the_indexed_text_and_only_then() {
     .unwrap();
     assert_ne!(build("d"), edited, "new settings, new name");
 }
+
+/// Adds `table` as `[search.synonyms]` at the end of the fixture's book.toml.
+fn with_synonyms(book: &Path, table: &str) {
+    let toml = read(&book.join("book.toml"));
+    std::fs::write(
+        book.join("book.toml"),
+        format!("{toml}\n[search.synonyms]\n{table}"),
+    )
+    .unwrap();
+}
+
+/// Synonyms ship in the core folded and stemmed like the terms (so "Callers" in
+/// book.toml matches a query for "caller"), add nothing to the postings, and rename
+/// the core when they change.
+#[test]
+fn the_core_carries_folded_stemmed_synonyms_and_is_renamed_by_them() {
+    let book = copy_fixture("search");
+    let build = |out: &str| {
+        let run = carebook(&["build", "--out", out], book.path());
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        book.path().join(out)
+    };
+    let plain = build("a");
+    let before = core(&plain);
+    assert_eq!(before["synonyms"], serde_json::json!({}));
+    with_synonyms(
+        book.path(),
+        "Callers = [\"Customers\", \"Client\"]\n\"Money Back\" = \"Refunds\"\n\"café\" = [\"kettle\"]\ncaller = [\"caller\", \"patron\"]\n",
+    );
+    let site = build("b");
+    let after = core(&site);
+    assert_eq!(
+        after["synonyms"],
+        serde_json::json!({
+            "cafe": ["kettl"],
+            "caller": ["client", "custom", "patron"],
+            "money back": ["refund"],
+        })
+    );
+    assert_eq!(after["terms"], before["terms"], "no new terms");
+    assert_eq!(after["postings"], before["postings"], "no new postings");
+    assert_ne!(
+        core_name(&site),
+        core_name(&plain),
+        "new synonyms, new name"
+    );
+    let toml = read(&book.path().join("book.toml"));
+    std::fs::write(
+        book.path().join("book.toml"),
+        toml.replace("\"Refunds\"", "\"Reimburse\""),
+    )
+    .unwrap();
+    let changed = build("c");
+    assert_ne!(
+        core_name(&changed),
+        core_name(&site),
+        "a changed synonym, a new name"
+    );
+    assert_eq!(
+        core(&changed)["synonyms"]["money back"],
+        serde_json::json!(["reimburs"])
+    );
+}
+
+#[test]
+fn a_bad_synonym_stops_the_build_at_its_line_and_column() {
+    let book = copy_fixture("search");
+    let lines = read(&book.path().join("book.toml")).lines().count();
+    with_synonyms(
+        book.path(),
+        "caller = [\"customer\"]\nclient = [\"customer\", \"the\"]\n",
+    );
+    let run = carebook(&["build", "--out", "out"], book.path());
+    assert_ne!(run.code, 0);
+    // The table starts after a blank line and its header.
+    let at = format!("book.toml:{}:23: error:", lines + 4);
+    assert!(run.stderr.contains(&at), "{at} in {}", run.stderr);
+    assert!(run.stderr.contains("is a stop word"), "{}", run.stderr);
+    assert!(!book.path().join("out/search").exists());
+}

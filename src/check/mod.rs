@@ -29,6 +29,8 @@ pub struct CheckOptions {
     pub external: bool,
     /// Check chapters marked `draft: true` too.
     pub drafts: bool,
+    /// Overdue and never-reviewed pages are errors rather than warnings.
+    pub strict: bool,
 }
 
 #[derive(Debug)]
@@ -43,8 +45,11 @@ impl Report {
         report::counts(&self.findings)
     }
 
-    pub fn render(&self, format: report::Format, color: bool) -> String {
+    /// The findings in `format`; `book_dir` (the book's folder as given) prefixes the
+    /// paths of GitHub annotations, which are resolved from the repository root.
+    pub fn render(&self, format: report::Format, color: bool, book_dir: &Path) -> String {
         match format {
+            report::Format::Github => report::github_format(&self.findings, book_dir),
             report::Format::Human => report::human_format(&self.findings, self.chapters, color),
             report::Format::Line => report::line_format(&self.findings),
             report::Format::Json => report::json_format(&self.findings, self.chapters),
@@ -68,17 +73,28 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     let toml_text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
     let (book, mut diags) = book::load(root, config);
     let rules = rules::load(root, &book, &toml_text).map_err(Error::Config)?;
+    let loaded = diags.len();
     let (rendered, _) = build::render_markdown(&book, &mut diags);
     diags.extend(crate::cards::fit_all(&book, &rendered).1);
+    let remap = crate::include::Remap::new(&book);
+    remap.diagnostics(&mut diags[loaded..]);
+    diags.extend(crate::redirects::plan(&book).1);
     diags.extend(crate::packs::load(root, &book).1);
 
     let mut findings: Vec<Finding> = diags
         .into_iter()
         .map(|d| Finding::from_diag(d, "build"))
         .collect();
-    findings.extend(structure::check(&book, &rendered));
+    findings.extend(crate::review::check_findings(&book, opts.strict));
+    let mut later = structure::check(&book, &rendered);
     let (prose_findings, links) = lint_chapters(&book, &rules);
-    findings.extend(prose_findings);
+    later.extend(prose_findings);
+    for f in &mut later {
+        if let Some((p, l)) = remap.locate(&f.path, f.line) {
+            (f.path, f.line) = (p, l);
+        }
+    }
+    findings.extend(later);
     if opts.external {
         findings.extend(external_links(links));
     }

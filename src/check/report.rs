@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::config::Severity;
-use crate::diag::{display_path, Diagnostic, Level};
+use crate::diag::{display_path, one_line, Diagnostic, Level};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -56,6 +56,8 @@ pub enum Format {
     Human,
     Line,
     Json,
+    /// GitHub Actions workflow commands: each finding becomes an annotation on the file.
+    Github,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -86,7 +88,7 @@ fn level_name(level: Severity) -> &'static str {
 }
 
 fn location(f: &Finding) -> String {
-    let path = display_path(&f.path);
+    let path = one_line(&display_path(&f.path)).into_owned();
     if f.line == 0 {
         path
     } else {
@@ -94,7 +96,9 @@ fn location(f: &Finding) -> String {
     }
 }
 
-/// `path:line:col: level[rule]: message`, one finding per line.
+/// `path:line:col: level[rule]: message`, one finding per line: control characters in
+/// file names (a newline is allowed in one) and messages are escaped, so no finding
+/// spills onto a second line for the editor or script reading them.
 pub fn line_format(findings: &[Finding]) -> String {
     let mut out = String::new();
     for f in findings {
@@ -103,9 +107,58 @@ pub fn line_format(findings: &[Finding]) -> String {
             "{}: {}[{}]: {}",
             location(f),
             level_name(f.level),
-            f.rule,
-            f.message
+            one_line(&f.rule),
+            one_line(&f.message)
         );
+    }
+    out
+}
+
+/// GitHub Actions workflow commands (`::warning file=…,line=…::message`), which show
+/// each finding on the changed file in a pull request. Paths are prefixed with
+/// `book_dir`, the book's folder as given on the command line: Actions resolves them
+/// from the repository root, where the workflow runs.
+pub fn github_format(findings: &[Finding], book_dir: &std::path::Path) -> String {
+    // The escapes GitHub's runner documents for a command's data and its properties.
+    fn data(s: &str) -> String {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    }
+    fn property(s: &str) -> String {
+        data(s).replace(':', "%3A").replace(',', "%2C")
+    }
+    let mut out = String::new();
+    for f in findings {
+        let command = match f.level {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Suggestion => "notice",
+        };
+        // `./guide/a.md` and `guide/a.md` are the same file to GitHub: drop the `.`s.
+        let joined: std::path::PathBuf = book_dir
+            .join(&f.path)
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect();
+        let path = display_path(&joined);
+        let mut props = format!("file={}", property(&path));
+        if f.line > 0 {
+            let _ = write!(props, ",line={},col={}", f.line, f.col);
+            if f.width > 1 {
+                let _ = write!(props, ",endColumn={}", f.col + f.width);
+            }
+        }
+        let _ = write!(
+            props,
+            ",title={}",
+            property(&format!("carebook {}", f.rule))
+        );
+        let mut message = f.message.clone();
+        if let Some(hint) = &f.hint {
+            let _ = write!(message, "\nhelp: {hint}");
+        }
+        let _ = writeln!(out, "::{command} {props}::{}", data(&message));
     }
     out
 }
@@ -322,9 +375,59 @@ mod tests {
     }
 
     #[test]
+    fn line_format_keeps_each_finding_on_one_line() {
+        let f = Finding {
+            path: PathBuf::from("guide/two\nlines\u{2028}é\x1b[31m.md"),
+            message: "the title `a\rb` is used twice".into(),
+            ..finding("x", 1, 1)
+        };
+        let out = line_format(&[f]);
+        assert_eq!(
+            out,
+            "guide/two\\nlines\\u{2028}é\\u{1b}[31m.md:3:1: warning[r]: the title `a\\rb` is used twice\n"
+        );
+        assert_eq!(one_line("Café, no escapes"), "Café, no escapes");
+    }
+
+    #[test]
     fn colour_only_when_asked() {
         let f = [finding("x", 1, 1)];
         assert!(human_format(&f, 1, true).contains("\x1b[1;33m"));
         assert!(!human_format(&f, 1, false).contains('\x1b'));
+    }
+}
+
+#[cfg(test)]
+mod github_tests {
+    use super::*;
+
+    #[test]
+    fn findings_become_escaped_workflow_commands() {
+        let finding = |level, line, width, message: &str, hint: Option<&str>| Finding {
+            level,
+            path: "guide/part/a, b.md".into(),
+            line,
+            col: 3,
+            width,
+            rule: "carebook.negative".into(),
+            message: message.into(),
+            hint: hint.map(str::to_owned),
+            link: None,
+            source: None,
+        };
+        let out = github_format(
+            &[
+                finding(Severity::Warning, 12, 13, "100% sure: no", Some("say it")),
+                finding(Severity::Error, 0, 1, "no front matter", None),
+                finding(Severity::Suggestion, 2, 1, "x", None),
+            ],
+            std::path::Path::new("handbook"),
+        );
+        assert_eq!(
+            out,
+            "::warning file=handbook/guide/part/a%2C b.md,line=12,col=3,endColumn=16,title=carebook carebook.negative::100%25 sure: no%0Ahelp: say it\n\
+             ::error file=handbook/guide/part/a%2C b.md,title=carebook carebook.negative::no front matter\n\
+             ::notice file=handbook/guide/part/a%2C b.md,line=2,col=3,title=carebook carebook.negative::x\n"
+        );
     }
 }

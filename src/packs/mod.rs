@@ -29,6 +29,8 @@ pub struct Pack {
     pub title: String,
     /// The introduction as HTML, with links as seen from the site's home page.
     pub intro_html: String,
+    /// The intro's links to pages, located in `intro_html`.
+    pub intro_links: Vec<crate::markdown::PageLink>,
     pub audience: Vec<String>,
     pub paper: Paper,
     pub chapters: Vec<PackChapter>,
@@ -97,7 +99,7 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
             &mut diags,
         );
     }
-    for (path, text) in pack_files(&root.join(PACKS_DIR), &mut diags) {
+    for (path, text) in pack_files(&root.join(PACKS_DIR), &book.links, &mut diags) {
         let id = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -141,8 +143,12 @@ fn collect(
     }
 }
 
-/// `packs/*.yaml` (and `.yml`), sorted by name.
-fn pack_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)> {
+/// `packs/*.yaml` (and `.yml`), sorted by name; symbolic links only where `links` allows.
+fn pack_files(
+    dir: &Path,
+    links: &crate::source::LinkPolicy,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(PathBuf, String)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -154,24 +160,28 @@ fn pack_files(dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(PathBuf, String)>
     paths.sort();
     paths
         .into_iter()
-        .filter_map(|p| match crate::source::read_text(&p) {
-            Ok(t) => Some((p, t)),
-            Err(d) => {
-                diags.push(d);
-                None
-            }
-        })
+        .filter_map(
+            |p| match links.check(&p).and_then(|()| crate::source::read_text(&p)) {
+                Ok(t) => Some((p, t)),
+                Err(d) => {
+                    diags.push(d);
+                    None
+                }
+            },
+        )
         .collect()
 }
 
 /// A pack made on the command line: `carebook pack --tag culture --audience new-hire`.
+/// What is wrong with the choice is a usage error, each problem said once (an audience
+/// is checked both as the pack's and as the selector's).
 pub fn ad_hoc(
     book: &Book,
     title: &str,
     tags: Vec<String>,
     audience: Option<String>,
     chapters: Vec<String>,
-) -> Result<Pack, Vec<Diagnostic>> {
+) -> Result<Pack, Error> {
     let mut entries: Vec<PackEntry> = chapters.into_iter().map(PackEntry::Slug).collect();
     if !tags.is_empty() || audience.is_some() {
         entries.push(PackEntry::Select(PackSelector {
@@ -197,6 +207,20 @@ pub fn ad_hoc(
         &origin,
         &crate::markdown::LinkTargets::new(book),
     )
+    .map_err(|diags| {
+        let mut problems: Vec<String> = Vec::new();
+        for d in diags {
+            let mut text = d.message;
+            if let Some(hint) = d.hint {
+                text.push_str("\n  help: ");
+                text.push_str(&hint);
+            }
+            if !problems.contains(&text) {
+                problems.push(text);
+            }
+        }
+        Error::Usage(problems.join("\nerror: "))
+    })
 }
 
 fn resolve(
@@ -207,7 +231,7 @@ fn resolve(
     targets: &crate::markdown::LinkTargets,
 ) -> Result<Pack, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let intro_html = render_intro(&cfg.intro, origin, targets, &mut diags);
+    let (intro_html, intro_links) = render_intro(&cfg.intro, origin, targets, &mut diags);
     if crate::book::slugify(id) != id {
         diags.push(
             origin
@@ -247,6 +271,7 @@ fn resolve(
         id: id.to_owned(),
         title: cfg.title.clone(),
         intro_html,
+        intro_links,
         audience: cfg.audience.0.clone(),
         paper: cfg.paper.unwrap_or(book.config.build.paper),
         chapters,
@@ -260,7 +285,7 @@ fn render_intro(
     origin: &Origin<'_>,
     targets: &crate::markdown::LinkTargets,
     diags: &mut Vec<Diagnostic>,
-) -> String {
+) -> (String, Vec<crate::markdown::PageLink>) {
     let doc = crate::markdown::Doc {
         source: Path::new("index.md"),
         path: &origin.path,
@@ -276,7 +301,7 @@ fn render_intro(
         col: pos.col,
         ..d
     }));
-    rendered.html
+    (rendered.html, rendered.page_links)
 }
 
 /// The chapters one entry stands for, in reading order.

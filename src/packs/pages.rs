@@ -12,7 +12,7 @@ use super::agenda::{self, Agenda};
 use super::Pack;
 use crate::book::slash_path;
 use crate::cards::card_ctx;
-use crate::markdown::TocEntry;
+use crate::markdown::{PageLink, TocEntry};
 use crate::print::{rewrite_attrs, SiteLink};
 use crate::render::{self, Chip, Frame, LinkCtx, Links, Nav, NavPart};
 use crate::site::Site;
@@ -29,12 +29,11 @@ pub enum PackMode {
 /// Files of a rendered pack, by path inside the pack, in a stable order.
 pub type PackFiles = BTreeMap<String, Vec<u8>>;
 
-/// Marks links that leave a standalone pack; they are turned into plain text.
-const UNLINK: &str = "carebook:unlink";
-
 struct Relinker<'a> {
     /// Site path of each chapter in the pack → its page in the pack.
     in_pack: HashMap<&'a str, &'a str>,
+    /// Site path of every chapter of the book.
+    out_paths: Vec<&'a str>,
     assets: HashSet<String>,
     mode: PackMode,
 }
@@ -53,9 +52,9 @@ impl Relinker<'_> {
         if attr == "id" {
             return print_prefix.map(|p| format!("{p}--{value}"));
         }
-        let (target, frag) = match SiteLink::parse(value, from)? {
+        let (target, href, frag) = match SiteLink::parse(value, from)? {
             SiteLink::Fragment(f) => return print_prefix.map(|p| format!("#{p}--{f}")),
-            SiteLink::Page { target, frag } => (target, frag),
+            SiteLink::Page { target, href, frag } => (target, href, frag),
         };
         let frag_suffix = frag.map(|f| format!("#{f}")).unwrap_or_default();
         if let Some(slug) = self.in_pack.get(target.as_str()) {
@@ -66,34 +65,46 @@ impl Relinker<'_> {
             });
         }
         match self.mode {
-            PackMode::InSite => Some(format!("../../{target}{frag_suffix}")),
+            PackMode::InSite => Some(format!("../../{href}{frag_suffix}")),
             PackMode::Standalone if self.assets.contains(&target) => {
-                used.push(target.clone());
-                Some(format!("files/{target}"))
+                used.push(target);
+                Some(format!("files/{href}"))
             }
-            PackMode::Standalone => Some(UNLINK.to_owned()),
+            // Markdown links leaving the pack are text by now (see `unlink`); this is a
+            // link in the chapter's own HTML, which is kept but goes nowhere.
+            PackMode::Standalone => Some("#".to_owned()),
         }
     }
-}
 
-/// `<a href="carebook:unlink" ...>text</a>` → `<span class="not-in-pack">text</span>`.
-fn unlink(html: &str) -> String {
-    let marker = format!("<a href=\"{UNLINK}\"");
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find(&marker) {
-        let (Some(open_end), Some(close)) = (rest[start..].find('>'), rest[start..].find("</a>"))
-        else {
-            break;
+    /// The HTML with the Markdown links that leave a standalone pack made plain text:
+    /// `<a href="...">text</a>` → `<span class="not-in-pack">text</span>`. The links
+    /// are the ones the Markdown pass located, so HTML in a chapter cannot fake one.
+    fn unlink<'h>(&self, html: &'h str, links: &[PageLink]) -> Cow<'h, str> {
+        let leaves = |l: &&PageLink| {
+            l.chapter
+                .is_none_or(|i| !self.in_pack.contains_key(self.out_paths[i]))
         };
-        out.push_str(&rest[..start]);
-        out.push_str("<span class=\"not-in-pack\" title=\"This chapter is in the full handbook, not in this pack\">");
-        out.push_str(&rest[start + open_end + 1..start + close]);
-        out.push_str("</span>");
-        rest = &rest[start + close + 4..];
+        if self.mode == PackMode::InSite || !links.iter().any(|l| leaves(&l)) {
+            return Cow::Borrowed(html);
+        }
+        let mut out = String::with_capacity(html.len());
+        let mut copied = 0;
+        for link in links.iter().filter(leaves) {
+            let (Some(before), Some(text)) = (
+                html.get(copied..link.open.start),
+                html.get(link.open.end..link.close.start),
+            ) else {
+                continue; // not in order or not in this HTML: leave the link alone
+            };
+            out.push_str(before);
+            out.push_str("<span class=\"not-in-pack\" title=\"This chapter is in the full handbook, not in this pack\">");
+            out.push_str(text);
+            out.push_str("</span>");
+            copied = link.close.end;
+        }
+        out.push_str(html.get(copied..).unwrap_or_default());
+        Cow::Owned(out)
     }
-    out.push_str(rest);
-    out
 }
 
 pub struct PackRender<'a> {
@@ -138,6 +149,7 @@ impl<'a> PackRender<'a> {
             mode,
             relinker: Relinker {
                 in_pack,
+                out_paths: book.chapters.iter().map(|c| c.out_path.as_str()).collect(),
                 assets,
                 mode,
             },
@@ -192,14 +204,15 @@ impl<'a> PackRender<'a> {
 
     fn relink(
         &self,
-        html: &str,
+        (html, links): (&str, &[PageLink]),
         from: &str,
         print_prefix: Option<&str>,
         used: &mut Vec<String>,
     ) -> String {
-        unlink(&rewrite_attrs(html, |attr, value| {
+        let html = self.relinker.unlink(html, links);
+        rewrite_attrs(&html, |attr, value| {
             self.relinker.href(attr, value, from, print_prefix, used)
-        }))
+        })
     }
 
     fn title(&self, pos: usize) -> &'a str {
@@ -225,8 +238,9 @@ impl<'a> PackRender<'a> {
             })
             .collect();
         let part = NavPart {
+            root: false,
             title: &self.pack.title,
-            href: "index.html",
+            href: Cow::Borrowed("index.html"),
             current: true,
             page_current: current.is_none(),
             chapters,
@@ -234,7 +248,7 @@ impl<'a> PackRender<'a> {
         Nav {
             parts: vec![part],
             script: false,
-            current_part: "index.html",
+            current_part: Cow::Borrowed("index.html"),
         }
     }
 
@@ -250,6 +264,8 @@ impl<'a> PackRender<'a> {
             audiences: in_site.then_some("../../audiences/index.html"),
             handbook: in_site.then_some("../../index.html"),
             pack_role: role,
+            whats_new: None,
+            review: None,
         }
     }
 
@@ -283,7 +299,12 @@ impl<'a> PackRender<'a> {
         let i = self.pack.chapters[pos].index;
         let ch = &book.chapters[i];
         let rendered = &self.site.rendered[i];
-        let html = self.relink(&rendered.html, &ch.out_path, None, assets);
+        let html = self.relink(
+            (&rendered.html, &rendered.page_links),
+            &ch.out_path,
+            None,
+            assets,
+        );
         let mut ctx = render::chapter_ctx(book, i, rendered, false);
         ctx.title = self.title(pos);
         ctx.html = &html;
@@ -377,7 +398,12 @@ impl<'a> PackRender<'a> {
         PackCtx {
             id: &self.pack.id,
             title: &self.pack.title,
-            intro_html: self.relink(&self.pack.intro_html, "index.html", None, &mut unused),
+            intro_html: self.relink(
+                (&self.pack.intro_html, &self.pack.intro_links),
+                "index.html",
+                None,
+                &mut unused,
+            ),
             audiences: self
                 .pack
                 .audience
@@ -428,8 +454,9 @@ impl<'a> PackRender<'a> {
 
     fn cards(&self) -> Result<String, Error> {
         let cards = self.card_list()?;
+        let heading = format!("Course pack: {}", self.pack.title);
+        let heading = crate::cards::set_heading(&heading, cards.len());
         let cards = cards.iter().map(String::as_str).collect();
-        let heading = format!("Desk cards: {}", self.pack.title);
         let body = crate::cards::CardsBody::single(heading.clone(), String::new(), cards);
         self.render("cards.html", "extra", &heading, body)
     }
@@ -443,8 +470,9 @@ impl<'a> PackRender<'a> {
             .enumerate()
             .map(|(pos, pc)| {
                 let ch = &book.chapters[pc.index];
+                let rendered = &self.site.rendered[pc.index];
                 let html = self.relink(
-                    &self.site.rendered[pc.index].html,
+                    (&rendered.html, &rendered.page_links),
                     &ch.out_path,
                     Some(&ch.slug),
                     assets,
@@ -590,8 +618,50 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unlink_keeps_the_text() {
-        let html = format!("See <a href=\"{UNLINK}\" title=\"t\">the <em>other</em> chapter</a> and <a href=\"x.html\">this</a>.");
-        assert_eq!(unlink(&html), "See <span class=\"not-in-pack\" title=\"This chapter is in the full handbook, not in this pack\">the <em>other</em> chapter</span> and <a href=\"x.html\">this</a>.");
+    fn unlink_keeps_the_text_of_located_links_only() {
+        let relinker = Relinker {
+            in_pack: HashMap::from([("a/in.html", "in")]),
+            out_paths: vec!["a/in.html", "a/out.html"],
+            assets: HashSet::new(),
+            mode: PackMode::Standalone,
+        };
+        let html = "See <a href=\"out.html\" title=\"t\">the <em>other</em> chapter</a>, <a href=\"in.html\">this</a> and <a href=\"../b/\">a part</a>.";
+        let at = |open: &str, close_after: &str| {
+            let start = html.find(open).unwrap();
+            let end = start + html[start..].find('>').unwrap() + 1;
+            let close = start + html[start..].find(close_after).unwrap() + close_after.len();
+            PageLink {
+                chapter: None,
+                open: start..end,
+                close: close..close + 4,
+            }
+        };
+        let links = [
+            PageLink {
+                chapter: Some(1),
+                ..at("<a href=\"out", "chapter")
+            },
+            PageLink {
+                chapter: Some(0),
+                ..at("<a href=\"in", "this")
+            },
+            at("<a href=\"../b/", "a part"),
+        ];
+        assert_eq!(relinker.unlink(html, &links), "See <span class=\"not-in-pack\" title=\"This chapter is in the full handbook, not in this pack\">the <em>other</em> chapter</span>, <a href=\"in.html\">this</a> and <span class=\"not-in-pack\" title=\"This chapter is in the full handbook, not in this pack\">a part</span>.");
+        let wrong = [PageLink {
+            chapter: None,
+            open: 5..9,
+            close: 999..1003,
+        }];
+        assert_eq!(
+            relinker.unlink(html, &wrong),
+            html,
+            "bad ranges are left alone"
+        );
+        let in_site = Relinker {
+            mode: PackMode::InSite,
+            ..relinker
+        };
+        assert_eq!(in_site.unlink(html, &links), html);
     }
 }

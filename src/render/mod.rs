@@ -25,6 +25,10 @@ pub struct SiteCtx {
     pub paper: &'static str,
     /// The edition line on printed pages: the book's `version`, else the build date.
     pub edition: String,
+    /// Whether the book has facts, so the footer links to facts.html.
+    pub facts_page: bool,
+    /// `[redirects]` folder moves as a JSON object, for 404.html; empty without any.
+    pub folder_redirects: String,
 }
 
 impl SiteCtx {
@@ -41,6 +45,8 @@ impl SiteCtx {
                 crate::config::Paper::Letter => "letter",
             },
             edition: c.version.clone().unwrap_or_else(build_date),
+            facts_page: !c.facts.is_empty(),
+            folder_redirects: crate::redirects::folders_json(c),
         }
     }
 }
@@ -61,7 +67,7 @@ pub fn build_date() -> String {
 }
 
 /// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -105,6 +111,9 @@ pub struct Links {
     pub handbook: Option<&'static str>,
     /// A pack page's role for the SCORM launcher: "home", "chapter", "last" or "extra".
     pub pack_role: &'static str,
+    /// The footer's "What's new" and "Review status" pages, when the book has them.
+    pub whats_new: Option<&'static str>,
+    pub review: Option<&'static str>,
 }
 
 impl Links {
@@ -114,11 +123,13 @@ impl Links {
             home: "index.html",
             cards: "checklists/index.html",
             print: "print.html",
-            print_label: "Print",
+            print_label: "Printable handbook",
             topics: Some("tags/index.html"),
             audiences: Some("audiences/index.html"),
             handbook: None,
             pack_role: "",
+            whats_new: None,
+            review: None,
         }
     }
 }
@@ -128,13 +139,16 @@ pub struct Nav<'a> {
     pub parts: Vec<NavPart<'a>>,
     /// True when the part list comes from `assets/nav-data.js`.
     pub script: bool,
-    pub current_part: &'a str,
+    /// The current part's href, as `assets/nav-data.js` lists it.
+    pub current_part: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
 pub struct NavPart<'a> {
+    /// The book's top level: its chapters are shown without a part link.
+    pub root: bool,
     pub title: &'a str,
-    pub href: &'a str,
+    pub href: Cow<'a, str>,
     pub current: bool,
     pub page_current: bool,
     pub chapters: Vec<LinkCtx<'a>>,
@@ -156,7 +170,7 @@ pub struct Chip<'a> {
 #[derive(Serialize)]
 pub struct ChapterSummary<'a> {
     pub title: &'a str,
-    pub href: &'a str,
+    pub href: Cow<'a, str>,
     pub summary: &'a str,
     pub minutes: u32,
     pub part: &'a str,
@@ -172,7 +186,10 @@ pub struct ChapterCtx<'a> {
     pub title: &'a str,
     pub summary: &'a str,
     pub html: &'a str,
-    pub toc: &'a [TocEntry],
+    /// "On this page": level-2 headings, each with its level-3 headings as children.
+    pub toc: Vec<TocItem<'a>>,
+    /// How many headings the contents list has in all (it is shown from two up).
+    pub toc_entries: usize,
     pub tags: Vec<Chip<'a>>,
     pub audiences: Vec<Chip<'a>>,
     pub minutes: u32,
@@ -181,6 +198,74 @@ pub struct ChapterCtx<'a> {
     pub next: Option<LinkCtx<'a>>,
     /// Where the chapter's desk card is, when it has one.
     pub card_href: Option<String>,
+    /// Owner, review dates, edit and feedback links.
+    pub upkeep: crate::review::PageUpkeep,
+}
+
+/// One entry of a chapter's "On this page" list.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct TocItem<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub children: Vec<TocItem<'a>>,
+}
+
+/// Nests the flat heading list: each level-3 heading under the level-2 heading before
+/// it (one that comes before any level-2 heading stays at the top), so the list's
+/// numbering and its structure for screen readers follow the chapter's outline.
+pub fn toc_tree(entries: &[TocEntry]) -> Vec<TocItem<'_>> {
+    let mut tree: Vec<TocItem<'_>> = Vec::new();
+    // The level of the last top-level entry: only a level-2 heading takes children.
+    let mut last_top = 0;
+    for e in entries {
+        let item = TocItem {
+            id: &e.id,
+            title: &e.title,
+            children: Vec::new(),
+        };
+        match tree.last_mut() {
+            Some(parent) if e.level > 2 && last_top == 2 => parent.children.push(item),
+            _ => {
+                last_top = e.level;
+                tree.push(item);
+            }
+        }
+    }
+    tree
+}
+
+#[cfg(test)]
+mod toc_tests {
+    use super::*;
+
+    fn entry(level: u8, id: &str) -> TocEntry {
+        TocEntry {
+            level,
+            id: id.into(),
+            title: id.to_uppercase(),
+        }
+    }
+
+    #[test]
+    fn level_three_headings_nest_under_the_level_two_before_them() {
+        let flat = [
+            entry(3, "intro"),
+            entry(2, "a"),
+            entry(3, "a1"),
+            entry(3, "a2"),
+            entry(2, "b"),
+        ];
+        let tree = toc_tree(&flat);
+        let shape: Vec<(&str, Vec<&str>)> = tree
+            .iter()
+            .map(|t| (t.id, t.children.iter().map(|c| c.id).collect()))
+            .collect();
+        assert_eq!(
+            shape,
+            [("intro", vec![]), ("a", vec!["a1", "a2"]), ("b", vec![])]
+        );
+        assert_eq!(tree[1].title, "A");
+    }
 }
 
 /// Reading time: the front matter's `minutes`, else about 200 words a minute.
@@ -205,7 +290,9 @@ pub fn nav<'a>(
         .filter(|(i, _)| !script || Some(*i) == current)
         .map(|(i, p)| nav_part(book, p, Some(i) == current, chapter, page))
         .collect();
-    let current_part = current.map_or("", |i| book.parts[i].out_path.as_str());
+    let current_part = current.map_or(Cow::Borrowed(""), |i| {
+        crate::url::encode_path(&book.parts[i].out_path)
+    });
     Nav {
         parts,
         script,
@@ -220,7 +307,10 @@ fn nav_part<'a>(
     chapter: Option<usize>,
     page: &str,
 ) -> NavPart<'a> {
-    let chapters = if is_current {
+    // Chapters at the top of the book have no part page: they are listed always, as
+    // links of their own, rather than under a part link with no name.
+    let root = part.dir.as_os_str().is_empty();
+    let chapters = if is_current || root {
         part.chapters
             .clone()
             .map(|i| link(&book.chapters[i], Some(i) == chapter))
@@ -229,8 +319,9 @@ fn nav_part<'a>(
         Vec::new()
     };
     NavPart {
+        root,
         title: &part.title,
-        href: &part.out_path,
+        href: crate::url::encode_path(&part.out_path),
         current: is_current,
         page_current: part.out_path == page,
         chapters,
@@ -240,7 +331,7 @@ fn nav_part<'a>(
 pub fn link(ch: &Chapter, current: bool) -> LinkCtx<'_> {
     LinkCtx {
         title: &ch.title,
-        href: Cow::Borrowed(&ch.out_path),
+        href: crate::url::encode_path(&ch.out_path),
         current,
     }
 }
@@ -249,7 +340,7 @@ pub fn summary<'a>(book: &'a Book, i: usize, rendered: &[Rendered]) -> ChapterSu
     let ch = &book.chapters[i];
     ChapterSummary {
         title: &ch.title,
-        href: &ch.out_path,
+        href: crate::url::encode_path(&ch.out_path),
         summary: &ch.summary,
         minutes: minutes(ch, &rendered[i]),
         part: &book.parts[ch.part].title,
@@ -257,11 +348,11 @@ pub fn summary<'a>(book: &'a Book, i: usize, rendered: &[Rendered]) -> ChapterSu
 }
 
 pub fn tag_href(id: &str) -> String {
-    format!("tags/{id}.html")
+    format!("tags/{}.html", crate::url::encode_path(id))
 }
 
 pub fn audience_href(id: &str) -> String {
-    format!("audiences/{id}.html")
+    format!("audiences/{}.html", crate::url::encode_path(id))
 }
 
 pub fn chapter_ctx<'a>(
@@ -287,18 +378,20 @@ pub fn chapter_ctx<'a>(
         title: &ch.title,
         summary: &ch.summary,
         html: &rendered.html,
-        toc: &rendered.toc,
+        toc: toc_tree(&rendered.toc),
+        toc_entries: rendered.toc.len(),
         tags: chips(&ch.tags, &book.config.tags, tag_href),
         audiences: chips(&ch.audience, &book.config.audiences, audience_href),
         minutes: minutes(ch, rendered),
         part: (!part.dir.as_os_str().is_empty()).then(|| LinkCtx {
             title: &part.title,
-            href: Cow::Borrowed(&part.out_path),
+            href: crate::url::encode_path(&part.out_path),
             current: false,
         }),
         prev: i.checked_sub(1).map(|p| link(&book.chapters[p], false)),
         next: book.chapters.get(i + 1).map(|c| link(c, false)),
         card_href: has_card.then(|| crate::cards::card_href(book, i)),
+        upkeep: crate::review::page_upkeep(book, i),
     }
 }
 

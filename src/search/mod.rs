@@ -4,6 +4,7 @@
 
 pub mod encode;
 mod shard;
+pub mod synonyms;
 pub mod tokenize;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -48,7 +49,7 @@ pub fn build(book: &Book, rendered: &[Rendered], core: &str) -> SearchIndex {
 
 /// Where a chapter's page is, from the site root.
 fn site_url(book: &Book) -> impl Fn(usize) -> String + Sync + '_ {
-    |i| book.chapters[i].out_path.clone()
+    |i| crate::url::encode_path(&book.chapters[i].out_path).into_owned()
 }
 
 /// An index of some chapters only (a course pack's), whose pages are at `url(chapter)`

@@ -3,10 +3,13 @@
 //! Every file name carries a hash, so a browser never mixes two builds: of the file's
 //! content, or for the core, of everything the index is made from (see `input_hash`).
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::encode::{content_hash, front_code, push_postings, Posting};
+use super::tokenize::Tokenizer;
 use super::{jsonp, jsonp_raw, CoreParts, Facet, SearchIndex, FORMAT};
 
 /// Records are grouped so a file holds about this many bytes: few files (10,000 chapters
@@ -23,6 +26,8 @@ pub const DIR: &str = "search";
 struct Core<'a> {
     v: u32,
     settings: Settings,
+    /// `[search.synonyms]` as terms: key terms joined by a space → synonym terms.
+    synonyms: BTreeMap<String, Vec<String>>,
     facets: &'a [Facet<'a>],
     /// Distinct tag/audience bitmasks (hex), indexed from `docs`.
     masks: Vec<String>,
@@ -85,6 +90,7 @@ pub(super) fn assemble(
             title_boost: c.boost.title,
             heading_boost: c.boost.heading,
         },
+        synonyms: c.synonyms.compile(&Tokenizer::default()),
         facets: &parts.facets,
         masks,
         docs,

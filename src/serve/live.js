@@ -29,15 +29,29 @@
     overlay.appendChild(note);
     overlay.appendChild(pre);
   }
-  var events = new EventSource("/__carebook/events");
-  events.addEventListener("reload", function () { location.reload(); });
-  events.addEventListener("build-error", function (e) { show(e.data); });
-  events.addEventListener("updated", function (e) {
-    var here = decodeURIComponent(location.pathname.replace(/^\//, "")) || "index.html";
-    if (e.data.split("\n").indexOf(here) >= 0) location.reload();
-  });
-  events.addEventListener("ok", function (e) {
-    hide();
-    if (loaded && e.data && e.data !== loaded) location.reload();
-  });
+  // The browser reconnects by itself after a dropped connection; a refused one (the
+  // server restarting, or too many open tabs) is retried here, less and less often.
+  var wait = 1000;
+  function connect() {
+    var events = new EventSource("/__carebook/events");
+    events.addEventListener("open", function () { wait = 1000; });
+    events.addEventListener("error", function () {
+      if (events.readyState === EventSource.CLOSED) {
+        events.close();
+        setTimeout(connect, wait);
+        wait = Math.min(wait * 2, 30000);
+      }
+    });
+    events.addEventListener("reload", function () { location.reload(); });
+    events.addEventListener("build-error", function (e) { show(e.data); });
+    events.addEventListener("updated", function (e) {
+      var here = decodeURIComponent(location.pathname.replace(/^\//, "")) || "index.html";
+      if (e.data.split("\n").indexOf(here) >= 0) location.reload();
+    });
+    events.addEventListener("ok", function (e) {
+      hide();
+      if (loaded && e.data && e.data !== loaded) location.reload();
+    });
+  }
+  connect();
 })();

@@ -76,6 +76,15 @@ fn card_items(r: &Rendered) -> Vec<&ChecklistItem> {
         .collect()
 }
 
+/// What a chapter's desk card shows, to tell whether its card pages need rendering.
+fn card_html(r: &Rendered) -> Vec<String> {
+    card_items(r)
+        .iter()
+        .map(|c| c.html.clone())
+        .chain(r.checklist.callouts.iter().map(|c| c.html.clone()))
+        .collect()
+}
+
 impl Session {
     pub fn start(root: &Path, drafts: bool) -> Result<Session, Error> {
         let watched = std::fs::canonicalize(root).map_err(|e| {
@@ -148,6 +157,8 @@ impl Session {
                 return Some(Change::Full);
             }
             let Ok(src) = path.strip_prefix(&self.source_dir) else {
+                // A snippet re-renders the chapters that include it.
+                chapters.extend(self.includers(path));
                 continue;
             };
             match self.chapter_at(src) {
@@ -158,6 +169,20 @@ impl Session {
         chapters.sort_unstable();
         chapters.dedup();
         (!chapters.is_empty()).then_some(Change::Chapters(chapters))
+    }
+
+    /// The chapters that `{{#include}}` the file at `path`.
+    fn includers(&self, path: &Path) -> Vec<usize> {
+        let Some((p, _)) = self.model.as_ref() else {
+            return Vec::new();
+        };
+        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        (0..p.book.chapters.len())
+            .filter(|&i| {
+                let inc = &p.book.chapters[i].includes.real_files;
+                inc.iter().skip(1).any(|f| *f == real || f == path)
+            })
+            .collect()
     }
 
     fn chapter_at(&self, src: &Path) -> Option<usize> {
@@ -254,34 +279,45 @@ impl Session {
             let (ch, mut d) = p.book.reload_chapter(i);
             let Some(ch) = ch else { return Ok(None) };
             let old = &p.book.chapters[i];
-            if (&ch.slug, &ch.title, ch.order, &ch.out_path)
-                != (&old.slug, &old.title, old.order, &old.out_path)
-            {
+            // A new review date or change note shows on review.html and whats-new.html;
+            // a new alias is a new redirect page.
+            if (
+                &ch.slug,
+                &ch.title,
+                ch.order,
+                &ch.out_path,
+                &ch.upkeep,
+                &ch.aliases,
+            ) != (
+                &old.slug,
+                &old.title,
+                old.order,
+                &old.out_path,
+                &old.upkeep,
+                &old.aliases,
+            ) {
                 return Ok(None);
             }
             d.extend(p.book.validate_terms(&ch));
+            d.extend(crate::review::validate_chapter(&ch));
             let doc = Doc::chapter(&ch);
             let mut r = markdown::render(&doc, Some(i), targets);
-            d.append(&mut r.diagnostics);
+            if (&r.facts_used, &ch.facts_used) != (&p.rendered[i].facts_used, &old.facts_used) {
+                return Ok(None); // facts.html lists where each fact is used
+            }
             let fit = crate::cards::fit(&ch, &r).unwrap_or_else(|e| {
-                d.push(e);
+                r.diagnostics.push(e);
                 None
             });
+            // Positions in included text belong to the included file.
+            crate::include::Remap::for_chapter(&ch).diagnostics(&mut r.diagnostics);
+            d.append(&mut r.diagnostics);
             diags.extend(d);
             fresh.push((i, ch, r, fit));
         }
         let before: Vec<(usize, Listing, Vec<String>)> = ids
             .iter()
-            .map(|&i| {
-                (
-                    i,
-                    listing(p, i),
-                    card_items(&p.rendered[i])
-                        .iter()
-                        .map(|c| c.html.clone())
-                        .collect(),
-                )
-            })
+            .map(|&i| (i, listing(p, i), card_html(&p.rendered[i])))
             .collect();
         let mut old = Vec::new();
         for (i, ch, r, fit) in fresh {
@@ -337,10 +373,7 @@ fn render_changes(
         let i = *i;
         site.write_chapter(i, &mem)?;
         listings_changed |= *old_listing != listing(p, i);
-        let items: Vec<String> = card_items(&p.rendered[i])
-            .iter()
-            .map(|c| c.html.clone())
-            .collect();
+        let items: Vec<String> = card_html(&p.rendered[i]);
         if *old_items != items || p.fits[i].is_none() {
             cards_changed = true;
             let part = p.book.chapters[i].part;

@@ -62,3 +62,77 @@ test("desk card filters narrow the cards and count them", async () => {
   assert.equal(await visible(), 36, "clearing the filters shows every card");
   await page.close();
 });
+
+/** Every card's tags and audiences, from the page. */
+const cardData = (page) => page.$$eval(".cards .card", (els) => els.map((el) => ({
+  tags: el.dataset.tags.split(" ").filter(Boolean),
+  audiences: el.dataset.audiences.split(" ").filter(Boolean),
+})));
+
+test("topics combine with OR, topics and audiences with AND, and the counts follow", async () => {
+  const page = await browser.newPage();
+  await page.goto(fileUrl(site, "checklists/index.html"));
+  const data = await cardData(page);
+  const visible = () => page.locator(".cards .card:visible").count();
+  const chip = (group, value) => page.locator(`button[data-filter="${group}"][data-value="${value}"]`);
+  const count = async (group, value) => Number(await chip(group, value).locator(".count").textContent());
+  const having = (want) => data.filter(want).length;
+  await chip("tags", "culture").click();
+  await chip("tags", "stress").click();
+  const either = having((c) => c.tags.includes("culture") || c.tags.includes("stress"));
+  assert.ok(either > having((c) => c.tags.includes("culture")), "the shipped book has stress cards that are not culture cards");
+  assert.equal(await visible(), either, "culture OR stress");
+  assert.equal(await page.locator(".shown-count").textContent(), String(either));
+  await chip("audiences", "team-lead").click();
+  const both = having((c) => (c.tags.includes("culture") || c.tags.includes("stress")) && c.audiences.includes("team-lead"));
+  assert.equal(await visible(), both, "(culture OR stress) AND team leads");
+  assert.equal(await count("tags", "empathy"), having((c) => c.tags.includes("empathy") && c.audiences.includes("team-lead")),
+    "a topic's count is its cards for the audiences chosen");
+  assert.equal(await count("audiences", "agent"), having((c) => c.audiences.includes("agent") && (c.tags.includes("culture") || c.tags.includes("stress"))),
+    "an audience's count is its cards for the topics chosen");
+  await page.close();
+});
+
+test("the filter is kept in the address and restored from it", async () => {
+  const page = await browser.newPage();
+  await page.goto(fileUrl(site, "checklists/index.html") + "#paper=A4");
+  await page.locator('button[data-filter="tags"][data-value="stress"]').click();
+  await page.locator('button[data-filter="tags"][data-value="culture"]').click();
+  await page.locator('button[data-filter="audiences"][data-value="agent"]').click();
+  const url = page.url();
+  assert.match(url, /#tags=culture,stress&audiences=agent&paper=A4$/);
+  const shown = await page.locator(".cards .card:visible").count();
+  const other = await browser.newPage();
+  await other.goto(url);
+  assert.equal(await other.locator(".cards .card:visible").count(), shown, "the same cards after opening the address");
+  const pressed = await other.locator('button[data-filter][aria-pressed="true"]').evaluateAll((bs) => bs.map((b) => b.dataset.value));
+  assert.deepEqual(pressed.sort(), ["agent", "culture", "stress"]);
+  assert.equal(await other.locator(".paper-select").inputValue(), "A4");
+  await other.close();
+  await page.close();
+});
+
+test("no cards shown: a button clears the filters, and Print is off until then", async () => {
+  const page = await browser.newPage();
+  await page.goto(fileUrl(site, "checklists/index.html"));
+  const data = await cardData(page);
+  const tags = await page.locator('button[data-filter="tags"]').evaluateAll((bs) => bs.map((b) => b.dataset.value));
+  const auds = await page.locator('button[data-filter="audiences"]').evaluateAll((bs) => bs.map((b) => b.dataset.value));
+  const pair = tags.flatMap((t) => auds.map((a) => [t, a])).find(([t, a]) => !data.some((c) => c.tags.includes(t) && c.audiences.includes(a)));
+  assert.ok(pair, "a topic and an audience that share no card");
+  const print = page.locator(".print-tools .print-button");
+  const clear = page.getByRole("button", { name: "Clear the filters" });
+  assert.equal(await clear.isVisible(), false, "nothing to clear yet");
+  await page.locator(`button[data-filter="tags"][data-value="${pair[0]}"]`).click();
+  await page.locator(`button[data-filter="audiences"][data-value="${pair[1]}"]`).click();
+  assert.equal(await page.locator(".cards .card:visible").count(), 0);
+  assert.equal(await page.locator(".shown-count").textContent(), "0");
+  assert.equal(await print.isDisabled(), true, "nothing to print");
+  assert.ok(await clear.isVisible());
+  await clear.click();
+  assert.equal(await page.locator(".cards .card:visible").count(), 36);
+  assert.equal(await print.isEnabled(), true);
+  assert.equal(await page.locator('button[data-filter][aria-pressed="true"]').count(), 0);
+  assert.doesNotMatch(page.url(), /tags=|audiences=/);
+  await page.close();
+});

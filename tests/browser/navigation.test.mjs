@@ -72,8 +72,12 @@ test("the dark mode toggle applies and is remembered", async () => {
   await page.goto(fileUrl(site, "index.html"));
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(await bg(), "rgb(255, 255, 255)");
-  await page.locator(".theme-toggle").click();
-  assert.equal(await page.locator(".theme-toggle").getAttribute("aria-pressed"), "true");
+  const toggle = page.locator(".theme-toggle");
+  assert.equal(await toggle.textContent(), "◐ Dark mode", "in light mode the button offers dark mode");
+  assert.equal(await toggle.getAttribute("aria-label"), "Switch to dark mode");
+  await toggle.click();
+  assert.equal(await toggle.textContent(), "◐ Light mode", "in dark mode it offers light mode");
+  assert.equal(await toggle.getAttribute("aria-label"), "Switch to light mode");
   assert.equal(await bg(), "rgb(21, 24, 28)");
   await page.goto(fileUrl(site, "culture/time-zones.html"));
   assert.equal(await bg(), "rgb(21, 24, 28)", "the choice carries to the next page");
@@ -89,6 +93,7 @@ test("the system dark preference is followed", async () => {
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(21, 24, 28)");
+  assert.equal(await page.locator(".theme-toggle").textContent(), "◐ Light mode", "the label follows the system theme");
   await page.close();
 });
 

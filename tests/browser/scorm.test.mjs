@@ -57,11 +57,27 @@ test("the lesson is completed when the learner reaches the last chapter", async 
 
   await page.waitForFunction(() => document.getElementById("sco").contentDocument?.getElementById("pack-content")?.contentDocument?.readyState === "complete");
   let frame = contentFrame(page);
+  // Waits until the content frame shows a chapter other than `from` and has loaded it,
+  // so a slow page load is never mistaken for the end of the pack.
+  const arrive = async (from) => {
+    for (let i = 0; i < 200; i++) {
+      const f = contentFrame(page);
+      if (f && f.url() !== from) {
+        try {
+          await f.waitForLoadState("load");
+          if (await f.locator("h1").count()) return f;
+        } catch { /* the frame navigated again; look once more */ }
+      }
+      await page.waitForTimeout(25);
+    }
+    throw new Error(`the pack frame never left ${from}`);
+  };
+  let from = frame.url();
   await frame.locator("main .agenda a").first().click();
   let steps = 0;
   for (;;) {
-    await page.waitForTimeout(50);
-    frame = contentFrame(page);
+    frame = await arrive(from);
+    from = frame.url();
     const next = frame.locator("a[rel=next]");
     if ((await next.count()) === 0) break;
     const completedEarly = (await calls()).some((c) => c[1] === "cmi.core.lesson_status" && c[2] === "completed");

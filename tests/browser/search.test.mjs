@@ -1,20 +1,34 @@
 // Search in a real Chromium: the shipped handbook from file:// and from a server
-// sub-path, a fixture book with markup in its prose, and a generated 10,000-chapter
-// corpus whose postings are sharded.
+// sub-path, a fixture book with markup in its prose (and a copy with synonyms), and a
+// generated 10,000-chapter corpus whose postings are sharded.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildBook, fileUrl, launch, repoRoot, serve, watch } from "./helpers.mjs";
 
-const generator = path.resolve(repoRoot, "../shared/bench/gen_corpus.py");
-let site, fixture, big, browser, server;
+// Next to the main checkout, or two levels up from a worktree under /work/wt/.
+const generator = ["../shared", "../../shared"].map((d) => path.resolve(repoRoot, d, "bench/gen_corpus.py"))
+  .find(existsSync) ?? path.resolve(repoRoot, "../shared/bench/gen_corpus.py");
+let site, fixture, synonyms, big, browser, server;
+
+/** The search fixture plus two notes that differ in one word, and a synonyms table. */
+function synonymBook() {
+  const book = path.join(mkdtempSync(path.join(tmpdir(), "carebook-synonyms-")), "book");
+  cpSync(path.join(repoRoot, "tests/fixtures/search"), book, { recursive: true });
+  const note = (title, who) => `---\ntitle: ${title}\ntags: [tone]\naudience: [agent]\n---\n\nThe ${who} asked about the parcel twice.\n`;
+  writeFileSync(path.join(book, "guide/safety/note-one.md"), note("Note one", "patron"));
+  writeFileSync(path.join(book, "guide/safety/note-two.md"), note("Note two", "caller"));
+  appendFileSync(path.join(book, "book.toml"), '\n[search.synonyms]\nCallers = ["patrons"]\n"Billing statement" = ["invoices"]\n');
+  return buildBook(book);
+}
 
 before(async () => {
   site = buildBook();
   fixture = buildBook(path.join(repoRoot, "tests/fixtures/search"));
+  synonyms = synonymBook();
   if (!existsSync(generator)) throw new Error(`corpus generator not found at ${generator}`);
   const corpus = path.join(mkdtempSync(path.join(tmpdir(), "carebook-corpus-")), "c");
   execFileSync("python3", [generator, "--chapters", "10000", "--out", corpus], { stdio: "ignore" });
@@ -172,4 +186,100 @@ test("a 10,000-chapter corpus searches from file:// with sharded postings", asyn
   assert.ok(resultCount(await page.locator("#search-status").textContent()) > 0, "typos work on sharded postings");
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test("synonyms: “angry caller” finds the de-escalation chapter, which never says caller", async () => {
+  const text = readFileSync(path.join(repoRoot, "guide/stress/de-escalation.md"), "utf8");
+  assert.doesNotMatch(text, /caller/i, "the chapter must not say caller for this test to mean anything");
+  const page = await browser.newPage();
+  const problems = watch(page);
+  await page.goto(fileUrl(site, "index.html"));
+  await page.locator("#search-input").focus();
+  for (const q of ["angry caller", "angry callers", "Angry Caller"]) {
+    const status = await search(page, q);
+    assert.equal((await titles(page))[0], "De-escalating an angry customer", `${q}: ${status}`);
+    assert.doesNotMatch(status, /close spellings|some of the words/, q);
+  }
+  // "irate" is a synonym too: the chapter on frustrated customers may come first.
+  await search(page, "irate caller");
+  assert.ok((await titles(page)).slice(0, 2).includes("De-escalating an angry customer"));
+  assert.ok((await page.locator("#search-results .search-excerpt mark").allTextContents()).some((m) => /^customers?$/i.test(m)),
+    "the synonym is highlighted in the excerpts");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("synonyms: one way, a synonym ranks below a direct match, phrases match in order", async () => {
+  const page = await browser.newPage();
+  const problems = watch(page);
+  await page.goto(fileUrl(synonyms, "safety/calm-voice.html"));
+  await page.locator("#search-input").focus();
+  await search(page, "caller");
+  assert.deepEqual(await titles(page), ["Note two", "Note one"], "the direct match first, then the synonym's");
+  await search(page, "patron");
+  assert.deepEqual(await titles(page), ["Note one"], "one way: patron does not find caller");
+  await search(page, "billing statements");
+  assert.deepEqual((await titles(page)).sort(), ["A calm voice", "Pasted code in tickets"], "the phrase finds its synonym");
+  await search(page, "statement billing");
+  assert.ok(!(await titles(page)).includes("A calm voice"), "only with its words in order");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("“close spellings” is said only when a close spelling brought in a result", async () => {
+  const page = await browser.newPage();
+  await page.goto(fileUrl(site, "index.html"));
+  await page.locator("#search-input").focus();
+  // Fewer than three results, so close spellings are looked for, but none is used.
+  for (const q of ["hold music", "burnout", "empathy"]) {
+    const status = await search(page, q);
+    assert.ok(resultCount(status) > 0, status);
+    assert.doesNotMatch(status, /close spellings/, q);
+  }
+  const status = await search(page, "empaty");
+  assert.match(status, /including close spellings/);
+  assert.equal((await titles(page))[0], "Empathy in practice");
+  await page.close();
+});
+
+test("a filter that hides every result is named, with a button that clears it", async () => {
+  const first = await browser.newPage();
+  await first.goto(fileUrl(site, "index.html"));
+  await first.locator("#search-input").focus();
+  const all = resultCount(await search(first, "empathy"));
+  assert.ok(all > 0);
+  await first.close();
+  const page = await browser.newPage();
+  const problems = watch(page);
+  await page.goto(fileUrl(site, "index.html") + "#q=empathy&tag=culture");
+  await page.waitForFunction(() => /“empathy”/.test(document.getElementById("search-status").textContent));
+  const status = await page.locator("#search-status").textContent();
+  assert.equal(status, `No results for “empathy” in the topic Culture. ${all} results in all topics.`);
+  assert.equal(await page.locator(".search-count").textContent(), status);
+  const clear = page.locator(".search-clear-filter");
+  assert.ok(await clear.isVisible());
+  assert.equal(await clear.textContent(), "Clear the Culture filter");
+  await clear.click();
+  await page.waitForFunction(() => /^\d+ results for “empathy”$/.test(document.getElementById("search-status").textContent));
+  assert.equal(resultCount(await page.locator("#search-status").textContent()), all);
+  assert.equal((await titles(page))[0], "Empathy in practice");
+  assert.ok(!(await clear.isVisible()), "the button goes with the filter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "search-input", "focus returns to the box");
+  assert.equal(await page.evaluate(() => location.hash), "#q=empathy");
+  assert.equal(await page.locator('.search-chip[aria-pressed="true"]').count(), 0);
+
+  // A filter that only narrows the results says how many there are without it.
+  await page.locator('.search-chip-tag[data-facet="communication"]').click();
+  await page.waitForFunction(() => /tag=communication/.test(location.hash));
+  const narrowed = await page.locator("#search-status").textContent();
+  assert.match(narrowed, new RegExp(`^\\d+ results? for “empathy” in the topic Communication \\(${all} in all topics\\)$`));
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  const audience = await browser.newPage();
+  await audience.goto(fileUrl(site, "index.html") + "#q=empathy&audience=trainer");
+  await audience.waitForFunction(() => /“empathy”/.test(document.getElementById("search-status").textContent));
+  assert.match(await audience.locator("#search-status").textContent(),
+    new RegExp(`^\\d+ results? for “empathy” in chapters for Trainers \\(${all} for all audiences\\)$`));
+  await audience.close();
 });

@@ -32,6 +32,19 @@ pub fn carebook(args: &[&str], cwd: &Path) -> Run {
         .into()
 }
 
+/// `carebook` with extra environment variables (they win over the fixed date).
+pub fn carebook_env(args: &[&str], cwd: &Path, envs: &[(&str, &str)]) -> Run {
+    Command::new(env!("CARGO_BIN_EXE_carebook"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1763856000")
+        .envs(envs.iter().copied())
+        .output()
+        .expect("the carebook binary runs")
+        .into()
+}
+
 /// Runs `carebook build` in `dir`; the test fails, showing the errors, unless it succeeds.
 pub fn build_ok(dir: &Path) -> Run {
     let run = carebook(&["build"], dir);
@@ -124,7 +137,8 @@ pub fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
 }
 
 /// Checks that every link and resource in every page is relative and resolves to a file
-/// in the site (and, for `#fragment`s, to an element id). Returns the problems found.
+/// in the site (and, for `#fragment`s, to an element id), reading each href as a browser
+/// does: `?query` and `#fragment` cut off, then percent-decoded. Returns the problems found.
 pub fn broken_links(site: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     for page in html_files(site) {
@@ -143,7 +157,7 @@ pub fn broken_links(site: &Path) -> Vec<String> {
 }
 
 fn check_link(site: &Path, page: &Path, dir: &Path, html: &str, value: &str) -> Option<String> {
-    let value = value.replace("&amp;", "&");
+    let value = value.replace("&amp;", "&").replace("&#x27;", "'");
     if value.contains("://") || value.starts_with("mailto:") || value.starts_with("tel:") {
         return None;
     }
@@ -156,6 +170,14 @@ fn check_link(site: &Path, page: &Path, dir: &Path, html: &str, value: &str) -> 
     let (path, frag) = value
         .split_once('#')
         .map_or((value.as_str(), None), |(p, f)| (p, Some(f)));
+    let path = path.split_once('?').map_or(path, |(p, _)| p);
+    let decode = |s: &str| {
+        percent_encoding::percent_decode_str(s)
+            .decode_utf8_lossy()
+            .into_owned()
+    };
+    let (path, frag) = (decode(path), frag.map(decode));
+    let (path, frag) = (path.as_str(), frag.as_deref());
     let target_rel = if path.is_empty() {
         page.to_path_buf()
     } else {

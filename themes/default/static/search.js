@@ -251,9 +251,42 @@
           }
         });
       }
-      out.push({ raw: w, term: t, cands: cands });
+      out.push({ raw: w, term: t, cands: cands, last: last, typo: new Set(), syn: new Set() });
     });
+    addSynonyms(ix, out);
     return out;
+  }
+  // [search.synonyms], one way: a key's words, one after the other in the query, also
+  // match the key's synonyms (each word of a phrase does). A synonym counts SYNONYM of
+  // a direct match; the word being typed may be the start of a key's last word.
+  // score() gives a word and its synonyms one idf, so "caller" → "customer" is worth
+  // as little as "customer" when every chapter says "customer".
+  var SYNONYM = 0.8;
+  function addSynonyms(ix, out) {
+    var syn = ix.core.synonyms || {};
+    Object.keys(syn).forEach(function (key) {
+      var kw = key.split(" "), n = kw.length;
+      for (var i = 0; i + n <= out.length; i++) {
+        var typed = 1;
+        for (var j = 0; j < n && typed; j++) {
+          var q = out[i + j];
+          if (q.term === kw[j]) continue;
+          var partial = j === n - 1 && q.last && Array.from(q.raw).length >= 3 &&
+            (kw[j].lastIndexOf(q.term, 0) === 0 || kw[j].lastIndexOf(q.raw, 0) === 0);
+          typed = partial ? 0.7 : 0;
+        }
+        if (!typed) continue;
+        var weight = SYNONYM * typed;
+        syn[key].forEach(function (v) {
+          var at = ix.find(v);
+          if (ix.terms[at] !== v) return;
+          for (var j = 0; j < n; j++) {
+            var c = out[i + j].cands;
+            if (!(c.get(at) >= weight)) { c.set(at, weight); out[i + j].syn.add(at); }
+          }
+        });
+      }
+    });
   }
   function addTypos(ix, qw) {
     qw.forEach(function (q) {
@@ -266,7 +299,7 @@
         if (d <= max) found.push([d, k]);
       }
       found.sort(function (a, b) { return a[0] - b[0] || ix.terms[a[1]].length - ix.terms[b[1]].length; });
-      found.slice(0, 8).forEach(function (f) { q.cands.set(f[1], f[0] === 1 ? 0.6 : 0.4); });
+      found.slice(0, 8).forEach(function (f) { q.cands.set(f[1], f[0] === 1 ? 0.6 : 0.4); q.typo.add(f[1]); });
     });
   }
   function allCands(qw) {
@@ -274,14 +307,20 @@
     qw.forEach(function (q) { q.cands.forEach(function (_, k) { list.push(k); }); });
     return list;
   }
-  // BM25 with title and heading boosts; per word the best of its terms counts.
+  // BM25 with title and heading boosts; per word the best of its terms counts. A
+  // document some word matches only through a close spelling is marked in `typo`.
   function score(ix, qw) {
-    var s = ix.core.settings, N = ix.n, total = new Float64Array(N), hits = new Int32Array(N);
+    var s = ix.core.settings, N = ix.n, total = new Float64Array(N), hits = new Int32Array(N), typo = new Uint8Array(N);
+    function idfOf(df) { return Math.log(1 + (N - df + 0.5) / (df + 0.5)); }
     qw.forEach(function (q, qi) {
-      var best = new Float64Array(N);
+      var best = new Float64Array(N), exact = new Uint8Array(N), shared = 0;
+      // A word with synonyms and its synonyms count as one term: the idf of the commonest.
+      q.syn.forEach(function (ti) { shared = Math.max(shared, ix.postings(ti).docs.length); });
+      if (shared && q.cands.get(ix.find(q.term)) === 1) shared = Math.max(shared, ix.postings(ix.find(q.term)).docs.length);
       q.cands.forEach(function (weight, ti) {
+        var close = q.typo.has(ti);
         var p = ix.postings(ti), df = p.docs.length;
-        var idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+        var idf = idfOf(shared && (q.syn.has(ti) || ix.terms[ti] === q.term) ? shared : df);
         for (var j = 0; j < df; j++) {
           var d = p.docs[j], w = p.w[j], tf = (w >> 2) + 1;
           // The boost is added to the saturated term frequency, so a title match counts
@@ -289,11 +328,14 @@
           var boost = w & 2 ? s.titleBoost : w & 1 ? s.headingBoost - 1 : 0;
           var v = weight * idf * (boost + tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * ix.lens[d] / ix.core.avgdl)));
           if (v > best[d]) best[d] = v;
+          if (!close) exact[d] = 1;
         }
       });
-      for (var d = 0; d < N; d++) if (best[d] > 0) { total[d] += best[d]; hits[d] |= 1 << qi; }
+      for (var d = 0; d < N; d++) {
+        if (best[d] > 0) { total[d] += best[d]; hits[d] |= 1 << qi; if (!exact[d]) typo[d] = 1; }
+      }
     });
-    return { total: total, hits: hits };
+    return { total: total, hits: hits, typo: typo };
   }
   function rank(ix, qw, filter) {
     var sc = score(ix, qw), all = (1 << qw.length) - 1, and = [], or = [];
@@ -303,7 +345,7 @@
     }
     var list = and.length ? and : and.concat(or), bits = function (x) { var c = 0; while (x) { c += x & 1; x >>= 1; } return c; };
     list.sort(function (a, b) { return bits(sc.hits[b]) - bits(sc.hits[a]) || sc.total[b] - sc.total[a] || a - b; });
-    return { docs: list, any: !and.length && list.length > 0, hits: sc.hits };
+    return { docs: list, any: !and.length && list.length > 0, hits: sc.hits, typo: sc.typo };
   }
 
   /* ---------- the public query API (used by the UI, tests and benchmarks) ---------- */
@@ -355,7 +397,12 @@
     });
     var matched = new Set();
     qw.forEach(function (q) { q.cands.forEach(function (_, k) { matched.add(ix.terms[k]); }); });
-    return { docs: r.docs.filter(both), any: r.any, typos: typos, counts: counts, terms: matched, facets: ix.core.facets };
+    // `typos`: some result matched a word only through a close spelling; `closeSpelling`
+    // lists those results. `all`: the results without the facet filters.
+    var docs = r.docs.filter(both), close = new Set();
+    if (typos && r.typo) docs.forEach(function (d) { if (r.typo[d]) close.add(d); });
+    return { docs: docs, all: r.docs.length, any: r.any, typos: close.size > 0, closeSpelling: close,
+      counts: counts, terms: matched, facets: ix.core.facets };
   }
   // Title, link, section sub-results and an excerpt for one result.
   api.describe = function (doc, terms) {
@@ -442,7 +489,7 @@
     var input = box.querySelector("#search-input"), panel = box.querySelector(".search-panel");
     var list = box.querySelector(".search-results"), facets = box.querySelector(".search-facets");
     var status = box.querySelector("#search-status"), count = box.querySelector(".search-count");
-    var more = box.querySelector(".search-more"), root = document.documentElement.getAttribute("data-root") || "";
+    var more = box.querySelector(".search-more"), clear = box.querySelector(".search-clear-filter"), root = document.documentElement.getAttribute("data-root") || "";
     var sel = {}, active = -1, generation = 0, limit = 0, last = null;
 
     function options() { return list.querySelectorAll("[role=option]"); }
@@ -477,7 +524,7 @@
       if (!keepLimit) limit = ix0.settings.maxResults;
       saveState(q.trim());
       if (!q.trim() && !sel.tag && !sel.audience) {
-        list.textContent = ""; facets.textContent = ""; count.textContent = ""; more.hidden = true;
+        list.textContent = ""; facets.textContent = ""; count.textContent = ""; more.hidden = true; clear.hidden = true;
         status.textContent = ""; show(false); return Promise.resolve();
       }
       return api.query(q, sel).then(function (res) {
@@ -492,13 +539,29 @@
         show(true);
       });
     }
+    function results(n) { return n + (n === 1 ? " result" : " results"); }
+    // "in the topic Culture", "for Agents", and where the results without them are.
+    function filterWords(res) {
+      var label = {};
+      res.facets.forEach(function (f) { if (sel[f.kind] === f.id) label[f.kind] = f.label; });
+      var where = label.tag ? " in the topic " + label.tag + (label.audience ? " for " + label.audience : "") :
+        " in chapters for " + label.audience;
+      if (!label.tag && !label.audience) where = "";
+      var all = label.tag && label.audience ? "without these filters" : label.tag ? "in all topics" : "for all audiences";
+      return { where: where, all: all, both: !!(label.tag && label.audience), one: label.tag || label.audience };
+    }
     function render(q, res, items) {
       var n = res.docs.length, hl = encodeURIComponent(Array.from(res.terms).slice(0, 20).join(" "));
-      var what = q ? " for “" + q + "”" : "";
-      var msg = (n ? n + (n === 1 ? " result" : " results") + what : "No results" + what) +
-        (res.any ? ", matching some of the words" : "") + (res.typos && n ? ", including close spellings" : "");
+      var what = q ? " for “" + q + "”" : "", f = filterWords(res), hidden = q && f.where && res.all > n;
+      // Close spellings are named only when one brought in a result on show.
+      var close = res.docs.slice(0, limit).some(function (d) { return res.closeSpelling.has(d); });
+      var msg = (n ? results(n) + what : "No results" + what) + (hidden ? f.where : "") +
+        (res.any ? ", matching some of the words" : "") + (close ? ", including close spellings" : "");
+      if (hidden) msg += n ? " (" + res.all + " " + f.all + ")" : ". " + results(res.all) + " " + f.all + ".";
       count.textContent = msg;
       status.textContent = msg;
+      clear.hidden = !(hidden && !n);
+      clear.textContent = f.both ? "Clear both filters" : "Clear the " + f.one + " filter";
       renderFacets(res);
       list.textContent = "";
       items.forEach(function (it, i) {
@@ -516,12 +579,14 @@
       input.removeAttribute("aria-activedescendant");
       show(true);
     }
+    // Options hold no links: an option that contains a link is a nested interactive
+    // control (axe "nested-interactive"), so a click or Enter navigates to data-href.
     function option(id, href, html, cls) {
-      var li = document.createElement("li"), a = document.createElement("a");
+      var li = document.createElement("li");
       li.id = "search-opt-" + id; li.className = cls;
       li.setAttribute("role", "option"); li.setAttribute("aria-selected", "false");
-      a.href = href; a.tabIndex = -1; a.innerHTML = html;
-      li.appendChild(a);
+      li.setAttribute("data-href", href);
+      li.innerHTML = html;
       return li;
     }
     function renderFacets(res) {
@@ -564,7 +629,7 @@
         setActive(e.key === "ArrowDown" ? (active + 1) % n : (active <= 0 ? n : active) - 1);
       } else if (e.key === "Enter") {
         var opts = options(), target = opts[active >= 0 ? active : 0];
-        if (target && !panel.hidden) { e.preventDefault(); location.href = target.querySelector("a").href; }
+        if (target && !panel.hidden) { e.preventDefault(); location.href = target.getAttribute("data-href"); }
       } else if (e.key === "Escape") {
         e.preventDefault();
         if (input.value || sel.tag || sel.audience) { input.value = ""; sel = {}; run(); } else show(false);
@@ -573,7 +638,13 @@
     box.addEventListener("focusout", function (e) { if (!box.contains(e.relatedTarget)) show(false); });
     box.addEventListener("focusin", function () { if (list.firstChild && (input.value || sel.tag || sel.audience)) show(true); });
     list.addEventListener("mousedown", function (e) { e.preventDefault(); });
+    list.addEventListener("click", function (e) {
+      var opt = e.target.closest("[role=option]");
+      if (opt) location.href = opt.getAttribute("data-href");
+    });
     more.addEventListener("click", function () { limit += ix0.settings.maxResults; run(true); });
+    // Focus goes back to the box first: the button hides once the filter is gone.
+    clear.addEventListener("click", function () { sel = {}; input.focus(); run(); });
 
     open().then(function (ix) {
       ix0 = ix.core;

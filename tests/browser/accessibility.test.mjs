@@ -1,0 +1,94 @@
+// Accessibility and valid markup on every kind of page: axe-core in Chromium (light and
+// dark, with the search panel open) and the Nu HTML checker over the whole site.
+// Both tools are npm packages installed by scripts/test.sh (the checker needs a JRE,
+// which it installs too); a missing tool fails the test rather than skipping it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { buildBook, fileUrl, launch } from "./helpers.mjs";
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve("axe-core/axe.min.js");
+const vnuJar = path.join(path.dirname(require.resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
+
+// One page of each kind the site has.
+const pages = [
+  "index.html", "stress/index.html", "stress/de-escalation.html", "tags/index.html", "tags/culture.html",
+  "audiences/index.html", "audiences/trainer.html", "checklists/index.html", "checklists/part-stress.html",
+  "checklists/tag-stress.html", "print.html", "404.html", "packs/calm-under-pressure/index.html",
+  "packs/calm-under-pressure/de-escalation.html", "packs/calm-under-pressure/handout.html",
+  "packs/calm-under-pressure/trainer.html", "packs/calm-under-pressure/cards.html",
+];
+
+let site, browser;
+
+before(async () => {
+  site = buildBook();
+  browser = await launch();
+});
+
+after(async () => { await browser?.close(); });
+
+/** Serious and critical axe violations on the open page, as "rule: target" lines. */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
+}
+
+for (const scheme of ["light", "dark"]) {
+  test(`no serious axe violations on any page kind (${scheme})`, async () => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    const found = [];
+    for (const rel of pages) {
+      await page.goto(fileUrl(site, rel));
+      found.push(...(await axeViolations(page)).map((v) => `${rel}: ${v}`));
+    }
+    assert.deepEqual(found, []);
+    await page.close();
+  });
+}
+
+test("no serious axe violations with the search results open", async () => {
+  const page = await browser.newPage();
+  await page.goto(fileUrl(site, "stress/de-escalation.html"));
+  await page.locator("#search-input").focus();
+  await page.keyboard.type("angry");
+  await page.waitForFunction(() => /result/.test(document.getElementById("search-status").textContent));
+  await page.keyboard.press("ArrowDown");
+  assert.ok((await page.locator("#search-results [role=option]").count()) > 0, "results are shown");
+  assert.equal(await page.locator("#search-results [role=option] a, #search-results [role=option] button").count(), 0,
+    "options hold no nested controls");
+  assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test("clicking a search result opens it", async () => {
+  const page = await browser.newPage();
+  await page.goto(fileUrl(site, "index.html"));
+  await page.locator("#search-input").fill("de-escalation");
+  await page.waitForFunction(() => /result/.test(document.getElementById("search-status").textContent));
+  const first = page.locator("#search-results .search-chapter").first();
+  const title = await first.locator(".search-title").textContent();
+  await first.click();
+  await page.waitForURL(/\.html/);
+  assert.equal(await page.locator("h1").textContent(), title);
+  await page.close();
+});
+
+test("the Nu HTML checker finds no errors on any page", () => {
+  let out = "";
+  try {
+    execFileSync("java", ["-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "text", site],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    out = `${e.stdout || ""}${e.stderr || ""}` || String(e);
+  }
+  const errors = out.split("\n").filter((l) => /Error:|error:/i.test(l));
+  assert.deepEqual(errors.slice(0, 20), [], `${errors.length} errors`);
+});
