@@ -111,11 +111,25 @@ pub enum Test {
     Readability { max: f64, min_words: usize },
 }
 
+/// The desk-card rules of `carebook check`. They look at a chapter's card (its
+/// checklist and `card.when`) rather than its prose, so they are built in, not YAML,
+/// but they belong to the `carebook` style and are switched the same way in book.toml
+/// (`carebook.card-critical = false`, `carebook.card-length = "warning"`).
+pub const CARD_RULES: &[(&str, Severity)] = &[
+    ("card-groups", Severity::Warning),
+    ("card-length", Severity::Suggestion),
+    ("card-item-length", Severity::Warning),
+    ("card-critical", Severity::Warning),
+    ("card-when", Severity::Warning),
+];
+
 #[derive(Debug, Default)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Every rule id that exists, switched on or not, for `carebook-lint` comments.
     pub known: Vec<String>,
+    /// The desk-card rules that are on (short id, e.g. `card-when`), at their level.
+    pub card: Vec<(&'static str, Severity)>,
 }
 
 impl RuleSet {
@@ -124,6 +138,17 @@ impl RuleSet {
         self.known
             .iter()
             .any(|k| k == name || k.split_once('.').is_some_and(|(_, s)| s == name))
+    }
+
+    /// The level of desk-card rule `id` (short, e.g. `card-when`), `None` when off.
+    pub fn card_level(&self, id: &str) -> Option<Severity> {
+        self.card.iter().find(|(r, _)| *r == id).map(|(_, l)| *l)
+    }
+
+    /// Whether `name` names a desk-card rule (which comments in a chapter cannot switch).
+    pub fn is_card_rule(name: &str) -> bool {
+        let short = name.strip_prefix("carebook.").unwrap_or(name);
+        CARD_RULES.iter().any(|(r, _)| *r == short)
     }
 }
 
@@ -158,7 +183,16 @@ pub fn load(root: &Path, book: &Book, toml_text: &str) -> Result<RuleSet, Vec<Di
             Err(mut d) => diags.append(&mut d),
         }
     }
+    set.known.extend(
+        CARD_RULES
+            .iter()
+            .map(|(id, _)| format!("{BUILTIN_STYLE}.{id}")),
+    );
     let switches = &book.config.check.rules;
+    set.card = CARD_RULES
+        .iter()
+        .filter_map(|&(id, level)| Some((id, switched(switches, BUILTIN_STYLE, id, level)?)))
+        .collect();
     diags.extend(check_switches(
         root, &sources, &set.known, switches, toml_text,
     ));
@@ -325,14 +359,23 @@ fn switched_level(
     style: &str,
     def: &RuleDef,
 ) -> Option<Severity> {
+    switched(switches, style, &def.id, def.level)
+}
+
+fn switched(
+    switches: &IndexMap<String, StyleSwitch>,
+    style: &str,
+    id: &str,
+    level: Severity,
+) -> Option<Severity> {
     match switches.get(style) {
         Some(StyleSwitch::All(false)) => None,
-        Some(StyleSwitch::Rules(rules)) => match rules.get(&def.id) {
+        Some(StyleSwitch::Rules(rules)) => match rules.get(id) {
             Some(RuleSwitch::On(false)) => None,
             Some(RuleSwitch::Level(level)) => Some(*level),
-            _ => Some(def.level),
+            _ => Some(level),
         },
-        _ => Some(def.level),
+        _ => Some(level),
     }
 }
 
