@@ -14,6 +14,8 @@ use crate::diag::{did_you_mean, suggestion, Diagnostic, LineIndex, Pos};
 
 pub const BUILTIN_STYLE: &str = "carebook";
 const BUILTIN_YAML: &str = include_str!("carebook.yml");
+/// The spelling-variant rules of the built-in style (`carebook.spelling-us`, `-gb`).
+const BUILTIN_SPELLING_YAML: &str = include_str!("spelling.yml");
 
 /// One rule file: `styles/<style>.yml`.
 #[derive(Debug, Deserialize)]
@@ -50,6 +52,9 @@ struct RuleDef {
     max: Option<f64>,
     metric: Option<Metric>,
     min_words: Option<usize>,
+    /// Only for books in this language (`en-US`): the book's `language` is it or
+    /// starts with it and a `-`.
+    language: Option<String>,
 }
 
 fn default_level() -> Severity {
@@ -164,12 +169,20 @@ struct Source {
 /// and compiles every rule. All mistakes are reported together.
 pub fn load(root: &Path, book: &Book, toml_text: &str) -> Result<RuleSet, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let mut sources = vec![Source {
-        style: BUILTIN_STYLE.into(),
-        path: PathBuf::from("<built-in>/carebook.yml"),
-        text: BUILTIN_YAML.into(),
-        builtin: true,
-    }];
+    let mut sources = vec![
+        Source {
+            style: BUILTIN_STYLE.into(),
+            path: PathBuf::from("<built-in>/carebook.yml"),
+            text: BUILTIN_YAML.into(),
+            builtin: true,
+        },
+        Source {
+            style: BUILTIN_STYLE.into(),
+            path: PathBuf::from("<built-in>/spelling.yml"),
+            text: BUILTIN_SPELLING_YAML.into(),
+            builtin: true,
+        },
+    ];
     sources.extend(book_styles(root, book, toml_text, &mut diags));
     let mut set = RuleSet::default();
     let mut parsed = Vec::new();
@@ -201,6 +214,13 @@ pub fn load(root: &Path, book: &Book, toml_text: &str) -> Result<RuleSet, Vec<Di
             let Some(level) = switched_level(switches, &src.style, &def) else {
                 continue;
             };
+            if !def
+                .language
+                .as_deref()
+                .is_none_or(|l| language_matches(l, &book.config.language))
+            {
+                continue;
+            }
             match compile(src, def, level, book) {
                 Ok(rule) => set.rules.push(rule),
                 Err(d) => diags.push(d),
@@ -377,6 +397,14 @@ fn switched(
         },
         _ => Some(level),
     }
+}
+
+/// Whether a rule for `rule` (`en-US`) applies to a book in `book` (`en-us`, `en_US`,
+/// `en-US-x-house`); `en` alone matches no regional rule.
+pub fn language_matches(rule: &str, book: &str) -> bool {
+    let norm = |s: &str| s.trim().replace('_', "-").to_ascii_lowercase();
+    let (rule, book) = (norm(rule), norm(book));
+    !rule.is_empty() && (book == rule || book.starts_with(&format!("{rule}-")))
 }
 
 /// Switches must name styles and rules that exist, so a typo never silently does nothing.
@@ -713,6 +741,17 @@ mod tests {
         assert!(!re.is_match("I don't knowledge"));
         let re = Regex::new(&pattern_of("100%", false)).unwrap();
         assert!(re.is_match("a 100% refund") && !re.is_match("1100%"));
+    }
+
+    #[test]
+    fn rule_languages_match_the_book_and_its_subtags() {
+        assert!(language_matches("en-US", "en-US"));
+        assert!(language_matches("en-US", "en_us"));
+        assert!(language_matches("en-US", "en-US-x-house"));
+        assert!(!language_matches("en-US", "en"));
+        assert!(!language_matches("en-US", "en-GB"));
+        assert!(!language_matches("en-US", "en-USA"));
+        assert!(language_matches("en", "en-GB"));
     }
 
     #[test]
