@@ -156,7 +156,7 @@ fn card_when(ch: &Chapter, report: &mut impl FnMut(&str, Pos, usize, String, &st
     if when.is_empty() {
         report(
             "card-when",
-            ch.locate("card", ""),
+            Pos::new(ch.locate("card", "").line, 1),
             1,
             "this desk card has no `card.when`: the card does not say when to pick it up".into(),
             hint,
