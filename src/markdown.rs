@@ -714,7 +714,10 @@ fn footnote_id(name: &str) -> String {
 
 /// Task-list boxes become real checkboxes an agent can tick during a shift (the page
 /// script remembers them), each named by its item's text for screen readers.
-fn enable_task_boxes(events: &mut [(Event<'_>, std::ops::Range<usize>)], critical: &HashSet<usize>) {
+fn enable_task_boxes(
+    events: &mut [(Event<'_>, std::ops::Range<usize>)],
+    critical: &HashSet<usize>,
+) {
     for i in 0..events.len() {
         let Event::TaskListMarker(checked) = events[i].0 else {
             continue;
@@ -734,7 +737,8 @@ fn enable_task_boxes(events: &mut [(Event<'_>, std::ops::Range<usize>)], critica
 
 /// Shown before a critical item on the chapter page: a sign and the word, so it reads
 /// the same in colour, in black and white and to a screen reader.
-const CRITICAL_MARK: &str = "<strong class=\"critical-mark\"><span aria-hidden=\"true\">⚠ </span>Critical:</strong> ";
+const CRITICAL_MARK: &str =
+    "<strong class=\"critical-mark\"><span aria-hidden=\"true\">⚠ </span>Critical:</strong> ";
 
 /// A paragraph ending in a colon ("Before:", "Try this:") introduces what follows; the
 /// class lets print keep it on the same page as that.
@@ -930,7 +934,10 @@ fn take_critical_marks(
             }
             Event::TaskListMarker(_)
                 if group.is_some()
-                    && matches!(events.get(i.wrapping_sub(1)), Some((Event::Start(Tag::Item), _))) =>
+                    && matches!(
+                        events.get(i.wrapping_sub(1)),
+                        Some((Event::Start(Tag::Item), _))
+                    ) =>
             {
                 let Some((Event::Text(t), _)) = events.get(i + 1) else {
                     continue;

@@ -530,7 +530,11 @@ fn critical_items_come_first_on_the_card_emphasised_and_without_their_mark() {
     assert_eq!(long.matches("class=\"critical\"").count(), 1);
     let good = &cards[cards.find(r#"id="card-good-card""#).unwrap()..];
     let good = &good[..good.find("</article>").unwrap()];
-    assert_eq!(good.matches("<li class=\"critical\">").count(), 2, "`!` with or without a space");
+    assert_eq!(
+        good.matches("<li class=\"critical\">").count(),
+        2,
+        "`!` with or without a space"
+    );
     let avoid = &good[good.find("card-avoid").unwrap()..];
     assert!(avoid.contains("<ul><li class=\"critical\"><span class=\"box\" aria-hidden=\"true\">☐</span> <strong><span class=\"critical-mark\" aria-hidden=\"true\">⚠ </span><span class=\"visually-hidden\">Critical: </span>Reading out a full card number.</strong>"), "{avoid}");
     for (name, html) in [
@@ -538,12 +542,24 @@ fn critical_items_come_first_on_the_card_emphasised_and_without_their_mark() {
         ("chapter", &read(&site.join("desk/good-card.html"))),
         ("print", &read(&site.join("print.html"))),
     ] {
-        assert!(!html.contains("! Confirm") && !html.contains("!Reading"), "{name} shows the `!`");
+        assert!(
+            !html.contains("! Confirm") && !html.contains("!Reading"),
+            "{name} shows the `!`"
+        );
     }
     let chapter = read(&site.join("desk/good-card.html"));
-    assert_contains(&chapter, r#"<input type="checkbox" class="task-box" aria-label="Critical: Confirm identity before you change anything."> <strong class="critical-mark"><span aria-hidden="true">⚠ </span>Critical:</strong> Confirm identity before you change anything.</li>"#);
-    assert_contains(&chapter, r#"aria-label="Critical: Reading out a full card number.""#);
-    assert_contains(&chapter, r#"<li><input type="checkbox" class="task-box" aria-label="Tell the customer who they will speak to."> Tell"#);
+    assert_contains(
+        &chapter,
+        r#"<input type="checkbox" class="task-box" aria-label="Critical: Confirm identity before you change anything."> <strong class="critical-mark"><span aria-hidden="true">⚠ </span>Critical:</strong> Confirm identity before you change anything.</li>"#,
+    );
+    assert_contains(
+        &chapter,
+        r#"aria-label="Critical: Reading out a full card number.""#,
+    );
+    assert_contains(
+        &chapter,
+        r#"<li><input type="checkbox" class="task-box" aria-label="Tell the customer who they will speak to."> Tell"#,
+    );
     let mut search = String::new();
     for entry in walkdir::WalkDir::new(site.join("search")) {
         let entry = entry.unwrap();
@@ -551,11 +567,17 @@ fn critical_items_come_first_on_the_card_emphasised_and_without_their_mark() {
             search.push_str(&read(entry.path()));
         }
     }
-    assert!(search.contains("Confirm identity"), "the item is searchable");
+    assert!(
+        search.contains("Confirm identity"),
+        "the item is searchable"
+    );
     assert!(
         !search.contains("! Confirm") && !search.contains("!Reading"),
         "search text has no `!`"
     );
     let trainer = read(&site.join("packs/class/trainer.html"));
-    assert_contains(&trainer, r#"<li><strong class="critical-mark"><span aria-hidden="true">⚠ </span>Critical:</strong> Confirm identity before you change anything.</li><li>Tell the customer"#);
+    assert_contains(
+        &trainer,
+        r#"<li><strong class="critical-mark"><span aria-hidden="true">⚠ </span>Critical:</strong> Confirm identity before you change anything.</li><li>Tell the customer"#,
+    );
 }

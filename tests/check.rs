@@ -87,7 +87,10 @@ fn json_format_lists_findings_and_a_summary() {
     );
     assert_eq!(blame["level"], "warning");
     assert!(blame["hint"].as_str().unwrap().contains("Let's look"));
-    let whole_file = findings.iter().find(|f| f["rule"] == "carebook.card-groups").unwrap();
+    let whole_file = findings
+        .iter()
+        .find(|f| f["rule"] == "carebook.card-groups")
+        .unwrap();
     assert!(whole_file["line"].is_null());
     assert_eq!(v["summary"]["errors"], 5);
     assert_eq!(v["summary"]["warnings"], 10);
@@ -321,7 +324,10 @@ fn card_rules_and_the_spelling_variant_report_at_their_positions() {
     let run = carebook(&["check"], book.path());
     assert_contains(&run.stdout, "help: mark the one or two items that matter most with `!` after the box, e.g. `- [ ] ! Confirm identity before you change anything`");
     assert_contains(&run.stdout, "help: start it with the moment the card is for: Before, After, When, While, At, If, Once, As soon as or Whenever");
-    assert_contains(&run.stdout, "help: this book is written in American English");
+    assert_contains(
+        &run.stdout,
+        "help: this book is written in American English",
+    );
     let run = carebook(&["check", "--max-warnings", "0"], book.path());
     assert_eq!(run.code, 1, "{}", run.stdout);
 }
@@ -348,7 +354,10 @@ fn card_rules_are_switched_in_book_toml_like_prose_rules() {
     std::fs::write(&toml, text).unwrap();
     let run = carebook(&["check"], book.path());
     assert_eq!(run.code, 2);
-    assert_contains(&run.stderr, "[check.rules] names the rule `carebook.card-critcal`, which does not exist");
+    assert_contains(
+        &run.stderr,
+        "[check.rules] names the rule `carebook.card-critcal`, which does not exist",
+    );
     assert_contains(&run.stderr, "did you mean `card-critical`?");
 }
 
@@ -367,7 +376,11 @@ fn spelling_follows_the_book_language() {
             .map(str::to_owned)
             .collect::<Vec<_>>()
     };
-    assert_eq!(spelling("en"), Vec::<String>::new(), "plain `en` enforces nothing");
+    assert_eq!(
+        spelling("en"),
+        Vec::<String>::new(),
+        "plain `en` enforces nothing"
+    );
     assert_eq!(spelling("en-us").len(), 4, "any case");
     assert_eq!(
         spelling("en-GB"),
@@ -383,7 +396,14 @@ fn a_comment_cannot_switch_a_card_rule() {
     let book = copy_fixture("cards-check");
     let path = book.path().join("guide/desk/no-critical.md");
     let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("## Checklist", "<!-- carebook-lint off card-critical -->\n\n## Checklist")).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "## Checklist",
+            "<!-- carebook-lint off card-critical -->\n\n## Checklist",
+        ),
+    )
+    .unwrap();
     let run = carebook(&["check", "--format", "line"], book.path());
     assert_contains(&run.stdout, "guide/desk/no-critical.md:14:24: warning[lint-comment]: `card-critical` is a desk-card rule: comments in a chapter cannot switch it\n");
 }

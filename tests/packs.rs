@@ -398,8 +398,14 @@ fn class_minutes_set_the_agenda_and_reading_minutes_stay_on_the_page() {
     assert_contains(&home, r#"<td class="agenda-time">0:00–0:25</td>"#);
     assert_contains(&home, r#"<td class="agenda-time">0:25–0:29</td>"#);
     let trainer = read(&site.join("packs/class/trainer.html"));
-    assert_contains(&trainer, r#"<a href="good-card.html">A good card</a> <span class="agenda-min">(25 min)</span>"#);
-    assert_contains(&trainer, r#"<a href="long-card.html">A long card</a> <span class="agenda-min">(4 min)</span>"#);
+    assert_contains(
+        &trainer,
+        r#"<a href="good-card.html">A good card</a> <span class="agenda-min">(25 min)</span>"#,
+    );
+    assert_contains(
+        &trainer,
+        r#"<a href="long-card.html">A long card</a> <span class="agenda-min">(4 min)</span>"#,
+    );
     let handout = read(&site.join("packs/class/handout.html"));
     assert_contains(&handout, "29 min");
     let chapter = read(&site.join("desk/good-card.html"));

@@ -94,12 +94,13 @@ fn card(ch: &Chapter, r: &Rendered, rules: &RuleSet) -> Vec<Finding> {
             ..finding(d, &format!("{BUILTIN_STYLE}.{rule}"), level)
         });
     };
-    card_when(ch, &mut report);
     if dos.is_empty() && avoids.is_empty() {
+        // The other card rules would only repeat this: there is no card yet.
         report("card-groups", Pos::FILE, 1, "this chapter has no checklist, so its desk card would be empty".into(),
             "end the chapter with `### Do` and `### Avoid` task lists (`- [ ] ...`), or add `card: false` to its front matter");
         return out;
     }
+    card_when(ch, &mut report);
     for (name, items) in [("Do", dos), ("Avoid", avoids)] {
         if items.is_empty() || items.len() > GROUP_MAX {
             let at = items.iter().min_by_key(|i| i.offset).map_or(heading, pos);
@@ -151,7 +152,12 @@ fn card(ch: &Chapter, r: &Rendered, rules: &RuleSet) -> Vec<Finding> {
 /// `card.when` must name a moment an agent stops at ("Before you transfer"), not a
 /// standing rule ("During every call", "Always").
 fn card_when(ch: &Chapter, report: &mut impl FnMut(&str, Pos, usize, String, &str)) {
-    let when = ch.card.as_ref().and_then(|c| c.when.as_deref()).unwrap_or("").trim();
+    let when = ch
+        .card
+        .as_ref()
+        .and_then(|c| c.when.as_deref())
+        .unwrap_or("")
+        .trim();
     let hint = "start it with the moment the card is for: Before, After, When, While, At, If, Once, As soon as or Whenever, e.g. `card:` then `  when: Before you transfer a call`";
     if when.is_empty() {
         report(
