@@ -30,6 +30,14 @@ cargo clippy --all-targets --locked -- -D warnings
 echo "==> Rust tests"
 cargo test --locked
 
+echo "==> fuzz targets (a short run of each)"
+if rustup toolchain list 2>/dev/null | grep '^nightly' >/dev/null; then
+  # Saved reproducers first, then 20 s of fuzzing per target; a crash fails the tests.
+  bash scripts/fuzz.sh 20
+else
+  echo "notice: nightly toolchain not found; fuzz targets skipped"
+fi
+
 echo "==> browser tests (headless Chromium)"
 export CAREBOOK_BIN="$PWD/target/debug/carebook"
 (cd tests/browser && node --test --test-concurrency=1)

@@ -111,7 +111,9 @@ pub fn prepare_reporting(
     progress: Option<Sender<&'static str>>,
 ) -> Result<Prepared, Error> {
     let mut timer = Timer::new(progress);
-    let theme = Theme::load(root, &config.build.theme).map_err(|d| Error::Config(vec![d]))?;
+    let links = crate::source::LinkPolicy::new(root, &config);
+    let theme =
+        Theme::load(root, &config.build.theme, &links).map_err(|d| Error::Config(vec![d]))?;
     timer.lap("config");
     let (book, mut diags) = book::load(root, config);
     timer.lap("load");

@@ -153,6 +153,33 @@ mod symlinks {
         }
     }
 
+    /// A theme's static folder, or one file in it, linked to outside the book would be
+    /// copied under assets/: refused like a chapter link.
+    #[test]
+    fn theme_files_linked_out_of_the_book_are_refused() {
+        for linked in ["static", "static/keys"] {
+            let s = setup();
+            let toml = read(&s.book.join("book.toml"));
+            let toml = toml.replacen("[build]\n", "[build]\ntheme = \"house\"\n", 1);
+            write(&s.book, "book.toml", &toml);
+            let theme = s.book.join("themes/house");
+            std::fs::create_dir_all(theme.join("templates")).unwrap();
+            if linked == "static" {
+                symlink(s.outside.join("ssh"), theme.join("static")).unwrap();
+            } else {
+                std::fs::create_dir_all(theme.join("static")).unwrap();
+                symlink(s.outside.join("ssh"), theme.join(linked)).unwrap();
+            }
+            let run = carebook(&["build", "--out", "site"], &s.book);
+            assert_ne!(run.code, 0, "{linked}: {}", run.stderr);
+            assert_contains(&run.stderr, "symbolic link");
+            assert!(
+                !s.book.join("site").exists(),
+                "{linked}: nothing was written"
+            );
+        }
+    }
+
     #[test]
     fn links_out_of_the_book_are_refused_and_nothing_leaks() {
         let s = setup();

@@ -368,3 +368,30 @@ fn builds_a_book_from_another_folder() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(Path::new(&book.path().join("site/index.html")).is_file());
 }
+
+/// Chapters at the top of the book, next to parts, are sidebar links of their own: no
+/// part link without a name (an empty link is unusable with a screen reader).
+#[test]
+fn top_level_chapters_are_named_links_in_the_sidebar() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path(), "book.toml", "title = \"T\"\n");
+    write(
+        tmp.path(),
+        "guide/top.md",
+        "---\ntitle: Top\nsummary: s.\n---\nText.\n",
+    );
+    write(
+        tmp.path(),
+        "guide/part/inner.md",
+        "---\ntitle: Inner\nsummary: s.\n---\nText.\n",
+    );
+    build_ok(tmp.path());
+    for page in ["index.html", "top.html", "part/inner.html"] {
+        let html = read(&tmp.path().join("site").join(page));
+        assert!(
+            !html.contains("\"></a>"),
+            "{page} has an empty link:\n{html}"
+        );
+        assert_contains(&html, ">Top</a></li>");
+    }
+}

@@ -238,6 +238,7 @@ impl<'a> PackRender<'a> {
             })
             .collect();
         let part = NavPart {
+            root: false,
             title: &self.pack.title,
             href: Cow::Borrowed("index.html"),
             current: true,

@@ -145,6 +145,8 @@ pub struct Nav<'a> {
 
 #[derive(Serialize)]
 pub struct NavPart<'a> {
+    /// The book's top level: its chapters are shown without a part link.
+    pub root: bool,
     pub title: &'a str,
     pub href: Cow<'a, str>,
     pub current: bool,
@@ -305,7 +307,10 @@ fn nav_part<'a>(
     chapter: Option<usize>,
     page: &str,
 ) -> NavPart<'a> {
-    let chapters = if is_current {
+    // Chapters at the top of the book have no part page: they are listed always, as
+    // links of their own, rather than under a part link with no name.
+    let root = part.dir.as_os_str().is_empty();
+    let chapters = if is_current || root {
         part.chapters
             .clone()
             .map(|i| link(&book.chapters[i], Some(i) == chapter))
@@ -314,6 +319,7 @@ fn nav_part<'a>(
         Vec::new()
     };
     NavPart {
+        root,
         title: &part.title,
         href: crate::url::encode_path(&part.out_path),
         current: is_current,

@@ -67,15 +67,26 @@ pub struct Theme {
 
 impl Theme {
     /// Loads the embedded default theme with the book's overrides from `themes/<name>/`.
-    pub fn load(book_root: &Path, name: &str) -> Result<Theme, Diagnostic> {
+    /// Every file read goes through `links`, so a theme folder linked to somewhere
+    /// outside the book cannot publish what is there.
+    pub fn load(
+        book_root: &Path,
+        name: &str,
+        links: &crate::source::LinkPolicy,
+    ) -> Result<Theme, Diagnostic> {
         let dir = book_root.join("themes").join(name);
+        for d in [dir.clone(), dir.join("templates"), dir.join("static")] {
+            links.check(&d)?;
+        }
         if name != "default" && !dir.is_dir() {
             return Err(Diagnostic::error(book_root.join(crate::config::CONFIG_FILE), Pos::FILE, format!("the theme `{name}` was not found at `{}`", dir.display()))
                 .with_hint("create that folder with the templates/ and static/ files you want to change, or set theme = \"default\""));
         }
         let mut sources = Vec::new();
         for (file, bytes) in TEMPLATES {
-            let text = read_override(&dir.join("templates").join(file))?
+            let path = dir.join("templates").join(file);
+            links.check(&path)?;
+            let text = read_override(&path)?
                 .map(Cow::Owned)
                 .unwrap_or_else(|| String::from_utf8_lossy(bytes));
             sources.push((*file, text.into_owned()));
@@ -86,13 +97,15 @@ impl Theme {
             .map_err(|e| template_error(&e, &dir))?;
         let mut statics = Vec::new();
         for (file, bytes) in STATIC {
-            let content = match std::fs::read(dir.join("static").join(file)) {
+            let path = dir.join("static").join(file);
+            links.check(&path)?;
+            let content = match std::fs::read(&path) {
                 Ok(b) => Cow::Owned(b),
                 Err(_) => Cow::Borrowed(*bytes),
             };
             statics.push(((*file).to_owned(), content));
         }
-        statics.extend(extra_statics(&dir.join("static"))?);
+        statics.extend(extra_statics(&dir.join("static"), links)?);
         Ok(Theme { tera, statics })
     }
 
@@ -131,15 +144,25 @@ fn read_override(path: &Path) -> Result<Option<String>, Diagnostic> {
 }
 
 /// Static files a theme adds beyond the default ones (images, extra CSS).
-fn extra_statics(dir: &Path) -> Result<Vec<StaticFile>, Diagnostic> {
+fn extra_statics(
+    dir: &Path,
+    links: &crate::source::LinkPolicy,
+) -> Result<Vec<StaticFile>, Diagnostic> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         return Ok(out);
     }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(|e| {
             Diagnostic::error(dir, Pos::FILE, format!("cannot read the theme: {e}"))
         })?;
+        // Links are followed only where the book's link policy allows them to lead.
+        if entry.path_is_symlink() {
+            links.check(entry.path())?;
+        }
         if !entry.file_type().is_file() {
             continue;
         }
