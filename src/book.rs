@@ -67,6 +67,8 @@ pub struct Chapter {
     pub audience: Vec<String>,
     pub order: Option<i64>,
     pub minutes: Option<u32>,
+    /// Teaching time in a class (front matter `class-minutes`), for course packs.
+    pub class_minutes: Option<u32>,
     /// `None` when the chapter is left off the desk cards (`card: false`).
     pub card: Option<CardDetails>,
     pub search: bool,
@@ -277,6 +279,7 @@ fn draft_chapter(
         audience: fm.audience.0,
         order: fm.order,
         minutes: fm.minutes,
+        class_minutes: fm.class_minutes,
         card,
         search: fm.search.unwrap_or(true),
         upkeep: crate::review::Upkeep::from_front_matter(

@@ -43,8 +43,20 @@ struct Measure {
 
 impl Measure {
     fn new(title: &str, when: &str, list: &crate::markdown::Checklist) -> Self {
-        let chars =
-            |items: &[ChecklistItem]| items.iter().map(|i| i.text.chars().count()).collect();
+        // A critical item is bold (about a tenth wider) behind a two-character sign.
+        let chars = |items: &[ChecklistItem]| {
+            items
+                .iter()
+                .map(|i| {
+                    let n = i.text.chars().count();
+                    if i.critical {
+                        n + n.div_ceil(10) + 2
+                    } else {
+                        n
+                    }
+                })
+                .collect()
+        };
         Measure {
             title: title.chars().count(),
             when: when.chars().count(),

@@ -102,6 +102,11 @@ impl Checklist {
     pub fn is_empty(&self) -> bool {
         self.do_items.is_empty() && self.avoid_items.is_empty()
     }
+
+    /// Every item, Do then Avoid.
+    pub fn items(&self) -> impl Iterator<Item = &ChecklistItem> {
+        self.do_items.iter().chain(&self.avoid_items)
+    }
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -109,6 +114,9 @@ pub struct ChecklistItem {
     /// Inline HTML (emphasis, code and links kept).
     pub html: String,
     pub text: String,
+    /// Marked with a leading `!` (`- [ ] ! Confirm identity`): printed first in its
+    /// group and emphasised. The `!` is not part of `html` or `text`.
+    pub critical: bool,
     /// Byte offset of the item's text in the document body, for diagnostics.
     #[serde(skip)]
     pub offset: usize,
@@ -223,11 +231,12 @@ pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Ren
         pass.out.diagnostics.push(d);
         page_links.clear();
     }
-    out.checklist = extract_checklist(&events, &targets.checklists);
+    let critical = take_critical_marks(&mut events, &targets.checklists);
+    out.checklist = extract_checklist(&events, &targets.checklists, &critical);
     out.checklist.callouts = crate::callouts::card_callouts(&events, &targets.checklists);
     out.words = count_words(&events);
     out.sections = extract_sections(&events);
-    enable_task_boxes(&mut events);
+    enable_task_boxes(&mut events, &critical);
     mark_lead_ins(&mut events);
     crate::callouts::render(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
@@ -705,18 +714,31 @@ fn footnote_id(name: &str) -> String {
 
 /// Task-list boxes become real checkboxes an agent can tick during a shift (the page
 /// script remembers them), each named by its item's text for screen readers.
-fn enable_task_boxes(events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+fn enable_task_boxes(
+    events: &mut [(Event<'_>, std::ops::Range<usize>)],
+    critical: &HashSet<usize>,
+) {
     for i in 0..events.len() {
         let Event::TaskListMarker(checked) = events[i].0 else {
             continue;
         };
-        let label = escape_attr(&inline_text(&events[i + 1..]));
+        let text = inline_text(&events[i + 1..]);
         let checked = if checked { " checked" } else { "" };
-        events[i].0 = Event::InlineHtml(CowStr::from(format!(
-            "<input type=\"checkbox\" class=\"task-box\" aria-label=\"{label}\"{checked}> "
-        )));
+        let html = if critical.contains(&i) {
+            let label = escape_attr(&format!("Critical: {text}"));
+            format!("<input type=\"checkbox\" class=\"task-box\" aria-label=\"{label}\"{checked}> {CRITICAL_MARK}")
+        } else {
+            let label = escape_attr(&text);
+            format!("<input type=\"checkbox\" class=\"task-box\" aria-label=\"{label}\"{checked}> ")
+        };
+        events[i].0 = Event::InlineHtml(CowStr::from(html));
     }
 }
+
+/// Shown before a critical item on the chapter page: a sign and the word, so it reads
+/// the same in colour, in black and white and to a screen reader.
+const CRITICAL_MARK: &str =
+    "<strong class=\"critical-mark\"><span aria-hidden=\"true\">⚠ </span>Critical:</strong> ";
 
 /// A paragraph ending in a colon ("Before:", "Try this:") introduces what follows; the
 /// class lets print keep it on the same page as that.
@@ -850,6 +872,7 @@ enum Group {
 pub fn extract_checklist(
     events: &[(Event<'_>, std::ops::Range<usize>)],
     names: &ChecklistConfig,
+    critical: &HashSet<usize>,
 ) -> Checklist {
     let mut list = Checklist::default();
     let mut group: Option<(Group, HeadingLevel)> = None;
@@ -871,7 +894,8 @@ pub fn extract_checklist(
                     && matches!(events.get(i + 1), Some((Event::TaskListMarker(_), _))) =>
             {
                 let end = matching_end(events, i);
-                let item = item_from(&events[i + 2..end]);
+                let mut item = item_from(&events[i + 2..end]);
+                item.critical = critical.contains(&(i + 1));
                 match group.map(|(g, _)| g) {
                     Some(Group::Do) => list.do_items.push(item),
                     _ => list.avoid_items.push(item),
@@ -882,7 +906,61 @@ pub fn extract_checklist(
         }
         i += 1;
     }
+    // Critical items first, each group otherwise in the order written.
+    list.do_items.sort_by_key(|item| !item.critical);
+    list.avoid_items.sort_by_key(|item| !item.critical);
     list
+}
+
+/// Takes the `!` off critical checklist items (`- [ ] ! Confirm identity`, or
+/// `- [ ] !Confirm identity`) so that neither the page, the card nor search shows it,
+/// and returns the event indexes of their task-list markers.
+fn take_critical_marks(
+    events: &mut [(Event<'_>, std::ops::Range<usize>)],
+    names: &ChecklistConfig,
+) -> HashSet<usize> {
+    let mut critical = HashSet::new();
+    let mut group: Option<HeadingLevel> = None;
+    for i in 0..events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = *level;
+                if group.is_some_and(|gl| level <= gl) {
+                    group = None;
+                }
+                if group_for(&inline_text(&events[i + 1..]), names).is_some() {
+                    group = Some(level);
+                }
+            }
+            Event::TaskListMarker(_)
+                if group.is_some()
+                    && matches!(
+                        events.get(i.wrapping_sub(1)),
+                        Some((Event::Start(Tag::Item), _))
+                    ) =>
+            {
+                let Some((Event::Text(t), _)) = events.get(i + 1) else {
+                    continue;
+                };
+                let Some(rest) = t.trim_start().strip_prefix('!') else {
+                    continue;
+                };
+                let rest = rest.trim_start().to_owned();
+                let empty = rest.is_empty();
+                events[i + 1].0 = Event::Text(CowStr::from(rest));
+                // The parser may give the `!` a text event of its own.
+                if empty {
+                    if let Some((Event::Text(next), _)) = events.get(i + 2) {
+                        let next = next.trim_start().to_owned();
+                        events[i + 2].0 = Event::Text(CowStr::from(next));
+                    }
+                }
+                critical.insert(i);
+            }
+            _ => {}
+        }
+    }
+    critical
 }
 
 /// Whether the heading whose inline events start `after` names a Do/Avoid group.
@@ -945,6 +1023,7 @@ fn item_from(events: &[(Event<'_>, std::ops::Range<usize>)]) -> ChecklistItem {
     ChecklistItem {
         html: html.trim().to_owned(),
         text: text.trim().to_owned(),
+        critical: false,
         offset: events.first().map_or(0, |(_, r)| r.start),
     }
 }
@@ -1119,8 +1198,27 @@ mod tests {
     }
 
     fn checklist(md: &str) -> Checklist {
-        let events: Vec<_> = Parser::new_ext(md, options()).into_offset_iter().collect();
-        extract_checklist(&events, &ChecklistConfig::default())
+        let mut events: Vec<_> = Parser::new_ext(md, options()).into_offset_iter().collect();
+        let names = ChecklistConfig::default();
+        let critical = take_critical_marks(&mut events, &names);
+        extract_checklist(&events, &names, &critical)
+    }
+
+    #[test]
+    fn critical_items_lose_their_mark_and_come_first() {
+        let c = checklist("### Do\n- [ ] Say your name.\n- [ ] ! Confirm *identity* first.\n- [ ] !Check the date.\n### Avoid\n- [ ] Guessing!\n- [ ] ! Reading out a card number.\n## Notes\n- [ ] ! Not on the card.\n");
+        let got: Vec<(&str, bool)> = c.items().map(|i| (i.html.as_str(), i.critical)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Confirm <em>identity</em> first.", true),
+                ("Check the date.", true),
+                ("Say your name.", false),
+                ("Reading out a card number.", true),
+                ("Guessing!", false),
+            ]
+        );
+        assert_eq!(c.do_items[0].text, "Confirm identity first.");
     }
 
     #[test]

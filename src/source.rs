@@ -302,6 +302,7 @@ pub const FRONT_MATTER_FIELDS: &[&str] = &[
     "audience",
     "order",
     "minutes",
+    "class-minutes",
     "slug",
     "draft",
     "card",
@@ -310,6 +311,7 @@ pub const FRONT_MATTER_FIELDS: &[&str] = &[
     "reviewed",
     "review-every",
     "changes",
+    "aliases",
 ];
 
 /// Chapter metadata, as written between the `---` lines.
@@ -324,6 +326,10 @@ pub struct FrontMatter {
     pub audience: OneOrMany,
     pub order: Option<i64>,
     pub minutes: Option<u32>,
+    /// Minutes to teach it in a class, practice included; course pack agendas use it
+    /// instead of `minutes` (reading time).
+    #[serde(rename = "class-minutes")]
+    pub class_minutes: Option<u32>,
     pub slug: Option<String>,
     #[serde(default)]
     pub draft: bool,

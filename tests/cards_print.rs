@@ -507,3 +507,78 @@ fn print_choices_say_what_they_print() {
         r#"<p class="filters-clear" hidden><button type="button" class="filters-clear-button">Clear the filters</button>"#,
     );
 }
+
+/// The cards-check fixture: good-card.md marks two items critical (`- [ ] ! ...` and
+/// `- [ ] !...`), long-card.md its last Do item.
+fn built_cards_check() -> tempfile::TempDir {
+    let book = copy_fixture("cards-check");
+    build_ok(book.path());
+    book
+}
+
+#[test]
+fn critical_items_come_first_on_the_card_emphasised_and_without_their_mark() {
+    let book = built_cards_check();
+    let site = book.path().join("site");
+    let cards = read(&site.join("checklists/part-desk.html"));
+    let long = &cards[cards.find(r#"id="card-long-card""#).unwrap()..];
+    let long = &long[..long.find("</article>").unwrap()];
+    let first_do = &long[long.find("<ul>").unwrap()..];
+    assert!(
+        first_do.starts_with(r#"<ul><li class="critical"><span class="box" aria-hidden="true">☐</span> <strong><span class="critical-mark" aria-hidden="true">⚠ </span><span class="visually-hidden">Critical: </span>Confirm identity before you change anything.</strong></li><li>"#),
+        "the critical item is first, bold, with a sign and a word for screen readers:\n{first_do}"
+    );
+    assert_eq!(long.matches("class=\"critical\"").count(), 1);
+    let good = &cards[cards.find(r#"id="card-good-card""#).unwrap()..];
+    let good = &good[..good.find("</article>").unwrap()];
+    assert_eq!(
+        good.matches("<li class=\"critical\">").count(),
+        2,
+        "`!` with or without a space"
+    );
+    let avoid = &good[good.find("card-avoid").unwrap()..];
+    assert!(avoid.contains("<ul><li class=\"critical\"><span class=\"box\" aria-hidden=\"true\">☐</span> <strong><span class=\"critical-mark\" aria-hidden=\"true\">⚠ </span><span class=\"visually-hidden\">Critical: </span>Reading out a full card number.</strong>"), "{avoid}");
+    for (name, html) in [
+        ("cards", cards.as_str()),
+        ("chapter", &read(&site.join("desk/good-card.html"))),
+        ("print", &read(&site.join("print.html"))),
+    ] {
+        assert!(
+            !html.contains("! Confirm") && !html.contains("!Reading"),
+            "{name} shows the `!`"
+        );
+    }
+    let chapter = read(&site.join("desk/good-card.html"));
+    assert_contains(
+        &chapter,
+        r#"<input type="checkbox" class="task-box" aria-label="Critical: Confirm identity before you change anything."> <strong class="critical-mark"><span aria-hidden="true">⚠ </span>Critical:</strong> Confirm identity before you change anything.</li>"#,
+    );
+    assert_contains(
+        &chapter,
+        r#"aria-label="Critical: Reading out a full card number.""#,
+    );
+    assert_contains(
+        &chapter,
+        r#"<li><input type="checkbox" class="task-box" aria-label="Tell the customer who they will speak to."> Tell"#,
+    );
+    let mut search = String::new();
+    for entry in walkdir::WalkDir::new(site.join("search")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            search.push_str(&read(entry.path()));
+        }
+    }
+    assert!(
+        search.contains("Confirm identity"),
+        "the item is searchable"
+    );
+    assert!(
+        !search.contains("! Confirm") && !search.contains("!Reading"),
+        "search text has no `!`"
+    );
+    let trainer = read(&site.join("packs/class/trainer.html"));
+    assert_contains(
+        &trainer,
+        r#"<li><strong class="critical-mark"><span aria-hidden="true">⚠ </span>Critical:</strong> Confirm identity before you change anything.</li><li>Tell the customer"#,
+    );
+}

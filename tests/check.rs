@@ -13,13 +13,12 @@ const EXPECTED: &str = "\
 book.toml:11:14: error[build]: unknown audience `agnet`
 book.toml:12:39: error[build]: the pack `week-one` lists a chapter `missing-chapter` that does not exist
 book.toml:12:68: error[build]: the pack `week-one` selects by an unknown tag `comunication`
-guide/part/duplicate.md: warning[checklist]: this chapter has no checklist, so its desk card would be empty
+guide/part/duplicate.md: warning[carebook.card-groups]: this chapter has no checklist, so its desk card would be empty
 guide/part/duplicate.md:2:8: warning[title]: the title `Prose problems` is also used by `guide/part/prose.md`; readers cannot tell the two apart in lists and search
 guide/part/hard-reading.md:9:1: warning[carebook.readability]: this chapter reads at grade 37.4 (aim for 8 or below); use shorter sentences and everyday words
 guide/part/hard-reading.md:9:462: warning[carebook.jargon]: say 'help with' instead of 'facilitate'
 guide/part/hard-reading.md:11:1: error[build]: the link `img/missing.png` points to a file that does not exist (`part/img/missing.png`)
-guide/part/hard-reading.md:17:7: warning[checklist]: the Do list has 2 items; a desk card group needs 3 to 9
-guide/part/hard-reading.md:18:7: warning[checklist]: this checklist item is 94 characters long; card items must fit one printed line (90 at most)
+guide/part/hard-reading.md:18:7: warning[carebook.card-item-length]: this checklist item is 94 characters long; card items must fit one printed line (90 at most)
 guide/part/prose.md:9:1: warning[carebook.negative]: 'Unfortunately' closes a door; say what you can do instead
 guide/part/prose.md:9:39: error[carebook.weasel]: 'basically' adds nothing; leave it out
 guide/part/prose.md:11:20: warning[carebook.over-promising]: 'guarantee' promises what you may not control; say what you will do and by when
@@ -41,7 +40,7 @@ fn lint_fixture_reports_every_problem_at_its_position() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr.trim(),
-        "check failed: 5 errors, 11 warnings, 1 suggestion in 3 chapters"
+        "check failed: 5 errors, 10 warnings, 1 suggestion in 3 chapters"
     );
     assert!(!book.path().join("site").exists(), "check writes nothing");
 }
@@ -66,7 +65,7 @@ suggestion[house.product-name]: our product is 'CareDesk', not 'Care desk'
     assert!(!run.stdout.contains('\x1b'), "NO_COLOR is respected");
     assert!(run
         .stdout
-        .ends_with("5 errors, 11 warnings, 1 suggestion in 3 chapters\n"));
+        .ends_with("5 errors, 10 warnings, 1 suggestion in 3 chapters\n"));
 }
 
 #[test]
@@ -88,10 +87,13 @@ fn json_format_lists_findings_and_a_summary() {
     );
     assert_eq!(blame["level"], "warning");
     assert!(blame["hint"].as_str().unwrap().contains("Let's look"));
-    let whole_file = findings.iter().find(|f| f["rule"] == "checklist").unwrap();
+    let whole_file = findings
+        .iter()
+        .find(|f| f["rule"] == "carebook.card-groups")
+        .unwrap();
     assert!(whole_file["line"].is_null());
     assert_eq!(v["summary"]["errors"], 5);
-    assert_eq!(v["summary"]["warnings"], 11);
+    assert_eq!(v["summary"]["warnings"], 10);
     assert_eq!(v["summary"]["suggestions"], 1);
     assert_eq!(v["summary"]["chapters"], 3);
 }
@@ -295,4 +297,113 @@ fn check_uses_the_book_folder_argument() {
         "{}",
         run.stdout
     );
+}
+
+const CARDS_EXPECTED: &str = "\
+guide/desk/customer-centred-team.md:11:19: warning[carebook.spelling-us]: write 'apologize' (American spelling), not 'apologise'
+guide/desk/customer-centred-team.md:11:38: warning[carebook.spelling-us]: write 'center' (American spelling), not 'centre'
+guide/desk/customer-centred-team.md:20:1: warning[carebook.spelling-us]: write 'judgment' (American spelling), not 'Judgement'
+guide/desk/customer-centred-team.md:20:15: warning[carebook.spelling-us]: write 'organization' (American spelling), not 'organisation'
+guide/desk/long-card.md:9:9: warning[carebook.card-when]: `card.when` is “During every call”, which names no moment; a card is for a moment an agent stops at
+guide/desk/long-card.md:18:1: suggestion[carebook.card-length]: the desk card has 8 items in all; a card an agent takes in at a glance has 7 at most (Do and Avoid together)
+guide/desk/no-critical.md:7:1: warning[carebook.card-when]: this desk card has no `card.when`: the card does not say when to pick it up
+guide/desk/no-critical.md:16:1: warning[carebook.card-critical]: the desk card has no critical item: nothing on it says what must never be skipped
+guide/desk/no-critical.md:16:1: warning[carebook.card-groups]: the Avoid list has 0 items; a desk card group needs 1 to 9 (2 to 4 read best)
+";
+
+#[test]
+fn card_rules_and_the_spelling_variant_report_at_their_positions() {
+    // Not reported, on purpose: good-card.md (a moment, five items, two critical,
+    // American spelling), the British title and file name of customer-centred-team.md
+    // (front matter and link targets are not prose), a struck-through quote, code, and
+    // a `carebook-lint off spelling-us` block.
+    let book = copy_fixture("cards-check");
+    let run = carebook(&["check", "--format", "line"], book.path());
+    assert_eq!(run.stdout, CARDS_EXPECTED, "--- stderr ---\n{}", run.stderr);
+    assert_eq!(run.code, 0, "warnings and suggestions only");
+    let run = carebook(&["check"], book.path());
+    assert_contains(&run.stdout, "help: mark the one or two items that matter most with `!` after the box, e.g. `- [ ] ! Confirm identity before you change anything`");
+    assert_contains(&run.stdout, "help: start it with the moment the card is for: Before, After, When, While, At, If, Once, As soon as or Whenever");
+    assert_contains(
+        &run.stdout,
+        "help: this book is written in American English",
+    );
+    let run = carebook(&["check", "--max-warnings", "0"], book.path());
+    assert_eq!(run.code, 1, "{}", run.stdout);
+}
+
+#[test]
+fn card_rules_are_switched_in_book_toml_like_prose_rules() {
+    let book = copy_fixture("cards-check");
+    let toml = book.path().join("book.toml");
+    let mut text = std::fs::read_to_string(&toml).unwrap();
+    text.push_str("\n[check.rules]\ncarebook.card-critical = false\ncarebook.card-when = false\ncarebook.card-length = \"error\"\ncarebook.spelling-us = false\n");
+    std::fs::write(&toml, text).unwrap();
+    let run = carebook(&["check", "--format", "line"], book.path());
+    assert_eq!(
+        run.stdout,
+        "guide/desk/long-card.md:18:1: error[carebook.card-length]: the desk card has 8 items in all; a card an agent takes in at a glance has 7 at most (Do and Avoid together)\n\
+         guide/desk/no-critical.md:16:1: warning[carebook.card-groups]: the Avoid list has 0 items; a desk card group needs 1 to 9 (2 to 4 read best)\n",
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.code, 1);
+
+    let mut text = std::fs::read_to_string(&toml).unwrap();
+    text.push_str("carebook.card-critcal = false\n");
+    std::fs::write(&toml, text).unwrap();
+    let run = carebook(&["check"], book.path());
+    assert_eq!(run.code, 2);
+    assert_contains(
+        &run.stderr,
+        "[check.rules] names the rule `carebook.card-critcal`, which does not exist",
+    );
+    assert_contains(&run.stderr, "did you mean `card-critical`?");
+}
+
+#[test]
+fn spelling_follows_the_book_language() {
+    let book = copy_fixture("cards-check");
+    let spelling = |language: &str| {
+        let run = carebook_env(
+            &["check", "--format", "line"],
+            book.path(),
+            &[("CAREBOOK_LANGUAGE", language)],
+        );
+        run.stdout
+            .lines()
+            .filter(|l| l.contains("spelling"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        spelling("en"),
+        Vec::<String>::new(),
+        "plain `en` enforces nothing"
+    );
+    assert_eq!(spelling("en-us").len(), 4, "any case");
+    assert_eq!(
+        spelling("en-GB"),
+        [
+            "guide/desk/good-card.md:14:46: warning[carebook.spelling-gb]: write 'cancelled' (British spelling), not 'canceled'",
+            "guide/desk/good-card.md:14:74: warning[carebook.spelling-gb]: write 'colour' (British spelling), not 'color'",
+        ]
+    );
+}
+
+#[test]
+fn a_comment_cannot_switch_a_card_rule() {
+    let book = copy_fixture("cards-check");
+    let path = book.path().join("guide/desk/no-critical.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "## Checklist",
+            "<!-- carebook-lint off card-critical -->\n\n## Checklist",
+        ),
+    )
+    .unwrap();
+    let run = carebook(&["check", "--format", "line"], book.path());
+    assert_contains(&run.stdout, "guide/desk/no-critical.md:14:24: warning[lint-comment]: `card-critical` is a desk-card rule: comments in a chapter cannot switch it\n");
 }

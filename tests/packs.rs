@@ -385,3 +385,32 @@ fn pack_search_covers_only_the_pack() {
         "the pack's chapters' text is searchable"
     );
 }
+
+#[test]
+fn class_minutes_set_the_agenda_and_reading_minutes_stay_on_the_page() {
+    // good-card.md: minutes 3, class-minutes 25; long-card.md: minutes 4 and no
+    // class-minutes, so the class takes its reading time.
+    let book = copy_fixture("cards-check");
+    assert_eq!(carebook(&["build"], book.path()).code, 0);
+    let site = book.path().join("site");
+    let home = read(&site.join("packs/class/index.html"));
+    assert_contains(&home, "2 chapters, 29 min of teaching, 29 min in all");
+    assert_contains(&home, r#"<td class="agenda-time">0:00–0:25</td>"#);
+    assert_contains(&home, r#"<td class="agenda-time">0:25–0:29</td>"#);
+    let trainer = read(&site.join("packs/class/trainer.html"));
+    assert_contains(
+        &trainer,
+        r#"<a href="good-card.html">A good card</a> <span class="agenda-min">(25 min)</span>"#,
+    );
+    assert_contains(
+        &trainer,
+        r#"<a href="long-card.html">A long card</a> <span class="agenda-min">(4 min)</span>"#,
+    );
+    let handout = read(&site.join("packs/class/handout.html"));
+    assert_contains(&handout, "29 min");
+    let chapter = read(&site.join("desk/good-card.html"));
+    assert_contains(&chapter, r#"<span class="reading-time">3 min</span>"#);
+    let list = carebook(&["pack", "--list"], book.path());
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert_contains(&list.stdout, "29 min");
+}

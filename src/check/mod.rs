@@ -86,7 +86,7 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
         .map(|d| Finding::from_diag(d, "build"))
         .collect();
     findings.extend(crate::review::check_findings(&book, opts.strict));
-    let mut later = structure::check(&book, &rendered);
+    let mut later = structure::check(&book, &rendered, &rules);
     let (prose_findings, links) = lint_chapters(&book, &rules);
     later.extend(prose_findings);
     for f in &mut later {
@@ -197,6 +197,11 @@ fn comment_findings(
     prose: &prose::Prose,
     rules: &RuleSet,
 ) -> Vec<Finding> {
+    let card = prose.comment_rules.iter().filter(|(r, _)| RuleSet::is_card_rule(r)).map(|(r, at)| Finding {
+        message: format!("`{r}` is a desk-card rule: comments in a chapter cannot switch it"),
+        hint: Some(format!("switch it for the whole book in book.toml: `[check.rules]` then `carebook.{} = false`", r.strip_prefix("carebook.").unwrap_or(r))),
+        ..located(path, lines, *at, r.chars().count())
+    });
     let unknown = prose.comment_rules.iter().filter(|(r, _)| !rules.knows(r)).map(|(r, at)| {
         let hint = did_you_mean(r, rules.known.iter().map(String::as_str))
             .map_or("the rule names are listed by `carebook check --format json` output and in docs/rules.md".to_owned(), |b| format!("did you mean `{b}`?"));
@@ -211,6 +216,7 @@ fn comment_findings(
         ..located(path, lines, *at, action.chars().count())
     });
     unknown
+        .chain(card)
         .chain(bad)
         .map(|f| Finding {
             rule: "lint-comment".into(),

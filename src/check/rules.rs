@@ -14,6 +14,8 @@ use crate::diag::{did_you_mean, suggestion, Diagnostic, LineIndex, Pos};
 
 pub const BUILTIN_STYLE: &str = "carebook";
 const BUILTIN_YAML: &str = include_str!("carebook.yml");
+/// The spelling-variant rules of the built-in style (`carebook.spelling-us`, `-gb`).
+const BUILTIN_SPELLING_YAML: &str = include_str!("spelling.yml");
 
 /// One rule file: `styles/<style>.yml`.
 #[derive(Debug, Deserialize)]
@@ -50,6 +52,9 @@ struct RuleDef {
     max: Option<f64>,
     metric: Option<Metric>,
     min_words: Option<usize>,
+    /// Only for books in this language (`en-US`): the book's `language` is it or
+    /// starts with it and a `-`.
+    language: Option<String>,
 }
 
 fn default_level() -> Severity {
@@ -111,11 +116,25 @@ pub enum Test {
     Readability { max: f64, min_words: usize },
 }
 
+/// The desk-card rules of `carebook check`. They look at a chapter's card (its
+/// checklist and `card.when`) rather than its prose, so they are built in, not YAML,
+/// but they belong to the `carebook` style and are switched the same way in book.toml
+/// (`carebook.card-critical = false`, `carebook.card-length = "warning"`).
+pub const CARD_RULES: &[(&str, Severity)] = &[
+    ("card-groups", Severity::Warning),
+    ("card-length", Severity::Suggestion),
+    ("card-item-length", Severity::Warning),
+    ("card-critical", Severity::Warning),
+    ("card-when", Severity::Warning),
+];
+
 #[derive(Debug, Default)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// Every rule id that exists, switched on or not, for `carebook-lint` comments.
     pub known: Vec<String>,
+    /// The desk-card rules that are on (short id, e.g. `card-when`), at their level.
+    pub card: Vec<(&'static str, Severity)>,
 }
 
 impl RuleSet {
@@ -124,6 +143,17 @@ impl RuleSet {
         self.known
             .iter()
             .any(|k| k == name || k.split_once('.').is_some_and(|(_, s)| s == name))
+    }
+
+    /// The level of desk-card rule `id` (short, e.g. `card-when`), `None` when off.
+    pub fn card_level(&self, id: &str) -> Option<Severity> {
+        self.card.iter().find(|(r, _)| *r == id).map(|(_, l)| *l)
+    }
+
+    /// Whether `name` names a desk-card rule (which comments in a chapter cannot switch).
+    pub fn is_card_rule(name: &str) -> bool {
+        let short = name.strip_prefix("carebook.").unwrap_or(name);
+        CARD_RULES.iter().any(|(r, _)| *r == short)
     }
 }
 
@@ -139,12 +169,20 @@ struct Source {
 /// and compiles every rule. All mistakes are reported together.
 pub fn load(root: &Path, book: &Book, toml_text: &str) -> Result<RuleSet, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let mut sources = vec![Source {
-        style: BUILTIN_STYLE.into(),
-        path: PathBuf::from("<built-in>/carebook.yml"),
-        text: BUILTIN_YAML.into(),
-        builtin: true,
-    }];
+    let mut sources = vec![
+        Source {
+            style: BUILTIN_STYLE.into(),
+            path: PathBuf::from("<built-in>/carebook.yml"),
+            text: BUILTIN_YAML.into(),
+            builtin: true,
+        },
+        Source {
+            style: BUILTIN_STYLE.into(),
+            path: PathBuf::from("<built-in>/spelling.yml"),
+            text: BUILTIN_SPELLING_YAML.into(),
+            builtin: true,
+        },
+    ];
     sources.extend(book_styles(root, book, toml_text, &mut diags));
     let mut set = RuleSet::default();
     let mut parsed = Vec::new();
@@ -158,7 +196,16 @@ pub fn load(root: &Path, book: &Book, toml_text: &str) -> Result<RuleSet, Vec<Di
             Err(mut d) => diags.append(&mut d),
         }
     }
+    set.known.extend(
+        CARD_RULES
+            .iter()
+            .map(|(id, _)| format!("{BUILTIN_STYLE}.{id}")),
+    );
     let switches = &book.config.check.rules;
+    set.card = CARD_RULES
+        .iter()
+        .filter_map(|&(id, level)| Some((id, switched(switches, BUILTIN_STYLE, id, level)?)))
+        .collect();
     diags.extend(check_switches(
         root, &sources, &set.known, switches, toml_text,
     ));
@@ -167,6 +214,13 @@ pub fn load(root: &Path, book: &Book, toml_text: &str) -> Result<RuleSet, Vec<Di
             let Some(level) = switched_level(switches, &src.style, &def) else {
                 continue;
             };
+            if !def
+                .language
+                .as_deref()
+                .is_none_or(|l| language_matches(l, &book.config.language))
+            {
+                continue;
+            }
             match compile(src, def, level, book) {
                 Ok(rule) => set.rules.push(rule),
                 Err(d) => diags.push(d),
@@ -325,15 +379,32 @@ fn switched_level(
     style: &str,
     def: &RuleDef,
 ) -> Option<Severity> {
+    switched(switches, style, &def.id, def.level)
+}
+
+fn switched(
+    switches: &IndexMap<String, StyleSwitch>,
+    style: &str,
+    id: &str,
+    level: Severity,
+) -> Option<Severity> {
     match switches.get(style) {
         Some(StyleSwitch::All(false)) => None,
-        Some(StyleSwitch::Rules(rules)) => match rules.get(&def.id) {
+        Some(StyleSwitch::Rules(rules)) => match rules.get(id) {
             Some(RuleSwitch::On(false)) => None,
             Some(RuleSwitch::Level(level)) => Some(*level),
-            _ => Some(def.level),
+            _ => Some(level),
         },
-        _ => Some(def.level),
+        _ => Some(level),
     }
+}
+
+/// Whether a rule for `rule` (`en-US`) applies to a book in `book` (`en-us`, `en_US`,
+/// `en-US-x-house`); `en` alone matches no regional rule.
+pub fn language_matches(rule: &str, book: &str) -> bool {
+    let norm = |s: &str| s.trim().replace('_', "-").to_ascii_lowercase();
+    let (rule, book) = (norm(rule), norm(book));
+    !rule.is_empty() && (book == rule || book.starts_with(&format!("{rule}-")))
 }
 
 /// Switches must name styles and rules that exist, so a typo never silently does nothing.
@@ -670,6 +741,17 @@ mod tests {
         assert!(!re.is_match("I don't knowledge"));
         let re = Regex::new(&pattern_of("100%", false)).unwrap();
         assert!(re.is_match("a 100% refund") && !re.is_match("1100%"));
+    }
+
+    #[test]
+    fn rule_languages_match_the_book_and_its_subtags() {
+        assert!(language_matches("en-US", "en-US"));
+        assert!(language_matches("en-US", "en_us"));
+        assert!(language_matches("en-US", "en-US-x-house"));
+        assert!(!language_matches("en-US", "en"));
+        assert!(!language_matches("en-US", "en-GB"));
+        assert!(!language_matches("en-US", "en-USA"));
+        assert!(language_matches("en", "en-GB"));
     }
 
     #[test]

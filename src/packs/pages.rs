@@ -135,7 +135,7 @@ impl<'a> PackRender<'a> {
         let minutes: Vec<u32> = pack
             .chapters
             .iter()
-            .map(|c| render::minutes(&book.chapters[c.index], &site.rendered[c.index]))
+            .map(|c| class_minutes(&book.chapters[c.index], &site.rendered[c.index]))
             .collect();
         let agenda = agenda::plan(&minutes);
         let ids: Vec<usize> = pack.chapters.iter().map(|c| c.index).collect();
@@ -527,6 +527,13 @@ impl<'a> PackRender<'a> {
             },
         )
     }
+}
+
+/// A chapter's time in a class: its `class-minutes` (taught, with practice), else its
+/// reading time.
+pub fn class_minutes(ch: &crate::book::Chapter, rendered: &crate::markdown::Rendered) -> u32 {
+    ch.class_minutes
+        .unwrap_or_else(|| render::minutes(ch, rendered))
 }
 
 fn kind_of(template: &str) -> &'static str {

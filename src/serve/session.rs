@@ -80,7 +80,13 @@ fn card_items(r: &Rendered) -> Vec<&ChecklistItem> {
 fn card_html(r: &Rendered) -> Vec<String> {
     card_items(r)
         .iter()
-        .map(|c| c.html.clone())
+        .map(|c| {
+            if c.critical {
+                format!("!{}", c.html)
+            } else {
+                c.html.clone()
+            }
+        })
         .chain(r.checklist.callouts.iter().map(|c| c.html.clone()))
         .collect()
 }

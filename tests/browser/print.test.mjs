@@ -298,3 +298,38 @@ test("the trainer's sheet has a Print button and prints on the paper chosen", as
     assert.match(pdfPageText(pdf, 1), /^Trainer's sheet: Calm under pressure/);
   }
 });
+
+// Critical items (tests/fixtures/cards-check: `- [ ] ! ...`): printed first in their
+// group, bold, with a sign that prints black, and the card still takes exactly one page.
+const cardsBook = path.join(path.dirname(new URL(import.meta.url).pathname), "../fixtures/cards-check");
+
+for (const paper of ["A4", "letter"]) {
+  test(`cards with critical items print first and bold, one card per ${paper} page`, async () => {
+    const fixtureSite = buildBook(cardsBook);
+    const url = fileUrl(fixtureSite, "checklists/part-desk.html");
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.emulateMedia({ media: "print", colorScheme: "dark" });
+    const looks = await page.$$eval(".cards .card li.critical", (els) => els.map((li) => ({
+      first: li === li.parentElement.firstElementChild || li.previousElementSibling.classList.contains("critical"),
+      weight: Number(getComputedStyle(li.querySelector("strong")).fontWeight),
+      mark: getComputedStyle(li.querySelector(".critical-mark")).color,
+    })));
+    await page.close();
+    assert.equal(looks.length, 3, "good-card has two critical items, long-card one");
+    for (const l of looks) {
+      assert.ok(l.first, "critical items lead their group");
+      assert.ok(l.weight >= 700, `bold (${l.weight})`);
+      assert.equal(l.mark, "rgb(0, 0, 0)", "the sign prints black, even from dark mode");
+    }
+    const pdf = printToPdf(url + `#paper=${paper}`);
+    const info = pdfInfo(pdf);
+    assertSize(info, paper);
+    assert.equal(info.pages, 3, "three cards, three pages");
+    const long = fold(pdfPageText(pdf, 2));
+    assert.match(long, /A long card/);
+    assert.ok(long.indexOf("⚠ Confirm identity") >= 0, `the sign is printed: ${long}`);
+    assert.ok(long.indexOf("Confirm identity") < long.indexOf("Say your name"), "printed first in its group");
+    assert.ok(!/!\s*Confirm/.test(long), "the `!` is not printed");
+  });
+}
