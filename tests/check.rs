@@ -300,8 +300,8 @@ fn check_uses_the_book_folder_argument() {
 }
 
 const CARDS_EXPECTED: &str = "\
-guide/desk/customer-centred-team.md:11:19: warning[carebook.spelling-us]: write 'apologize' (American spelling), not 'apologise'
-guide/desk/customer-centred-team.md:11:38: warning[carebook.spelling-us]: write 'center' (American spelling), not 'centre'
+guide/desk/customer-centred-team.md:11:4: warning[carebook.spelling-us]: write 'apologize' (American spelling), not 'apologise'
+guide/desk/customer-centred-team.md:11:23: warning[carebook.spelling-us]: write 'center' (American spelling), not 'centre'
 guide/desk/customer-centred-team.md:20:1: warning[carebook.spelling-us]: write 'judgment' (American spelling), not 'Judgement'
 guide/desk/customer-centred-team.md:20:15: warning[carebook.spelling-us]: write 'organization' (American spelling), not 'organisation'
 guide/desk/long-card.md:9:9: warning[carebook.card-when]: `card.when` is “During every call”, which names no moment; a card is for a moment an agent stops at

@@ -55,6 +55,10 @@ struct RuleDef {
     /// Only for books in this language (`en-US`): the book's `language` is it or
     /// starts with it and a `-`.
     language: Option<String>,
+    /// The book's chapter titles and file names are names: where the text quotes one
+    /// ("customer-centred team"), a match inside it is not reported.
+    #[serde(default)]
+    title_exceptions: bool,
 }
 
 fn default_level() -> Severity {
@@ -471,10 +475,14 @@ fn compile(src: &Source, def: RuleDef, level: Severity, book: &Book) -> Result<R
     let link = resolve_link(src, &def, book)?;
     let ignorecase = def.ignorecase.unwrap_or(true);
     let test = match def.kind {
-        Kind::Existence => Test::Existence {
-            pattern: token_regex(src, &def, &def.tokens, ignorecase)?,
-            exceptions: exceptions(src, &def, ignorecase)?,
-        },
+        Kind::Existence => {
+            let pattern = token_regex(src, &def, &def.tokens, ignorecase)?;
+            let names = book_names(&def, &pattern, book);
+            Test::Existence {
+                exceptions: exceptions(src, &def, &names, ignorecase)?,
+                pattern,
+            }
+        }
         Kind::Substitution => {
             let keys: Vec<String> = def.swap.keys().cloned().collect();
             let mut swaps = Vec::new();
@@ -485,10 +493,12 @@ fn compile(src: &Source, def: RuleDef, level: Severity, book: &Book) -> Result<R
                     replacement.clone(),
                 ));
             }
+            let pattern = token_regex(src, &def, &keys, ignorecase)?;
+            let names = book_names(&def, &pattern, book);
             Test::Substitution {
-                pattern: token_regex(src, &def, &keys, ignorecase)?,
+                exceptions: exceptions(src, &def, &names, ignorecase)?,
+                pattern,
                 swaps,
-                exceptions: exceptions(src, &def, ignorecase)?,
             }
         }
         Kind::Occurrence => Test::Occurrence {
@@ -526,7 +536,12 @@ fn default_message(kind: Kind) -> &'static str {
 /// Keys that only make sense for some kinds, so a misplaced one is an error.
 fn check_keys(src: &Source, def: &RuleDef) -> Result<(), Diagnostic> {
     use Kind::*;
-    let present: [(&str, bool, &[Kind]); 7] = [
+    let present: [(&str, bool, &[Kind]); 8] = [
+        (
+            "title-exceptions",
+            def.title_exceptions,
+            &[Existence, Substitution],
+        ),
         ("tokens", !def.tokens.is_empty(), &[Existence]),
         ("swap", !def.swap.is_empty(), &[Substitution]),
         (
@@ -684,14 +699,51 @@ fn token_regex(
     build_regex(src, def, "tokens:", &alternation, ignorecase)
 }
 
-fn exceptions(src: &Source, def: &RuleDef, ignorecase: bool) -> Result<Option<Regex>, Diagnostic> {
-    if def.exceptions.is_empty() {
+/// With `title-exceptions: true`, the chapter titles (each part of a title split at a
+/// colon) and file names (`customer-centred-team`, matched with hyphens or spaces)
+/// that the rule would flag, as patterns. Only those: a big book's thousands of titles
+/// never make the exceptions slow.
+fn book_names(def: &RuleDef, pattern: &Regex, book: &Book) -> Vec<String> {
+    if !def.title_exceptions {
+        return Vec::new();
+    }
+    let mut names = Vec::new();
+    for ch in &book.chapters {
+        for part in ch.title.split(':').map(str::trim) {
+            if pattern.is_match(part) {
+                names.push(pattern_of(part, false));
+            }
+        }
+        let words: Vec<&str> = ch.slug.split('-').filter(|w| !w.is_empty()).collect();
+        if words.len() > 1 && pattern.is_match(&words.join(" ")) {
+            let body = words
+                .iter()
+                .map(|w| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join(r"[-\s]+");
+            names.push(format!(r"\b{body}\b"));
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn exceptions(
+    src: &Source,
+    def: &RuleDef,
+    names: &[String],
+    ignorecase: bool,
+) -> Result<Option<Regex>, Diagnostic> {
+    if def.exceptions.is_empty() && names.is_empty() {
         return Ok(None);
     }
     let alternation = def
         .exceptions
         .iter()
-        .map(|t| format!("(?:{})", pattern_of(t, def.regex)))
+        .map(|t| pattern_of(t, def.regex))
+        .chain(names.iter().cloned())
+        .map(|p| format!("(?:{p})"))
         .collect::<Vec<_>>()
         .join("|");
     build_regex(src, def, "exceptions:", &alternation, ignorecase).map(Some)
