@@ -26,6 +26,12 @@ fn init_creates_a_book_that_builds() {
     );
     assert!(book.join("site/getting-started/welcome.html").is_file());
     assert!(broken_links(&book.join("site")).is_empty());
+    let run = carebook(&["check", "my-book", "--format", "line"], tmp.path());
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, ""),
+        "the starter book follows its own card and prose rules"
+    );
 }
 
 #[test]
