@@ -89,7 +89,18 @@ fn every_chapter_has_the_required_front_matter() {
 }
 
 /// How a desk card's `when` may start: a moment an agent stops at.
-const MOMENTS: [&str; 6] = ["Before ", "After ", "When ", "At the start", "If ", "Once "];
+const MOMENTS: [&str; 10] = [
+    "Before ",
+    "After ",
+    "When ",
+    "While ",
+    "At ",
+    "If ",
+    "Once ",
+    "As soon as ",
+    "Whenever ",
+    "Right after ",
+];
 
 /// `minutes` is reading time: about 200 words a minute, plus a minute or two for the
 /// worked example. Taught time with practice is `class-minutes`, which packs use.
@@ -127,9 +138,16 @@ fn desk_cards_are_short_with_critical_items_and_no_repeats() {
             .iter()
             .chain(&r.checklist.avoid_items)
             .collect();
-        assert!((5..=7).contains(&items.len()), "{name}: {} items", items.len());
+        assert!(
+            (5..=7).contains(&items.len()),
+            "{name}: {} items",
+            items.len()
+        );
         let critical = items.iter().filter(|i| i.critical).count();
-        assert!((1..=2).contains(&critical), "{name}: {critical} critical items");
+        assert!(
+            (1..=2).contains(&critical),
+            "{name}: {critical} critical items"
+        );
         for item in items {
             if let Some(other) = seen.insert(item.text.to_lowercase(), name.clone()) {
                 panic!("{name} repeats an item of {other}: {}", item.text);
@@ -137,7 +155,11 @@ fn desk_cards_are_short_with_critical_items_and_no_repeats() {
         }
     }
     assert!(carded >= 35, "desk work keeps its cards: {carded}");
-    for slug in ["building-a-career", "customer-centred-team", "coaching-and-qa-calibration"] {
+    for slug in [
+        "building-a-career",
+        "customer-centred-team",
+        "coaching-and-qa-calibration",
+    ] {
         let ch = book.chapters.iter().find(|c| c.slug == slug).unwrap();
         assert!(ch.card.is_none(), "{slug} is not desk work: no card");
     }
@@ -153,21 +175,49 @@ fn desk_cards_are_short_with_critical_items_and_no_repeats() {
 #[test]
 fn audiences_mark_what_each_reader_needs() {
     let (book, _) = load();
-    let count = |a: &str| book.chapters.iter().filter(|c| c.audience.iter().any(|x| x == a)).count();
+    let count = |a: &str| {
+        book.chapters
+            .iter()
+            .filter(|c| c.audience.iter().any(|x| x == a))
+            .count()
+    };
     let all = book.chapters.len();
     assert!(count("agent") < all, "agent is not on every chapter");
-    assert!((12..=28).contains(&count("new-hire")), "new-hire on {}", count("new-hire"));
-    assert!((3..=10).contains(&count("team-lead")), "team-lead on {}", count("team-lead"));
-    assert!((2..=6).contains(&count("trainer")), "trainer on {}", count("trainer"));
-    assert!((4..=12).contains(&count("international")), "international on {}", count("international"));
+    assert!(
+        (12..=28).contains(&count("new-hire")),
+        "new-hire on {}",
+        count("new-hire")
+    );
+    assert!(
+        (3..=10).contains(&count("team-lead")),
+        "team-lead on {}",
+        count("team-lead")
+    );
+    assert!(
+        (2..=6).contains(&count("trainer")),
+        "trainer on {}",
+        count("trainer")
+    );
+    assert!(
+        (4..=12).contains(&count("international")),
+        "international on {}",
+        count("international")
+    );
     let communication = book
         .chapters
         .iter()
         .filter(|c| c.tags.iter().any(|t| t == "communication"))
         .count();
-    assert!(communication * 3 <= all, "communication on {communication} of {all}");
+    assert!(
+        communication * 3 <= all,
+        "communication on {communication} of {all}"
+    );
     for ch in &book.chapters {
-        assert!(ch.tags.len() <= 3, "{}: at most 3 tags", ch.source.display());
+        assert!(
+            ch.tags.len() <= 3,
+            "{}: at most 3 tags",
+            ch.source.display()
+        );
     }
 }
 
