@@ -44,7 +44,7 @@ test("desk card filters narrow the cards and count them", async () => {
   const page = await browser.newPage();
   await page.goto(fileUrl(site, "checklists/index.html"));
   const visible = () => page.locator(".cards .card:visible").count();
-  assert.equal(await visible(), 36);
+  assert.equal(await visible(), 43);
   const stress = page.locator('button[data-filter="tags"][data-value="stress"]');
   const expected = Number(await stress.locator(".count").textContent());
   await stress.click();
@@ -59,7 +59,7 @@ test("desk card filters narrow the cards and count them", async () => {
   assert.ok(both <= expected, "a second filter narrows further");
   await stress.click();
   await leads.click();
-  assert.equal(await visible(), 36, "clearing the filters shows every card");
+  assert.equal(await visible(), 43, "clearing the filters shows every card");
   await page.close();
 });
 
@@ -130,7 +130,7 @@ test("no cards shown: a button clears the filters, and Print is off until then",
   assert.equal(await print.isDisabled(), true, "nothing to print");
   assert.ok(await clear.isVisible());
   await clear.click();
-  assert.equal(await page.locator(".cards .card:visible").count(), 36);
+  assert.equal(await page.locator(".cards .card:visible").count(), 43);
   assert.equal(await print.isEnabled(), true);
   assert.equal(await page.locator('button[data-filter][aria-pressed="true"]').count(), 0);
   assert.doesNotMatch(page.url(), /tags=|audiences=/);

@@ -90,7 +90,7 @@ test("the lesson is completed when the learner reaches the last chapter", async 
   const all = await calls();
   const done = all.findIndex((c) => c[1] === "cmi.core.lesson_status" && c[2] === "completed");
   assert.ok(all.slice(done).some((c) => c[0] === "LMSCommit"), "committed after completion");
-  assert.ok(all.some((c) => c[0] === "LMSSetValue" && c[1] === "cmi.core.lesson_location" && c[2] === "setting-expectations.html"), "location recorded");
+  assert.ok(all.some((c) => c[0] === "LMSSetValue" && c[1] === "cmi.core.lesson_location" && c[2] === "balance-and-support.html"), "location recorded");
   await page.goto("about:blank");
   assert.deepEqual(problems, []);
   await page.close();

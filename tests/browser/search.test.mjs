@@ -277,9 +277,9 @@ test("a filter that hides every result is named, with a button that clears it", 
   await page.close();
 
   const audience = await browser.newPage();
-  await audience.goto(fileUrl(site, "index.html") + "#q=empathy&audience=trainer");
+  await audience.goto(fileUrl(site, "index.html") + "#q=empathy&audience=new-hire");
   await audience.waitForFunction(() => /“empathy”/.test(document.getElementById("search-status").textContent));
   assert.match(await audience.locator("#search-status").textContent(),
-    new RegExp(`^\\d+ results? for “empathy” in chapters for Trainers \\(${all} for all audiences\\)$`));
+    new RegExp(`^\\d+ results? for “empathy” in chapters for New hires \\(${all} for all audiences\\)$`));
   await audience.close();
 });
