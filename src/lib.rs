@@ -112,6 +112,18 @@ pub fn source_date_epoch() -> Result<Option<u64>, Error> {
     }
 }
 
+/// Seconds since 1970 for "now": `SOURCE_DATE_EPOCH` when it is set and valid (commands
+/// that print dates check it first, see `source_date_epoch`), else the system clock.
+/// The one clock of the build, so pages, cards and review dates agree.
+pub fn now_secs() -> i64 {
+    match source_date_epoch() {
+        Ok(Some(secs)) => secs as i64,
+        _ => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
+    }
+}
+
 /// "1 warning", "2 warnings".
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {

@@ -216,14 +216,7 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 
 /// Today: the date of `SOURCE_DATE_EPOCH` when set, else the system clock's (UTC).
 pub fn today() -> Date {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64)
-        });
+    let secs = crate::now_secs();
     Date::from_unix(secs)
 }
 

@@ -4,14 +4,9 @@
 // which it installs too); a missing tool fails the test rather than skipping it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { buildBook, fileUrl, launch } from "./helpers.mjs";
+import { axeViolations, buildBook, fileUrl, launch, nuErrors } from "./helpers.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
-const vnuJar = path.join(path.dirname(require.resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
 
 // One page of each kind the site has.
 const pages = [
@@ -31,14 +26,6 @@ before(async () => {
 
 after(async () => { await browser?.close(); });
 
-/** Serious and critical axe violations on the open page, as "rule: target" lines. */
-async function axeViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
-}
 
 for (const scheme of ["light", "dark"]) {
   test(`no serious axe violations on any page kind (${scheme})`, async () => {
@@ -82,13 +69,6 @@ test("clicking a search result opens it", async () => {
 });
 
 test("the Nu HTML checker finds no errors on any page", () => {
-  let out = "";
-  try {
-    execFileSync("java", ["-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "text", site],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    out = `${e.stdout || ""}${e.stderr || ""}` || String(e);
-  }
-  const errors = out.split("\n").filter((l) => /Error:|error:/i.test(l));
+  const errors = nuErrors([site]);
   assert.deepEqual(errors.slice(0, 20), [], `${errors.length} errors`);
 });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import http from "node:http";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -97,3 +98,29 @@ export const fold = (s) => s.replace(/\s+/g, " ").trim();
 
 /** Text with all white space removed: PDF text breaks lines (and hyphenated words) anywhere. */
 export const squash = (s) => s.replace(/\s+/g, "");
+
+// The accessibility and markup checkers, npm packages installed by scripts/test.sh.
+const requireHere = createRequire(import.meta.url);
+const axePath = requireHere.resolve("axe-core/axe.min.js");
+const vnuJar = path.join(path.dirname(requireHere.resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
+
+/** Serious and critical axe violations on the open page, as "rule (impact): target" lines. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
+}
+
+/** The Nu HTML checker's errors for these files or folders (the HTML files in them). */
+export function nuErrors(targets) {
+  let out = "";
+  try {
+    execFileSync("java", ["-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "text", ...targets],
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    out = `${e.stdout || ""}${e.stderr || ""}` || String(e);
+  }
+  return out.split("\n").filter((l) => /Error:|error:/i.test(l));
+}

@@ -3,15 +3,10 @@
 // or a moved folder) lands on the page from file:// and over HTTP, keeping #section.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { buildBook, fileUrl, launch, serve, repoRoot, printToPdf, pdfInfo, pdfPageText, squash } from "./helpers.mjs";
+import { axeViolations, buildBook, fileUrl, launch, nuErrors, serve, repoRoot, printToPdf, pdfInfo, pdfPageText, squash } from "./helpers.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
-const vnuJar = path.join(path.dirname(require.resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
 
 const pages = ["security/account-changes.html", "checklists/part-security.html", "facts.html", "calming.html"];
 
@@ -24,13 +19,6 @@ before(async () => {
 
 after(async () => { await browser?.close(); });
 
-async function axeViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
-}
 
 for (const scheme of ["light", "dark"]) {
   test(`callouts, cards, facts and redirect pages have no serious axe violations (${scheme})`, async () => {
@@ -131,13 +119,6 @@ test("old addresses land on the page over HTTP under a sub-path, with scripts of
 });
 
 test("the new pages are valid HTML (Nu HTML checker)", () => {
-  let out = "";
-  try {
-    execFileSync("java", ["-jar", vnuJar, "--errors-only", "--format", "text", ...pages.map((p) => path.join(site, p)), path.join(site, "stress/index.html"), path.join(site, "404.html")],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    out = `${e.stdout || ""}${e.stderr || ""}` || String(e);
-  }
-  const errors = out.split("\n").filter((l) => /Error:|error:/i.test(l));
+  const errors = nuErrors([...pages.map((p) => path.join(site, p)), path.join(site, "stress/index.html"), path.join(site, "404.html")]);
   assert.deepEqual(errors.slice(0, 20), [], `${errors.length} errors`);
 });

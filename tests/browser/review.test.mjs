@@ -8,13 +8,9 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { fileUrl, launch, repoRoot, watch } from "./helpers.mjs";
+import { axeViolations, fileUrl, launch, nuErrors, repoRoot, watch } from "./helpers.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
-const vnuJar = path.join(path.dirname(require.resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
 const bin = process.env.CAREBOOK_BIN || path.join(repoRoot, "target/debug/carebook");
 
 const pages = ["review.html", "whats-new.html", "billing/refunds.html", "calls/welcome.html", "calls/hold.html"];
@@ -32,13 +28,6 @@ before(async () => {
 
 after(async () => { await browser?.close(); });
 
-async function axeViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")}`));
-}
 
 for (const scheme of ["light", "dark"]) {
   test(`no serious axe violations on the review pages (${scheme})`, async () => {
@@ -74,13 +63,6 @@ test("the overdue notice is shown and the footer leads to the report and back", 
 });
 
 test("the Nu HTML checker finds no errors in the review fixture's site", () => {
-  let out = "";
-  try {
-    execFileSync("java", ["-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "text", site],
-      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    out = `${e.stdout || ""}${e.stderr || ""}` || String(e);
-  }
-  const errors = out.split("\n").filter((l) => /Error:|error:/i.test(l));
+  const errors = nuErrors([site]);
   assert.deepEqual(errors.slice(0, 20), [], `${errors.length} errors`);
 });
