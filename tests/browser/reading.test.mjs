@@ -172,3 +172,20 @@ test("404.html works when a server shows it for a missing page deep in the site"
   await page.close();
   await server.close();
 });
+
+test("the home page's current Contents link is marked as a whole row, like the part links", async () => {
+  const page = await newPage();
+  await page.goto(fileUrl(site, "index.html"));
+  const look = await page.evaluate(() => {
+    const current = document.querySelector('.sidebar-home a[aria-current="page"]');
+    const part = document.querySelector(".nav-part > a");
+    const style = getComputedStyle(current);
+    return {
+      display: style.display,
+      sameWidth: Math.abs(current.getBoundingClientRect().width - part.getBoundingClientRect().width) < 6,
+      marked: style.backgroundColor !== "rgba(0, 0, 0, 0)",
+    };
+  });
+  assert.deepEqual(look, { display: "block", sameWidth: true, marked: true });
+  await page.close();
+});
