@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { axeViolations, buildBook, fileUrl, launch, nuErrors } from "./helpers.mjs";
+import { axeOnPages, axeViolations, buildBook, fileUrl, launch, nuErrors } from "./helpers.mjs";
 
 
 // One page of each kind the site has.
@@ -26,18 +26,9 @@ before(async () => {
 
 after(async () => { await browser?.close(); });
 
-
 for (const scheme of ["light", "dark"]) {
   test(`no serious axe violations on any page kind (${scheme})`, async () => {
-    const page = await browser.newPage();
-    await page.emulateMedia({ colorScheme: scheme });
-    const found = [];
-    for (const rel of pages) {
-      await page.goto(fileUrl(site, rel));
-      found.push(...(await axeViolations(page)).map((v) => `${rel}: ${v}`));
-    }
-    assert.deepEqual(found, []);
-    await page.close();
+    assert.deepEqual(await axeOnPages(browser, site, pages, scheme), []);
   });
 }
 

@@ -2,7 +2,7 @@
 // cleared; the desk-card filters narrow the cards and count them.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { axeViolations, buildBook, fileUrl, launch, nuErrors } from "./helpers.mjs";
+import { axeOnPages, buildBook, fileUrl, launch, nuErrors } from "./helpers.mjs";
 
 let site, browser;
 before(async () => { site = buildBook(); browser = await launch(); });
@@ -142,16 +142,8 @@ test("critical items: no serious axe violations and no Nu errors where they are 
   const book = pathMod.join(pathMod.dirname(new URL(import.meta.url).pathname), "../fixtures/cards-check");
   const fixtureSite = buildBook(book);
   const pages = ["checklists/part-desk.html", "desk/good-card.html", "packs/class/trainer.html", "packs/class/cards.html"];
-  const page = await browser.newPage();
-  const found = [];
   for (const scheme of ["light", "dark"]) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const rel of pages) {
-      await page.goto(fileUrl(fixtureSite, rel));
-      found.push(...(await axeViolations(page)).map((v) => `${scheme} ${rel}: ${v}`));
-    }
+    assert.deepEqual(await axeOnPages(browser, fixtureSite, pages, scheme), [], scheme);
   }
-  await page.close();
-  assert.deepEqual(found, []);
   assert.deepEqual(nuErrors(pages.map((p) => pathMod.join(fixtureSite, p))), [], "Nu checker errors");
 });

@@ -124,3 +124,17 @@ export function nuErrors(targets) {
   }
   return out.split("\n").filter((l) => /Error:|error:/i.test(l));
 }
+
+/** Serious axe violations on each of `pages` of `site` in one colour scheme, each line
+ *  prefixed with its page. */
+export async function axeOnPages(browser, site, pages, scheme) {
+  const page = await browser.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
+  const found = [];
+  for (const rel of pages) {
+    await page.goto(fileUrl(site, rel));
+    found.push(...(await axeViolations(page)).map((v) => `${rel}: ${v}`));
+  }
+  await page.close();
+  return found;
+}

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { axeViolations, fileUrl, launch, nuErrors, repoRoot, watch } from "./helpers.mjs";
+import { axeOnPages, fileUrl, launch, nuErrors, repoRoot, watch } from "./helpers.mjs";
 
 const bin = process.env.CAREBOOK_BIN || path.join(repoRoot, "target/debug/carebook");
 
@@ -28,18 +28,9 @@ before(async () => {
 
 after(async () => { await browser?.close(); });
 
-
 for (const scheme of ["light", "dark"]) {
   test(`no serious axe violations on the review pages (${scheme})`, async () => {
-    const page = await browser.newPage();
-    await page.emulateMedia({ colorScheme: scheme });
-    const found = [];
-    for (const rel of pages) {
-      await page.goto(fileUrl(site, rel));
-      found.push(...(await axeViolations(page)).map((v) => `${rel}: ${v}`));
-    }
-    assert.deepEqual(found, []);
-    await page.close();
+    assert.deepEqual(await axeOnPages(browser, site, pages, scheme), []);
   });
 }
 
