@@ -487,7 +487,6 @@ impl Config {
         let text = crate::source::decode_text(bytes, &path)?;
         let config = Self::parse(&text, &path)?;
         let config = crate::config_env::apply(config, &text, &path)?;
-        config.validate(&text, &path)?;
         config.check_folders(root, &text, &path)?;
         Ok(config)
     }

@@ -98,8 +98,10 @@ pub fn apply_vars(
     // position in book.toml (`Spanned`) can only be read from text.
     let changed =
         toml::to_string(&table).map_err(|e| problem(format!("cannot apply {names}: {e}")))?;
-    let config: Config = toml::from_str(&changed).map_err(|e: toml::de::Error| {
-        problem(format!("invalid setting from {names}: {}", e.message()))
+    // Parsed and validated as book.toml is: an override is held to the same bounds.
+    let config = Config::parse(&changed, path).map_err(|d| {
+        let message = d.message.trim_start_matches("invalid book.toml: ");
+        problem(format!("invalid setting from {names}: {message}"))
     })?;
     Ok(config)
 }
@@ -173,6 +175,13 @@ mod tests {
                 .contains("CAREBOOK_BUILD__OUTPT"),
             "{:?}",
             e.hint
+        );
+        let e = load(&[("CAREBOOK_SEARCH__MAX_RESULTS", "0")]).unwrap_err();
+        assert!(
+            e.message
+                .contains("`max-results` under [search] must be between 1 and 200"),
+            "an override is held to book.toml's bounds: {}",
+            e.message
         );
         let e = load(&[("CAREBOOK_TITLE__X", "y")]).unwrap_err();
         assert!(e.message.contains("not a table"), "{}", e.message);
