@@ -1170,7 +1170,7 @@ mod tests {
         let html =
             "<p>\0<a href=\"a.html\" title=\"&gt;\">A <b>b</b></a>\0 and \0<img alt=\"x\">\0.</p>"
                 .to_owned();
-        let (html, links) = take_link_marks(html, [Some(3), None].into_iter());
+        let (html, links) = take_link_marks(html, [Some(ChapterId::new(3)), None].into_iter());
         assert_eq!(
             html,
             "<p><a href=\"a.html\" title=\"&gt;\">A <b>b</b></a> and <img alt=\"x\">.</p>"
@@ -1178,7 +1178,7 @@ mod tests {
         assert_eq!(
             links,
             [PageLink {
-                chapter: Some(3),
+                chapter: Some(ChapterId::new(3)),
                 open: 3..33,
                 close: 43..47
             }]

@@ -642,11 +642,11 @@ mod tests {
         };
         let links = [
             PageLink {
-                chapter: Some(1),
+                chapter: Some(ChapterId::new(1)),
                 ..at("<a href=\"out", "chapter")
             },
             PageLink {
-                chapter: Some(0),
+                chapter: Some(ChapterId::new(0)),
                 ..at("<a href=\"in", "this")
             },
             at("<a href=\"../b/", "a part"),
