@@ -96,7 +96,7 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     if opts.external {
         findings.extend(external_links(links));
     }
-    attach_sources(&mut findings, &book, root, &toml_text);
+    attach_sources(&mut findings, book, root, &toml_text);
     findings.sort_by(|a, b| {
         (&a.path, a.line, a.col, &a.rule, &a.message)
             .cmp(&(&b.path, b.line, b.col, &b.rule, &b.message))
