@@ -360,8 +360,8 @@ pub fn write_page(
     let info = crate::render::PageInfo {
         kind: crate::render::FrameKind::Facts,
         path: PAGE,
-        title: "Set these for your team",
-        description: "The facts this handbook states once and uses everywhere.",
+        title: site.t("facts_title"),
+        description: site.t("facts_description"),
         part: None,
         chapter: None,
     };

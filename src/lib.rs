@@ -40,6 +40,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod strings;
 pub mod terms;
 pub mod url;
 

@@ -144,7 +144,7 @@ pub fn write_unless(
             chapter_count: site.book.chapters.len(),
         },
     };
-    let title = format!("{} (printable edition)", site.book.config.title);
+    let title = site.fill("printable_edition", &[("title", &site.book.config.title)]);
     let info = PageInfo {
         kind: FrameKind::Print,
         path: PRINT_PAGE,

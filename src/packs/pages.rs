@@ -260,7 +260,7 @@ impl<'a> PackRender<'a> {
             home: "index.html",
             cards: "cards.html",
             print: "handout.html",
-            print_label: "Handout",
+            print_label: self.site.t("handout").to_owned(),
             topics: in_site.then_some("../../tags/index.html"),
             audiences: in_site.then_some("../../audiences/index.html"),
             handbook: in_site.then_some("../../index.html"),
@@ -458,8 +458,10 @@ impl<'a> PackRender<'a> {
 
     fn cards(&self) -> Result<String, Error> {
         let cards = self.card_list()?;
-        let heading = format!("Course pack: {}", self.pack.title);
-        let heading = crate::cards::set_heading(&heading, cards.len());
+        let heading = self
+            .site
+            .fill("course_pack", &[("title", &self.pack.title)]);
+        let heading = crate::cards::set_heading(self.site, &heading, cards.len());
         let cards = cards.iter().map(String::as_str).collect();
         let body = crate::cards::CardsBody::single(heading.clone(), String::new(), cards);
         self.render("cards.html", "extra", &heading, body)
@@ -520,7 +522,9 @@ impl<'a> PackRender<'a> {
                 }
             })
             .collect();
-        let title = format!("Trainer's sheet: {}", self.pack.title);
+        let title = self
+            .site
+            .fill("trainers_sheet", &[("title", &self.pack.title)]);
         self.render(
             "trainer.html",
             "extra",

@@ -82,6 +82,16 @@ impl<'a> Site<'a> {
         }
     }
 
+    /// The interface's text for `key` (see `crate::strings`).
+    pub fn t(&self, key: &'a str) -> &'a str {
+        self.renderer.theme.strings.get(key)
+    }
+
+    /// The interface's text for `key` with its `{name}` values filled in.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        self.renderer.theme.strings.fill(key, values)
+    }
+
     pub fn search_core(&self) -> Option<&'a str> {
         self.renderer.search_core.as_deref()
     }
@@ -129,7 +139,7 @@ impl<'a> Site<'a> {
             page_title: info.title,
             description: info.description,
             nav: nav(self.book, info.part, info.chapter, info.path),
-            links: Links::site(self.book),
+            links: Links::site(self.book, &self.renderer.theme.strings),
             search: self.search_core(),
             body,
         }
@@ -223,7 +233,7 @@ pub struct Links {
     pub home: &'static str,
     pub cards: &'static str,
     pub print: &'static str,
-    pub print_label: &'static str,
+    pub print_label: String,
     pub topics: Option<&'static str>,
     pub audiences: Option<&'static str>,
     /// For pages in a pack: the full handbook's home, when it is there to link to.
@@ -238,28 +248,19 @@ pub struct Links {
 impl Links {
     /// The full site's links, with the footer's "What's new" and "Review status" when
     /// the book has those pages.
-    pub fn site(book: &Book) -> Self {
+    pub fn site(book: &Book, strings: &crate::strings::Strings) -> Self {
         Links {
-            whats_new: crate::paths::has_changes(book).then_some(crate::paths::WHATS_NEW),
-            review: crate::paths::has_review_page(book).then_some(crate::paths::REVIEW),
-            ..Links::plain(&book.config.title)
-        }
-    }
-
-    /// Links without the footer's optional pages, for a pack's own pages.
-    pub fn plain(title: &str) -> Self {
-        Links {
-            brand: title.to_owned(),
+            brand: book.config.title.clone(),
             home: "index.html",
             cards: "checklists/index.html",
             print: "print.html",
-            print_label: "Printable handbook",
+            print_label: strings.get("printable_handbook").to_owned(),
             topics: Some("tags/index.html"),
             audiences: Some("audiences/index.html"),
             handbook: None,
             pack_role: "",
-            whats_new: None,
-            review: None,
+            whats_new: crate::paths::has_changes(book).then_some(crate::paths::WHATS_NEW),
+            review: crate::paths::has_review_page(book).then_some(crate::paths::REVIEW),
         }
     }
 }

@@ -62,6 +62,8 @@ pub type StaticFile = (String, Cow<'static, [u8]>);
 
 pub struct Theme {
     tera: Tera,
+    /// The interface's words: the built-in table with the theme's changes.
+    pub strings: crate::strings::Strings,
     /// Static files, written under `assets/`.
     pub statics: Vec<StaticFile>,
 }
@@ -94,6 +96,9 @@ impl Theme {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        let strings = crate::strings::Strings::load(&dir.join("strings.toml"), links)?;
+        // Every template reads the interface's words as `ui.<key>`.
+        tera.global_context().insert("ui", &strings);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
             .map_err(|e| template_error(&e, &dir))?;
         let mut statics = Vec::new();
@@ -107,7 +112,11 @@ impl Theme {
             statics.push(((*file).to_owned(), content));
         }
         statics.extend(extra_statics(&dir.join("static"), links)?);
-        Ok(Theme { tera, statics })
+        Ok(Theme {
+            tera,
+            strings,
+            statics,
+        })
     }
 
     pub fn render(
