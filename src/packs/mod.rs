@@ -4,6 +4,7 @@
 //! SCORM 1.2 package.
 
 pub mod agenda;
+mod builder;
 mod pages;
 mod scorm;
 
@@ -33,6 +34,10 @@ pub struct Pack {
     pub intro_links: Vec<crate::markdown::PageLink>,
     pub audience: Vec<String>,
     pub paper: Paper,
+    /// The class's date as written (`YYYY-MM-DD`), checked.
+    pub date: Option<String>,
+    /// The class's start, in minutes after midnight.
+    pub start: Option<u32>,
     pub chapters: Vec<PackChapter>,
 }
 
@@ -247,6 +252,36 @@ fn resolve(
     for a in &cfg.audience.0 {
         check_audience(book, a, origin, &mut diags);
     }
+    let start = cfg.start.as_deref().and_then(|s| {
+        let minutes = agenda::parse_start(s);
+        if minutes.is_none() {
+            diags.push(
+                origin
+                    .error(
+                        s,
+                        format!("the pack `{id}` starts at `{s}`, which is not a time"),
+                    )
+                    .with_hint(
+                        "write the start as a 24-hour time in quotes, like start: \"09:30\"",
+                    ),
+            );
+        }
+        minutes
+    });
+    if let Some(d) = cfg
+        .date
+        .as_deref()
+        .filter(|d| agenda::date_label(d).is_none())
+    {
+        diags.push(
+            origin
+                .error(
+                    d,
+                    format!("the pack `{id}` has the date `{d}`, which is not a real date"),
+                )
+                .with_hint("write the date as year-month-day, like date: \"2026-12-03\""),
+        );
+    }
     let mut chapters: Vec<PackChapter> = Vec::new();
     for entry in &cfg.chapters {
         for (index, title) in expand(book, entry, id, origin, &mut diags) {
@@ -274,6 +309,8 @@ fn resolve(
         intro_links,
         audience: cfg.audience.0.clone(),
         paper: cfg.paper.unwrap_or(book.config.build.paper),
+        date: cfg.date.as_ref().map(|d| d.trim().to_owned()),
+        start,
         chapters,
     })
 }
@@ -429,6 +466,7 @@ fn describe(sel: &PackSelector) -> String {
 
 /// Writes every declared pack under `packs/<id>/` in the site, with its SCORM package.
 pub fn write_in_site(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
+    builder::write(site, out)?;
     site.packs
         .iter()
         .try_for_each(|pack| write_pack_in_site(site, pack, out))

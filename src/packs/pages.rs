@@ -137,7 +137,7 @@ impl<'a> PackRender<'a> {
             .iter()
             .map(|c| class_minutes(&book.chapters[c.index], &site.rendered[c.index]))
             .collect();
-        let agenda = agenda::plan(&minutes);
+        let agenda = agenda::plan_from(&minutes, pack.start);
         let ids: Vec<usize> = pack.chapters.iter().map(|c| c.index).collect();
         let url = |i: usize| format!("{}.html", book.chapters[i].slug);
         let search = site
@@ -423,6 +423,9 @@ impl<'a> PackRender<'a> {
             agenda: self.agenda_rows(),
             zip: zip.map(str::to_owned),
             handbook_title: &book.config.title,
+            date: self.pack.date.as_deref().and_then(agenda::date_label),
+            builder_href: (self.mode == PackMode::InSite)
+                .then(|| super::builder::edit_href(book, self.pack)),
         }
     }
 
@@ -579,6 +582,10 @@ struct PackCtx<'a> {
     agenda: Vec<AgendaRow<'a>>,
     zip: Option<String>,
     handbook_title: &'a str,
+    /// The class's date, like "Thursday 3 December 2026".
+    date: Option<String>,
+    /// The pack builder with this pack's choices, for a pack inside the site.
+    builder_href: Option<String>,
 }
 
 #[derive(Serialize)]
