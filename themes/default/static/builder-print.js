@@ -38,6 +38,9 @@
   params.delete("doc");
   document.querySelector(".builder-back").href = "builder.html#" + params.toString();
 
+  // Another class or document typed into the address: start again from it.
+  window.addEventListener("hashchange", function () { location.reload(); });
+
   // Each chapter script calls this with its content.
   var loaded = Object.create(null);
   window.carebookBuilderChapter = function (chapter) { loaded[chapter.slug] = chapter; };
