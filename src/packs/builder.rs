@@ -34,15 +34,24 @@ const CHAPTERS: &str = "builder/chapters";
 
 /// Writes the builder page, its print page, the index and one script per chapter.
 pub fn write(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
-    let book = site.book;
-    let index = format!("window.carebookBuilderIndex = {};\n", index_json(site));
-    out.write(&format!("{PACKS_DIR}/{INDEX}"), index.as_bytes())
-        .map_err(Error::Output)?;
+    write_index(site, out)?;
     write_page(site, out)?;
     write_print_page(site, out)?;
-    (0..book.chapters.len())
+    (0..site.book.chapters.len())
         .into_par_iter()
         .try_for_each(|i| write_chapter(site, i, out))
+}
+
+/// What changes when chapter `i` changes (for `carebook serve`): its script and the index.
+pub fn write_changed(site: &Site<'_>, i: usize, out: &dyn Sink) -> Result<(), Error> {
+    write_chapter(site, i, out)?;
+    write_index(site, out)
+}
+
+fn write_index(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
+    let index = format!("window.carebookBuilderIndex = {};\n", index_json(site));
+    out.write(&format!("{PACKS_DIR}/{INDEX}"), index.as_bytes())
+        .map_err(Error::Output)
 }
 
 /// The index as JSON: labels once, then one array per chapter, so it stays about a

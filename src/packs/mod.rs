@@ -4,7 +4,7 @@
 //! SCORM 1.2 package.
 
 pub mod agenda;
-mod builder;
+pub mod builder;
 mod pages;
 mod scorm;
 

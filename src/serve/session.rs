@@ -387,6 +387,7 @@ fn render_changes(
                 gone.push(crate::cards::part_cards_path(&p.book, part));
             }
         }
+        crate::packs::builder::write_changed(&site, i, &mem)?;
         for pack in p.packs.iter().filter(|pack| pack.contains(i)) {
             crate::packs::write_pack_in_site(&site, pack, &mem)?;
         }
