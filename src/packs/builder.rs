@@ -12,15 +12,15 @@
 //! bookmarked and shared; the agenda rules are shared with `carebook pack` through
 //! `agenda-cases.json`.
 
-use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Pack, PACKS_DIR};
-use crate::book::Book;
+use crate::book::{Book, ChapterId};
+use crate::course::Pack;
 use crate::markdown::ChecklistItem;
 use crate::output::Sink;
-use crate::print::{demote_headings, rewrite_attrs, SiteLink};
-use crate::site::{PageInfo, Site};
+use crate::paths::PACKS_DIR;
+use crate::relink::{demote_headings, rewrite_attrs, SiteLink};
+use crate::render::{FrameKind, PageInfo, Site};
 use crate::Error;
 
 /// The builder page, from the site root.
@@ -32,20 +32,12 @@ const INDEX: &str = "builder/index.js";
 /// The folder of per-chapter scripts, from `packs/`.
 const CHAPTERS: &str = "builder/chapters";
 
-/// Writes the builder page, its print page, the index and one script per chapter.
+/// Writes the builder page, its print page and the chapter index (the page list's
+/// `Builder`); each chapter's script is a page of its own (`BuilderChapter`).
 pub fn write(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     write_index(site, out)?;
     write_page(site, out)?;
-    write_print_page(site, out)?;
-    (0..site.book.chapters.len())
-        .into_par_iter()
-        .try_for_each(|i| write_chapter(site, i, out))
-}
-
-/// What changes when chapter `i` changes (for `carebook serve`): its script and the index.
-pub fn write_changed(site: &Site<'_>, i: usize, out: &dyn Sink) -> Result<(), Error> {
-    write_chapter(site, i, out)?;
-    write_index(site, out)
+    write_print_page(site, out)
 }
 
 fn write_index(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
@@ -63,10 +55,9 @@ fn index_json(site: &Site<'_>) -> String {
     let audience_ids: Vec<&str> = config.audiences.keys().map(String::as_str).collect();
     let position = |ids: &[&str], id: &str| ids.iter().position(|t| *t == id);
     let chapters: Vec<serde_json::Value> = book
-        .chapters
-        .iter()
-        .enumerate()
-        .map(|(i, ch)| {
+        .chapter_ids()
+        .map(|id| {
+            let ch = site.model.chapter(id);
             let tags: Vec<usize> = ch
                 .tags
                 .iter()
@@ -83,7 +74,7 @@ fn index_json(site: &Site<'_>) -> String {
                 ch.part,
                 tags,
                 audiences,
-                crate::render::minutes(ch, &site.rendered[i]),
+                site.model.minutes(id),
                 ch.class_minutes,
             ])
         })
@@ -100,7 +91,7 @@ fn index_json(site: &Site<'_>) -> String {
         "parts": book.parts.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(),
         "tags": labels(&config.tags),
         "audiences": labels(&config.audiences),
-        "packs": site.packs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        "packs": site.model.packs.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
         "chapters": chapters,
     })
     .to_string()
@@ -155,13 +146,13 @@ fn write_page(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
                 .collect(),
             tags: choices(&book.config.tags),
             audiences: choices(&book.config.audiences),
-            break_minutes: super::agenda::BREAK_MINUTES,
+            break_minutes: crate::course::agenda::BREAK_MINUTES,
             index: INDEX,
             print_page: "print.html",
         },
     };
     let info = PageInfo {
-        kind: "builder",
+        kind: FrameKind::Builder,
         path: PAGE,
         title: "Pack builder",
         description: "Choose and order chapters for a class, see its agenda, and print its handout, desk cards and trainer's sheet.",
@@ -176,7 +167,6 @@ struct PrintCtx<'a> {
     site: &'a crate::render::SiteCtx,
     page_title: &'static str,
     paper: &'static str,
-    kind: &'static str,
     handbook_title: &'a str,
     index: &'static str,
     chapters_dir: &'static str,
@@ -185,17 +175,16 @@ struct PrintCtx<'a> {
 
 fn write_print_page(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let ctx = PrintCtx {
-        site: &site.ctx,
+        site: &site.renderer.site,
         page_title: "Class materials",
         paper: match site.book.config.build.paper {
             crate::config::Paper::A4 => "A4",
             crate::config::Paper::Letter => "letter",
         },
-        kind: "print",
         handbook_title: &site.book.config.title,
         index: INDEX,
         chapters_dir: CHAPTERS,
-        break_minutes: super::agenda::BREAK_MINUTES,
+        break_minutes: crate::course::agenda::BREAK_MINUTES,
     };
     let html = site.render("builder-print.html", &ctx)?;
     out.write(PRINT_PAGE, html.as_bytes())
@@ -219,13 +208,15 @@ struct ChapterData<'a> {
     avoid: &'a [ChecklistItem],
 }
 
-fn write_chapter(site: &Site<'_>, i: usize, out: &dyn Sink) -> Result<(), Error> {
-    let book = site.book;
-    let ch = &book.chapters[i];
-    let rendered = &site.rendered[i];
-    let card = site.fits[i]
+/// Chapter `id`'s script, `packs/builder/chapters/<slug>.js`.
+pub fn write_chapter(site: &Site<'_>, id: ChapterId, out: &dyn Sink) -> Result<(), Error> {
+    let ch = site.model.chapter(id);
+    let rendered = site.model.rendered(id);
+    let card = site
+        .model
+        .fit(id)
         .map(|fit| {
-            let card = crate::cards::card_ctx(book, i, rendered, fit);
+            let card = crate::cards::card_ctx(site.model, id, fit);
             crate::cards::render_card(site, "../", card)
         })
         .transpose()?;
@@ -280,7 +271,7 @@ pub fn selection_query(book: &Book, pack: &Pack) -> String {
         pairs.push(("start", format!("{:02}:{:02}", s / 60, s % 60)));
     }
     for c in &pack.chapters {
-        let slug = &book.chapters[c.index].slug;
+        let slug = &book.chapters[c.id].slug;
         pairs.push((
             "c",
             match &c.title {

@@ -1,5 +1,5 @@
 // The pack builder's agenda rules (themes/default/static/agenda.js) against the cases
-// that src/packs/agenda.rs runs too: the browser and `carebook pack` plan alike.
+// that src/course/agenda.rs runs too: the browser and `carebook pack` plan alike.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -9,7 +9,7 @@ import { repoRoot } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const agenda = require(path.join(repoRoot, "themes/default/static/agenda.js"));
-const cases = JSON.parse(readFileSync(path.join(repoRoot, "src/packs/agenda-cases.json"), "utf8"));
+const cases = JSON.parse(readFileSync(path.join(repoRoot, "src/course/agenda-cases.json"), "utf8"));
 
 test("agenda plans match the shared cases", () => {
   assert.ok(cases.plans.length >= 5);

@@ -1,5 +1,5 @@
 /* The course-pack agenda rules, for the pack builder in the browser. The same rules as
-   `carebook pack` (src/packs/agenda.rs): both run the cases in src/packs/agenda-cases.json,
+   `carebook pack` (src/course/agenda.rs): both run the cases in src/course/agenda-cases.json,
    so change them together. Loaded by a script tag (window.carebookAgenda) and by node's
    require in the tests. */
 (function (root) {
