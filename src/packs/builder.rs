@@ -27,6 +27,8 @@ use crate::Error;
 pub const PAGE: &str = "packs/builder.html";
 /// The print page for a builder choice, from the site root.
 pub const PRINT_PAGE: &str = "packs/print.html";
+/// The theme's scripts only the builder and its print page use.
+pub const ASSETS: &[&str] = &["agenda.js", "builder.js", "builder-print.js"];
 /// The chapter index, from `packs/`.
 const INDEX: &str = "builder/index.js";
 /// The folder of per-chapter scripts, from `packs/`.

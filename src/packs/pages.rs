@@ -185,7 +185,10 @@ impl<'a> PackRender<'a> {
             self.render("scorm.html", "extra", &self.pack.title, Empty {})?
                 .into_bytes(),
         );
-        for (name, bytes) in &self.site.renderer.theme.statics {
+        let statics = self.site.renderer.theme.statics.iter();
+        // The pack builder's scripts serve the whole site's builder, not a pack.
+        for (name, bytes) in statics.filter(|(n, _)| !super::builder::ASSETS.contains(&n.as_str()))
+        {
             files.insert(format!("assets/{name}"), bytes.to_vec());
         }
         for (path, text) in self.search.iter().flat_map(|s| &s.files) {
