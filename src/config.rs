@@ -376,6 +376,12 @@ pub struct PackConfig {
     pub audience: crate::source::OneOrMany,
     #[serde(default)]
     pub paper: Option<Paper>,
+    /// The class's date, `YYYY-MM-DD`, shown on the pack's pages.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The class's start time, `HH:MM` (24-hour): the agenda then shows times of day.
+    #[serde(default)]
+    pub start: Option<String>,
     /// Ordered entries: a chapter slug, a chapter with a title override, or a selector.
     #[serde(default)]
     pub chapters: Vec<PackEntry>,

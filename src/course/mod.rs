@@ -26,6 +26,10 @@ pub struct Pack {
     pub intro_links: Vec<crate::markdown::PageLink>,
     pub audience: Vec<String>,
     pub paper: Paper,
+    /// The class's date as written (`YYYY-MM-DD`), checked.
+    pub date: Option<String>,
+    /// The class's start, in minutes after midnight.
+    pub start: Option<u32>,
     pub chapters: Vec<PackChapter>,
 }
 
@@ -51,7 +55,7 @@ impl Pack {
 
     /// The class schedule: chapters with breaks and a running clock.
     pub fn agenda(&self, analysis: &Analysis) -> agenda::Agenda {
-        agenda::plan(&self.minutes(analysis))
+        agenda::plan_from(&self.minutes(analysis), self.start)
     }
 }
 
@@ -255,6 +259,36 @@ fn resolve(
     for a in &cfg.audience.0 {
         check_audience(book, a, origin, &mut diags);
     }
+    let start = cfg.start.as_deref().and_then(|s| {
+        let minutes = agenda::parse_start(s);
+        if minutes.is_none() {
+            diags.push(
+                origin
+                    .error(
+                        s,
+                        format!("the pack `{id}` starts at `{s}`, which is not a time"),
+                    )
+                    .with_hint(
+                        "write the start as a 24-hour time in quotes, like start: \"09:30\"",
+                    ),
+            );
+        }
+        minutes
+    });
+    if let Some(d) = cfg
+        .date
+        .as_deref()
+        .filter(|d| agenda::date_label(d).is_none())
+    {
+        diags.push(
+            origin
+                .error(
+                    d,
+                    format!("the pack `{id}` has the date `{d}`, which is not a real date"),
+                )
+                .with_hint("write the date as year-month-day, like date: \"2026-12-03\""),
+        );
+    }
     let mut chapters: Vec<PackChapter> = Vec::new();
     for entry in &cfg.chapters {
         for (index, title) in expand(book, entry, id, origin, &mut diags) {
@@ -283,6 +317,8 @@ fn resolve(
         intro_links,
         audience: cfg.audience.0.clone(),
         paper: cfg.paper.unwrap_or(book.config.build.paper),
+        date: cfg.date.as_ref().map(|d| d.trim().to_owned()),
+        start,
         chapters,
     })
 }

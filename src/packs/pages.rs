@@ -147,7 +147,7 @@ impl<'a> PackRender<'a> {
             .collect();
         let assets = book.assets.iter().map(|a| slash_path(a)).collect();
         let minutes = pack.minutes(site.model);
-        let agenda = agenda::plan(&minutes);
+        let agenda = agenda::plan_from(&minutes, pack.start);
         PackRender {
             site,
             pack,
@@ -185,7 +185,10 @@ impl<'a> PackRender<'a> {
             self.render("scorm.html", "extra", &self.pack.title, Empty {})?
                 .into_bytes(),
         );
-        for (name, bytes) in &self.site.renderer.theme.statics {
+        let statics = self.site.renderer.theme.statics.iter();
+        // The pack builder's scripts serve the whole site's builder, not a pack.
+        for (name, bytes) in statics.filter(|(n, _)| !super::builder::ASSETS.contains(&n.as_str()))
+        {
             files.insert(format!("assets/{name}"), bytes.to_vec());
         }
         for (path, text) in self.search.iter().flat_map(|s| &s.files) {
@@ -428,6 +431,9 @@ impl<'a> PackRender<'a> {
             agenda: self.agenda_rows(),
             zip: zip.map(str::to_owned),
             handbook_title: &book.config.title,
+            date: self.pack.date.as_deref().and_then(agenda::date_label),
+            builder_href: (self.mode == PackMode::InSite)
+                .then(|| super::builder::edit_href(book, self.pack)),
         }
     }
 
@@ -580,6 +586,10 @@ struct PackCtx<'a> {
     agenda: Vec<AgendaRow<'a>>,
     zip: Option<String>,
     handbook_title: &'a str,
+    /// The class's date, like "Thursday 3 December 2026".
+    date: Option<String>,
+    /// The pack builder with this pack's choices, for a pack inside the site.
+    builder_href: Option<String>,
 }
 
 #[derive(Serialize)]

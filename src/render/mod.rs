@@ -71,6 +71,8 @@ pub enum FrameKind {
     WhatsNew,
     Review,
     Facts,
+    /// The pack builder.
+    Builder,
 }
 
 impl<'a> Site<'a> {

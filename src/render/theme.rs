@@ -42,6 +42,8 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "sitemap.xml",
     "facts.html",
     "redirect.html",
+    "builder.html",
+    "builder-print.html",
 );
 
 const STATIC: &[(&str, &[u8])] = embed!(
@@ -55,6 +57,9 @@ const STATIC: &[(&str, &[u8])] = embed!(
     "search.js",
     "search-loader.js",
     "search.css",
+    "agenda.js",
+    "builder.js",
+    "builder-print.js",
 );
 
 /// A file under `assets/`: its name and bytes.
