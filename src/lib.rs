@@ -26,6 +26,7 @@ pub mod output;
 pub mod packs;
 pub mod print;
 pub mod progress;
+pub mod quiz;
 pub mod rawhtml;
 pub mod redirects;
 pub mod render;

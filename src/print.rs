@@ -27,6 +27,8 @@ struct PrintBody<'a> {
 struct PrintCtx<'a> {
     parts: Vec<PrintPart<'a>>,
     chapter_count: usize,
+    /// Some chapter's knowledge check is printed as a worksheet.
+    knowledge_checks: bool,
 }
 
 #[derive(Serialize)]
@@ -184,6 +186,20 @@ pub fn demote_headings(html: &str) -> String {
 }
 
 impl Site<'_> {
+    /// Each chapter's knowledge check as a worksheet, when print.html shows them
+    /// (`[print] knowledge-checks`).
+    fn worksheets(&self) -> Result<Vec<Option<String>>, Error> {
+        self.rendered
+            .iter()
+            .map(|r| match &r.quiz {
+                Some(q) if self.book.config.print.knowledge_checks => {
+                    crate::quiz::html(self, q, crate::quiz::Mode::Worksheet, "").map(Some)
+                }
+                _ => Ok(None),
+            })
+            .collect()
+    }
+
     pub fn write_print(&self, out: &dyn Sink) -> Result<(), Error> {
         self.write_print_unless(out, &|| false).map(|_| ())
     }
@@ -196,6 +212,7 @@ impl Site<'_> {
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Result<bool, Error> {
         let anchors = Anchors::new(self.book);
+        let sheets = self.worksheets()?;
         let mut bodies: Vec<String> = Vec::with_capacity(self.book.chapters.len());
         let parts: Vec<PrintPart<'_>> = self
             .book
@@ -213,7 +230,11 @@ impl Site<'_> {
                     .clone()
                     .map(|i| {
                         let ch = &self.book.chapters[i];
-                        let html = rewrite_attrs(&self.rendered[i].html, |a, v| {
+                        let html = match &sheets[i] {
+                            Some(sheet) => Cow::Owned(format!("{}{sheet}", self.rendered[i].html)),
+                            None => Cow::Borrowed(self.rendered[i].html.as_str()),
+                        };
+                        let html = rewrite_attrs(&html, |a, v| {
                             anchors.rebase(a, v, &ch.out_path, &ch.slug)
                         });
                         bodies.push(demote_headings(&html));
@@ -241,6 +262,7 @@ impl Site<'_> {
             print: PrintCtx {
                 parts,
                 chapter_count: self.book.chapters.len(),
+                knowledge_checks: sheets.iter().any(Option::is_some),
             },
         };
         let title = format!("{} (printable edition)", self.book.config.title);

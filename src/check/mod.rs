@@ -79,13 +79,15 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     let remap = crate::include::Remap::new(&book);
     remap.diagnostics(&mut diags[loaded..]);
     diags.extend(crate::redirects::plan(&book).1);
-    diags.extend(crate::packs::load(root, &book).1);
+    let (packs, pack_diags) = crate::packs::load(root, &book);
+    diags.extend(pack_diags);
 
     let mut findings: Vec<Finding> = diags
         .into_iter()
         .map(|d| Finding::from_diag(d, "build"))
         .collect();
     findings.extend(crate::review::check_findings(&book, opts.strict));
+    findings.extend(crate::quiz::missing_in_packs(&book, &rendered, &packs));
     let mut later = structure::check(&book, &rendered, &rules);
     let (prose_findings, links) = lint_chapters(&book, &rules);
     later.extend(prose_findings);

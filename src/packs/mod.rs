@@ -34,6 +34,8 @@ pub struct Pack {
     pub audience: Vec<String>,
     pub paper: Paper,
     pub chapters: Vec<PackChapter>,
+    /// The score (0-100) that passes in a learning platform; `None`: completion only.
+    pub mastery: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -247,6 +249,13 @@ fn resolve(
     for a in &cfg.audience.0 {
         check_audience(book, a, origin, &mut diags);
     }
+    if let Some(m) = cfg.mastery.filter(|&m| m > 100) {
+        diags.push(
+            origin
+                .error("mastery", format!("`mastery = {m}` is not a percentage"))
+                .with_hint("give the score a learner needs to pass, from 0 to 100, e.g. `mastery = 80`"),
+        );
+    }
     let mut chapters: Vec<PackChapter> = Vec::new();
     for entry in &cfg.chapters {
         for (index, title) in expand(book, entry, id, origin, &mut diags) {
@@ -275,6 +284,7 @@ fn resolve(
         audience: cfg.audience.0.clone(),
         paper: cfg.paper.unwrap_or(book.config.build.paper),
         chapters,
+        mastery: cfg.mastery,
     })
 }
 

@@ -181,7 +181,7 @@ impl<'a> PackRender<'a> {
         files.insert("trainer.html".into(), self.trainer()?.into_bytes());
         files.insert(
             "scorm.html".into(),
-            self.render("scorm.html", "extra", &self.pack.title, Empty {})?
+            self.render("scorm.html", "extra", &self.pack.title, self.scorm_ctx())?
                 .into_bytes(),
         );
         for (name, bytes) in &self.site.theme.statics {
@@ -367,6 +367,23 @@ impl<'a> PackRender<'a> {
         Ok((self.href(pos), page))
     }
 
+    /// What the SCORM runtime needs: the pack's pages in order with their number of
+    /// questions, and the mastery score.
+    fn scorm_ctx(&self) -> ScormBody {
+        ScormBody {
+            scorm: ScormCtx {
+                pages: (0..self.pack.chapters.len()).map(|p| self.href(p)).collect(),
+                questions: self
+                    .pack
+                    .chapters
+                    .iter()
+                    .map(|c| self.site.rendered[c.index].quiz.as_ref().map_or(0, |q| q.len()))
+                    .collect(),
+                mastery: self.pack.mastery,
+            },
+        }
+    }
+
     fn agenda_rows(&self) -> Vec<AgendaRow<'a>> {
         self.agenda
             .slots
@@ -471,21 +488,31 @@ impl<'a> PackRender<'a> {
             .map(|(pos, pc)| {
                 let ch = &book.chapters[pc.index];
                 let rendered = &self.site.rendered[pc.index];
+                // The check goes after the chapter's text as a worksheet, so its ids are
+                // prefixed like the chapter's own.
+                let html = match &rendered.quiz {
+                    Some(q) => Cow::Owned(format!(
+                        "{}{}",
+                        rendered.html,
+                        crate::quiz::html(self.site, q, crate::quiz::Mode::Worksheet, "")?
+                    )),
+                    None => Cow::Borrowed(rendered.html.as_str()),
+                };
                 let html = self.relink(
-                    (&rendered.html, &rendered.page_links),
+                    (&html, &rendered.page_links),
                     &ch.out_path,
                     Some(&ch.slug),
                     assets,
                 );
-                HandoutChapter {
+                Ok(HandoutChapter {
                     id: &ch.slug,
                     title: self.title(pos),
                     summary: &ch.summary,
                     minutes: self.minutes[pos],
                     html: crate::print::demote_headings(&html),
-                }
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>, Error>>()?;
         let title = format!("{} (handout)", self.pack.title);
         let body = HandoutBody {
             pack: self.pack_ctx(None),
@@ -505,7 +532,16 @@ impl<'a> PackRender<'a> {
             .enumerate()
             .map(|(pos, pc)| {
                 let list = &self.site.rendered[pc.index].checklist;
-                TrainerChapter {
+                let quiz_key = self.site.rendered[pc.index]
+                    .quiz
+                    .as_ref()
+                    .map(|q| {
+                        let prefix = format!("key-{}-", pos + 1);
+                        crate::quiz::html(self.site, q, crate::quiz::Mode::Key, &prefix)
+                    })
+                    .transpose()?;
+                Ok(TrainerChapter {
+                    quiz_key,
                     title: self.title(pos),
                     href: self.href(pos),
                     minutes: self.minutes[pos],
@@ -513,9 +549,9 @@ impl<'a> PackRender<'a> {
                     do_items: &list.do_items,
                     avoid_items: &list.avoid_items,
                     toc: &self.site.rendered[pc.index].toc,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>, Error>>()?;
         let title = format!("Trainer's sheet: {}", self.pack.title);
         self.render(
             "trainer.html",
@@ -552,7 +588,16 @@ fn paper_css(p: crate::config::Paper) -> &'static str {
 }
 
 #[derive(Serialize)]
-struct Empty {}
+struct ScormBody {
+    scorm: ScormCtx,
+}
+
+#[derive(Serialize)]
+struct ScormCtx {
+    pages: Vec<String>,
+    questions: Vec<usize>,
+    mastery: Option<u8>,
+}
 
 #[derive(Serialize)]
 struct AgendaRow<'a> {
@@ -612,6 +657,8 @@ struct TrainerChapter<'a> {
     do_items: &'a [crate::markdown::ChecklistItem],
     avoid_items: &'a [crate::markdown::ChecklistItem],
     toc: &'a [TocEntry],
+    /// The answer key of the chapter's knowledge check, as HTML.
+    quiz_key: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -193,6 +193,8 @@ pub struct ChapterCtx<'a> {
     pub card_href: Option<String>,
     /// Owner, review dates, edit and feedback links.
     pub upkeep: crate::review::PageUpkeep,
+    /// The knowledge check, drawn after the chapter's text.
+    pub quiz: Option<&'a crate::quiz::Quiz>,
 }
 
 /// One entry of a chapter's "On this page" list.
@@ -385,6 +387,7 @@ pub fn chapter_ctx<'a>(
         next: book.chapters.get(i + 1).map(|c| link(c, false)),
         card_href: has_card.then(|| crate::cards::card_href(book, i)),
         upkeep: crate::review::page_upkeep(book, i),
+        quiz: rendered.quiz.as_ref(),
     }
 }
 
