@@ -176,7 +176,8 @@ pub fn split<'e>(
     problems: &mut Vec<Problem>,
 ) -> Option<Events<'e>> {
     let start = events.iter().enumerate().position(|(i, (e, _))| {
-        matches!(e, Event::Start(Tag::Heading { .. })) && is_check_heading(&events[i + 1..], heading)
+        matches!(e, Event::Start(Tag::Heading { .. }))
+            && is_check_heading(&events[i + 1..], heading)
     })?;
     let Event::Start(Tag::Heading { level, .. }) = events[start].0 else {
         return None;
@@ -256,7 +257,10 @@ pub fn parse(section: &[(Event<'_>, Range<usize>)], problems: &mut Vec<Problem>)
         .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
         .unwrap_or(0);
     let mut quiz = Quiz {
-        id: id.as_deref().unwrap_or("check-your-understanding").to_owned(),
+        id: id
+            .as_deref()
+            .unwrap_or("check-your-understanding")
+            .to_owned(),
         heading_html: html_of(&section[1..head_end]),
         questions: Vec::new(),
     };
@@ -441,7 +445,12 @@ fn choices(list: &[(Event<'_>, Range<usize>)], problems: &mut Vec<Problem>) -> O
         }
         let inline: Vec<_> = body
             .iter()
-            .filter(|(e, _)| !matches!(e, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)))
+            .filter(|(e, _)| {
+                !matches!(
+                    e,
+                    Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)
+                )
+            })
             .cloned()
             .collect();
         out.push(Choice {
@@ -467,9 +476,7 @@ fn has_task_items(list: &[(Event<'_>, Range<usize>)]) -> bool {
         match w[0].0 {
             Event::Start(Tag::List(_)) => depth += 1,
             Event::End(TagEnd::List(_)) => depth -= 1,
-            Event::Start(Tag::Item)
-                if depth == 1 && matches!(w[1].0, Event::TaskListMarker(_)) =>
-            {
+            Event::Start(Tag::Item) if depth == 1 && matches!(w[1].0, Event::TaskListMarker(_)) => {
                 return true
             }
             _ => {}
@@ -558,7 +565,8 @@ mod tests {
             .into_offset_iter()
             .collect();
         let mut problems = Vec::new();
-        let quiz = split(&mut events, HEADING, &mut problems).and_then(|s| parse(&s, &mut problems));
+        let quiz =
+            split(&mut events, HEADING, &mut problems).and_then(|s| parse(&s, &mut problems));
         let lines = LineIndex::new(md);
         let found = problems
             .iter()
@@ -568,7 +576,11 @@ mod tests {
     }
 
     fn errors(md: &str) -> Vec<(usize, usize, String)> {
-        run(md).2.into_iter().map(|(p, m)| (p.line, p.col, m)).collect()
+        run(md)
+            .2
+            .into_iter()
+            .map(|(p, m)| (p.line, p.col, m))
+            .collect()
     }
 
     const GOOD: &str = "# Listening\n\nIntro.\n\n## Checklist\n\n### Do\n\n- [ ] Sum up.\n\n## Check your understanding\n\n1. What do you do *first*?\n\n   - [ ] Read the policy.\n   - [x] Sum up what you heard.\n   - [ ] Ask for the number twice.\n\n   Summing up proves you listened.\n\n2. Which show you are following? Choose all that apply.\n   - [x] A short \"I see\".\n   - [x] Using their details.\n   - [ ] Silence.\n\n3. True or false: asking again is fine.\n\n   - [ ] True\n   - [x] False\n\n   > They told you once.\n\n[^1]: A footnote at the end.\n";
@@ -588,12 +600,21 @@ mod tests {
             [false, true, false]
         );
         assert_eq!(q.options[1].html, "Sum up what you heard.");
-        assert_eq!(q.explanation_html, "<p>Summing up proves you listened.</p>\n");
+        assert_eq!(
+            q.explanation_html,
+            "<p>Summing up proves you listened.</p>\n"
+        );
         assert_eq!(quiz.questions[1].kind, Kind::Multiple);
-        assert!(!quiz.questions[1].add_choose_all, "the text already says it");
+        assert!(
+            !quiz.questions[1].add_choose_all,
+            "the text already says it"
+        );
         assert_eq!(quiz.questions[2].kind, Kind::TrueFalse);
         assert!(quiz.questions[2].explanation_html.contains("<blockquote>"));
-        assert!(!html.contains("Read the policy"), "options leave the chapter");
+        assert!(
+            !html.contains("Read the policy"),
+            "options leave the chapter"
+        );
         assert!(html.contains("Sum up."), "the checklist stays");
         assert!(html.contains("A footnote at the end"), "footnotes stay");
     }
@@ -603,7 +624,11 @@ mod tests {
         let md = "## Check your understanding\n\n1. Which?\n   - [ ] a\n   - [ ] b\n";
         assert_eq!(
             errors(md),
-            [(4, 4, "no option of this question is ticked as correct".into())]
+            [(
+                4,
+                4,
+                "no option of this question is ticked as correct".into()
+            )]
         );
     }
 
@@ -612,7 +637,11 @@ mod tests {
         let md = "## Check your understanding\n\n1. Which?\n\n   - [x] only\n";
         assert_eq!(
             errors(md),
-            [(5, 4, "a question needs at least two options; this one has 1".into())]
+            [(
+                5,
+                4,
+                "a question needs at least two options; this one has 1".into()
+            )]
         );
     }
 
@@ -645,7 +674,11 @@ mod tests {
         let md = "## Check your understanding\n\n1. What now?\n   - one\n   - two\n";
         assert_eq!(
             errors(md),
-            [(4, 4, "the options of a question must be task-list items".into())]
+            [(
+                4,
+                4,
+                "the options of a question must be task-list items".into()
+            )]
         );
     }
 
@@ -655,15 +688,24 @@ mod tests {
         assert_eq!(
             errors(md),
             [
-                (3, 1, "only the list of questions belongs in the knowledge check".into()),
-                (9, 1, "only the list of questions belongs in the knowledge check".into())
+                (
+                    3,
+                    1,
+                    "only the list of questions belongs in the knowledge check".into()
+                ),
+                (
+                    9,
+                    1,
+                    "only the list of questions belongs in the knowledge check".into()
+                )
             ]
         );
     }
 
     #[test]
     fn a_section_after_the_check() {
-        let md = "## Check your understanding\n\n1. Q?\n   - [x] a\n   - [ ] b\n\n## Notes\n\nMore.\n";
+        let md =
+            "## Check your understanding\n\n1. Q?\n   - [x] a\n   - [ ] b\n\n## Notes\n\nMore.\n";
         let found = errors(md);
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].0, found[0].1), (7, 1));
@@ -684,7 +726,11 @@ mod tests {
         let md = "## Check your understanding\n\n1. Q?\n\n   - [x] a\n   - [ ] b\n\n   Because.\n\n   - [ ] c\n";
         assert_eq!(
             errors(md),
-            [(10, 4, "these options come after the question's explanation".into())]
+            [(
+                10,
+                4,
+                "these options come after the question's explanation".into()
+            )]
         );
     }
 

@@ -253,7 +253,9 @@ fn resolve(
         diags.push(
             origin
                 .error("mastery", format!("`mastery = {m}` is not a percentage"))
-                .with_hint("give the score a learner needs to pass, from 0 to 100, e.g. `mastery = 80`"),
+                .with_hint(
+                    "give the score a learner needs to pass, from 0 to 100, e.g. `mastery = 80`",
+                ),
         );
     }
     let mut chapters: Vec<PackChapter> = Vec::new();

@@ -372,12 +372,19 @@ impl<'a> PackRender<'a> {
     fn scorm_ctx(&self) -> ScormBody {
         ScormBody {
             scorm: ScormCtx {
-                pages: (0..self.pack.chapters.len()).map(|p| self.href(p)).collect(),
+                pages: (0..self.pack.chapters.len())
+                    .map(|p| self.href(p))
+                    .collect(),
                 questions: self
                     .pack
                     .chapters
                     .iter()
-                    .map(|c| self.site.rendered[c.index].quiz.as_ref().map_or(0, |q| q.len()))
+                    .map(|c| {
+                        self.site.rendered[c.index]
+                            .quiz
+                            .as_ref()
+                            .map_or(0, |q| q.len())
+                    })
                     .collect(),
                 mastery: self.pack.mastery,
             },

@@ -15,10 +15,19 @@ pub const LAUNCH_PAGE: &str = "scorm.html";
 
 /// The schema files the manifest names, put beside it in the zip (see scorm12/README.md).
 const SCHEMAS: &[(&str, &[u8])] = &[
-    ("adlcp_rootv1p2.xsd", include_bytes!("scorm12/adlcp_rootv1p2.xsd")),
+    (
+        "adlcp_rootv1p2.xsd",
+        include_bytes!("scorm12/adlcp_rootv1p2.xsd"),
+    ),
     ("ims_xml.xsd", include_bytes!("scorm12/ims_xml.xsd")),
-    ("imscp_rootv1p1p2.xsd", include_bytes!("scorm12/imscp_rootv1p1p2.xsd")),
-    ("imsmd_rootv1p2p1.xsd", include_bytes!("scorm12/imsmd_rootv1p2p1.xsd")),
+    (
+        "imscp_rootv1p1p2.xsd",
+        include_bytes!("scorm12/imscp_rootv1p1p2.xsd"),
+    ),
+    (
+        "imsmd_rootv1p2p1.xsd",
+        include_bytes!("scorm12/imsmd_rootv1p2p1.xsd"),
+    ),
 ];
 
 pub fn zip_name(pack: &Pack) -> String {
