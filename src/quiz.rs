@@ -91,7 +91,7 @@ struct QuizCtx<'a> {
 
 /// The check as HTML, from the theme's `partials/quiz.html`.
 pub fn html(
-    site: &crate::site::Site<'_>,
+    site: &crate::render::Site<'_>,
     quiz: &Quiz,
     mode: Mode,
     prefix: &str,
@@ -106,24 +106,23 @@ pub fn html(
 
 /// `carebook check`: a suggestion for each chapter of a course pack without a knowledge
 /// check, pointing at the end of the chapter, where the check goes.
-pub fn missing_in_packs(
-    book: &crate::book::Book,
-    rendered: &[crate::markdown::Rendered],
-    packs: &[crate::packs::Pack],
-) -> Vec<crate::check::report::Finding> {
+pub fn missing_in_packs(analysis: &crate::analysis::Analysis) -> Vec<crate::check::report::Finding> {
+    let book = &analysis.book;
     let mut found = Vec::new();
-    for (i, ch) in book.chapters.iter().enumerate() {
-        if rendered.get(i).is_none_or(|r| r.quiz.is_some()) {
+    for id in book.chapter_ids() {
+        if analysis.rendered(id).quiz.is_some() {
             continue;
         }
-        let ids: Vec<String> = packs
+        let ids: Vec<String> = analysis
+            .packs
             .iter()
-            .filter(|p| p.contains(i))
+            .filter(|p| p.contains(id))
             .map(|p| format!("`{}`", p.id))
             .collect();
         if ids.is_empty() {
             continue;
         }
+        let ch = analysis.chapter(id);
         let end = crate::diag::LineIndex::new(&ch.text).pos(ch.text.trim_end().len());
         let packs = if ids.len() == 1 { "pack" } else { "packs" };
         found.push(crate::check::report::Finding {

@@ -40,6 +40,7 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "review.html",
     "whats-new.html",
     "feed.xml",
+    "sitemap.xml",
     "facts.html",
     "redirect.html",
 );
