@@ -136,9 +136,8 @@ pub fn write_unless(
                         Some(sheet) => std::borrow::Cow::Owned(format!("{rendered}{sheet}")),
                         None => std::borrow::Cow::Borrowed(rendered.as_str()),
                     };
-                    let html = rewrite_attrs(&html, |a, v| {
-                        anchors.rebase(a, v, &ch.out_path, &ch.slug)
-                    });
+                    let html =
+                        rewrite_attrs(&html, |a, v| anchors.rebase(a, v, &ch.out_path, &ch.slug));
                     bodies.push(demote_headings(&html));
                     PrintChapter {
                         id: &ch.slug,

@@ -67,6 +67,34 @@ impl Quiz {
     pub fn is_empty(&self) -> bool {
         self.questions.is_empty()
     }
+
+    /// The check with every piece of HTML passed through `f` (a course pack points its
+    /// links inside the pack).
+    pub fn map_html(&self, mut f: impl FnMut(&str) -> String) -> Quiz {
+        Quiz {
+            id: self.id.clone(),
+            heading_html: f(&self.heading_html),
+            questions: self
+                .questions
+                .iter()
+                .map(|q| Question {
+                    text_html: f(&q.text_html),
+                    context_html: f(&q.context_html),
+                    options: q
+                        .options
+                        .iter()
+                        .map(|o| Choice {
+                            html: f(&o.html),
+                            correct: o.correct,
+                        })
+                        .collect(),
+                    kind: q.kind,
+                    explanation_html: f(&q.explanation_html),
+                    add_choose_all: q.add_choose_all,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// How a check is drawn by `partials/quiz.html`.
@@ -106,7 +134,9 @@ pub fn html(
 
 /// `carebook check`: a suggestion for each chapter of a course pack without a knowledge
 /// check, pointing at the end of the chapter, where the check goes.
-pub fn missing_in_packs(analysis: &crate::analysis::Analysis) -> Vec<crate::check::report::Finding> {
+pub fn missing_in_packs(
+    analysis: &crate::analysis::Analysis,
+) -> Vec<crate::check::report::Finding> {
     let book = &analysis.book;
     let mut found = Vec::new();
     for id in book.chapter_ids() {

@@ -306,9 +306,15 @@ impl<'a> PackRender<'a> {
             None,
             assets,
         );
+        // The check's links point where the pack's own links do.
+        let quiz = rendered
+            .quiz
+            .as_ref()
+            .map(|q| q.map_html(|h| self.relink((h, &[]), &ch.out_path, None, assets)));
         let mut ctx = render::chapter_ctx(self.site.model, id);
         ctx.title = self.title(pos);
         ctx.html = &html;
+        ctx.quiz = quiz.as_ref();
         ctx.part = Some(LinkCtx {
             title: &self.pack.title,
             href: Cow::Borrowed("index.html"),
@@ -553,7 +559,9 @@ impl<'a> PackRender<'a> {
                     .as_ref()
                     .map(|q| {
                         let prefix = format!("key-{}-", pos + 1);
-                        crate::quiz::html(self.site, q, crate::quiz::Mode::Key, &prefix)
+                        let key = crate::quiz::html(self.site, q, crate::quiz::Mode::Key, &prefix)?;
+                        let from = &book.chapters[pc.id].out_path;
+                        Ok::<_, Error>(self.relink((&key, &[]), from, None, &mut Vec::new()))
                     })
                     .transpose()?;
                 Ok(TrainerChapter {
