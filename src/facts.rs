@@ -294,17 +294,7 @@ pub fn validate(
 }
 
 fn find_fact(text: &str, name: &str) -> Pos {
-    let quoted = format!("\"{name}\"");
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim_start();
-        let rest = t
-            .strip_prefix(name)
-            .or_else(|| t.strip_prefix(quoted.as_str()));
-        if rest.is_some_and(|r| r.trim_start().starts_with('=')) {
-            return Pos::new(i + 1, line.len() - t.len() + 1);
-        }
-    }
-    crate::config::find_key(text, "[facts]")
+    crate::config::TomlSpans::new(text).key(&["facts", name])
 }
 
 /// One row of facts.html.

@@ -217,7 +217,7 @@ fn rule_files_with_mistakes_are_explained_with_positions() {
 fn switches_must_name_real_rules() {
     let stderr = config_error("[check.rules]\ncarebook.wesel = false\n", "");
     assert!(
-        stderr.contains("book.toml:3:1: error: [check.rules] names the rule `carebook.wesel`, which does not exist\n  help: did you mean `weasel`?"),
+        stderr.contains("book.toml:3:10: error: [check.rules] names the rule `carebook.wesel`, which does not exist\n  help: did you mean `weasel`?"),
         "{stderr}"
     );
     let stderr = config_error("[check.rules]\nhouse = false\n", "");
@@ -227,7 +227,7 @@ fn switches_must_name_real_rules() {
     );
     let stderr = config_error("[check]\nstyles = \"rules\"\n", "");
     assert!(
-        stderr.contains("book.toml:3:1: error: the styles folder"),
+        stderr.contains("book.toml:3:10: error: the styles folder"),
         "{stderr}"
     );
     let stderr = config_error("[check]\nstyle = \"x\"\n", "");

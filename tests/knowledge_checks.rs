@@ -175,7 +175,7 @@ fn mastery_must_be_a_percentage() {
     assert_ne!(run.code, 0);
     assert_contains(
         &run.stderr,
-        "book.toml:7:1: error: `mastery = 120` is not a percentage",
+        "book.toml:7:11: error: `mastery = 120` is not a percentage",
     );
 }
 

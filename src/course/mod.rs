@@ -7,8 +7,8 @@ pub mod agenda;
 use std::path::{Path, PathBuf};
 
 use crate::book::Book;
-use crate::config::{PackConfig, PackEntry, PackSelector, Paper, CONFIG_FILE};
-use crate::diag::{suggestion, Diagnostic, LineIndex, Pos};
+use crate::config::{PackConfig, PackEntry, PackSelector, Paper, TomlSpans, CONFIG_FILE};
+use crate::diag::{suggestion, Diagnostic, Pos};
 
 use crate::analysis::Analysis;
 use crate::book::ChapterId;
@@ -61,24 +61,28 @@ impl Pack {
 struct Origin<'a> {
     path: PathBuf,
     text: &'a str,
-    /// Byte offset where the pack's own declaration starts.
-    start: usize,
+    /// How the declaration is written.
+    form: Form<'a>,
+}
+
+enum Form<'a> {
+    /// A `[packs.<id>]` table of book.toml.
+    Toml(&'a str),
+    /// A pack file of its own.
+    Yaml,
+    /// Chosen on the command line.
+    Arguments,
 }
 
 impl Origin<'_> {
-    /// The position of `needle` (preferably quoted) in the pack's declaration.
+    /// Where the value `needle` is in the pack's declaration, from the parser: the
+    /// TOML parser's spans or the YAML parser's marks.
     fn pos(&self, needle: &str) -> Pos {
-        if self.text.is_empty() {
-            return Pos::FILE;
+        match self.form {
+            Form::Toml(id) => TomlSpans::new(self.text).string_in(&["packs", id], needle),
+            Form::Yaml => crate::source::locate_scalar(self.text, 1, needle),
+            Form::Arguments => Pos::FILE,
         }
-        let rest = &self.text[self.start..];
-        // Prefer the quoted value, and point at its first character.
-        let quoted = [format!("\"{needle}\""), format!("'{needle}'")]
-            .iter()
-            .find_map(|n| rest.find(n.as_str()))
-            .map(|i| i + 1);
-        let found = quoted.or_else(|| rest.find(needle)).unwrap_or(0);
-        LineIndex::new(self.text).pos(self.start + found)
     }
 
     fn error(&self, needle: &str, message: String) -> Diagnostic {
@@ -94,11 +98,10 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
     let toml_path = root.join(CONFIG_FILE);
     let toml_text = std::fs::read_to_string(&toml_path).unwrap_or_default();
     for (id, cfg) in &book.config.packs {
-        let start = toml_text.find(&format!("[packs.{id}]")).unwrap_or(0);
         let origin = Origin {
             path: toml_path.clone(),
             text: &toml_text,
-            start,
+            form: Form::Toml(id),
         };
         collect(
             resolve(book, id, cfg, &origin, &targets),
@@ -114,7 +117,7 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
         let origin = Origin {
             path: path.clone(),
             text: &text,
-            start: 0,
+            form: Form::Yaml,
         };
         if book.config.packs.contains_key(&id) {
             diags.push(
@@ -205,7 +208,7 @@ pub fn ad_hoc(
     let origin = Origin {
         path: PathBuf::from("command line"),
         text: "",
-        start: 0,
+        form: Form::Arguments,
     };
     resolve(
         book,
@@ -255,12 +258,22 @@ fn resolve(
         check_audience(book, a, origin, &mut diags);
     }
     if let Some(m) = cfg.mastery.filter(|&m| m > 100) {
+        let pos = match origin.form {
+            Form::Toml(id) => {
+                crate::config::TomlSpans::new(origin.text).value(&["packs", id, "mastery"])
+            }
+            Form::Yaml => crate::source::locate_scalar(origin.text, 1, &m.to_string()),
+            Form::Arguments => Pos::FILE,
+        };
         diags.push(
-            origin
-                .error("mastery", format!("`mastery = {m}` is not a percentage"))
-                .with_hint(
-                    "give the score a learner needs to pass, from 0 to 100, e.g. `mastery = 80`",
-                ),
+            Diagnostic::error(
+                &origin.path,
+                pos,
+                format!("`mastery = {m}` is not a percentage"),
+            )
+            .with_hint(
+                "give the score a learner needs to pass, from 0 to 100, e.g. `mastery = 80`",
+            ),
         );
     }
     let mut chapters: Vec<PackChapter> = Vec::new();
