@@ -31,6 +31,12 @@ pub struct Config {
     pub build: BuildConfig,
     #[serde(default)]
     pub checklists: ChecklistConfig,
+    /// `[checks]`: chapters' knowledge checks; see `quiz.rs`.
+    #[serde(default)]
+    pub checks: ChecksConfig,
+    /// `[print]`: what print.html holds.
+    #[serde(default)]
+    pub print: PrintConfig,
     #[serde(default)]
     pub search: SearchConfig,
     /// The tag vocabulary, in the order it should be shown.
@@ -302,6 +308,40 @@ impl Default for ChecklistConfig {
     }
 }
 
+/// `[checks]`: chapters' knowledge checks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct ChecksConfig {
+    /// The heading of a chapter's knowledge check (its last section); default
+    /// `Check your understanding`.
+    pub heading: String,
+}
+
+impl Default for ChecksConfig {
+    fn default() -> Self {
+        ChecksConfig {
+            heading: "Check your understanding".into(),
+        }
+    }
+}
+
+/// `[print]`: what the printable edition (print.html) holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct PrintConfig {
+    /// Print chapters' knowledge checks as worksheets (questions with empty boxes, no
+    /// answers); default true. The page also has a switch for one printing.
+    pub knowledge_checks: bool,
+}
+
+impl Default for PrintConfig {
+    fn default() -> Self {
+        PrintConfig {
+            knowledge_checks: true,
+        }
+    }
+}
+
 /// `[search]`: the site's search box and its index.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
@@ -382,6 +422,11 @@ pub struct PackConfig {
     /// The class's start time, `HH:MM` (24-hour): the agenda then shows times of day.
     #[serde(default)]
     pub start: Option<String>,
+    /// The score (a percentage of the pack's knowledge-check questions answered right)
+    /// a learner needs to pass in a learning platform; default none: the SCORM package
+    /// then reports completion only.
+    #[serde(default)]
+    pub mastery: Option<u8>,
     /// Ordered entries: a chapter slug, a chapter with a title override, or a selector.
     #[serde(default)]
     pub chapters: Vec<PackEntry>,

@@ -31,6 +31,7 @@ pub mod pages;
 pub mod paths;
 pub mod print;
 pub mod progress;
+pub mod quiz;
 pub mod rawhtml;
 pub mod redirects;
 pub mod relink;

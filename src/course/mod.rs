@@ -31,6 +31,8 @@ pub struct Pack {
     /// The class's start, in minutes after midnight.
     pub start: Option<u32>,
     pub chapters: Vec<PackChapter>,
+    /// The score (0-100) that passes in a learning platform; `None`: completion only.
+    pub mastery: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -289,6 +291,25 @@ fn resolve(
                 .with_hint("write the date as year-month-day, like date: \"2026-12-03\""),
         );
     }
+    if let Some(m) = cfg.mastery.filter(|&m| m > 100) {
+        let pos = match origin.form {
+            Form::Toml(id) => {
+                crate::config::TomlSpans::new(origin.text).value(&["packs", id, "mastery"])
+            }
+            Form::Yaml => crate::source::locate_scalar(origin.text, 1, &m.to_string()),
+            Form::Arguments => Pos::FILE,
+        };
+        diags.push(
+            Diagnostic::error(
+                &origin.path,
+                pos,
+                format!("`mastery = {m}` is not a percentage"),
+            )
+            .with_hint(
+                "give the score a learner needs to pass, from 0 to 100, e.g. `mastery = 80`",
+            ),
+        );
+    }
     let mut chapters: Vec<PackChapter> = Vec::new();
     for entry in &cfg.chapters {
         for (index, title) in expand(book, entry, id, origin, &mut diags) {
@@ -320,6 +341,7 @@ fn resolve(
         date: cfg.date.as_ref().map(|d| d.trim().to_owned()),
         start,
         chapters,
+        mastery: cfg.mastery,
     })
 }
 

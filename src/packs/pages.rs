@@ -182,7 +182,7 @@ impl<'a> PackRender<'a> {
         files.insert("trainer.html".into(), self.trainer()?.into_bytes());
         files.insert(
             "scorm.html".into(),
-            self.render("scorm.html", "extra", &self.pack.title, Empty {})?
+            self.render("scorm.html", "extra", &self.pack.title, self.scorm_ctx())?
                 .into_bytes(),
         );
         let statics = self.site.renderer.theme.statics.iter();
@@ -309,9 +309,15 @@ impl<'a> PackRender<'a> {
             None,
             assets,
         );
+        // The check's links point where the pack's own links do.
+        let quiz = rendered
+            .quiz
+            .as_ref()
+            .map(|q| q.map_html(|h| self.relink((h, &[]), &ch.out_path, None, assets)));
         let mut ctx = render::chapter_ctx(self.site.model, id);
         ctx.title = self.title(pos);
         ctx.html = &html;
+        ctx.quiz = quiz.as_ref();
         ctx.part = Some(LinkCtx {
             title: &self.pack.title,
             href: Cow::Borrowed("index.html"),
@@ -373,6 +379,32 @@ impl<'a> PackRender<'a> {
         };
         let page = self.site.render("chapter.html", &frame)?;
         Ok((self.href(pos), page))
+    }
+
+    /// What the SCORM runtime needs: the pack's pages in order with their number of
+    /// questions, and the mastery score.
+    fn scorm_ctx(&self) -> ScormBody {
+        ScormBody {
+            scorm: ScormCtx {
+                pages: (0..self.pack.chapters.len())
+                    .map(|p| self.href(p))
+                    .collect(),
+                questions: self
+                    .pack
+                    .chapters
+                    .iter()
+                    .map(|c| {
+                        self.site
+                            .model
+                            .rendered(c.id)
+                            .quiz
+                            .as_ref()
+                            .map_or(0, |q| q.len())
+                    })
+                    .collect(),
+                mastery: self.pack.mastery,
+            },
+        }
     }
 
     fn agenda_rows(&self) -> Vec<AgendaRow<'a>> {
@@ -483,21 +515,31 @@ impl<'a> PackRender<'a> {
             .map(|(pos, pc)| {
                 let ch = &book.chapters[pc.id];
                 let rendered = self.site.model.rendered(pc.id);
+                // The check goes after the chapter's text as a worksheet, so its ids are
+                // prefixed like the chapter's own.
+                let html = match &rendered.quiz {
+                    Some(q) => Cow::Owned(format!(
+                        "{}{}",
+                        rendered.html,
+                        crate::quiz::html(self.site, q, crate::quiz::Mode::Worksheet, "")?
+                    )),
+                    None => Cow::Borrowed(rendered.html.as_str()),
+                };
                 let html = self.relink(
-                    (&rendered.html, &rendered.page_links),
+                    (&html, &rendered.page_links),
                     &ch.out_path,
                     Some(&ch.slug),
                     assets,
                 );
-                HandoutChapter {
+                Ok(HandoutChapter {
                     id: &ch.slug,
                     title: self.title(pos),
                     summary: &ch.summary,
                     minutes: self.minutes[pos],
                     html: crate::relink::demote_headings(&html),
-                }
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>, Error>>()?;
         let title = format!("{} (handout)", self.pack.title);
         let body = HandoutBody {
             pack: self.pack_ctx(None),
@@ -517,7 +559,21 @@ impl<'a> PackRender<'a> {
             .enumerate()
             .map(|(pos, pc)| {
                 let list = &self.site.model.rendered(pc.id).checklist;
-                TrainerChapter {
+                let quiz_key = self
+                    .site
+                    .model
+                    .rendered(pc.id)
+                    .quiz
+                    .as_ref()
+                    .map(|q| {
+                        let prefix = format!("key-{}-", pos + 1);
+                        let key = crate::quiz::html(self.site, q, crate::quiz::Mode::Key, &prefix)?;
+                        let from = &book.chapters[pc.id].out_path;
+                        Ok::<_, Error>(self.relink((&key, &[]), from, None, &mut Vec::new()))
+                    })
+                    .transpose()?;
+                Ok(TrainerChapter {
+                    quiz_key,
                     title: self.title(pos),
                     href: self.href(pos),
                     minutes: self.minutes[pos],
@@ -525,9 +581,9 @@ impl<'a> PackRender<'a> {
                     do_items: &list.do_items,
                     avoid_items: &list.avoid_items,
                     toc: &self.site.model.rendered(pc.id).toc,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>, Error>>()?;
         let title = self
             .site
             .fill("trainers_sheet", &[("title", &self.pack.title)]);
@@ -559,7 +615,16 @@ fn paper_css(p: crate::config::Paper) -> &'static str {
 }
 
 #[derive(Serialize)]
-struct Empty {}
+struct ScormBody {
+    scorm: ScormCtx,
+}
+
+#[derive(Serialize)]
+struct ScormCtx {
+    pages: Vec<String>,
+    questions: Vec<usize>,
+    mastery: Option<u8>,
+}
 
 #[derive(Serialize)]
 struct AgendaRow<'a> {
@@ -623,6 +688,8 @@ struct TrainerChapter<'a> {
     do_items: &'a [crate::markdown::ChecklistItem],
     avoid_items: &'a [crate::markdown::ChecklistItem],
     toc: &'a [TocEntry],
+    /// The answer key of the chapter's knowledge check, as HTML.
+    quiz_key: Option<String>,
 }
 
 #[derive(Serialize)]

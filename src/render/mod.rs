@@ -333,6 +333,8 @@ pub struct ChapterCtx<'a> {
     pub card_href: Option<String>,
     /// Owner, review dates, edit and feedback links.
     pub upkeep: crate::review::PageUpkeep,
+    /// The knowledge check, drawn after the chapter's text.
+    pub quiz: Option<&'a crate::quiz::Quiz>,
 }
 
 /// One entry of a chapter's "On this page" list.
@@ -514,6 +516,7 @@ pub fn chapter_ctx<'a>(model: &'a Analysis, id: ChapterId) -> ChapterCtx<'a> {
             .is_some()
             .then(|| crate::paths::card_href(book, id)),
         upkeep: crate::review::page_upkeep(book, i),
+        quiz: rendered.quiz.as_ref(),
     }
 }
 
