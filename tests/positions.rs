@@ -26,6 +26,7 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
     ("\n[facts]\n\"bad name\" = \"x\"\n", CHAPTER, "book.toml", "10:1", "the fact name `bad name`"),
     ("\n[redirects]\n\"old/\" = \"nowhere/\"\n", CHAPTER, "book.toml", "10:11", "no page of the site is in `nowhere/`"),
     ("\n[packs.week]\ntitle = \"Week\"\nchapters = [\"calm\", \"clam\"]\n", CHAPTER, "book.toml", "11:22", "the pack `week` lists a chapter `clam` that does not exist"),
+    ("\n[packs.builder]\ntitle = \"B\"\nchapters = [\"calm\"]\n", CHAPTER, "book.toml", "9:8", "`builder` cannot be a pack id"),
     // Front matter: the value, inside quotes or a list, on the file's own lines.
     ("", "---\ntitle: Calm\nsummary: Stay calm.\ntags: [care, kindnes]\naudience: [agent]\n---\n", "guide/part/calm.md", "4:14", "unknown tag `kindnes`"),
     ("", "---\ntitle: Calm\nsummary: Stay calm.\ntags:\n  - care\n  - \"kindnes\"\naudience: [agent]\n---\n", "guide/part/calm.md", "6:6", "unknown tag `kindnes`"),

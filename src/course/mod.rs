@@ -258,6 +258,17 @@ fn resolve(
                 .with_hint(format!("try `{}`", crate::book::slugify(id))),
         );
     }
+    if id == "builder" {
+        // packs/builder.html and packs/builder/ are the pack builder's.
+        diags.push(
+            origin
+                .error(
+                    id,
+                    "`builder` cannot be a pack id: the pack builder's page is there".into(),
+                )
+                .with_hint("give the pack another id, e.g. `builder-class`"),
+        );
+    }
     for a in &cfg.audience.0 {
         check_audience(book, a, origin, &mut diags);
     }

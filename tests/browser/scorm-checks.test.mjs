@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildBook, launch, repoRoot, serve, watch } from "./helpers.mjs";
@@ -53,7 +53,8 @@ before(async () => {
   // The handbook's largest pack, for the size of suspend_data.
   const handbook = buildBook();
   const sizes = readdirSync(path.join(handbook, "packs"), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    // Packs are the folders with a launch page (packs/builder/ holds the pack builder's files).
+    .filter((d) => d.isDirectory() && existsSync(path.join(handbook, "packs", d.name, "scorm.html")))
     .map((d) => [d.name, /data-pages="([^"]*)"/.exec(readFileSync(path.join(handbook, "packs", d.name, "scorm.html"), "utf8"))[1].split(" ").length]);
   sizes.sort((a, b) => b[1] - a[1]);
   guide = { id: sizes[0][0], chapters: sizes[0][1] };
