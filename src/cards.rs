@@ -180,7 +180,7 @@ mod pages {
     /// made a 17 MB page that a browser can hardly open.
     pub const INDEX_INLINE_CARDS: usize = 300;
 
-    const INDEX: &str = "checklists/index.html";
+    const INDEX: &str = crate::paths::CARDS;
 
     /// Stand-ins for a page's `n` cards in its template; the cards are spliced in after
     /// (see `render::splice`), so a 10,000-card index is not copied through Tera.

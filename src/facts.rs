@@ -19,7 +19,7 @@ use crate::book::Chapter;
 use crate::diag::{did_you_mean, Diagnostic, LineIndex, Pos};
 
 /// The page that lists the facts, from the site root.
-pub const PAGE: &str = "facts.html";
+pub const PAGE: &str = crate::paths::FACTS;
 
 /// A problem found in chapter text, without its file and position yet.
 pub struct FactError {

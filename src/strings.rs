@@ -72,10 +72,6 @@ impl Strings {
         }
         text
     }
-
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.keys().map(String::as_str)
-    }
 }
 
 #[cfg(test)]
