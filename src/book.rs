@@ -72,7 +72,7 @@ pub struct Part {
     /// Output path of the part's page, with `/` separators.
     pub out_path: String,
     /// Owner and review period for the part's chapters (`_part.yaml`).
-    pub upkeep: crate::review::PartUpkeep,
+    pub upkeep: crate::source::PartUpkeep,
 }
 
 impl Part {
@@ -113,7 +113,7 @@ pub struct Chapter {
     /// The 1-based line the front matter starts on, for locating values in it.
     pub yaml: Option<(usize, usize, usize)>,
     /// Owner, review date and change notes, as written (see `crate::review`).
-    pub upkeep: crate::review::Upkeep,
+    pub upkeep: crate::source::Upkeep,
     /// Old addresses (front matter `aliases`) that redirect here.
     pub aliases: Vec<String>,
     /// Facts used in the front matter, for facts.html.
@@ -314,7 +314,7 @@ fn draft_chapter(
         class_minutes: fm.class_minutes,
         card,
         search: fm.search.unwrap_or(true),
-        upkeep: crate::review::Upkeep::from_front_matter(
+        upkeep: crate::source::Upkeep::from_front_matter(
             fm.owner,
             fm.reviewed,
             fm.review_every,
@@ -327,8 +327,7 @@ fn draft_chapter(
         yaml,
         text,
     };
-    chapter.facts_used =
-        crate::facts::apply_to_front_matter(&mut chapter, &config.facts, &mut diags);
+    chapter.facts_used = apply_facts_to_front_matter(&mut chapter, &config.facts, &mut diags);
     (Some(chapter), diags)
 }
 
@@ -368,23 +367,7 @@ fn is_valid_slug(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-/// Lowercase ASCII letters, digits and single hyphens.
-pub fn slugify(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() {
-        "chapter".to_owned()
-    } else {
-        trimmed.to_owned()
-    }
-}
+pub use crate::url::slugify;
 
 /// "02-getting_started" → "Getting started": folder names as readable titles.
 pub fn humanize(name: &str) -> String {
@@ -491,7 +474,7 @@ fn arrange(
         .map(|(dir, chs)| {
             let meta = metas.remove(&dir).unwrap_or_default();
             let name = dir.to_string_lossy().into_owned();
-            let upkeep = crate::review::PartUpkeep {
+            let upkeep = crate::source::PartUpkeep {
                 owner: meta.owner,
                 every: meta.review_every,
                 file: meta.file,
@@ -566,7 +549,6 @@ impl Book {
                 diags.push(Diagnostic::error(self.source_dir.join(&p.dir), Pos::FILE, format!("a part folder cannot be called `{name}`: carebook writes its own pages there"))
                     .with_hint(format!("rename the folder, e.g. to `{name}-guide`; the part's title can stay the same in its _part.yaml")));
             }
-            diags.extend(crate::review::validate_part(p));
         }
         let reserved = self.reserved_paths();
         for ch in &self.chapters {
@@ -575,7 +557,6 @@ impl Book {
                     .with_hint("rename the file or folder, or give the chapter another `slug:` in its front matter"));
             }
             diags.extend(self.validate_terms(ch));
-            diags.extend(crate::review::validate_chapter(ch));
             if let Some(other) = outs.insert(&ch.out_path, ch) {
                 diags.push(Diagnostic::error(&ch.path, Pos::new(1, 1), format!("this chapter and `{}` would both be written to `{}`", other.path.display(), ch.out_path))
                     .with_hint("rename one of the files, or give one a different `slug:` in its front matter"));
@@ -585,6 +566,31 @@ impl Book {
             }
         }
         diags
+    }
+
+    /// Moves problems found in included text to the file and line they are in.
+    pub fn remap(&self) -> crate::include::Remap<'_> {
+        crate::include::Remap::new(
+            self.chapters
+                .iter()
+                .map(|c| (c.path.as_path(), &c.includes)),
+        )
+    }
+
+    /// Whether any chapter has change notes, so the book has a "What's new" page.
+    pub fn has_changes(&self) -> bool {
+        self.chapters.iter().any(|c| !c.upkeep.changes.is_empty())
+    }
+
+    /// Whether `[review]` asks for the review report page.
+    pub fn has_review_page(&self) -> bool {
+        self.config.review.as_ref().is_some_and(|r| r.page)
+    }
+
+    /// Where chapter `id`'s desk card is, from the site root.
+    pub fn card_href(&self, id: ChapterId) -> String {
+        let ch = &self.chapters[id];
+        crate::paths::card_href(&self.parts[ch.part].dir, &ch.slug)
     }
 
     /// Pages carebook generates itself, which no chapter may take over. Its own folders
@@ -598,10 +604,10 @@ impl Book {
         ] {
             r.insert(path.to_owned(), what.to_owned());
         }
-        if crate::paths::has_review_page(self) {
+        if self.has_review_page() {
             r.insert(crate::paths::REVIEW.into(), "the review report".into());
         }
-        if crate::paths::has_changes(self) {
+        if self.has_changes() {
             r.insert(crate::paths::WHATS_NEW.into(), "the What's new page".into());
         }
         for p in self.parts.iter().filter(|p| !p.dir.as_os_str().is_empty()) {
@@ -688,6 +694,47 @@ impl Book {
         self.chapter_ids()
             .filter(move |&id| self.chapters[id].audience.iter().any(|a| a == audience))
     }
+}
+
+/// Facts in the front matter's title, summary and card lines. Returns the names used.
+fn apply_facts_to_front_matter(
+    ch: &mut Chapter,
+    facts: &indexmap::IndexMap<String, String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut used = Vec::new();
+    let mut fields: Vec<(&str, String)> =
+        vec![("title", ch.title.clone()), ("summary", ch.summary.clone())];
+    if let Some(card) = &ch.card {
+        fields.push(("card", card.when.clone().unwrap_or_default()));
+        fields.push(("card", card.title.clone().unwrap_or_default()));
+    }
+    let mut results = Vec::new();
+    for (key, value) in fields {
+        let (new, errors) = crate::facts::replace(&value, facts, &mut used);
+        for (at, err) in errors {
+            let directive = &value[at..];
+            let directive = &directive[..directive.find("}}").map_or(directive.len(), |i| i + 2)];
+            diags.push(err.at(&ch.path, ch.locate(key, directive)));
+        }
+        results.push(new);
+    }
+    let mut results = results.into_iter();
+    if let Some(Some(t)) = results.next() {
+        ch.title = t;
+    }
+    if let Some(Some(s)) = results.next() {
+        ch.summary = s;
+    }
+    if let Some(card) = &mut ch.card {
+        if let Some(Some(w)) = results.next() {
+            card.when = Some(w);
+        }
+        if let Some(Some(t)) = results.next() {
+            card.title = Some(t);
+        }
+    }
+    used
 }
 
 #[cfg(test)]

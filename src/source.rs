@@ -7,7 +7,8 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use walkdir::WalkDir;
 
-use crate::diag::{Diagnostic, LineIndex, Pos};
+use crate::diag::{Diagnostic, Pos};
+pub use crate::textfile::OneOrMany;
 
 /// What the walk found under the chapters folder, relative to it.
 #[derive(Debug, Default)]
@@ -206,30 +207,7 @@ fn walk_error(err: &walkdir::Error, dir: &Path) -> Diagnostic {
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(path, Pos::FILE, format!("cannot read: {e}")))?;
-    decode_text(bytes, path)
-}
-
-/// `bytes` as UTF-8 text without a byte-order mark; otherwise an error at the line and
-/// column of the first byte that is not UTF-8.
-pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnostic> {
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.drain(..3);
-            }
-            Ok(text)
-        }
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            let pos = LineIndex::new(&prefix).pos(valid);
-            Err(
-                Diagnostic::error(path, pos, "the file is not valid UTF-8 text").with_hint(
-                    "save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)",
-                ),
-            )
-        }
-    }
+    crate::textfile::decode_text(bytes, path)
 }
 
 /// Reads many files in parallel, keeping their order.
@@ -338,47 +316,17 @@ pub struct FrontMatter {
     pub search: Option<bool>,
     /// Who keeps the chapter true (a person or a team).
     pub owner: Option<String>,
-    /// When it was last reviewed (YYYY-MM-DD); checked by `crate::review`.
-    pub reviewed: Option<crate::review::Text>,
+    /// When it was last reviewed (YYYY-MM-DD); checked by the review module.
+    pub reviewed: Option<Text>,
     /// How often it must be reviewed ("180 days"), overriding its part and the book.
     #[serde(rename = "review-every")]
-    pub review_every: Option<crate::review::Text>,
+    pub review_every: Option<Text>,
     /// Dated one-line notes for "What's new".
     #[serde(default)]
-    pub changes: Vec<crate::review::ChangeNote>,
+    pub changes: Vec<ChangeNote>,
     /// Old addresses that redirect to this chapter (see `redirects.rs`).
     #[serde(default)]
     pub aliases: OneOrMany,
-}
-
-/// A list that may be written as a single value (`tags: culture`).
-#[derive(Debug, Clone, Default)]
-pub struct OneOrMany(pub Vec<String>);
-
-impl<'de> Deserialize<'de> for OneOrMany {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OneOrMany;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a word or a list of words like [communication, empathy]")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<OneOrMany, E> {
-                Ok(OneOrMany(vec![v.to_owned()]))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<OneOrMany, A::Error> {
-                let mut out = Vec::new();
-                while let Some(v) = seq.next_element::<String>()? {
-                    out.push(v);
-                }
-                Ok(OneOrMany(out))
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
 }
 
 /// `card: false`, or `card: { when: ..., title: ... }`.
@@ -430,7 +378,7 @@ pub struct PartMeta {
     pub owner: Option<String>,
     /// How often the part's chapters must be reviewed, overriding the book.
     #[serde(rename = "review-every")]
-    pub review_every: Option<crate::review::Text>,
+    pub review_every: Option<Text>,
     /// The file this came from, for locating problems in it.
     #[serde(skip)]
     pub file: std::path::PathBuf,
@@ -903,4 +851,87 @@ mod tests {
         );
         assert_eq!(normalize(Path::new("../x.md")), None);
     }
+}
+
+/// A front-matter value read as text whatever YAML made of it (`2026-11-02`, `180`),
+/// so a mistake is explained by carebook rather than by the YAML parser.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date like 2026-11-02 or a period like \"180 days\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_owned()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// One entry of a chapter's `changes:` list.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeNote {
+    pub date: Text,
+    pub note: String,
+    /// This change added the page.
+    #[serde(default)]
+    pub added: bool,
+}
+
+/// A chapter's upkeep fields, as written in its front matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Upkeep {
+    pub owner: Option<String>,
+    pub reviewed: Option<String>,
+    pub every: Option<String>,
+    pub changes: Vec<ChangeNote>,
+}
+
+impl Upkeep {
+    pub fn from_front_matter(
+        owner: Option<String>,
+        reviewed: Option<Text>,
+        every: Option<Text>,
+        changes: Vec<ChangeNote>,
+    ) -> Upkeep {
+        Upkeep {
+            owner: owner.filter(|o| !o.trim().is_empty()),
+            reviewed: reviewed.map(|t| t.0),
+            every: every.map(|t| t.0),
+            changes,
+        }
+    }
+
+    /// The newest change note's date, when the chapter has valid ones.
+    pub fn updated(&self) -> Option<crate::clock::Date> {
+        self.changes
+            .iter()
+            .filter_map(|c| crate::clock::Date::parse(&c.date.0))
+            .max()
+    }
+}
+
+/// A part's upkeep fields from `_part.yaml` (or its `index.md`).
+#[derive(Debug, Clone, Default)]
+pub struct PartUpkeep {
+    pub owner: Option<String>,
+    pub every: Option<Text>,
+    /// The part's metadata file; empty when it has none.
+    pub file: PathBuf,
 }

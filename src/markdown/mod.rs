@@ -2,6 +2,9 @@
 //! contents, rewritten and checked links, its desk-card checklist and its plain text
 //! by section for search.
 
+pub mod callouts;
+pub mod quiz;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -56,7 +59,7 @@ pub struct Rendered {
     /// The Markdown links to other pages, where they are in `html`.
     pub page_links: Vec<PageLink>,
     /// The chapter's knowledge check (its last section), drawn by the templates.
-    pub quiz: Option<crate::quiz::Quiz>,
+    pub quiz: Option<crate::markdown::quiz::Quiz>,
 }
 
 /// A Markdown link to a page of the site, located in the HTML while it was written, so
@@ -97,7 +100,7 @@ pub struct Checklist {
     /// Byte offset (in the body) of the first Do/Avoid heading, for diagnostics.
     pub offset: Option<usize>,
     /// WARNING and CAUTION callouts of the checklist section, printed on the card.
-    pub callouts: Vec<crate::callouts::CardCallout>,
+    pub callouts: Vec<crate::markdown::callouts::CardCallout>,
 }
 
 impl Checklist {
@@ -208,7 +211,7 @@ pub fn render(doc: &Doc<'_>, index: Option<ChapterId>, targets: &LinkTargets) ->
         let pos = pass.pos(offset);
         pass.out.diagnostics.push(d.at(doc.path, pos));
     }
-    for (offset, message, hint) in crate::callouts::near_misses(&events, body) {
+    for (offset, message, hint) in crate::markdown::callouts::near_misses(&events, body) {
         let pos = pass.pos(offset);
         let d = Diagnostic::warning(doc.path, pos, message).with_hint(hint);
         pass.out.diagnostics.push(d);
@@ -238,12 +241,12 @@ pub fn render(doc: &Doc<'_>, index: Option<ChapterId>, targets: &LinkTargets) ->
     }
     let critical = take_critical_marks(&mut events, &targets.checklists);
     out.checklist = extract_checklist(&events, &targets.checklists, &critical);
-    out.checklist.callouts = crate::callouts::card_callouts(&events, &targets.checklists);
+    out.checklist.callouts = crate::markdown::callouts::card_callouts(&events, &targets.checklists);
     out.words = count_words(&events);
     out.sections = extract_sections(&events);
     enable_task_boxes(&mut events, &critical);
     mark_lead_ins(&mut events);
-    crate::callouts::render(&mut events);
+    crate::markdown::callouts::render(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     let marked = page_links.iter().map(|&(at, _)| at).collect();
     pulldown_cmark::html::push_html(&mut html, with_link_marks(events, marked));
@@ -365,14 +368,14 @@ impl<'d> Pass<'_, 'd> {
     fn take_quiz(&mut self, events: &mut Vec<(Event<'d>, std::ops::Range<usize>)>) {
         let mut problems = Vec::new();
         let heading = self.targets.check_heading.as_str();
-        let Some(mut section) = crate::quiz::split(events, heading, &mut problems) else {
+        let Some(mut section) = crate::markdown::quiz::split(events, heading, &mut problems) else {
             return;
         };
         self.rewrite_links(&mut section);
         // Links in the check are checked; only the chapter's own are located for packs.
         self.page_links.clear();
-        crate::callouts::render(&mut section);
-        self.out.quiz = crate::quiz::parse(&section, &mut problems);
+        crate::markdown::callouts::render(&mut section);
+        self.out.quiz = crate::markdown::quiz::parse(&section, &mut problems);
         for p in problems {
             let pos = self.pos(p.offset);
             let d = Diagnostic::error(self.doc.path, pos, p.message).with_hint(p.hint);
