@@ -41,6 +41,7 @@ pub mod pages;
 pub mod paths;
 pub mod print;
 pub mod progress;
+pub mod quiet;
 pub mod quiz;
 pub mod rawhtml;
 pub mod redirects;

@@ -56,6 +56,10 @@ enum Command {
         /// Open the built site in your browser.
         #[arg(long)]
         open: bool,
+        /// List every warning; otherwise a warning that comes up in many places is
+        /// shown once, with how many there are (`carebook check` always lists them all).
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Check links, structure and prose without writing anything.
     #[command(
@@ -216,6 +220,7 @@ fn main() -> ExitCode {
             drafts,
             timings,
             open,
+            verbose,
         } => book_dir(dir, &book).and_then(|dir| {
             build(
                 dir,
@@ -227,6 +232,7 @@ fn main() -> ExitCode {
                 },
                 timings,
                 open,
+                verbose,
             )
         }),
         Command::Check {
@@ -335,7 +341,13 @@ fn fail(e: Error) -> ExitCode {
     ExitCode::from(e.exit_code() as u8)
 }
 
-fn build(dir: PathBuf, mut opts: BuildOptions, timings: bool, open: bool) -> Result<(), Error> {
+fn build(
+    dir: PathBuf,
+    mut opts: BuildOptions,
+    timings: bool,
+    open: bool,
+    verbose: bool,
+) -> Result<(), Error> {
     use std::io::IsTerminal;
     let ticker = std::io::stderr().is_terminal().then(|| {
         let (tx, ticker) = carebook::progress::Ticker::start();
@@ -347,10 +359,15 @@ fn build(dir: PathBuf, mut opts: BuildOptions, timings: bool, open: bool) -> Res
     if let Some(t) = ticker {
         t.finish();
     }
-    let report = result?;
-    for w in &report.warnings {
-        eprintln!("{w}");
-    }
+    let report = result.map_err(|e| match e {
+        Error::Content(ds) => {
+            eprint!("{}", carebook::quiet::render(&ds, verbose));
+            let errors = ds.iter().filter(|d| d.is_error()).count();
+            Error::Failed(carebook::summary_line(errors, ds.len() - errors))
+        }
+        other => other,
+    })?;
+    eprint!("{}", carebook::quiet::render(&report.warnings, verbose));
     if timings {
         for (stage, t) in &report.timings {
             eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);

@@ -335,6 +335,9 @@ pub struct ChapterCtx<'a> {
     pub upkeep: crate::review::PageUpkeep,
     /// The knowledge check, drawn after the chapter's text.
     pub quiz: Option<&'a crate::quiz::Quiz>,
+    /// Front-matter keys carebook does not read itself (another tool's, like `author`
+    /// or `date`), for a theme to show: `chapter.extra.author`.
+    pub extra: &'a crate::source::Extra,
 }
 
 /// One entry of a chapter's "On this page" list.
@@ -517,6 +520,7 @@ pub fn chapter_ctx<'a>(model: &'a Analysis, id: ChapterId) -> ChapterCtx<'a> {
             .then(|| crate::paths::card_href(book, id)),
         upkeep: crate::review::page_upkeep(book, i),
         quiz: rendered.quiz.as_ref(),
+        extra: &ch.extra,
     }
 }
 
