@@ -330,7 +330,8 @@ pub const FRONT_MATTER_FIELDS: &[&str] = &[
 ];
 
 /// Keys other tools use for carebook's own: `description` (Hugo, MkDocs, Docusaurus)
-/// is read as `summary`, `weight` (Hugo) as `order`.
+/// is read as `summary`, `weight` (Hugo) as `order`, when the page does not give
+/// carebook's own (Hugo has a `summary` too; then `description` stays another key).
 pub const FRONT_MATTER_ALIASES: &[&str] = &["description", "weight"];
 
 /// Keys other tools write that are a letter or two from one of carebook's; they are
@@ -342,13 +343,11 @@ const FOREIGN_KEYS: &[&str] = &["page", "pages", "date", "type", "icon", "lang",
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct FrontMatter {
     pub title: Option<String>,
-    #[serde(alias = "description")]
     pub summary: Option<String>,
     #[serde(default)]
     pub tags: OneOrMany,
     #[serde(default)]
     pub audience: OneOrMany,
-    #[serde(alias = "weight")]
     pub order: Option<i64>,
     pub minutes: Option<u32>,
     /// Minutes to teach it in a class, practice included; course pack agendas use it
@@ -494,7 +493,7 @@ pub fn parse_front_matter(
     if toml {
         return parse_toml_front_matter(meta, first_line, path);
     }
-    let fm: FrontMatter = parse_yaml(meta, first_line, path)?;
+    let mut fm: FrontMatter = parse_yaml(meta, first_line, path)?;
     let mut keys = Vec::new();
     walk_scalars(meta, |_, key, is_key, mark| {
         if is_key {
@@ -517,7 +516,25 @@ pub fn parse_front_matter(
             }
         }
     }
+    read_aliases(&mut fm, &mut extra);
     Ok((fm, extra))
+}
+
+/// `description` as the summary and `weight` as the order, unless the page gives its
+/// own; what is read is no longer another tool's key.
+fn read_aliases(fm: &mut FrontMatter, extra: &mut Extra) {
+    if fm.summary.is_none() {
+        if let Some(serde_json::Value::String(d)) = extra.get("description") {
+            fm.summary = Some(d.clone());
+            extra.remove("description");
+        }
+    }
+    if fm.order.is_none() {
+        if let Some(w) = extra.get("weight").and_then(serde_json::Value::as_i64) {
+            fm.order = Some(w);
+            extra.remove("weight");
+        }
+    }
 }
 
 fn parse_toml_front_matter(
@@ -546,18 +563,19 @@ fn parse_toml_front_matter(
         .map(|k| (k.clone(), shift(spans.key(&[k]))))
         .collect();
     misspelt_key(&keys, path)?;
-    let fm: FrontMatter = toml::from_str(meta).map_err(|e| {
+    let mut fm: FrontMatter = toml::from_str(meta).map_err(|e| {
         Diagnostic::error(
             path,
             at(&e),
             format!("invalid front matter: {}", e.message().trim()),
         )
     })?;
-    let extra = table
+    let mut extra = table
         .into_iter()
         .filter(|(k, _)| !is_own_key(k))
         .map(|(k, v)| (k, toml_to_json(v)))
         .collect();
+    read_aliases(&mut fm, &mut extra);
     Ok((fm, extra))
 }
 
@@ -577,9 +595,9 @@ fn toml_to_json(v: toml::Value) -> serde_json::Value {
     }
 }
 
-/// Whether carebook reads `key` itself (as named, or under another tool's name).
+/// Whether `key` is one of carebook's own (another tool's name for one of them is not).
 pub fn is_own_key(key: &str) -> bool {
-    FRONT_MATTER_FIELDS.contains(&key) || FRONT_MATTER_ALIASES.contains(&key)
+    FRONT_MATTER_FIELDS.contains(&key)
 }
 
 /// The first key that looks like a misspelling of one of carebook's, as an error.
@@ -591,7 +609,9 @@ fn misspelt_key(keys: &[(String, Pos)], path: &Path) -> Result<(), Diagnostic> {
             .copied()
     };
     for (key, pos) in keys {
-        if is_own_key(key) || FOREIGN_KEYS.contains(&key.as_str()) {
+        let known =
+            FRONT_MATTER_ALIASES.contains(&key.as_str()) || FOREIGN_KEYS.contains(&key.as_str());
+        if is_own_key(key) || known {
             continue;
         }
         if let Some(best) = crate::diag::did_you_mean(key, own()) {
@@ -1029,6 +1049,12 @@ mod tests {
             false,
         )
         .unwrap();
+        // Hugo has both: carebook's own wins, and the other is another tool's key.
+        let yaml = "summary: S\ndescription: D\nweight: heavy\n";
+        let (fm, extra) = parse_front_matter(yaml, 2, Path::new("c.md"), false).unwrap();
+        assert_eq!((fm.summary.as_deref(), fm.order), (Some("S"), None));
+        assert_eq!(extra["description"], "D");
+        assert_eq!(extra["weight"], "heavy");
     }
 
     #[test]
