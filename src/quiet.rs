@@ -3,20 +3,17 @@
 //! there are and a few places, so the one error that stops the build is not lost among
 //! them. `--verbose` (and `carebook check`, always) lists every one.
 
-use std::fmt::Write;
+use crate::diag::Diagnostic;
 
-use crate::diag::{display_path, one_line, Diagnostic};
-
-/// How many places a grouped warning shows: the first in full, then the next ones'
-/// positions.
+/// How many places a kind of warning shows before it is summed up: the first in full,
+/// then the next ones' positions.
 const EXAMPLES: usize = 3;
 
-/// What kind of problem `d` is: its level and its message with the values it names (in
-/// backticks) and numbers taken out, so "the link `a.md` …" and "the link `b.md` …" are
-/// one kind.
+/// What kind of problem `d` is: its severity, its rule and its message with the values
+/// it names (in backticks) and numbers taken out, so "the link `a.md` …" and "the link
+/// `b.md` …" are one kind.
 pub fn kind(d: &Diagnostic) -> String {
-    let mut out = String::with_capacity(d.message.len());
-    out.push_str(if d.is_error() { "E:" } else { "W:" });
+    let mut out = format!("{}[{}]:", d.severity.name(), d.rule);
     let mut quoted = false;
     for c in d.message.chars() {
         match c {
@@ -38,48 +35,42 @@ pub fn kind(d: &Diagnostic) -> String {
     out
 }
 
-/// The diagnostics as the build prints them: errors in full, every one; warnings of
-/// one kind that come up more than [`EXAMPLES`] times once, with their count and a few
-/// places, in the order each kind first came up. With `verbose`, every one in full.
-pub fn render(diags: &[Diagnostic], verbose: bool) -> String {
-    let mut out = String::new();
-    if verbose {
-        for d in diags {
-            let _ = writeln!(out, "{d}");
-        }
-        return out;
-    }
-    let mut groups: indexmap::IndexMap<String, Vec<&Diagnostic>> = indexmap::IndexMap::new();
-    for d in diags {
-        groups.entry(kind(d)).or_default().push(d);
-    }
-    for group in groups.values() {
-        if group[0].is_error() || group.len() <= EXAMPLES {
-            for d in group {
-                let _ = writeln!(out, "{d}");
-            }
-            continue;
-        }
-        let _ = writeln!(out, "{}", group[0]);
-        let places: Vec<String> = group[1..EXAMPLES].iter().map(|d| place(d)).collect();
-        let _ = writeln!(
-            out,
-            "  … and {} more like it, e.g. at {} (`--verbose` lists every one)",
-            group.len() - 1,
-            places.join(" and ")
-        );
-    }
-    out
+/// Problems to show together, and what stands for the rest of their kind.
+#[derive(Debug)]
+pub struct Group<'a> {
+    pub shown: Vec<&'a Diagnostic>,
+    /// "12 more like this, e.g. at a.md:3:1 and b.md:4:2 ..." when some are left out.
+    pub more: Option<String>,
 }
 
-/// `path:line:col`, or the path for a problem with a whole file.
-fn place(d: &Diagnostic) -> String {
-    let path = one_line(&display_path(&d.path)).into_owned();
-    if d.line == 0 {
-        path
-    } else {
-        format!("{path}:{}:{}", d.line, d.col)
+/// The diagnostics by kind, in the order each kind first comes up. Errors are always
+/// shown, every one; a kind of warning that comes up more than [`EXAMPLES`] times is
+/// shown once, with how many more there are and where the next two are.
+pub fn group(diags: &[Diagnostic]) -> Vec<Group<'_>> {
+    let mut kinds: indexmap::IndexMap<String, Vec<&Diagnostic>> = indexmap::IndexMap::new();
+    for d in diags {
+        kinds.entry(kind(d)).or_default().push(d);
     }
+    kinds
+        .into_values()
+        .map(|all| {
+            if all[0].is_error() || all.len() <= EXAMPLES {
+                return Group {
+                    shown: all,
+                    more: None,
+                };
+            }
+            let places: Vec<String> = all[1..EXAMPLES].iter().map(|d| d.location()).collect();
+            Group {
+                more: Some(format!(
+                    "{} more like this, e.g. at {} (`--verbose` lists every one)",
+                    all.len() - 1,
+                    places.join(" and ")
+                )),
+                shown: vec![all[0]],
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -108,6 +99,10 @@ mod tests {
             kind(&warn("a.md", "one thing")),
             kind(&warn("a.md", "another thing"))
         );
+        assert_ne!(
+            kind(&warn("a.md", "odd")),
+            kind(&warn("a.md", "odd").with_rule("structure"))
+        );
     }
 
     #[test]
@@ -117,19 +112,33 @@ mod tests {
             .collect();
         diags.push(warn("q.md", "something else"));
         diags.push(Diagnostic::error("e.md", Pos::new(1, 1), "broken"));
-        let quiet = render(&diags, false);
+        diags.push(Diagnostic::error("f.md", Pos::new(1, 1), "broken"));
+        let groups = group(&diags);
+        let shown: Vec<Vec<String>> = groups
+            .iter()
+            .map(|g| g.shown.iter().map(|d| d.location()).collect())
+            .collect();
         assert_eq!(
-            quiet,
-            "p0.md:3:1: warning: the link `x0.md` is odd\n  … and 9 more like it, e.g. at p1.md:3:1 and p2.md:3:1 (`--verbose` lists every one)\nq.md:3:1: warning: something else\ne.md:1:1: error: broken\n"
+            shown,
+            [
+                vec!["p0.md:3:1"],
+                vec!["q.md:3:1"],
+                vec!["e.md:1:1", "f.md:1:1"]
+            ]
         );
-        let verbose = render(&diags, true);
-        assert_eq!(verbose.lines().count(), 12);
-        assert!(verbose.contains("p9.md:3:1"));
+        assert_eq!(
+            groups[0].more.as_deref(),
+            Some("9 more like this, e.g. at p1.md:3:1 and p2.md:3:1 (`--verbose` lists every one)")
+        );
+        assert!(groups[1].more.is_none() && groups[2].more.is_none());
     }
 
     #[test]
     fn a_few_of_a_kind_are_all_shown() {
         let diags: Vec<Diagnostic> = (0..3).map(|i| warn(&format!("p{i}.md"), "odd")).collect();
-        assert_eq!(render(&diags, false), render(&diags, true));
+        let groups = group(&diags);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].shown.len(), 3);
+        assert!(groups[0].more.is_none());
     }
 }

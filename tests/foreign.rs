@@ -137,11 +137,11 @@ fn a_misspelt_key_of_carebooks_own_is_still_an_error() {
     let run = carebook(&["build"], book.path());
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/team/typo.md:2:1: error: invalid front matter: unknown field `tittle`\n  help: did you mean `title`?",
     );
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/team/hugo-typo.md:3:1: error: invalid front matter: unknown field `tag`\n  help: did you mean `tags`?",
     );
 }
@@ -158,11 +158,11 @@ fn declared_tags_stay_the_vocabulary() {
     let run = carebook(&["build"], book.path());
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/team/onboarding.md:7:8: error: unknown tag `Onboarding`; tags must be declared in book.toml",
     );
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/team/tools.md:5:10: error: unknown tag `Customer Support`; tags must be declared in book.toml\n  help: expected one of `tools` (or declare it with a [tags.\"Customer Support\"] table in book.toml)",
     );
 }
@@ -182,7 +182,7 @@ fn a_warning_in_many_files_is_printed_once_with_a_count() {
     assert_eq!(run.stderr.matches(line).count(), 1, "{}", run.stderr);
     assert_contains(
         &run.stderr,
-        "  … and 12 more like it, e.g. at guide/policies/p01.md:3:9 and guide/policies/p02.md:3:9 (`--verbose` lists every one)",
+        "  … and 12 more like this, e.g. at guide/policies/p01.md:3:9 and guide/policies/p02.md:3:9 (`--verbose` lists every one)",
     );
     let verbose = carebook(&["build", "--verbose"], book.path());
     assert_eq!(verbose.code, 0, "{}", verbose.stderr);
@@ -192,7 +192,7 @@ fn a_warning_in_many_files_is_printed_once_with_a_count() {
         "{}",
         verbose.stderr
     );
-    assert_contains(&verbose.stderr, "guide/policies/p11.md:3:9: warning:");
+    assert_contains(&verbose.problems, "guide/policies/p11.md:3:9: warning:");
     let check = carebook(&["check", "--format", "line"], book.path());
     assert_eq!(
         check
