@@ -523,16 +523,17 @@ pub fn parse_front_matter(
 /// `description` as the summary and `weight` as the order, unless the page gives its
 /// own; what is read is no longer another tool's key.
 fn read_aliases(fm: &mut FrontMatter, extra: &mut Extra) {
+    let [description, weight] = ["description", "weight"];
     if fm.summary.is_none() {
-        if let Some(serde_json::Value::String(d)) = extra.get("description") {
+        if let Some(serde_json::Value::String(d)) = extra.get(description) {
             fm.summary = Some(d.clone());
-            extra.remove("description");
+            extra.remove(description);
         }
     }
     if fm.order.is_none() {
-        if let Some(w) = extra.get("weight").and_then(serde_json::Value::as_i64) {
+        if let Some(w) = extra.get(weight).and_then(serde_json::Value::as_i64) {
             fm.order = Some(w);
-            extra.remove("weight");
+            extra.remove(weight);
         }
     }
 }
