@@ -42,7 +42,7 @@ pub mod pages;
 pub mod paths;
 pub mod print;
 pub mod progress;
-
+pub mod quiet;
 pub mod rawhtml;
 pub mod redirects;
 pub mod relink;

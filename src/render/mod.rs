@@ -352,6 +352,9 @@ pub struct ChapterCtx<'a> {
     pub upkeep: crate::review::PageUpkeep,
     /// The knowledge check, drawn after the chapter's text.
     pub quiz: Option<&'a crate::markdown::quiz::Quiz>,
+    /// Front-matter keys carebook does not read itself (another tool's, like `author`
+    /// or `date`), for a theme to show: `chapter.extra.author`.
+    pub extra: &'a crate::source::Extra,
 }
 
 /// One entry of a chapter's "On this page" list.
@@ -531,6 +534,7 @@ pub fn chapter_ctx<'a>(model: &'a Analysis, id: ChapterId) -> ChapterCtx<'a> {
         card_href: model.fit(id).is_some().then(|| book.card_href(id)),
         upkeep: crate::review::page_upkeep(book, i),
         quiz: rendered.quiz.as_ref(),
+        extra: &ch.extra,
     }
 }
 
