@@ -20,6 +20,7 @@
 pub mod analysis;
 pub mod book;
 pub mod build;
+pub mod cache;
 pub mod callouts;
 pub mod cardfit;
 pub mod cards;

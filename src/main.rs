@@ -53,6 +53,10 @@ enum Command {
         /// Print how long each stage of the build took.
         #[arg(long)]
         timings: bool,
+        /// Render and write every page, ignoring what the last build left in
+        /// .carebook-cache/ next to the output folder.
+        #[arg(long)]
+        force: bool,
         /// Open the built site in your browser.
         #[arg(long)]
         open: bool,
@@ -215,6 +219,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             timings,
+            force,
             open,
         } => book_dir(dir, &book).and_then(|dir| {
             build(
@@ -224,6 +229,7 @@ fn main() -> ExitCode {
                     base_url,
                     drafts,
                     progress: None,
+                    force,
                 },
                 timings,
                 open,
@@ -355,6 +361,10 @@ fn build(dir: PathBuf, mut opts: BuildOptions, timings: bool, open: bool) -> Res
         for (stage, t) in &report.timings {
             eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
         }
+        eprintln!(
+            "  pages: {} rendered, {} kept unchanged; files: {} written, {} kept from the previous site",
+            report.pages.rendered, report.pages.kept, report.written.written, report.written.reused
+        );
     }
     println!(
         "Built {} chapters into {} ({} files, {:.1} MB){}",
