@@ -85,7 +85,7 @@ impl PageLog {
         render: impl FnOnce(&dyn Sink) -> Result<(), Error>,
     ) -> Result<(), Error> {
         if let (Some(fp), Some(prev)) = (fingerprint, self.previous.get(&key)) {
-            if prev.fingerprint == fp && keep_all(out, &prev.files)? {
+            if prev.fingerprint == Some(fp) && keep_all(out, &prev.files)? {
                 self.kept.fetch_add(1, Ordering::Relaxed);
                 self.log(key, prev.clone());
                 return Ok(());
@@ -97,10 +97,8 @@ impl PageLog {
         };
         render(&sink)?;
         self.rendered.fetch_add(1, Ordering::Relaxed);
-        if let Some(fingerprint) = fingerprint {
-            let files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
-            self.log(key, PageRecord { fingerprint, files });
-        }
+        let files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        self.log(key, PageRecord { fingerprint, files });
         Ok(())
     }
 
@@ -225,13 +223,89 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
         .chapters
         .iter_mut()
         .for_each(Chapter::drop_body);
+    let target = lock.target().to_path_buf();
+    let previous: Option<Manifest> = if opts.force {
+        None
+    } else {
+        crate::cache::load(&target, MANIFEST)
+    };
+    if let Some(previous) = &previous {
+        let site = prepared.site();
+        let pages = crate::pages::site_pages(site.model);
+        if unchanged(&site, &target, previous, &fingerprints, &pages)? {
+            // Nothing to swap: the site in place is byte for byte what this build
+            // would write.
+            drop(lock);
+            prepared.stages.lap("compare");
+            let records = previous.files.values();
+            return Ok(BuildReport {
+                out_dir,
+                chapters: prepared.analysis.book.chapters.len(),
+                files: previous.files.len(),
+                bytes: records.map(|r| r.len).sum(),
+                warnings: prepared.analysis.warnings,
+                timings: prepared.stages.laps,
+                written: crate::output::Written {
+                    written: 0,
+                    reused: previous.files.len(),
+                },
+                pages: PageCounts {
+                    rendered: 1,
+                    kept: pages.len() - 1,
+                },
+            });
+        }
+    }
     write_out(
         &out_dir,
         lock,
         prepared,
-        opts.force,
+        previous,
         |site, out, log, stages| write_site(site, out, log, &fingerprints, stages),
     )
+}
+
+/// Whether the site at `target` is exactly what this build would write: every page
+/// made from the inputs of the last build, its assets the same bytes, and the folder
+/// holding just the files the last build wrote, untouched since.
+fn unchanged(
+    site: &Site<'_>,
+    target: &Path,
+    previous: &Manifest,
+    fingerprints: &crate::pages::Fingerprints,
+    pages: &[crate::pages::Page],
+) -> Result<bool, Error> {
+    if pages.len() != previous.pages.len() {
+        return Ok(false);
+    }
+    for page in pages {
+        let key = format!("{:?}", page.kind);
+        let Some(record) = previous.pages.get(&key) else {
+            return Ok(false);
+        };
+        match fingerprints.page(page) {
+            Some(fp) if Some(fp) == record.fingerprint => {}
+            Some(_) => return Ok(false),
+            None => {
+                // Rendered every time (the book's own files): compared by content.
+                let mem = crate::output::MemorySite::default();
+                page.render(site, &mem)?;
+                let files = mem.into_files();
+                if files.len() != record.files.len() {
+                    return Ok(false);
+                }
+                let same = files.iter().all(|(rel, bytes)| {
+                    previous.files.get(rel).is_some_and(|r| {
+                        r.len == bytes.len() as u64 && r.hash == xxhash_rust::xxh3::xxh3_128(bytes)
+                    })
+                });
+                if !same {
+                    return Ok(false);
+                }
+            }
+        }
+    }
+    Ok(crate::output::holds_exactly(target, &previous.files))
 }
 
 /// Checks that `out` is a safe place for the site, follows it when it is a symbolic
@@ -253,21 +327,16 @@ pub fn claim_output(root: &Path, config: &Config, out: &Path) -> Result<OutputLo
 
 /// Writes into a staging folder with `write`, then swaps it into place at the locked
 /// output; `out_dir` is the output as the user named it, for the report. Files whose
-/// bytes are those of the previous build are hard-linked from the previous site
-/// rather than written (see `crate::cache`), unless `force`.
+/// bytes are those of the `previous` build are hard-linked from the previous site
+/// rather than written (see `crate::cache`).
 pub fn write_out(
     out_dir: &Path,
     lock: OutputLock,
     mut prepared: Prepared,
-    force: bool,
+    previous: Option<Manifest>,
     write: impl FnOnce(&Site<'_>, &Staging, &PageLog, &mut Stages) -> Result<(), Error>,
 ) -> Result<BuildReport, Error> {
     let target = lock.target().to_path_buf();
-    let previous: Option<Manifest> = if force {
-        None
-    } else {
-        crate::cache::load(&target, MANIFEST)
-    };
     let mut staging = Staging::create(lock).map_err(Error::Output)?;
     let mut log = PageLog::default();
     if let Some(previous) = previous {
@@ -463,11 +532,16 @@ pub fn build_pack(
         .clone()
         .unwrap_or_else(|| root.join(format!("pack-{}", pack.id)));
     let lock = claim_output(root, &prepared.analysis.book.config, &out_dir)?;
+    let previous = if opts.force {
+        None
+    } else {
+        crate::cache::load(lock.target(), MANIFEST)
+    };
     let report = write_out(
         &out_dir,
         lock,
         prepared,
-        opts.force,
+        previous,
         |site, staging, _, stages| {
             crate::packs::write_standalone(site, &pack, staging)?;
             stages.lap("write");

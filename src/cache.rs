@@ -33,7 +33,8 @@ pub struct Manifest {
 /// files it wrote.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PageRecord {
-    pub fingerprint: u128,
+    /// `None` for a page rendered on every build.
+    pub fingerprint: Option<u128>,
     pub files: Vec<String>,
 }
 

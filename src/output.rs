@@ -778,6 +778,40 @@ impl Sink for Staging {
     }
 }
 
+/// Whether the folder `site` holds exactly `files`, each still the file the build cache
+/// recorded (same length, inode and time): then a build that would write the same
+/// bytes need not touch it.
+pub fn holds_exactly(site: &Path, files: &std::collections::HashMap<String, FileRecord>) -> bool {
+    use rayon::prelude::*;
+    let mut found = Vec::with_capacity(files.len());
+    for entry in walkdir::WalkDir::new(site).min_depth(1) {
+        let Ok(entry) = entry else { return false };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            return false;
+        }
+        let Ok(rel) = entry.path().strip_prefix(site) else {
+            return false;
+        };
+        let rel: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        found.push((rel.join("/"), entry.into_path()));
+    }
+    found.len() == files.len()
+        && found.par_iter().all(|(rel, path)| {
+            files.get(rel).is_some_and(|r| {
+                fs::symlink_metadata(path)
+                    .ok()
+                    .and_then(|m| stamp(&m))
+                    .is_some_and(|s| s == (r.len, r.ino, r.mtime))
+            })
+        })
+}
+
 /// Removes a file this build already put at `path` (a page written twice), so the next
 /// write makes a new file rather than writing through a hard link.
 fn remove_staged(path: &Path) -> io::Result<()> {

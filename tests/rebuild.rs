@@ -308,3 +308,32 @@ fn without_hard_links_unchanged_files_are_copied() {
     assert_eq!(fs::metadata(b.join("witness.html")).unwrap().nlink(), 1);
     assert_same_as_clean(b, "a build without hard links");
 }
+
+#[test]
+fn a_rebuild_after_no_change_leaves_the_site_in_place_unless_it_was_touched() {
+    use std::os::unix::fs::MetadataExt;
+    let book = handbook();
+    let b = book.path();
+    rebuild(b, &[]);
+    let inode = |rel: &str| fs::metadata(b.join("site").join(rel)).unwrap().ino();
+    let (site, index) = (inode(""), inode("index.html"));
+    let (rendered, _, written, _) = counts(&rebuild(b, &[]));
+    assert_eq!((rendered, written), (1, 0), "only the assets are compared");
+    assert_eq!(
+        (inode(""), inode("index.html")),
+        (site, index),
+        "the site was replaced"
+    );
+
+    // A file changed or added by hand is not what a build writes: the next build
+    // replaces the site as usual.
+    write(b, "site/stray.html", "left here by hand");
+    let tone = b.join("site/index.html");
+    let mut text = fs::read(&tone).unwrap();
+    text.extend_from_slice(b"<!-- edited by hand -->");
+    fs::remove_file(&tone).unwrap();
+    fs::write(&tone, text).unwrap();
+    rebuild(b, &[]);
+    assert!(!b.join("site/stray.html").exists());
+    assert_same_as_clean(b, "files changed by hand");
+}
