@@ -17,11 +17,21 @@ Each run starts from an empty output folder, in one of two ways (--start):
   then avoids reusing the freed inodes for 60-360 s and scans past every one of them on
   each file it creates, so this measures that scan as much as the tool.
 - both: one table for each.
+- rebuild: each tool builds once (not timed) into its own folder, then runs again into
+  the same folder, the way an author rebuilds after an edit: after no change, after one
+  chapter's text changed, and after one chapter's title changed (navigation on many
+  pages). Every run of every kind alternates the tools; the edit is made in both the
+  carebook and the Hugo copy of the chapter, and undone at the end. Hugo rebuilds into
+  its existing public folder. One table for each kind.
+
+--sizes takes any chapter counts: `--sizes 100000` generates and builds a
+100,000-chapter book (about 20 minutes to generate, 5 GB of output; not in the default
+run); `--huge` adds it to the sizes given.
 
 BENCH_WRAP="perf record -g -o /tmp/p.data" (say) runs carebook's builds under a profiler.
 
 Usage: scripts/bench.py [--sizes 100,1000,10000] [--runs 5] [--peers] [--check]
-                        [--start fresh|after-delete|both] [--settle 360]
+                        [--start fresh|after-delete|both|rebuild] [--settle 360] [--huge]
 """
 import argparse
 import os
@@ -104,8 +114,9 @@ def tools(args):
     if args.peers:
         hugo = hugo_binary()
         result["hugo"] = lambda c, o: [hugo, "--quiet", "-s", str(c / "hugo"), "-d", str(o)]
-        mdbook = mdbook_binary()
-        result["mdbook"] = lambda c, o: [mdbook, "build", str(c / "mdbook"), "-d", str(o)]
+        if any(int(n) <= args.skip_mdbook_above for n in args.sizes.split(",")):
+            mdbook = mdbook_binary()
+            result["mdbook"] = lambda c, o: [mdbook, "build", str(c / "mdbook"), "-d", str(o)]
     return result
 
 
@@ -139,13 +150,20 @@ def main():
     ap.add_argument("--peers", action="store_true", help="also time Hugo and mdBook")
     ap.add_argument("--check", action="store_true", help="also time `carebook check` (links, structure, prose lint)")
     ap.add_argument("--skip-mdbook-above", type=int, default=1000, help="mdBook takes minutes at 10,000 chapters")
-    ap.add_argument("--start", choices=["fresh", "after-delete", "both"], default="fresh",
-                    help="how each run gets an empty output folder (see above)")
+    ap.add_argument("--start", choices=["fresh", "after-delete", "both", "rebuild"], default="fresh",
+                    help="how each run gets its output folder (see above)")
+    ap.add_argument("--huge", action="store_true", help="also build a 100,000-chapter book")
     ap.add_argument("--settle", type=int, default=360,
                     help="seconds to wait before fresh runs, for ext4 to stop treating earlier deletions as recent")
     args = ap.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
+    if args.huge:
+        args.sizes += ",100000"
     runners = tools(args)
+    if args.start == "rebuild":
+        for kind, (rows, pressure) in measure_rebuild(args, runners).items():
+            print_table(f"rebuild, {kind}", rows, pressure)
+        return
     starts = ["fresh", "after-delete"] if args.start == "both" else [args.start]
     if "fresh" in starts and args.settle > 0:
         settle(args.settle)
@@ -198,6 +216,64 @@ def measure(args, runners, start):
             rss = max(x[2] for x in s)
             rows.append((n, name, wall, cpu, rss, *sizes[name]))
     return rows, pressure
+
+
+REBUILDS = ["no change", "one chapter's text", "one chapter's title"]
+
+
+def edited_chapter(c):
+    """The chapter the rebuild runs edit: the first of the first part, in both copies."""
+    part = sorted(p for p in (c / "guide").iterdir() if p.is_dir())[0]
+    name = sorted(f.name for f in part.glob("*.md") if not f.name.startswith("_"))[0]
+    rel = part.relative_to(c / "guide") / name
+    return [c / "guide" / rel, c / "hugo" / "content" / rel]
+
+
+def edit(paths, kind, run):
+    """Makes the edit of `kind` (a new one on every run) in every copy of the chapter."""
+    for path in paths:
+        text = path.read_text()
+        if kind == REBUILDS[1]:
+            text += f"\nA sentence added for run {run}.\n"
+        elif kind == REBUILDS[2]:
+            lines = text.split("\n")
+            i = next(i for i, l in enumerate(lines) if l.startswith("title:"))
+            title = lines[i].split(" (revised", 1)[0].rstrip('"')
+            lines[i] = f'{title} (revised {run})"'
+            text = "\n".join(lines)
+        path.write_text(text)
+
+
+def measure_rebuild(args, runners):
+    """Per kind of rebuild: rows as in `measure`, and the CPU pressure per size."""
+    result = {kind: ([], {}) for kind in REBUILDS}
+    for n in [int(s) for s in args.sizes.split(",")]:
+        c = corpus(n)
+        names = [m for m in runners if not (m == "mdbook" and n > args.skip_mdbook_above)]
+        outs = {name: CACHE / "out" / "rebuild" / f"{name}-{n}" for name in names}
+        chapter = edited_chapter(c)
+        originals = [p.read_text() for p in chapter]
+        try:
+            for name in names:
+                shutil.rmtree(outs[name], ignore_errors=True)
+                run_measured(runners[name](c, outs[name]))
+            samples = {kind: {name: [] for name in names} for kind in REBUILDS}
+            for run in range(args.runs):
+                for kind in REBUILDS:
+                    edit(chapter, kind, run)
+                    for name in names:
+                        samples[kind][name].append(run_measured(runners[name](c, outs[name])))
+            for kind in REBUILDS:
+                rows, pressure = result[kind]
+                for name, s in samples[kind].items():
+                    wall = statistics.median(x[0] for x in s)
+                    cpu = statistics.median(x[1] for x in s)
+                    rss = max(x[2] for x in s)
+                    rows.append((n, name, wall, cpu, rss, *dir_size(outs[name])))
+        finally:
+            for path, text in zip(chapter, originals):
+                path.write_text(text)
+    return result
 
 
 def print_table(start, rows, pressure):

@@ -1,17 +1,21 @@
 //! The build pipeline: configuration → book → Markdown → checks → site, written to a
 //! staging folder and swapped into place only when everything succeeded.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::book::{self, Chapter};
+use crate::cache::{Manifest, PageRecord};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Pos};
-use crate::output::{OutputLock, OutputPath, Staging};
+use crate::output::{OutputLock, OutputPath, Previous, Sink, Staging};
 use crate::progress::Stages;
 use crate::render::{Renderer, Site, Theme};
 use crate::Error;
@@ -25,6 +29,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Receives the name of each build stage as it finishes.
     pub progress: Option<Sender<&'static str>>,
+    /// Renders and writes everything, ignoring the build cache (`--force`).
+    pub force: bool,
 }
 
 #[derive(Debug)]
@@ -36,6 +42,112 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
     /// Wall time per stage, for `--timings`.
     pub timings: Vec<(&'static str, Duration)>,
+    /// Files written anew and files kept from the previous site.
+    pub written: crate::output::Written,
+    /// Pages rendered, and pages whose inputs had not changed, kept without rendering.
+    pub pages: PageCounts,
+}
+
+/// How many pages a build rendered and how many it kept from the previous build.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PageCounts {
+    pub rendered: usize,
+    pub kept: usize,
+}
+
+/// The build cache's name for the record of the site's files and pages.
+const MANIFEST: &str = "site.bin";
+
+/// The pages of the previous build, and of this one as it is written.
+#[derive(Default)]
+pub struct PageLog {
+    previous: HashMap<String, PageRecord>,
+    now: Mutex<HashMap<String, PageRecord>>,
+    rendered: AtomicUsize,
+    kept: AtomicUsize,
+}
+
+impl PageLog {
+    fn counts(&self) -> PageCounts {
+        PageCounts {
+            rendered: self.rendered.load(Ordering::Relaxed),
+            kept: self.kept.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Renders `page` into `out`, or keeps its files from the previous site when it
+    /// is made from the same inputs (same `fingerprint`) and they are all still there.
+    pub fn render(
+        &self,
+        key: String,
+        fingerprint: Option<u128>,
+        out: &Staging,
+        render: impl FnOnce(&dyn Sink) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        if let (Some(fp), Some(prev)) = (fingerprint, self.previous.get(&key)) {
+            if prev.fingerprint == Some(fp) && keep_all(out, &prev.files)? {
+                self.kept.fetch_add(1, Ordering::Relaxed);
+                self.log(key, prev.clone());
+                return Ok(());
+            }
+        }
+        let sink = Recording {
+            out,
+            files: Mutex::default(),
+        };
+        render(&sink)?;
+        self.rendered.fetch_add(1, Ordering::Relaxed);
+        let files = sink.files.into_inner().unwrap_or_else(|e| e.into_inner());
+        self.log(key, PageRecord { fingerprint, files });
+        Ok(())
+    }
+
+    fn log(&self, key: String, record: PageRecord) {
+        self.now
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, record);
+    }
+}
+
+/// Keeps every file in `files` from the previous site; `false` as soon as one is gone.
+fn keep_all(out: &Staging, files: &[String]) -> Result<bool, Error> {
+    for rel in files {
+        if !out.keep(rel).map_err(Error::Output)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// A sink that notes the files a page writes, for the build cache.
+struct Recording<'a> {
+    out: &'a Staging,
+    files: Mutex<Vec<String>>,
+}
+
+impl Recording<'_> {
+    fn note(&self, rel: &str) {
+        self.files
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(rel.to_owned());
+    }
+}
+
+impl Sink for Recording<'_> {
+    fn write(&self, rel: &str, data: &[u8]) -> Result<(), crate::output::OutputError> {
+        self.note(rel);
+        self.out.write(rel, data)
+    }
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), crate::output::OutputError> {
+        self.note(rel);
+        self.out.copy(from, rel)
+    }
+    fn write_parts(&self, rel: &str, parts: &[&[u8]]) -> Result<(), crate::output::OutputError> {
+        self.note(rel);
+        self.out.write_parts(rel, parts)
+    }
 }
 
 /// The book's configuration with command-line overrides applied.
@@ -103,15 +215,97 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
     let out_dir = output_dir(root, &config, opts);
     let lock = claim_output(root, &config, &out_dir)?;
     let mut prepared = prepare(root, config, opts.progress.clone())?;
+    // Taken while the chapters' text is still there.
+    let fingerprints = crate::pages::Fingerprints::of(&prepared.site());
     prepared
         .analysis
         .book
         .chapters
         .iter_mut()
         .for_each(Chapter::drop_body);
-    write_out(&out_dir, lock, prepared, |site, staging, stages| {
-        write_site(site, staging, stages)
-    })
+    let target = lock.target().to_path_buf();
+    let previous: Option<Manifest> = if opts.force {
+        None
+    } else {
+        crate::cache::load(&target, MANIFEST)
+    };
+    if let Some(previous) = &previous {
+        let site = prepared.site();
+        let pages = crate::pages::site_pages(site.model);
+        if unchanged(&site, &target, previous, &fingerprints, &pages)? {
+            // Nothing to swap: the site in place is byte for byte what this build
+            // would write.
+            drop(lock);
+            prepared.stages.lap("compare");
+            let records = previous.files.values();
+            return Ok(BuildReport {
+                out_dir,
+                chapters: prepared.analysis.book.chapters.len(),
+                files: previous.files.len(),
+                bytes: records.map(|r| r.len).sum(),
+                warnings: prepared.analysis.warnings,
+                timings: prepared.stages.laps,
+                written: crate::output::Written {
+                    written: 0,
+                    reused: previous.files.len(),
+                },
+                pages: PageCounts {
+                    rendered: 1,
+                    kept: pages.len() - 1,
+                },
+            });
+        }
+    }
+    write_out(
+        &out_dir,
+        lock,
+        prepared,
+        previous,
+        |site, out, log, stages| write_site(site, out, log, &fingerprints, stages),
+    )
+}
+
+/// Whether the site at `target` is exactly what this build would write: every page
+/// made from the inputs of the last build, its assets the same bytes, and the folder
+/// holding just the files the last build wrote, untouched since.
+fn unchanged(
+    site: &Site<'_>,
+    target: &Path,
+    previous: &Manifest,
+    fingerprints: &crate::pages::Fingerprints,
+    pages: &[crate::pages::Page],
+) -> Result<bool, Error> {
+    if pages.len() != previous.pages.len() {
+        return Ok(false);
+    }
+    for page in pages {
+        let key = format!("{:?}", page.kind);
+        let Some(record) = previous.pages.get(&key) else {
+            return Ok(false);
+        };
+        match fingerprints.page(page) {
+            Some(fp) if Some(fp) == record.fingerprint => {}
+            Some(_) => return Ok(false),
+            None => {
+                // Rendered every time (the book's own files): compared by content.
+                let mem = crate::output::MemorySite::default();
+                page.render(site, &mem)?;
+                let files = mem.into_files();
+                if files.len() != record.files.len() {
+                    return Ok(false);
+                }
+                let same = files.iter().all(|(rel, bytes)| {
+                    previous.files.get(rel).is_some_and(|r| {
+                        r.len == bytes.len() as u64 && r.hash == xxhash_rust::xxh3::xxh3_128(bytes)
+                    })
+                });
+                if !same {
+                    return Ok(false);
+                }
+            }
+        }
+    }
+    Ok(crate::output::holds_exactly(target, &previous.files))
 }
 
 /// Checks that `out` is a safe place for the site, follows it when it is a symbolic
@@ -132,18 +326,38 @@ pub fn claim_output(root: &Path, config: &Config, out: &Path) -> Result<OutputLo
 }
 
 /// Writes into a staging folder with `write`, then swaps it into place at the locked
-/// output; `out_dir` is the output as the user named it, for the report.
+/// output; `out_dir` is the output as the user named it, for the report. Files whose
+/// bytes are those of the `previous` build are hard-linked from the previous site
+/// rather than written (see `crate::cache`).
 pub fn write_out(
     out_dir: &Path,
     lock: OutputLock,
     mut prepared: Prepared,
-    write: impl FnOnce(&Site<'_>, &dyn crate::output::Sink, &mut Stages) -> Result<(), Error>,
+    previous: Option<Manifest>,
+    write: impl FnOnce(&Site<'_>, &Staging, &PageLog, &mut Stages) -> Result<(), Error>,
 ) -> Result<BuildReport, Error> {
-    let staging = Staging::create(lock).map_err(Error::Output)?;
+    let target = lock.target().to_path_buf();
+    let mut staging = Staging::create(lock).map_err(Error::Output)?;
+    let mut log = PageLog::default();
+    if let Some(previous) = previous {
+        staging.reuse_from(Previous {
+            site: target.clone(),
+            files: previous.files,
+        });
+        log.previous = previous.pages;
+    }
     let mut stages = std::mem::replace(&mut prepared.stages, Stages::new(None));
-    write(&prepared.site(), &staging, &mut stages)?;
-    let (files, bytes) = (staging.files(), staging.bytes());
+    write(&prepared.site(), &staging, &log, &mut stages)?;
+    let (files, bytes, written) = (staging.files(), staging.bytes(), staging.written());
+    let pages = log.counts();
+    let manifest = Manifest {
+        files: staging.take_records(),
+        pages: log.now.into_inner().unwrap_or_else(|e| e.into_inner()),
+    };
+    // Gone while the site changes: a build stopped in between starts from scratch.
+    crate::cache::forget(&target, MANIFEST);
     staging.commit().map_err(Error::Output)?;
+    crate::cache::save(&target, MANIFEST, &manifest);
     stages.lap("commit");
     Ok(BuildReport {
         out_dir: out_dir.to_path_buf(),
@@ -152,20 +366,27 @@ pub fn write_out(
         bytes,
         warnings: prepared.analysis.warnings,
         timings: stages.laps,
+        written,
+        pages,
     })
 }
 
-/// Renders every page of the site into `out`, side by side.
+/// Renders every page of the site into `out`, side by side; a page made from the same
+/// inputs as in the last build (see [`crate::pages::Fingerprints`]) keeps its files.
 pub fn write_site(
     site: &Site<'_>,
-    out: &dyn crate::output::Sink,
+    out: &Staging,
+    log: &PageLog,
+    fingerprints: &crate::pages::Fingerprints,
     stages: &mut Stages,
 ) -> Result<(), Error> {
     let pages = crate::pages::site_pages(site.model);
     let search = std::sync::Mutex::new(Duration::ZERO);
     pages.par_iter().try_for_each(|page| {
         let started = Instant::now();
-        let done = page.render(site, out);
+        let key = format!("{:?}", page.kind);
+        let fingerprint = fingerprints.page(page);
+        let done = log.render(key, fingerprint, out, |sink| page.render(site, sink));
         if page.kind == crate::pages::PageKind::Search {
             *search.lock().unwrap_or_else(|e| e.into_inner()) = started.elapsed();
         }
@@ -311,11 +532,22 @@ pub fn build_pack(
         .clone()
         .unwrap_or_else(|| root.join(format!("pack-{}", pack.id)));
     let lock = claim_output(root, &prepared.analysis.book.config, &out_dir)?;
-    let report = write_out(&out_dir, lock, prepared, |site, staging, stages| {
-        crate::packs::write_standalone(site, &pack, staging)?;
-        stages.lap("write");
-        Ok(())
-    })?;
+    let previous = if opts.force {
+        None
+    } else {
+        crate::cache::load(lock.target(), MANIFEST)
+    };
+    let report = write_out(
+        &out_dir,
+        lock,
+        prepared,
+        previous,
+        |site, staging, _, stages| {
+            crate::packs::write_standalone(site, &pack, staging)?;
+            stages.lap("write");
+            Ok(())
+        },
+    )?;
     Ok((report, pack))
 }
 

@@ -20,7 +20,7 @@
 pub mod analysis;
 pub mod book;
 pub mod build;
-
+pub mod cache;
 pub mod cardfit;
 pub mod cards;
 pub mod check;

@@ -54,6 +54,10 @@ enum Command {
         /// Print how long each stage of the build took.
         #[arg(long)]
         timings: bool,
+        /// Render and write every page, ignoring what the last build left in
+        /// .carebook-cache/ next to the output folder.
+        #[arg(long)]
+        force: bool,
         /// Open the built site in your browser.
         #[arg(long)]
         open: bool,
@@ -228,6 +232,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             timings,
+            force,
             open,
             format,
             verbose,
@@ -237,6 +242,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts,
                 progress: None,
+                force,
             };
             let shown = shown.insert(Shown::new(format, &dir));
             shown.verbose = verbose;
@@ -452,6 +458,10 @@ fn build(
         for (stage, t) in &report.timings {
             eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
         }
+        eprintln!(
+            "  pages: {} rendered, {} kept unchanged; files: {} written, {} kept from the previous site",
+            report.pages.rendered, report.pages.kept, report.written.written, report.written.reused
+        );
     }
     shown.say(format!(
         "Built {} chapters into {} ({} files, {:.1} MB){}",

@@ -450,8 +450,45 @@ impl Sink for MemorySite {
     }
 }
 
+/// A file of a built site as the build cache remembers it: its content's hash and
+/// length, and the inode and modification time it had on disk, so a file changed by
+/// hand since (a new inode or time) is never taken for the one the build wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileRecord {
+    pub hash: u128,
+    pub len: u64,
+    pub ino: u64,
+    pub mtime: i64,
+}
+
+/// The previous site, whose unchanged files a new build hard-links instead of writing.
+pub struct Previous {
+    pub site: PathBuf,
+    pub files: std::collections::HashMap<String, FileRecord>,
+}
+
+/// For tests only: `copy` makes every hard link fail, as on a file system without them.
+pub const TEST_LINKS_ENV: &str = "CAREBOOK_TEST_LINKS";
+
+/// How many of a build's files were new and how many were kept from the previous site.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Written {
+    /// Files written anew.
+    pub written: usize,
+    /// Files hard-linked (or copied) from the previous site, their bytes unchanged.
+    pub reused: usize,
+}
+
 pub struct Staging {
     dir: PathBuf,
+    /// The previous site and its files' records, when the cache had them.
+    previous: Option<Previous>,
+    /// Every file of this site: the build cache's record of it after the swap.
+    records: std::sync::Mutex<std::collections::HashMap<String, FileRecord>>,
+    reused: AtomicUsize,
+    /// Whether hard links work here; cleared at the first that fails for a reason
+    /// other than a missing file, so the rest are copied without trying.
+    links: std::sync::atomic::AtomicBool,
     /// Folders already made, so each is created once rather than once per file.
     made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     committed: bool,
@@ -474,6 +511,12 @@ impl Staging {
         let staging = Staging {
             made: Default::default(),
             dir,
+            previous: None,
+            records: Default::default(),
+            reused: AtomicUsize::new(0),
+            links: std::sync::atomic::AtomicBool::new(
+                std::env::var(TEST_LINKS_ENV).as_deref() != Ok("copy"),
+            ),
             committed: false,
             bytes: AtomicU64::new(0),
             files: AtomicUsize::new(0),
@@ -485,6 +528,150 @@ impl Staging {
 
     pub fn bytes(&self) -> u64 {
         self.bytes.load(Ordering::Relaxed)
+    }
+
+    /// Lets this build reuse the files of `previous` whose bytes it would write again.
+    pub fn reuse_from(&mut self, previous: Previous) {
+        self.previous = Some(previous);
+    }
+
+    /// How many files were written and how many kept.
+    pub fn written(&self) -> Written {
+        let reused = self.reused.load(Ordering::Relaxed);
+        Written {
+            written: self.files().saturating_sub(reused),
+            reused,
+        }
+    }
+
+    /// Every file of the staged site, for the build cache.
+    pub fn take_records(&self) -> std::collections::HashMap<String, FileRecord> {
+        std::mem::take(
+            &mut self
+                .records
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+    }
+
+    /// Puts the previous site's file `rel` into the staging folder without rendering
+    /// it, when it is still the file the cache remembers; `false` when it is not there
+    /// or not the same (then the page is rendered).
+    pub fn keep(&self, rel: &str) -> Result<bool, OutputError> {
+        let Some(prev) = &self.previous else {
+            return Ok(false);
+        };
+        let Some(&record) = prev.files.get(rel) else {
+            return Ok(false);
+        };
+        self.link_previous(rel, record)
+    }
+
+    /// Hard-links the previous site's `rel` (or copies it, where links fail) when it is
+    /// still what `record` says; `Ok(false)` when it is missing or changed.
+    fn link_previous(&self, rel: &str, record: FileRecord) -> Result<bool, OutputError> {
+        let Some(prev) = &self.previous else {
+            return Ok(false);
+        };
+        let from = prev.site.join(rel);
+        match fs::symlink_metadata(&from) {
+            Ok(meta)
+                if meta.is_file()
+                    && stamp(&meta) == Some((record.len, record.ino, record.mtime)) => {}
+            _ => return Ok(false),
+        }
+        let to = self.dir.join(rel);
+        self.make_parent(&to)?;
+        remove_staged(&to).map_err(|e| self.failed(&to, e))?;
+        let mut kept = record;
+        let linked = self.links.load(Ordering::Relaxed)
+            && match fs::hard_link(&from, &to) {
+                Ok(()) => true,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+                Err(_) => {
+                    self.links.store(false, Ordering::Relaxed);
+                    false
+                }
+            };
+        if !linked {
+            // A new file with the same bytes: the previous one is never touched.
+            match fs::copy(&from, &to) {
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
+                Err(e) => return Err(self.failed(&to, e)),
+            }
+            let meta = fs::symlink_metadata(&to).map_err(|e| self.failed(&to, e))?;
+            let Some((len, ino, mtime)) = stamp(&meta) else {
+                return Ok(false);
+            };
+            kept = FileRecord {
+                len,
+                ino,
+                mtime,
+                ..record
+            };
+        }
+        self.bytes.fetch_add(record.len, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.reused.fetch_add(1, Ordering::Relaxed);
+        self.record(rel, kept);
+        Ok(true)
+    }
+
+    fn record(&self, rel: &str, record: FileRecord) {
+        self.records
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(rel.to_owned(), record);
+    }
+
+    /// Writes `parts` as the file `rel`, or keeps the previous site's file when its
+    /// bytes are the same. Always a new file: a file hard-linked from the previous site
+    /// is never opened for writing, so a failed build cannot change the site in place.
+    fn put(&self, rel: &str, parts: &[&[u8]]) -> Result<(), OutputError> {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut len = 0u64;
+        for part in parts {
+            hasher.update(part);
+            len += part.len() as u64;
+        }
+        let hash = hasher.digest128();
+        if let Some(prev) = self.previous.as_ref().and_then(|p| p.files.get(rel)) {
+            if prev.hash == hash && prev.len == len && self.link_previous(rel, *prev)? {
+                return Ok(());
+            }
+        }
+        use std::io::Write;
+        let path = self.dir.join(rel);
+        self.make_parent(&path)?;
+        let fail = |e| self.failed(&path, e);
+        remove_staged(&path).map_err(fail)?;
+        let file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(fail)?;
+        // A buffer no bigger than the file: most spliced pages are a few kilobytes.
+        let mut out = io::BufWriter::with_capacity((len as usize).min(1 << 20), file);
+        for part in parts {
+            out.write_all(part).map_err(fail)?;
+        }
+        let file = out.into_inner().map_err(|e| fail(e.into_error()))?;
+        let meta = file.metadata().map_err(fail)?;
+        if let Some((len, ino, mtime)) = stamp(&meta) {
+            self.record(
+                rel,
+                FileRecord {
+                    hash,
+                    len,
+                    ino,
+                    mtime,
+                },
+            );
+        }
+        self.bytes.fetch_add(len, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
 
     pub fn files(&self) -> usize {
@@ -578,40 +765,78 @@ impl Staging {
 
 impl Sink for Staging {
     fn write(&self, rel: &str, data: &[u8]) -> Result<(), OutputError> {
-        let path = self.dir.join(rel);
-        self.make_parent(&path)?;
-        fs::write(&path, data).map_err(|e| self.failed(&path, e))?;
-        self.bytes.fetch_add(data.len() as u64, Ordering::Relaxed);
-        self.files.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+        self.put(rel, &[data])
     }
 
     fn write_parts(&self, rel: &str, parts: &[&[u8]]) -> Result<(), OutputError> {
-        use std::io::Write;
-        let path = self.dir.join(rel);
-        self.make_parent(&path)?;
-        let len: usize = parts.iter().map(|p| p.len()).sum();
-        let fail = |e| self.failed(&path, e);
-        // A buffer no bigger than the file: most spliced pages are a few kilobytes.
-        let mut file =
-            io::BufWriter::with_capacity(len.min(1 << 20), fs::File::create(&path).map_err(fail)?);
-        for part in parts {
-            file.write_all(part).map_err(fail)?;
-        }
-        file.flush().map_err(fail)?;
-        self.bytes.fetch_add(len as u64, Ordering::Relaxed);
-        self.files.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+        self.put(rel, parts)
     }
 
     fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
-        let to = self.dir.join(rel);
-        self.make_parent(&to)?;
-        let n = fs::copy(from, &to).map_err(io_err(from))?;
-        self.bytes.fetch_add(n, Ordering::Relaxed);
-        self.files.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+        let data = fs::read(from).map_err(io_err(from))?;
+        self.put(rel, &[&data])
     }
+}
+
+/// Whether the folder `site` holds exactly `files`, each still the file the build cache
+/// recorded (same length, inode and time): then a build that would write the same
+/// bytes need not touch it.
+pub fn holds_exactly(site: &Path, files: &std::collections::HashMap<String, FileRecord>) -> bool {
+    use rayon::prelude::*;
+    let mut found = Vec::with_capacity(files.len());
+    for entry in walkdir::WalkDir::new(site).min_depth(1) {
+        let Ok(entry) = entry else { return false };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            return false;
+        }
+        let Ok(rel) = entry.path().strip_prefix(site) else {
+            return false;
+        };
+        let rel: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        found.push((rel.join("/"), entry.into_path()));
+    }
+    found.len() == files.len()
+        && found.par_iter().all(|(rel, path)| {
+            files.get(rel).is_some_and(|r| {
+                fs::symlink_metadata(path)
+                    .ok()
+                    .and_then(|m| stamp(&m))
+                    .is_some_and(|s| s == (r.len, r.ino, r.mtime))
+            })
+        })
+}
+
+/// Removes a file this build already put at `path` (a page written twice), so the next
+/// write makes a new file rather than writing through a hard link.
+fn remove_staged(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// A file's length, inode and modification time (in nanoseconds), to tell whether it
+/// is still the file a build wrote.
+#[cfg(unix)]
+fn stamp(meta: &fs::Metadata) -> Option<(u64, u64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((
+        meta.len(),
+        meta.ino(),
+        meta.mtime().saturating_mul(1_000_000_000) + meta.mtime_nsec(),
+    ))
+}
+
+/// Elsewhere files are not told apart, so nothing is reused.
+#[cfg(not(unix))]
+fn stamp(_: &fs::Metadata) -> Option<(u64, u64, i64)> {
+    None
 }
 
 impl Drop for Staging {

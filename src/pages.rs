@@ -3,8 +3,11 @@
 //! inputs an edit changed; a new kind of page is one variant here and one arm in
 //! [`Page::render`], and both commands follow.
 
-use crate::analysis::Analysis;
-use crate::book::ChapterId;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::analysis::{Analysis, ChapterOutput};
+use crate::book::{Chapter, ChapterId};
+use crate::markdown::Rendered;
 use crate::output::Sink;
 use crate::render::Site;
 use crate::terms::TermKind;
@@ -196,4 +199,186 @@ pub fn site_pages(model: &Analysis) -> Vec<Page> {
         )
     }));
     pages
+}
+
+/// What a chapter shows on pages other than its own (summary, reading and class
+/// time): when it changes, the pages that use its [`Aspects::LISTING`] change.
+pub fn listing(ch: &Chapter, r: &Rendered) -> (String, u32, Option<u32>) {
+    (
+        ch.summary.clone(),
+        crate::analysis::minutes(ch, r),
+        ch.class_minutes,
+    )
+}
+
+/// What a chapter's desk card shows: when it changes, the pages that use its
+/// [`Aspects::CARD`] change.
+pub fn card(ch: &Chapter, out: &ChapterOutput) -> Vec<String> {
+    let r = &out.rendered;
+    r.checklist
+        .items()
+        .map(|c| {
+            if c.critical {
+                format!("!{}", c.html)
+            } else {
+                c.html.clone()
+            }
+        })
+        .chain(r.checklist.callouts.iter().map(|c| c.html.clone()))
+        .chain([format!("{:?} {:?}", ch.card, out.fit)])
+        .collect()
+}
+
+/// What a chapter contributes to the book's structure, which every page may show: a
+/// change here (a new title, order, address, tags, audiences, upkeep, aliases or facts)
+/// renders every page again. `serve` rebuilds everything on the same changes.
+#[allow(clippy::type_complexity)]
+pub fn structure<'a>(
+    ch: &'a Chapter,
+    r: &'a Rendered,
+) -> (
+    &'a String,
+    &'a String,
+    Option<i64>,
+    &'a String,
+    &'a Vec<String>,
+    &'a Vec<String>,
+    &'a crate::source::Upkeep,
+    &'a Vec<String>,
+    &'a Vec<String>,
+    &'a Vec<String>,
+) {
+    (
+        &ch.slug,
+        &ch.title,
+        ch.order,
+        &ch.out_path,
+        &ch.tags,
+        &ch.audience,
+        &ch.upkeep,
+        &ch.aliases,
+        &ch.facts_used,
+        &r.facts_used,
+    )
+}
+
+/// The fingerprint of what each page is made from, for rebuilds: a page whose
+/// fingerprint is the last build's has the same files, so they are kept without
+/// rendering it. One hash for what every page may show (carebook's settings, the
+/// theme, the date, the book's structure), and one per chapter and [`Aspects`] bit,
+/// combined along each page's [`Inputs`].
+pub struct Fingerprints {
+    global: u128,
+    /// Per chapter: TEXT, LISTING, CARD, UPKEEP.
+    chapters: Vec<[u128; 4]>,
+}
+
+/// A hash of anything with a `Debug` form, fed with its length so parts never run
+/// together.
+fn feed(h: &mut Xxh3, bytes: &[u8]) {
+    h.update(&(bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
+}
+
+fn feed_debug(h: &mut Xxh3, value: &impl std::fmt::Debug) {
+    feed(h, format!("{value:?}").as_bytes());
+}
+
+impl Fingerprints {
+    /// Fingerprints of the site's pages. Needs the chapters' text, so it is taken
+    /// before a build drops it.
+    pub fn of(site: &Site<'_>) -> Fingerprints {
+        use rayon::prelude::*;
+        let model = site.model;
+        let book = &model.book;
+        let mut g = Xxh3::new();
+        feed_debug(&mut g, &book.config);
+        feed(&mut g, &site.renderer.theme.fingerprint.to_le_bytes());
+        // Printed pages carry the date, and review pages count days to it.
+        feed(&mut g, crate::clock::build_date().as_bytes());
+        feed_debug(&mut g, &crate::review::today());
+        feed_debug(&mut g, &book.assets);
+        feed_debug(&mut g, &model.packs);
+        for (p, intro) in book.parts.iter().zip(&model.intros) {
+            feed_debug(
+                &mut g,
+                &(
+                    &p.dir,
+                    &p.title,
+                    p.order,
+                    &p.chapters,
+                    &p.out_path,
+                    &p.upkeep,
+                ),
+            );
+            feed(&mut g, intro.part_page.as_bytes());
+            feed(&mut g, intro.home_page.as_bytes());
+        }
+        let per_chapter: Vec<(u128, [u128; 4])> = book
+            .chapter_ids()
+            .collect::<Vec<_>>()
+            .par_iter()
+            .map(|&id| {
+                let ch = model.chapter(id);
+                let r = model.rendered(id);
+                let out = &model.chapters[id];
+                let hash = |f: &dyn Fn(&mut Xxh3)| {
+                    let mut h = Xxh3::new();
+                    f(&mut h);
+                    h.digest128()
+                };
+                let structure = hash(&|h| {
+                    feed_debug(h, &structure(ch, r));
+                    feed_debug(h, &(&ch.source, ch.part, ch.search));
+                    feed_debug(h, &book.history.last_changed(&ch.source));
+                });
+                let text = hash(&|h| {
+                    feed(h, ch.text.as_bytes());
+                    feed_debug(h, &ch.includes.files);
+                });
+                let listing = hash(&|h| feed_debug(h, &listing(ch, r)));
+                let card = hash(&|h| feed_debug(h, &card(ch, out)));
+                (structure, [text, listing, card, structure])
+            })
+            .collect();
+        let mut chapters = Vec::with_capacity(per_chapter.len());
+        for (structure, aspects) in per_chapter {
+            feed(&mut g, &structure.to_le_bytes());
+            chapters.push(aspects);
+        }
+        Fingerprints {
+            global: g.digest128(),
+            chapters,
+        }
+    }
+
+    /// The fingerprint of `page`; `None` for a page rendered on every build (the
+    /// assets: the book's own files are not fingerprinted, and writing them again
+    /// keeps unchanged ones anyway).
+    pub fn page(&self, page: &Page) -> Option<u128> {
+        if page.kind == PageKind::Assets {
+            return None;
+        }
+        let mut h = Xxh3::new();
+        feed(&mut h, &self.global.to_le_bytes());
+        feed_debug(&mut h, &page.kind);
+        let mut add = |id: ChapterId, aspects: Aspects| {
+            let Some(hashes) = self.chapters.get(id.index()) else {
+                return;
+            };
+            for (bit, hash) in hashes.iter().enumerate() {
+                if aspects.meets(Aspects(1 << bit)) {
+                    h.update(&hash.to_le_bytes());
+                }
+            }
+        };
+        match &page.inputs {
+            Inputs::Structure => {}
+            Inputs::Chapters(ids, aspects) => ids.iter().for_each(|&id| add(id, *aspects)),
+            Inputs::Every(aspects) => {
+                (0..self.chapters.len()).for_each(|i| add(ChapterId::new(i), *aspects))
+            }
+        }
+        Some(h.digest128())
+    }
 }

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use walkdir::WalkDir;
 
-use crate::diag::{Diagnostic, Pos};
+use crate::diag::{Diagnostic, LineIndex, Pos};
 pub use crate::textfile::OneOrMany;
 
 /// What the walk found under the chapters folder, relative to it.

@@ -421,7 +421,8 @@ fn a_write_failing_mid_build_names_the_file_and_keeps_the_site() {
     build_ok(book.path());
     let before = snapshot(&book.path().join("site"));
     change_heading(book.path());
-    let mut cmd = command(&["build"], book.path());
+    // --force: every file is written again (a rebuild would link the big unchanged ones).
+    let mut cmd = command(&["build", "--force"], book.path());
     // SAFETY: only async-signal-safe calls between fork and exec.
     unsafe {
         cmd.pre_exec(|| {

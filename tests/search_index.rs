@@ -50,8 +50,13 @@ fn the_index_is_hashed_linked_and_leaves_out_opted_out_chapters() {
     assert!(core_name.len() == "core-0123456789.js".len(), "{files:?}");
     let page = read(&site.join("safety/calm-voice.html"));
     assert!(
-        page.contains(&format!("data-index=\"../search/{core_name}\"")),
-        "pages point at the core"
+        page.contains("data-index=\"../search/index.js\""),
+        "pages point at the index's fixed entry"
+    );
+    assert_eq!(
+        read(&site.join("search/index.js")),
+        format!("carebookSearch.add(\"index\",\"{core_name}\");\n"),
+        "which names the core"
     );
     let core = core(&site);
     assert_eq!(core["settings"]["maxResults"], 5);

@@ -220,7 +220,14 @@ fn editing_a_chapter_reloads_the_browser_with_the_change() {
     events.expect("ok");
     // The core the pages name stays the same while serving; it must get the new index.
     let page = server.get("/basics/tone.html").2;
-    let core = attr_values(&page, "data-index")[0].replace("../", "/");
+    // Pages name search/index.js, which names the core.
+    let pointer = server
+        .get(&attr_values(&page, "data-index")[0].replace("../", "/"))
+        .2;
+    let core = format!(
+        "/search/{}",
+        pointer.split('"').nth(3).expect("a core name")
+    );
     let core_before = server.get(&core).2;
     let path = book.path().join("guide/basics/tone.md");
     write(

@@ -142,7 +142,7 @@ impl<'a> Site<'a> {
             description: info.description,
             nav: nav(self.book, info.part, info.chapter, info.path),
             links: Links::site(self.book, &self.renderer.theme.strings),
-            search: self.search_core(),
+            search: self.search_core().map(|_| crate::search::POINTER),
             body,
         }
     }

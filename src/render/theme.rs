@@ -73,6 +73,9 @@ pub struct Theme {
     pub strings: crate::strings::Strings,
     /// Static files, written under `assets/`.
     pub statics: Vec<StaticFile>,
+    /// A hash of every template, word and static file, so a rebuild knows when the
+    /// theme changed (every page then renders again).
+    pub fingerprint: u128,
 }
 
 impl Theme {
@@ -119,10 +122,25 @@ impl Theme {
             statics.push(((*file).to_owned(), content));
         }
         statics.extend(extra_statics(&dir.join("static"), links)?);
+        let mut hash = xxhash_rust::xxh3::Xxh3::new();
+        let mut feed = |bytes: &[u8]| {
+            hash.update(&(bytes.len() as u64).to_le_bytes());
+            hash.update(bytes);
+        };
+        for (name, text) in &sources {
+            feed(name.as_bytes());
+            feed(text.as_bytes());
+        }
+        for (name, bytes) in &statics {
+            feed(name.as_bytes());
+            feed(bytes);
+        }
+        feed(format!("{strings:?}").as_bytes());
         Ok(Theme {
             tera,
             strings,
             statics,
+            fingerprint: hash.digest128(),
         })
     }
 

@@ -47,14 +47,25 @@ impl SearchIndex {
 pub fn build(model: &Analysis, core: &str) -> SearchIndex {
     let book = &model.book;
     let docs: Vec<usize> = (0..book.chapters.len()).collect();
-    build_named(
+    let mut index = build_named(
         book,
         &model.chapters,
         &docs,
         &site_url(book),
         core.to_owned(),
-    )
+    );
+    let name = core.rsplit('/').next().unwrap_or(core);
+    index
+        .files
+        .push((POINTER.to_owned(), jsonp("index", &name)));
+    index
 }
+
+/// The file the site's pages point search.js at: it names the core. The core's own
+/// name changes with every change to the index, and pages naming it directly would
+/// all change with any chapter's text; through this file they stay the same, so a
+/// rebuild after an edit writes only the pages that show it.
+pub const POINTER: &str = "search/index.js";
 
 /// Where a chapter's page is, from the site root.
 fn site_url(book: &Book) -> impl Fn(usize) -> String + Sync + '_ {

@@ -15,9 +15,9 @@ use super::Files;
 use crate::analysis::{analyse_chapter, broken_anchors, Analysis, ChapterOutput};
 use crate::book::{Chapter, ChapterId};
 use crate::build::{self, BuildOptions, Prepared};
-use crate::markdown::{LinkTargets, Rendered};
+use crate::markdown::LinkTargets;
 use crate::output::MemorySite;
-use crate::pages::{Aspects, Page, PageKind};
+use crate::pages::{card, listing, Aspects, Page, PageKind};
 use crate::Error;
 
 pub struct Session {
@@ -71,32 +71,6 @@ struct Fresh {
     output: ChapterOutput,
     /// What changed, for finding the pages to render again.
     changed: Aspects,
-}
-
-/// What a chapter shows on pages other than its own.
-fn listing(ch: &Chapter, r: &Rendered) -> (String, u32, Option<u32>) {
-    (
-        ch.summary.clone(),
-        crate::analysis::minutes(ch, r),
-        ch.class_minutes,
-    )
-}
-
-/// What a chapter's desk card shows, to tell whether its card pages need rendering.
-fn card(ch: &Chapter, out: &ChapterOutput) -> Vec<String> {
-    let r = &out.rendered;
-    r.checklist
-        .items()
-        .map(|c| {
-            if c.critical {
-                format!("!{}", c.html)
-            } else {
-                c.html.clone()
-            }
-        })
-        .chain(r.checklist.callouts.iter().map(|c| c.html.clone()))
-        .chain([format!("{:?} {:?}", ch.card, out.fit)])
-        .collect()
 }
 
 /// Renders `pages` side by side, each into files of its own.
@@ -368,29 +342,8 @@ fn reread(model: &Model, ids: &[ChapterId]) -> Result<Option<Vec<Fresh>>, String
         let old = analysis.chapter(id);
         let before = analysis.rendered(id);
         let mut output = analyse_chapter(&ch, id, &model.targets);
-        let moved = (
-            &ch.slug,
-            &ch.title,
-            ch.order,
-            &ch.out_path,
-            &ch.tags,
-            &ch.audience,
-            &ch.upkeep,
-            &ch.aliases,
-            &ch.facts_used,
-            &output.rendered.facts_used,
-        ) != (
-            &old.slug,
-            &old.title,
-            old.order,
-            &old.out_path,
-            &old.tags,
-            &old.audience,
-            &old.upkeep,
-            &old.aliases,
-            &old.facts_used,
-            &before.facts_used,
-        );
+        let moved =
+            crate::pages::structure(&ch, &output.rendered) != crate::pages::structure(old, before);
         if moved {
             return Ok(None);
         }

@@ -354,7 +354,11 @@
     if (index) return index;
     var box = document.querySelector(".search"), url = box.getAttribute("data-index");
     var base = url.slice(0, url.lastIndexOf("/") + 1);
-    index = load("core", url).then(function (core) { return new Index(core, base); });
+    // The site's pages name index.js, which names the core; a pack's name the core.
+    var core = /(^|\/)index\.js$/.test(url)
+      ? load("index", url).then(function (name) { return load("core", base + name); })
+      : load("core", url);
+    index = core.then(function (core) { return new Index(core, base); });
     return index;
   }
   function facetFilter(ix, sel, skip) {
