@@ -411,7 +411,7 @@ fn every_chapter_has_an_owner_and_a_review_date_none_overdue() {
         assert_eq!(s.state, State::Current, "{name}: not overdue");
     }
     assert!(
-        carebook::feed::has_changes(&book),
+        book.has_changes(),
         "a few chapters have change notes, so What's new shows"
     );
 }
