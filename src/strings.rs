@@ -158,7 +158,7 @@ mod tests {
         // template, and `t(key="key", ..)` there (with `n=`, the key may be a
         // `_one`/`_other` pair).
         let used = regex::Regex::new(
-            r#"(?:\.(?:t|fill|get)\(\s*"|\bui\.|\bt\(key="|\.count\(\s*")([a-z_0-9]+)"#,
+            r#"(?:\.(?:t|fill|get)\(\s*"|\bui\.|\bt\(key="|\.count\(\s*")([a-z][a-z_0-9]*)"#,
         )
         .unwrap();
         let known =

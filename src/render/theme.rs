@@ -151,7 +151,7 @@ impl Theme {
     }
 }
 
-/// `t(key="k", n=count, name=value, ..)`: the text of `k` (of `k_one` or `k_other`
+/// `t(key=KEY, n=count, name=value, ..)`: the text of KEY (of `KEY_one` or `KEY_other`
 /// with `n`), HTML-escaped, with each `{name}` replaced by its value, escaped unless the
 /// template marked it `| safe` (a link or a `<time>` inside a sentence).
 ///
