@@ -495,7 +495,7 @@
   }
 
   /* ---------- the search box: a WAI-ARIA combobox with a listbox of results ---------- */
-  function ui() {
+  function searchBox() {
     var box = document.querySelector(".search");
     if (!box) return;
     var input = box.querySelector("#search-input"), panel = box.querySelector(".search-panel");
@@ -674,5 +674,5 @@
   }
 
   highlightPage();
-  ui();
+  searchBox();
 })();
