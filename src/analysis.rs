@@ -68,6 +68,7 @@ impl Analysis {
     /// The analysis of a loaded book, with every diagnostic found (`diags` holds the
     /// loader's), errors included.
     pub fn of(root: &Path, book: Book, mut diags: Vec<Diagnostic>) -> (Analysis, Vec<Diagnostic>) {
+        diags.extend(crate::review::validate(&book));
         let loaded = diags.len();
         let targets = LinkTargets::new(&book);
         let chapters: Vec<ChapterOutput> = book
@@ -90,7 +91,7 @@ impl Analysis {
         for from in analysis.book.chapter_ids() {
             diags.extend(analysis.broken_anchors_from(from, |_| true));
         }
-        crate::include::Remap::new(&analysis.book).diagnostics(&mut diags[loaded..]);
+        analysis.book.remap().diagnostics(&mut diags[loaded..]);
         diags.extend(crate::redirects::plan(&analysis.book).1);
         let (packs, pack_diags) = course::load(root, &analysis.book);
         analysis.packs = packs;
@@ -113,6 +114,30 @@ impl Analysis {
     /// Reading time: the front matter's `minutes`, else about 200 words a minute.
     pub fn minutes(&self, id: ChapterId) -> u32 {
         minutes(self.chapter(id), self.rendered(id))
+    }
+
+    /// A chapter's time in a class: its `class-minutes` (taught, with practice), else
+    /// its reading time.
+    pub fn class_minutes(&self, id: ChapterId) -> u32 {
+        self.chapter(id)
+            .class_minutes
+            .unwrap_or_else(|| self.minutes(id))
+    }
+
+    /// Each chapter's class time in `pack`, in pack order.
+    pub fn pack_minutes(&self, pack: &Pack) -> Vec<u32> {
+        pack.chapters
+            .iter()
+            .map(|c| self.class_minutes(c.id))
+            .collect()
+    }
+
+    /// One line per pack for `carebook pack --list` and the home page.
+    pub fn pack_summaries(&self) -> Vec<course::PackSummary> {
+        self.packs
+            .iter()
+            .map(|p| p.summary(&self.pack_minutes(p)))
+            .collect()
     }
 
     /// Links from chapter `from` to headings of other chapters that do not exist, for

@@ -57,6 +57,8 @@ pub struct Book {
     pub links: source::LinkPolicy,
     /// Each chapter file's last commit time, when the book is in a Git repository.
     pub history: crate::gitinfo::History,
+    /// book.toml declares no `[tags]`, so the tags the chapters use are the vocabulary.
+    pub tags_from_chapters: bool,
 }
 
 #[derive(Debug)]
@@ -72,7 +74,7 @@ pub struct Part {
     /// Output path of the part's page, with `/` separators.
     pub out_path: String,
     /// Owner and review period for the part's chapters (`_part.yaml`).
-    pub upkeep: crate::review::PartUpkeep,
+    pub upkeep: crate::source::PartUpkeep,
 }
 
 impl Part {
@@ -113,9 +115,11 @@ pub struct Chapter {
     /// The 1-based line the front matter starts on, for locating values in it.
     pub yaml: Option<(usize, usize, usize)>,
     /// Owner, review date and change notes, as written (see `crate::review`).
-    pub upkeep: crate::review::Upkeep,
+    pub upkeep: crate::source::Upkeep,
     /// Old addresses (front matter `aliases`) that redirect here.
     pub aliases: Vec<String>,
+    /// Front-matter keys carebook does not read (another tool's), for templates.
+    pub extra: source::Extra,
     /// Facts used in the front matter, for facts.html.
     pub facts_used: Vec<String>,
     /// The files `{{#include}}`d into the body and where each line came from.
@@ -137,19 +141,31 @@ impl Chapter {
 
     /// Position of a front-matter value, for diagnostics about it.
     pub fn locate(&self, key: &str, value: &str) -> Pos {
-        match self.yaml {
-            Some((start, end, line)) => {
-                source::locate_in_yaml(&self.text[start..end], line, key, value)
-            }
-            None => Pos::new(1, 1),
-        }
+        locate_meta(&self.text, self.yaml, key, value)
+    }
+}
+
+/// Where `value` under `key` is in the front matter at `meta` of `text` (YAML from the
+/// YAML parser's marks, TOML from the TOML parser's spans); line 1 without any.
+fn locate_meta(text: &str, meta: Option<(usize, usize, usize)>, key: &str, value: &str) -> Pos {
+    let Some((start, end, line)) = meta else {
+        return Pos::new(1, 1);
+    };
+    let Some(block) = text.get(start..end) else {
+        return Pos::new(line, 1);
+    };
+    if text.starts_with("+++") {
+        let p = crate::config::TomlSpans::new(block).string_in(&[key], value);
+        Pos::new(p.line + line - 1, p.col)
+    } else {
+        source::locate_in_yaml(block, line, key, value)
     }
 }
 
 /// Loads the chapters under the configured source folder. Problems are collected, not
 /// fatal, so one build reports all of them; a chapter with bad metadata is kept with
 /// defaults so links to it still resolve.
-pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
+pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
     let source_dir = root.join(&config.build.source);
     let links = source::LinkPolicy::new(root, &config);
     let mut listing = source::walk(&source_dir, &links);
@@ -176,6 +192,11 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
         // on that error, so nothing of it is published.
         listing.assets.extend(unreadable);
     }
+    diags.extend(foreign_keys_summary(&chapters, &source_dir));
+    let tags_from_chapters = config.tags.is_empty();
+    if tags_from_chapters {
+        tags_as_used(&mut chapters, &mut config.tags);
+    }
     let metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
     let (parts, chapters) = arrange(chapters, metas);
     let history = crate::gitinfo::History::read(&source_dir, config.build.git_dates);
@@ -188,9 +209,105 @@ pub fn load(root: &Path, config: Config) -> (Book, Vec<Diagnostic>) {
         assets: listing.assets,
         links,
         history,
+        tags_from_chapters,
     };
     diags.extend(book.validate());
     (book, diags)
+}
+
+/// One warning for the whole book naming the front-matter keys carebook does not read
+/// (a handbook written for MkDocs or Hugo has many, in every file), with how many files
+/// use each, instead of one per file: they are kept for templates, not wrong.
+fn foreign_keys_summary(chapters: &[Chapter], source_dir: &Path) -> Option<Diagnostic> {
+    let mut counts: indexmap::IndexMap<&str, usize> = indexmap::IndexMap::new();
+    let mut files = 0;
+    for ch in chapters {
+        files += usize::from(!ch.extra.is_empty());
+        for key in ch.extra.keys() {
+            *counts.entry(key.as_str()).or_default() += 1;
+        }
+    }
+    if files == 0 {
+        return None;
+    }
+    let mut keys: Vec<(&str, usize)> = counts.into_iter().collect();
+    keys.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    const SHOWN: usize = 8;
+    let mut list: Vec<String> = keys
+        .iter()
+        .take(SHOWN)
+        .map(|(k, n)| format!("{} ({n})", crate::diag::one_line(k)))
+        .collect();
+    if keys.len() > SHOWN {
+        list.push(format!("and {} more", keys.len() - SHOWN));
+    }
+    let files = if files == 1 {
+        "1 file uses keys".to_owned()
+    } else {
+        format!("{files} files use keys")
+    };
+    Some(
+        Diagnostic::warning(
+            source_dir,
+            Pos::FILE,
+            format!("{files} carebook does not read: {}", list.join(", ")),
+        )
+        .with_hint("they are kept: a theme's templates can show them as `chapter.extra.<key>`; carebook reads `description` as `summary` and `weight` as `order`"),
+    )
+}
+
+/// A book.toml without `[tags]`: the tags the chapters use are the vocabulary, each with
+/// its page, as in MkDocs and Hugo. A tag written `Customer Support` gets the id
+/// `customer-support` (its page's name) and keeps how it was first written as its label.
+fn tags_as_used(
+    chapters: &mut [Chapter],
+    tags: &mut indexmap::IndexMap<String, crate::config::Term>,
+) {
+    for ch in chapters.iter_mut() {
+        for tag in &mut ch.tags {
+            let id = term_id(tag);
+            tags.entry(id.clone())
+                .or_insert_with(|| crate::config::Term {
+                    label: tag.trim().to_owned(),
+                    description: String::new(),
+                });
+            *tag = id;
+        }
+        let mut seen = std::collections::HashSet::new();
+        ch.tags.retain(|t| seen.insert(t.clone()));
+    }
+    tags.sort_by(|a, _, b, _| a.cmp(b));
+}
+
+/// `key` as written in a TOML table header: bare when it can be, else quoted.
+fn toml_key(key: &str) -> String {
+    let bare = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if bare {
+        key.to_owned()
+    } else {
+        format!("\"{}\"", key.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+/// A tag as a page name: lowercase letters and digits (any script), single hyphens.
+pub fn term_id(tag: &str) -> String {
+    let mut out = String::with_capacity(tag.len());
+    for c in tag.trim().chars() {
+        if c.is_alphanumeric() || c == '_' {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let id = out.trim_end_matches('-');
+    if id.is_empty() {
+        "tag".to_owned()
+    } else {
+        id.to_owned()
+    }
 }
 
 fn draft_chapter(
@@ -220,29 +337,27 @@ fn draft_chapter(
             .with_hint("split it into several chapters, one per topic, or raise `max-chapter-size` under [build] in book.toml"),
         );
     }
-    let (fm, body_start, yaml) = match source::split_front_matter(&text, &path) {
+    // A file without front matter is fine: its title comes from its first heading or
+    // its name, as on GitHub.
+    let (fm, extra, body_start, yaml) = match source::split_front_matter(&text, &path) {
         Ok(split) => {
-            let fm = match split.yaml {
-                Some((yaml, line)) => source::parse_yaml::<FrontMatter>(yaml, line, &path)
+            let (fm, extra) = match split.yaml {
+                Some((meta, line)) => source::parse_front_matter(meta, line, &path, split.toml)
                     .unwrap_or_else(|d| {
                         diags.push(d);
-                        FrontMatter::default()
+                        Default::default()
                     }),
-                None => {
-                    diags.push(Diagnostic::warning(&path, Pos::new(1, 1), "this chapter has no front matter, so it has no tags or summary; its title comes from its first `#` heading")
-                        .with_hint("add a `---` block at the top with at least `title:` and `summary:` (see guide/README.md)"));
-                    FrontMatter::default()
-                }
+                None => Default::default(),
             };
             let yaml = split.yaml.map(|(y, line)| {
                 let start = y.as_ptr() as usize - text.as_ptr() as usize;
                 (start, start + y.len(), line)
             });
-            (fm, split.body_start, yaml)
+            (fm, extra, split.body_start, yaml)
         }
         Err(d) => {
             diags.push(d);
-            (FrontMatter::default(), 0, None)
+            (FrontMatter::default(), Default::default(), 0, None)
         }
     };
     if fm.draft && !config.build.drafts {
@@ -256,31 +371,18 @@ fn draft_chapter(
         inc
     });
     let body = &text[body_start..];
+    // The front matter's title, else the first heading (which the page then does not
+    // show twice), else the file's name as words: `working-with-tech.md` reads
+    // "Working with tech".
     let title = fm
         .title
         .clone()
         .or_else(|| first_heading(body))
-        .unwrap_or_else(|| {
-            // When the metadata itself is broken, that error already says what to fix.
-            if !diags.iter().any(Diagnostic::is_error) {
-                diags.push(
-                    Diagnostic::warning(&path, Pos::new(1, 1), "this chapter has no title")
-                        .with_hint(
-                        "add `title: ...` to the front matter or start the text with a `# Heading`",
-                    ),
-                );
-            }
-            humanize(&file_stem(&rel))
-        });
+        .unwrap_or_else(|| humanize(&file_stem(&rel)));
     let slug = match &fm.slug {
         Some(s) if is_valid_slug(s) => s.clone(),
         Some(s) => {
-            let pos = source::locate_in_yaml(
-                &text[yaml.map_or(0, |y| y.0)..yaml.map_or(0, |y| y.1)],
-                yaml.map_or(1, |y| y.2),
-                "slug",
-                s,
-            );
+            let pos = locate_meta(&text, yaml, "slug", s);
             diags.push(
                 Diagnostic::error(
                     &path,
@@ -300,6 +402,7 @@ fn draft_chapter(
         Some(CardSetting::Details(d)) => Some(d),
     };
     let mut chapter = Chapter {
+        extra,
         aliases: fm.aliases.0,
         facts_used: Vec::new(),
         includes,
@@ -314,7 +417,7 @@ fn draft_chapter(
         class_minutes: fm.class_minutes,
         card,
         search: fm.search.unwrap_or(true),
-        upkeep: crate::review::Upkeep::from_front_matter(
+        upkeep: crate::source::Upkeep::from_front_matter(
             fm.owner,
             fm.reviewed,
             fm.review_every,
@@ -327,8 +430,7 @@ fn draft_chapter(
         yaml,
         text,
     };
-    chapter.facts_used =
-        crate::facts::apply_to_front_matter(&mut chapter, &config.facts, &mut diags);
+    chapter.facts_used = apply_facts_to_front_matter(&mut chapter, &config.facts, &mut diags);
     (Some(chapter), diags)
 }
 
@@ -368,23 +470,7 @@ fn is_valid_slug(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-/// Lowercase ASCII letters, digits and single hyphens.
-pub fn slugify(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() {
-        "chapter".to_owned()
-    } else {
-        trimmed.to_owned()
-    }
-}
+pub use crate::url::slugify;
 
 /// "02-getting_started" → "Getting started": folder names as readable titles.
 pub fn humanize(name: &str) -> String {
@@ -421,18 +507,50 @@ fn load_part_metas(
         match read_part_meta(&path) {
             Ok(mut meta) => {
                 meta.file = path.clone();
-                if metas.insert(part_dir, meta).is_some() {
-                    diags.push(
-                        Diagnostic::warning(
-                            &path,
-                            Pos::FILE,
-                            "this part has both `_part.yaml` and `index.md`; `index.md` is ignored",
-                        )
-                        .with_hint(
-                            "keep the part's title and introduction in one of the two files",
+                // `_part.yaml` first, then the folder's page: index.md, _index.md, README.md.
+                let rank = |p: &Path| {
+                    let name = p
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_lowercase())
+                        .unwrap_or_default();
+                    [
+                        "_part.yaml",
+                        "_part.yml",
+                        "index.md",
+                        "_index.md",
+                        "readme.md",
+                    ]
+                    .iter()
+                    .position(|n| *n == name)
+                    .unwrap_or(usize::MAX)
+                };
+                let (kept, ignored) = match metas.remove(&part_dir) {
+                    None => {
+                        metas.insert(part_dir, meta);
+                        continue;
+                    }
+                    Some(old) if rank(&old.file) <= rank(&meta.file) => (old, meta),
+                    Some(old) => (meta, old),
+                };
+                let name = |p: &Path| {
+                    p.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                };
+                diags.push(
+                    Diagnostic::warning(
+                        &ignored.file,
+                        Pos::FILE,
+                        format!(
+                            "this part has both `{}` and `{}`; `{}` is ignored",
+                            name(&kept.file),
+                            name(&ignored.file),
+                            name(&ignored.file)
                         ),
-                    );
-                }
+                    )
+                    .with_hint("keep the part's title and introduction in one of the two files"),
+                );
+                metas.insert(part_dir, kept);
             }
             Err(d) => diags.push(d),
         }
@@ -447,9 +565,9 @@ fn read_part_meta(path: &Path) -> Result<PartMeta, Diagnostic> {
         return source::parse_yaml(&text, 1, path);
     }
     let split = source::split_front_matter(&text, path)?;
-    let fm: FrontMatter = match split.yaml {
-        Some((yaml, line)) => source::parse_yaml(yaml, line, path)?,
-        None => FrontMatter::default(),
+    let (fm, _) = match split.yaml {
+        Some((meta, line)) => source::parse_front_matter(meta, line, path, split.toml)?,
+        None => Default::default(),
     };
     let body = text[split.body_start..].trim();
     Ok(PartMeta {
@@ -491,7 +609,7 @@ fn arrange(
         .map(|(dir, chs)| {
             let meta = metas.remove(&dir).unwrap_or_default();
             let name = dir.to_string_lossy().into_owned();
-            let upkeep = crate::review::PartUpkeep {
+            let upkeep = crate::source::PartUpkeep {
                 owner: meta.owner,
                 every: meta.review_every,
                 file: meta.file,
@@ -566,7 +684,6 @@ impl Book {
                 diags.push(Diagnostic::error(self.source_dir.join(&p.dir), Pos::FILE, format!("a part folder cannot be called `{name}`: carebook writes its own pages there"))
                     .with_hint(format!("rename the folder, e.g. to `{name}-guide`; the part's title can stay the same in its _part.yaml")));
             }
-            diags.extend(crate::review::validate_part(p));
         }
         let reserved = self.reserved_paths();
         for ch in &self.chapters {
@@ -575,7 +692,6 @@ impl Book {
                     .with_hint("rename the file or folder, or give the chapter another `slug:` in its front matter"));
             }
             diags.extend(self.validate_terms(ch));
-            diags.extend(crate::review::validate_chapter(ch));
             if let Some(other) = outs.insert(&ch.out_path, ch) {
                 diags.push(Diagnostic::error(&ch.path, Pos::new(1, 1), format!("this chapter and `{}` would both be written to `{}`", other.path.display(), ch.out_path))
                     .with_hint("rename one of the files, or give one a different `slug:` in its front matter"));
@@ -585,6 +701,31 @@ impl Book {
             }
         }
         diags
+    }
+
+    /// Moves problems found in included text to the file and line they are in.
+    pub fn remap(&self) -> crate::include::Remap<'_> {
+        crate::include::Remap::new(
+            self.chapters
+                .iter()
+                .map(|c| (c.path.as_path(), &c.includes)),
+        )
+    }
+
+    /// Whether any chapter has change notes, so the book has a "What's new" page.
+    pub fn has_changes(&self) -> bool {
+        self.chapters.iter().any(|c| !c.upkeep.changes.is_empty())
+    }
+
+    /// Whether `[review]` asks for the review report page.
+    pub fn has_review_page(&self) -> bool {
+        self.config.review.as_ref().is_some_and(|r| r.page)
+    }
+
+    /// Where chapter `id`'s desk card is, from the site root.
+    pub fn card_href(&self, id: ChapterId) -> String {
+        let ch = &self.chapters[id];
+        crate::paths::card_href(&self.parts[ch.part].dir, &ch.slug)
     }
 
     /// Pages carebook generates itself, which no chapter may take over. Its own folders
@@ -598,10 +739,10 @@ impl Book {
         ] {
             r.insert(path.to_owned(), what.to_owned());
         }
-        if crate::paths::has_review_page(self) {
+        if self.has_review_page() {
             r.insert(crate::paths::REVIEW.into(), "the review report".into());
         }
-        if crate::paths::has_changes(self) {
+        if self.has_changes() {
             r.insert(crate::paths::WHATS_NEW.into(), "the What's new page".into());
         }
         for p in self.parts.iter().filter(|p| !p.dir.as_os_str().is_empty()) {
@@ -641,13 +782,20 @@ impl Book {
             text,
             &self.config,
         );
-        (
-            ch.map(|c| Chapter {
+        let ch = ch.map(|mut c| {
+            if self.tags_from_chapters {
+                // A tag no other chapter uses is new to the vocabulary: the checks
+                // report it, and the next full build gives it its page.
+                for tag in &mut c.tags {
+                    *tag = term_id(tag);
+                }
+            }
+            Chapter {
                 part: old.part,
                 ..c
-            }),
-            diags,
-        )
+            }
+        });
+        (ch, diags)
     }
 
     fn check_terms<'a>(
@@ -669,8 +817,9 @@ impl Book {
                         format!("unknown {what} `{value}`; {what}s must be declared in book.toml"),
                     )
                     .with_hint(format!(
-                        "{} (or declare it with a [{section}.{value}] table in book.toml)",
-                        suggestion(value, declared.clone())
+                        "{} (or declare it with a [{section}.{}] table in book.toml)",
+                        suggestion(value, declared.clone()),
+                        toml_key(value)
                     )),
                 );
             }
@@ -688,6 +837,47 @@ impl Book {
         self.chapter_ids()
             .filter(move |&id| self.chapters[id].audience.iter().any(|a| a == audience))
     }
+}
+
+/// Facts in the front matter's title, summary and card lines. Returns the names used.
+fn apply_facts_to_front_matter(
+    ch: &mut Chapter,
+    facts: &indexmap::IndexMap<String, String>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let mut used = Vec::new();
+    let mut fields: Vec<(&str, String)> =
+        vec![("title", ch.title.clone()), ("summary", ch.summary.clone())];
+    if let Some(card) = &ch.card {
+        fields.push(("card", card.when.clone().unwrap_or_default()));
+        fields.push(("card", card.title.clone().unwrap_or_default()));
+    }
+    let mut results = Vec::new();
+    for (key, value) in fields {
+        let (new, errors) = crate::facts::replace(&value, facts, &mut used);
+        for (at, err) in errors {
+            let directive = &value[at..];
+            let directive = &directive[..directive.find("}}").map_or(directive.len(), |i| i + 2)];
+            diags.push(err.at(&ch.path, ch.locate(key, directive)));
+        }
+        results.push(new);
+    }
+    let mut results = results.into_iter();
+    if let Some(Some(t)) = results.next() {
+        ch.title = t;
+    }
+    if let Some(Some(s)) = results.next() {
+        ch.summary = s;
+    }
+    if let Some(card) = &mut ch.card {
+        if let Some(Some(w)) = results.next() {
+            card.when = Some(w);
+        }
+        if let Some(Some(t)) = results.next() {
+            card.title = Some(t);
+        }
+    }
+    used
 }
 
 #[cfg(test)]

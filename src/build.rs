@@ -324,7 +324,7 @@ pub fn list_packs(root: &Path) -> Result<Vec<crate::course::PackSummary>, Error>
     let config = configure(root, &BuildOptions::default())?;
     check_source(root, &config)?;
     let analysis = Analysis::run(root, config, &mut Stages::new(None))?;
-    Ok(crate::course::summaries(&analysis))
+    Ok(analysis.pack_summaries())
 }
 
 /// The review report of the book in `root` (see `crate::review`), read without

@@ -22,7 +22,7 @@ pub struct CardCtx<'a> {
     pub do_items: &'a [ChecklistItem],
     pub avoid_items: &'a [ChecklistItem],
     /// WARNING and CAUTION callouts of the checklist section.
-    pub callouts: &'a [crate::callouts::CardCallout],
+    pub callouts: &'a [crate::markdown::callouts::CardCallout],
     /// Type size for one card per page, e.g. "14pt".
     pub font: String,
     /// Type size for two cards per sheet; empty when the card needs a whole sheet.
@@ -276,7 +276,7 @@ mod pages {
             let set = site.fill("cards_part", &[("title", &part.title)]);
             set_heading(site, &set, cards.len())
         };
-        let path = part_cards_path(site.book, p);
+        let path = part_cards_path(&site.book.parts[p].dir);
         let intro = site.t("cards_part_intro").to_owned();
         write_card_list(site, out, &path, heading, intro, &cards)?;
         Ok(true)
@@ -389,7 +389,8 @@ mod pages {
                 let count = cards_among(site, site.book.parts[p].chapter_ids());
                 (count > 0).then(|| PartCards {
                     title: part_title(site, p),
-                    href: crate::url::encode_path(&part_cards_file(site.book, p)).into_owned(),
+                    href: crate::url::encode_path(&part_cards_file(&site.book.parts[p].dir))
+                        .into_owned(),
                     count,
                 })
             })

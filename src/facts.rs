@@ -13,13 +13,10 @@ use std::path::Path;
 
 use indexmap::IndexMap;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
-use serde::Serialize;
 
-use crate::book::Chapter;
 use crate::diag::{did_you_mean, Diagnostic, LineIndex, Pos};
 
 /// The page that lists the facts, from the site root.
-pub const PAGE: &str = crate::paths::FACTS;
 
 /// A problem found in chapter text, without its file and position yet.
 pub struct FactError {
@@ -82,7 +79,7 @@ fn scan<'t>(text: &'t str, facts: &IndexMap<String, String>) -> Vec<Use<'t>> {
 }
 
 /// `text` with every known fact replaced; problems with their byte offset in `text`.
-fn replace(
+pub fn replace(
     text: &str,
     facts: &IndexMap<String, String>,
     used: &mut Vec<String>,
@@ -216,156 +213,6 @@ fn merge_text(events: &mut Vec<(Event<'_>, Range<usize>)>) {
         out.push((e, r));
     }
     *events = out;
-}
-
-/// Facts in the front matter's title, summary and card lines. Returns the names used.
-pub fn apply_to_front_matter(
-    ch: &mut Chapter,
-    facts: &IndexMap<String, String>,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<String> {
-    let mut used = Vec::new();
-    let mut fields: Vec<(&str, String)> =
-        vec![("title", ch.title.clone()), ("summary", ch.summary.clone())];
-    if let Some(card) = &ch.card {
-        fields.push(("card", card.when.clone().unwrap_or_default()));
-        fields.push(("card", card.title.clone().unwrap_or_default()));
-    }
-    let mut results = Vec::new();
-    for (key, value) in fields {
-        let (new, errors) = replace(&value, facts, &mut used);
-        for (at, err) in errors {
-            let directive = &value[at..];
-            let directive = &directive[..directive.find("}}").map_or(directive.len(), |i| i + 2)];
-            diags.push(err.at(&ch.path, ch.locate(key, directive)));
-        }
-        results.push(new);
-    }
-    let mut results = results.into_iter();
-    if let Some(Some(t)) = results.next() {
-        ch.title = t;
-    }
-    if let Some(Some(s)) = results.next() {
-        ch.summary = s;
-    }
-    if let Some(card) = &mut ch.card {
-        if let Some(Some(w)) = results.next() {
-            card.when = Some(w);
-        }
-        if let Some(Some(t)) = results.next() {
-            card.title = Some(t);
-        }
-    }
-    used
-}
-
-/// Fact names must be plain words, and values one line of plain text.
-pub fn validate(
-    facts: &IndexMap<String, String>,
-    text: &str,
-    path: &Path,
-) -> Result<(), Diagnostic> {
-    for (name, value) in facts {
-        let ok = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        if !ok {
-            return Err(Diagnostic::error(
-                path,
-                find_fact(text, name),
-                format!("the fact name `{name}` can only use letters, digits, `-` and `_`"),
-            )
-            .with_hint(format!(
-                "for example `{} = ...`",
-                crate::book::slugify(name)
-            )));
-        }
-        if value.contains('\n') || value.contains("{{") {
-            return Err(Diagnostic::error(
-                path,
-                find_fact(text, name),
-                format!("the fact `{name}` must be one line of text, without `{{{{`"),
-            )
-            .with_hint("facts are short values such as \"30 days\" or a phone number"));
-        }
-    }
-    Ok(())
-}
-
-fn find_fact(text: &str, name: &str) -> Pos {
-    crate::config::TomlSpans::new(text).key(&["facts", name])
-}
-
-/// One row of facts.html.
-#[derive(Serialize)]
-pub struct FactRow<'a> {
-    pub name: &'a str,
-    pub value: &'a str,
-    pub uses: Vec<FactUse<'a>>,
-}
-
-#[derive(Serialize)]
-pub struct FactUse<'a> {
-    pub title: &'a str,
-    pub href: &'a str,
-}
-
-/// Every fact, in book.toml's order, with the chapters that use it.
-pub fn rows(model: &crate::analysis::Analysis) -> Vec<FactRow<'_>> {
-    let book = &model.book;
-    book.config
-        .facts
-        .iter()
-        .map(|(name, value)| FactRow {
-            name,
-            value,
-            uses: book
-                .chapters
-                .iter()
-                .zip(&model.chapters)
-                .filter(|(ch, out)| {
-                    out.rendered
-                        .facts_used
-                        .iter()
-                        .chain(&ch.facts_used)
-                        .any(|n| n == name)
-                })
-                .map(|(ch, _)| FactUse {
-                    title: &ch.title,
-                    href: &ch.out_path,
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-#[derive(Serialize)]
-struct FactsBody<'a> {
-    facts: Vec<FactRow<'a>>,
-}
-
-/// facts.html: every fact, its value and the chapters that use it. Not written when the
-/// book has no facts.
-pub fn write_page(
-    site: &crate::render::Site<'_>,
-    out: &dyn crate::output::Sink,
-) -> Result<(), crate::Error> {
-    if site.book.config.facts.is_empty() {
-        return Ok(());
-    }
-    let body = FactsBody {
-        facts: rows(site.model),
-    };
-    let info = crate::render::PageInfo {
-        kind: crate::render::FrameKind::Facts,
-        path: PAGE,
-        title: site.t("facts_title"),
-        description: site.t("facts_description"),
-        part: None,
-        chapter: None,
-    };
-    site.page(out, "facts.html", PAGE, site.frame(info, body))
 }
 
 /// The position of `offset` in a chapter's file, for callers with a whole text.

@@ -1,7 +1,8 @@
-//! "What's new": the change notes of every chapter (front matter `changes:`), newest
-//! first, as `whats-new.html` and, when `[build] base-url` is set, an Atom feed
-//! (`feed.xml`; Atom needs absolute addresses, so without `base-url` there is no
-//! feed). Also the review report page, `review.html`, and the footer links to both.
+//! The pages for the people who keep the handbook. "What's new": the change notes of
+//! every chapter (front matter `changes:`), newest first, as `whats-new.html` and, when
+//! `[build] base-url` is set, an Atom feed (`feed.xml`; Atom needs absolute addresses,
+//! so without `base-url` there is no feed). The review report page, `review.html`, and
+//! the footer links to both. And `facts.html`: every fact and where it is used.
 
 use serde::Serialize;
 
@@ -11,7 +12,7 @@ use crate::render::{FrameKind, PageInfo, Site};
 use crate::review::{self, Date};
 use crate::Error;
 
-pub use crate::paths::{has_changes, has_review_page, FEED, REVIEW, WHATS_NEW};
+pub use crate::paths::{FEED, REVIEW, WHATS_NEW};
 /// The feed holds the newest entries only; the page has them all.
 pub const FEED_ENTRIES: usize = 50;
 
@@ -117,7 +118,7 @@ struct ReviewBody {
 /// `review.html`, when `[review]` asks for it.
 pub fn review_page(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let book = site.book;
-    if has_review_page(book) {
+    if book.has_review_page() {
         let info = PageInfo {
             kind: FrameKind::Review,
             path: REVIEW,
@@ -137,7 +138,7 @@ pub fn review_page(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
 /// `whats-new.html` and `feed.xml`, when the book has change notes.
 pub fn whats_new(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let book = site.book;
-    if !has_changes(book) {
+    if !book.has_changes() {
         return Ok(());
     }
     let all = entries(book);
@@ -184,4 +185,77 @@ pub fn whats_new(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
         feed: base.is_some().then_some(FEED),
     };
     site.page(out, "whats-new.html", WHATS_NEW, site.frame(info, body))
+}
+
+/// One row of facts.html.
+#[derive(Serialize)]
+pub struct FactRow<'a> {
+    pub name: &'a str,
+    pub value: &'a str,
+    pub uses: Vec<FactUse<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FactUse<'a> {
+    pub title: &'a str,
+    pub href: &'a str,
+}
+
+/// Every fact, in book.toml's order, with the chapters that use it.
+pub fn fact_rows(model: &crate::analysis::Analysis) -> Vec<FactRow<'_>> {
+    let book = &model.book;
+    book.config
+        .facts
+        .iter()
+        .map(|(name, value)| FactRow {
+            name,
+            value,
+            uses: book
+                .chapters
+                .iter()
+                .zip(&model.chapters)
+                .filter(|(ch, out)| {
+                    out.rendered
+                        .facts_used
+                        .iter()
+                        .chain(&ch.facts_used)
+                        .any(|n| n == name)
+                })
+                .map(|(ch, _)| FactUse {
+                    title: &ch.title,
+                    href: &ch.out_path,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct FactsBody<'a> {
+    facts: Vec<FactRow<'a>>,
+}
+
+/// facts.html: every fact, its value and the chapters that use it. Not written when the
+/// book has no facts.
+pub fn write_facts(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
+    if site.book.config.facts.is_empty() {
+        return Ok(());
+    }
+    let body = FactsBody {
+        facts: fact_rows(site.model),
+    };
+    let info = PageInfo {
+        kind: FrameKind::Facts,
+        path: crate::paths::FACTS,
+        title: site.t("facts_title"),
+        description: site.t("facts_description"),
+        part: None,
+        chapter: None,
+    };
+    site.page(
+        out,
+        "facts.html",
+        crate::paths::FACTS,
+        site.frame(info, body),
+    )
 }

@@ -432,20 +432,12 @@ pub struct Remap<'b> {
 }
 
 impl<'b> Remap<'b> {
-    pub fn new(book: &'b crate::book::Book) -> Self {
+    /// From each chapter's file and what was included into it (`Book::remap` and
+    /// `Chapter::remap` give these).
+    pub fn new(chapters: impl IntoIterator<Item = (&'b Path, &'b Included)>) -> Self {
         Remap {
-            by_path: book
-                .chapters
-                .iter()
-                .filter(|c| !c.includes.is_empty())
-                .map(|c| (c.path.as_path(), &c.includes))
-                .collect(),
-        }
-    }
-
-    pub fn for_chapter(ch: &'b crate::book::Chapter) -> Self {
-        Remap {
-            by_path: std::iter::once((ch.path.as_path(), &ch.includes))
+            by_path: chapters
+                .into_iter()
                 .filter(|(_, inc)| !inc.is_empty())
                 .collect(),
         }

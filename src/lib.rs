@@ -20,12 +20,12 @@
 pub mod analysis;
 pub mod book;
 pub mod build;
-pub mod callouts;
+
 pub mod cardfit;
 pub mod cards;
 pub mod check;
+pub mod clock;
 pub mod config;
-pub mod config_env;
 pub mod course;
 pub mod diag;
 pub mod facts;
@@ -33,6 +33,7 @@ pub mod feed;
 pub mod gitinfo;
 pub mod include;
 pub mod init;
+pub mod language;
 pub mod markdown;
 pub mod open;
 pub mod output;
@@ -41,7 +42,7 @@ pub mod pages;
 pub mod paths;
 pub mod print;
 pub mod progress;
-pub mod quiz;
+pub mod quiet;
 pub mod rawhtml;
 pub mod redirects;
 pub mod relink;
@@ -53,9 +54,11 @@ pub mod site;
 pub mod source;
 pub mod strings;
 pub mod terms;
+pub mod textfile;
 pub mod url;
 
 pub use build::{build, BuildOptions, BuildReport};
+pub use clock::{now_secs, source_date_epoch};
 
 use diag::Diagnostic;
 
@@ -113,41 +116,6 @@ impl std::fmt::Display for Error {
             Error::Output(e) => write!(f, "error: {e}"),
             Error::Failed(m) => write!(f, "{m}"),
         }
-    }
-}
-
-/// The latest time `SOURCE_DATE_EPOCH` may give: the last second of the year 9999.
-const MAX_SOURCE_DATE: u64 = 253_402_300_799;
-
-/// `SOURCE_DATE_EPOCH`, the reproducible-builds date printed pages carry instead of
-/// today's: `None` when unset; a usage error when it is not a whole number of seconds
-/// since 1970 (negative, a fraction, text, or past the year 9999).
-pub fn source_date_epoch() -> Result<Option<u64>, Error> {
-    let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") else {
-        return Ok(None);
-    };
-    let value = raw.to_string_lossy();
-    let digits = value.trim();
-    match digits.parse::<u64>() {
-        Ok(secs) if digits.bytes().all(|b| b.is_ascii_digit()) && secs <= MAX_SOURCE_DATE => {
-            Ok(Some(secs))
-        }
-        _ => Err(Error::Usage(format!(
-            "the environment variable SOURCE_DATE_EPOCH is `{}`, which is not a date carebook can use\n  help: set it to a whole number of seconds since 1970-01-01 UTC, like 1763856000 (what `date +%s` prints), or unset it to use today's date",
-            value.escape_debug()
-        ))),
-    }
-}
-
-/// Seconds since 1970 for "now": `SOURCE_DATE_EPOCH` when it is set and valid (commands
-/// that print dates check it first, see `source_date_epoch`), else the system clock.
-/// The one clock of the build, so pages, cards and review dates agree.
-pub fn now_secs() -> i64 {
-    match source_date_epoch() {
-        Ok(Some(secs)) => secs as i64,
-        _ => std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64),
     }
 }
 

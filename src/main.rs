@@ -57,6 +57,10 @@ enum Command {
         /// Open the built site in your browser.
         #[arg(long)]
         open: bool,
+        /// List every warning; otherwise a kind of warning that comes up in many
+        /// places is shown once, with how many there are (`carebook check` lists all).
+        #[arg(long, short)]
+        verbose: bool,
         /// How to show problems: human and line on stderr; json and github on stdout.
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
@@ -226,6 +230,7 @@ fn main() -> ExitCode {
             timings,
             open,
             format,
+            verbose,
         } => book_dir(dir, &book).and_then(|dir| {
             let opts = BuildOptions {
                 out,
@@ -234,6 +239,7 @@ fn main() -> ExitCode {
                 progress: None,
             };
             let shown = shown.insert(Shown::new(format, &dir));
+            shown.verbose = verbose;
             build(dir, opts, timings, open, shown)
         }),
         Command::Check {
@@ -356,6 +362,8 @@ fn fail(e: Error) -> ExitCode {
 struct Shown {
     format: Format,
     book_dir: PathBuf,
+    /// Every warning in full, not each kind once (see `carebook::quiet`).
+    verbose: bool,
 }
 
 impl Shown {
@@ -363,6 +371,7 @@ impl Shown {
         Shown {
             format: format.into(),
             book_dir: book_dir.to_path_buf(),
+            verbose: false,
         }
     }
 
@@ -376,14 +385,32 @@ impl Shown {
         let color = render::use_color(&std::io::stderr());
         let mut sources = render::Sources::default();
         let scope = render::Scope::default();
-        let text = render::render(
-            diags,
-            self.format,
-            scope,
-            color,
-            &mut sources,
-            &self.book_dir,
-        );
+        let mut render = |diags: &[Diagnostic]| {
+            render::render(
+                diags,
+                self.format,
+                scope,
+                color,
+                &mut sources,
+                &self.book_dir,
+            )
+        };
+        // For people, a warning that repeats across files is shown once with a count;
+        // the line, JSON and GitHub formats, read by programs, keep every one.
+        let text = if self.format == Format::Human && !self.verbose {
+            let mut text = String::new();
+            for group in carebook::quiet::group(diags) {
+                let shown: Vec<Diagnostic> = group.shown.into_iter().cloned().collect();
+                text.push_str(&render(&shown));
+                if let Some(more) = group.more {
+                    text.truncate(text.trim_end().len());
+                    text.push_str(&format!("\n  … and {more}\n\n"));
+                }
+            }
+            text
+        } else {
+            render(diags)
+        };
         if machine {
             print!("{text}");
         } else {
@@ -556,6 +583,7 @@ fn check(
             Shown {
                 format,
                 book_dir: dir.clone(),
+                verbose: true,
             }
             .print(&ds);
             Error::Usage(format!(

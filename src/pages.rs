@@ -110,7 +110,7 @@ impl Page {
 
     /// Renders the page into `out`.
     pub fn render(&self, site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
-        use crate::{cards, facts, feed, packs, print, redirects, site as pages};
+        use crate::{cards, feed, packs, print, site as pages};
         match &self.kind {
             PageKind::Search => match site.search_core() {
                 Some(core) => crate::search::build(site.model, core)
@@ -131,8 +131,8 @@ impl Page {
             PageKind::Pack(i) => packs::write_in_site(site, &site.model.packs[*i], out),
             PageKind::WhatsNew => feed::whats_new(site, out),
             PageKind::Review => feed::review_page(site, out),
-            PageKind::Facts => facts::write_page(site, out),
-            PageKind::Redirects => redirects::write(site, out),
+            PageKind::Facts => feed::write_facts(site, out),
+            PageKind::Redirects => pages::write_redirects(site, out),
             PageKind::Builder => packs::builder::write(site, out),
             PageKind::BuilderChapter(id) => packs::builder::write_chapter(site, *id, out),
         }

@@ -1,8 +1,9 @@
-//! Where carebook's own pages go in the site, and which exist for a book: one place
-//! for the names the model checks chapters against (a chapter may not take them) and
-//! the outputs write to.
+//! Where carebook's own pages go in the site: one place for the names the model checks
+//! chapters against (a chapter may not take them) and the outputs write to. Plain
+//! names and functions of names, below the book (which pages a given book has is the
+//! book's to say: `Book::has_changes`, `Book::has_review_page`).
 
-use crate::book::{Book, ChapterId};
+use std::path::Path;
 
 /// Output folders carebook fills itself.
 pub const RESERVED_FOLDERS: &[&str] = &[
@@ -29,16 +30,6 @@ pub const NAV_DATA: &str = "assets/nav-data.js";
 /// Where packs are written inside the site, and where pack files are read from.
 pub const PACKS_DIR: &str = "packs";
 
-/// Whether any chapter has change notes, so the book has a "What's new" page.
-pub fn has_changes(book: &Book) -> bool {
-    book.chapters.iter().any(|c| !c.upkeep.changes.is_empty())
-}
-
-/// Whether `[review]` asks for the review report page.
-pub fn has_review_page(book: &Book) -> bool {
-    book.config.review.as_ref().is_some_and(|r| r.page)
-}
-
 pub fn tag_href(id: &str) -> String {
     format!("tags/{}.html", crate::url::encode_path(id))
 }
@@ -47,24 +38,23 @@ pub fn audience_href(id: &str) -> String {
     format!("audiences/{}.html", crate::url::encode_path(id))
 }
 
-/// The page with the desk cards of part `p`, from the site root.
-pub fn part_cards_path(book: &Book, p: usize) -> String {
-    format!("checklists/{}", part_cards_file(book, p))
+/// The page with the desk cards of the part in folder `part_dir`, from the site root.
+pub fn part_cards_path(part_dir: &Path) -> String {
+    format!("checklists/{}", part_cards_file(part_dir))
 }
 
 /// That page's file name in `checklists/`.
-pub fn part_cards_file(book: &Book, p: usize) -> String {
-    let dir = &book.parts[p].dir;
-    if dir.as_os_str().is_empty() {
+pub fn part_cards_file(part_dir: &Path) -> String {
+    if part_dir.as_os_str().is_empty() {
         "start.html".to_owned()
     } else {
-        format!("part-{}.html", dir.to_string_lossy())
+        format!("part-{}.html", part_dir.to_string_lossy())
     }
 }
 
-/// Where a chapter's card is, from the site root: at the card on its part's page.
-pub fn card_href(book: &Book, id: ChapterId) -> String {
-    let ch = &book.chapters[id];
-    let page = part_cards_path(book, ch.part);
-    format!("{}#card-{}", crate::url::encode_path(&page), ch.slug)
+/// Where the card of the chapter `slug` in the part in `part_dir` is, from the site
+/// root: at the card on its part's page.
+pub fn card_href(part_dir: &Path, slug: &str) -> String {
+    let page = part_cards_path(part_dir);
+    format!("{}#card-{}", crate::url::encode_path(&page), slug)
 }

@@ -94,9 +94,9 @@ fn worksheets(site: &Site<'_>) -> Result<Vec<Option<String>>, Error> {
     site.book
         .chapter_ids()
         .map(|id| match &site.model.rendered(id).quiz {
-            Some(q) if site.book.config.print.knowledge_checks => {
-                crate::quiz::html(site, q, crate::quiz::Mode::Worksheet, "").map(Some)
-            }
+            Some(q) if site.book.config.print.knowledge_checks => site
+                .quiz_html(q, crate::render::QuizMode::Worksheet, "")
+                .map(Some),
             _ => Ok(None),
         })
         .collect()

@@ -152,6 +152,61 @@ impl Scanner {
     }
 }
 
+/// A link in raw HTML that is rewritten like a Markdown link: the `href` of `<a>` and
+/// `<area>`, the `src` of `<img>`, `<source>`, `<video>`, `<audio>` and `<track>`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawLink {
+    /// The value's bytes in the piece, inside its quotes.
+    pub value: Range<usize>,
+    pub url: String,
+}
+
+/// The links of a piece of raw HTML (an HTML block, or one inline tag), in order.
+/// Comments are skipped: a link commented out is not checked.
+pub fn links(html: &str) -> Vec<RawLink> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = html.get(i..).and_then(|rest| rest.find('<')) {
+        let start = i + lt;
+        if lower[start..].starts_with("<!--") {
+            match html[start + 4..].find("-->") {
+                Some(e) => {
+                    i = start + 4 + e + 3;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let Some(tag) = parse_tag(html, &lower, start) else {
+            i = start + 1;
+            continue;
+        };
+        let wanted = match tag.name.as_str() {
+            "a" | "area" => "href",
+            "img" | "source" | "video" | "audio" | "track" => "src",
+            _ => "",
+        };
+        if !tag.end_tag && !wanted.is_empty() {
+            found.extend(
+                tag.attrs
+                    .iter()
+                    .filter(|a| a.name == wanted)
+                    .filter_map(|a| {
+                        let url = a.value.clone()?;
+                        Some(RawLink {
+                            value: a.value_range.clone(),
+                            url,
+                        })
+                    })
+                    .take(1),
+            );
+        }
+        i = tag.end.max(start + 1);
+    }
+    found
+}
+
 /// `html` without the findings' bytes (findings in order, as `scan` gives them).
 pub fn strip(html: &str, found: &[Finding]) -> String {
     let mut out = String::with_capacity(html.len());
@@ -251,6 +306,8 @@ struct Tag {
 struct Attr {
     name: String,
     value: Option<String>,
+    /// Where the value is, inside its quotes.
+    value_range: Range<usize>,
     /// The attribute with the space before it.
     range: Range<usize>,
     name_at: usize,
@@ -297,29 +354,32 @@ fn parse_tag(html: &str, lower: &str, start: usize) -> Option<Tag> {
             k += 1;
         }
         let mut value = None;
+        let mut value_range = j..j;
         if b.get(k) == Some(&b'=') {
             k += 1;
             while k < b.len() && space(b[k]) {
                 k += 1;
             }
-            let (v, after) = match b.get(k) {
+            let (range, after) = match b.get(k) {
                 Some(&q @ (b'"' | b'\'')) => match html[k + 1..].find(char::from(q)) {
-                    Some(e) => (&html[k + 1..k + 1 + e], k + 2 + e),
-                    None => (&html[k + 1..], b.len()),
+                    Some(e) => (k + 1..k + 1 + e, k + 2 + e),
+                    None => (k + 1..b.len(), b.len()),
                 },
                 _ => {
                     let e = html[k..]
                         .find(|c: char| c.is_ascii_whitespace() || c == '>')
                         .map_or(b.len(), |e| k + e);
-                    (&html[k..e], e)
+                    (k..e, e)
                 }
             };
-            value = Some(v.to_owned());
+            value = Some(html[range.clone()].to_owned());
+            value_range = range;
             j = after;
         }
         attrs.push(Attr {
             name: attr_name,
             value,
+            value_range,
             range: attr_start..j,
             name_at,
         });
@@ -425,6 +485,25 @@ mod tests {
     }
 
     #[test]
+    fn finds_links_and_image_sources() {
+        let html = "<p><a class=x href=\"../team/\">Team</a> <IMG SRC='pic.png' alt=a>\n<!-- <a href=\"old.md\"> --><img src=x.png><a name=top></p>";
+        let found: Vec<(&str, String)> = links(html)
+            .into_iter()
+            .map(|l| (&html[l.value.clone()], l.url))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("../team/", "../team/".to_owned()),
+                ("pic.png", "pic.png".to_owned()),
+                ("x.png", "x.png".to_owned())
+            ]
+        );
+        assert!(links("<a href").is_empty());
+        assert!(links("<img src=\"unclosed").len() == 1);
+    }
+
+    #[test]
     fn odd_input_never_panics() {
         for html in [
             "<",
@@ -447,6 +526,7 @@ mod tests {
         ] {
             let _ = stripped(html);
             let _ = is_script_url(html);
+            let _ = links(html);
         }
     }
 }

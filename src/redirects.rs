@@ -13,14 +13,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
-
 use crate::book::{Book, RESERVED_FOLDERS};
 use crate::config::{TomlSpans, CONFIG_FILE};
 use crate::diag::{did_you_mean, Diagnostic};
-use crate::markdown::{relative_href, root_prefix};
-use crate::output::Sink;
-use crate::Error;
 
 /// One redirect page: written at `from`, sending readers to `to` (both site paths).
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +33,7 @@ fn pages(book: &Book) -> HashMap<String, String> {
         ("404.html", "the not-found page"),
         ("print.html", "the printable handbook"),
         ("sitemap.xml", "the sitemap"),
-        (crate::facts::PAGE, "the facts page"),
+        (crate::paths::FACTS, "the facts page"),
     ] {
         p.insert(path.to_owned(), what.to_owned());
     }
@@ -332,43 +327,6 @@ pub fn folders_json(config: &crate::config::Config) -> String {
     serde_json::to_string(&folders)
         .unwrap_or_default()
         .replace('<', "\\u003c")
-}
-
-#[derive(Serialize)]
-struct RedirectCtx<'a> {
-    site: &'a crate::render::SiteCtx,
-    root: String,
-    title: &'a str,
-    href: String,
-    /// The same address as a JavaScript string, for the script that keeps `#section`.
-    href_json: String,
-    canonical: String,
-}
-
-/// Writes the redirect pages.
-pub fn write(site: &crate::render::Site<'_>, out: &dyn Sink) -> Result<(), Error> {
-    let (redirects, _) = plan(site.book);
-    let base = site.book.config.build.base_url.as_deref();
-    for r in &redirects {
-        let href = relative_href(&r.from, &r.to);
-        let canonical = match base {
-            Some(b) => format!("{}/{}", b.trim_end_matches('/'), r.to),
-            None => href.clone(),
-        };
-        let ctx = RedirectCtx {
-            site: &site.renderer.site,
-            root: root_prefix(&r.from),
-            title: &r.title,
-            href_json: serde_json::to_string(&href)
-                .unwrap_or_default()
-                .replace('<', "\\u003c"),
-            href,
-            canonical,
-        };
-        let html = site.render("redirect.html", &ctx)?;
-        out.write(&r.from, html.as_bytes()).map_err(Error::Output)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -8,245 +8,19 @@
 //! it is never overdue. "Today" is `SOURCE_DATE_EPOCH` when set, so builds and tests
 //! are reproducible.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::book::{slash_path, Book, Chapter, Part};
-use crate::config::{Config, TomlSpans};
 use crate::diag::{Diagnostic, Pos};
+
+pub use crate::clock::{today, Date, Period, PERIOD_HINT};
+pub use crate::config::{FeedbackConfig, ReviewConfig};
+pub use crate::source::{ChangeNote, PartUpkeep, Text, Upkeep};
 
 /// The period when `[review]` is present without `every`.
 pub const DEFAULT_EVERY: &str = "180 days";
-
-/// `[review]` in book.toml.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ReviewConfig {
-    /// How often every chapter must be reviewed, e.g. "180 days", "26 weeks", "6 months".
-    #[serde(default)]
-    pub every: Option<String>,
-    /// Write `review.html`, the report for team leads; default true.
-    #[serde(default = "yes")]
-    pub page: bool,
-}
-
-fn yes() -> bool {
-    true
-}
-
-/// `[feedback]` in book.toml: one of `email` or `url`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct FeedbackConfig {
-    /// An address for a `mailto:` link, with the page's title and path as the subject.
-    #[serde(default)]
-    pub email: Option<String>,
-    /// A form's address; `{path}` and `{title}` are replaced by the page's.
-    #[serde(default)]
-    pub url: Option<String>,
-}
-
-/// A front-matter value read as text whatever YAML made of it (`2026-11-02`, `180`),
-/// so a mistake is explained by carebook rather than by the YAML parser.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Text(pub String);
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Text;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a date like 2026-11-02 or a period like \"180 days\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text(v.to_owned()))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
-}
-
-/// One entry of a chapter's `changes:` list.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChangeNote {
-    pub date: Text,
-    pub note: String,
-    /// This change added the page.
-    #[serde(default)]
-    pub added: bool,
-}
-
-/// A chapter's upkeep fields, as written in its front matter.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Upkeep {
-    pub owner: Option<String>,
-    pub reviewed: Option<String>,
-    pub every: Option<String>,
-    pub changes: Vec<ChangeNote>,
-}
-
-impl Upkeep {
-    pub fn from_front_matter(
-        owner: Option<String>,
-        reviewed: Option<Text>,
-        every: Option<Text>,
-        changes: Vec<ChangeNote>,
-    ) -> Upkeep {
-        Upkeep {
-            owner: owner.filter(|o| !o.trim().is_empty()),
-            reviewed: reviewed.map(|t| t.0),
-            every: every.map(|t| t.0),
-            changes,
-        }
-    }
-
-    /// The newest change note's date, when the chapter has valid ones.
-    pub fn updated(&self) -> Option<Date> {
-        self.changes
-            .iter()
-            .filter_map(|c| Date::parse(&c.date.0))
-            .max()
-    }
-}
-
-/// A part's upkeep fields from `_part.yaml` (or its `index.md`).
-#[derive(Debug, Clone, Default)]
-pub struct PartUpkeep {
-    pub owner: Option<String>,
-    pub every: Option<Text>,
-    /// The part's metadata file; empty when it has none.
-    pub file: PathBuf,
-}
-
-/// A calendar date, as days since 1970-01-01.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(pub i64);
-
-impl Date {
-    /// `YYYY-MM-DD`, a real date; anything else is `None`.
-    pub fn parse(s: &str) -> Option<Date> {
-        let s = s.trim();
-        let b = s.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return None;
-        }
-        let num = |r: std::ops::Range<usize>| -> Option<i64> {
-            let part = &s[r];
-            part.bytes()
-                .all(|c| c.is_ascii_digit())
-                .then(|| part.parse().ok())?
-        };
-        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
-            return None;
-        }
-        Some(Date(days_from_civil(y, m, d)))
-    }
-
-    pub fn from_unix(secs: i64) -> Date {
-        Date(secs.div_euclid(86_400))
-    }
-
-    pub fn ymd(self) -> (i64, i64, i64) {
-        let (y, m, d) = crate::render::civil_from_days(self.0);
-        (y, i64::from(m), i64::from(d))
-    }
-
-    /// Midnight UTC, in seconds since 1970.
-    pub fn unix(self) -> i64 {
-        self.0 * 86_400
-    }
-
-    fn add(self, period: Period) -> Date {
-        match period {
-            Period::Days(n) => Date(self.0 + n),
-            Period::Months(n) => {
-                let (y, m, d) = self.ymd();
-                let total = y * 12 + (m - 1) + n;
-                let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
-                Date(days_from_civil(y, m, d.min(days_in_month(y, m))))
-            }
-        }
-    }
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (y, m, d) = self.ymd();
-        write!(f, "{y:04}-{m:02}-{d:02}")
-    }
-}
-
-fn is_leap(y: i64) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-}
-
-fn days_in_month(y: i64, m: i64) -> i64 {
-    match m {
-        2 if is_leap(y) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// A calendar date to days since 1970-01-01 (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// Today: the date of `SOURCE_DATE_EPOCH` when set, else the system clock's (UTC).
-pub fn today() -> Date {
-    let secs = crate::now_secs();
-    Date::from_unix(secs)
-}
-
-/// How often a page must be reviewed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Period {
-    Days(i64),
-    Months(i64),
-}
-
-impl Period {
-    /// "180 days", "1 week", "6 months", "1 year".
-    pub fn parse(s: &str) -> Option<Period> {
-        let mut words = s.split_whitespace();
-        let n: i64 = words.next()?.parse().ok()?;
-        let unit = words.next()?.to_ascii_lowercase();
-        if words.next().is_some() || !(1..=10_000).contains(&n) {
-            return None;
-        }
-        match unit.trim_end_matches('s') {
-            "day" => Some(Period::Days(n)),
-            "week" => Some(Period::Days(n * 7)),
-            "month" => Some(Period::Months(n)),
-            "year" => Some(Period::Months(n * 12)),
-            _ => None,
-        }
-    }
-}
-
-const PERIOD_HINT: &str =
-    "write a number and a unit: \"180 days\", \"26 weeks\", \"6 months\" or \"1 year\"";
 
 /// Where a chapter stands with its reviews.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -313,44 +87,12 @@ pub fn status<'a>(book: &'a Book, ch: &'a Chapter, today: Date) -> Status<'a> {
     }
 }
 
-/// Problems in `[review]`, `[feedback]` and `edit-url`.
-pub fn validate_config(c: &Config, text: &str, path: &Path) -> Result<(), Diagnostic> {
-    let spans = TomlSpans::new(text);
-    if let Some(every) = c.review.as_ref().and_then(|r| r.every.as_deref()) {
-        if Period::parse(every).is_none() {
-            return Err(Diagnostic::error(
-                path,
-                spans.value(&["review", "every"]),
-                format!("`every` under [review] must be a period, found `{every}`"),
-            )
-            .with_hint(PERIOD_HINT));
-        }
-    }
-    if let Some(url) = &c.build.edit_url {
-        if !url.contains("{path}") {
-            return Err(Diagnostic::error(path, spans.value(&["build", "edit-url"]), format!("`edit-url` must contain `{{path}}`, where each chapter's path goes; found `{url}`"))
-                .with_hint("for example edit-url = \"https://git.example.com/handbook/edit/main/{path}\""));
-        }
-    }
-    if let Some(f) = &c.feedback {
-        let pos = |key| spans.value(&["feedback", key]);
-        match (&f.email, &f.url) {
-            (Some(_), Some(_)) => return Err(Diagnostic::error(path, pos("url"), "[feedback] takes `email` or `url`, not both")
-                .with_hint("keep the one readers should use: a mail address or a form's address")),
-            (None, None) => return Err(Diagnostic::error(path, spans.key(&["feedback"]), "[feedback] needs `email` or `url`")
-                .with_hint("for example email = \"handbook@example.com\", or remove the [feedback] table to leave the line off")),
-            (Some(e), None) if !e.contains('@') || e.contains(char::is_whitespace) => {
-                return Err(Diagnostic::error(path, pos("email"), format!("`email` under [feedback] must be a mail address, found `{e}`"))
-                    .with_hint("for example email = \"handbook@example.com\""))
-            }
-            (None, Some(u)) if !(u.starts_with("https://") || u.starts_with("http://")) => {
-                return Err(Diagnostic::error(path, pos("url"), format!("`url` under [feedback] must be an absolute http(s) address, found `{u}`"))
-                    .with_hint("for example url = \"https://forms.example.com/handbook?page={path}\""))
-            }
-            _ => {}
-        }
-    }
-    Ok(())
+/// Problems in every part's and chapter's review settings.
+pub fn validate(book: &Book) -> Vec<Diagnostic> {
+    let parts = book.parts.iter().flat_map(validate_part);
+    parts
+        .chain(book.chapters.iter().flat_map(validate_chapter))
+        .collect()
 }
 
 /// Problems in a chapter's `reviewed`, `review-every` and `changes`.

@@ -58,7 +58,9 @@ pub fn home(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
         parts,
         tags: term_items(site, TermKind::Tag),
         audiences: term_items(site, TermKind::Audience),
-        packs: crate::course::summaries(site.model)
+        packs: site
+            .model
+            .pack_summaries()
             .into_iter()
             .map(|p| PackItem {
                 href: format!(
@@ -378,4 +380,42 @@ struct TermsCtx<'a> {
 #[derive(Serialize)]
 struct TermsBody<'a> {
     terms: TermsCtx<'a>,
+}
+
+#[derive(Serialize)]
+struct RedirectCtx<'a> {
+    site: &'a crate::render::SiteCtx,
+    root: String,
+    title: &'a str,
+    href: String,
+    /// The same address as a JavaScript string, for the script that keeps `#section`.
+    href_json: String,
+    canonical: String,
+}
+
+/// The redirect pages: each old address (a chapter's `aliases`, a part's old folder)
+/// sends the reader on to the page it became.
+pub fn write_redirects(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
+    let (redirects, _) = crate::redirects::plan(site.book);
+    let base = site.book.config.build.base_url.as_deref();
+    for r in &redirects {
+        let href = crate::markdown::relative_href(&r.from, &r.to);
+        let canonical = match base {
+            Some(b) => format!("{}/{}", b.trim_end_matches('/'), r.to),
+            None => href.clone(),
+        };
+        let ctx = RedirectCtx {
+            site: &site.renderer.site,
+            root: crate::markdown::root_prefix(&r.from),
+            title: &r.title,
+            href_json: serde_json::to_string(&href)
+                .unwrap_or_default()
+                .replace('<', "\\u003c"),
+            href,
+            canonical,
+        };
+        let html = site.render("redirect.html", &ctx)?;
+        out.write(&r.from, html.as_bytes()).map_err(Error::Output)?;
+    }
+    Ok(())
 }

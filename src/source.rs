@@ -7,21 +7,23 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use walkdir::WalkDir;
 
-use crate::diag::{Diagnostic, LineIndex, Pos};
+use crate::diag::{Diagnostic, Pos};
+pub use crate::textfile::OneOrMany;
 
 /// What the walk found under the chapters folder, relative to it.
 #[derive(Debug, Default)]
 pub struct Listing {
     pub chapters: Vec<PathBuf>,
-    /// Part metadata files: `<part>/_part.yaml` or `<part>/index.md`.
+    /// Part metadata files: `<part>/_part.yaml`, or the folder's own page
+    /// (`index.md`, `README.md`, `_index.md`; see [`is_folder_page`]).
     pub part_files: Vec<PathBuf>,
     /// Every other file (images, PDFs...), copied to the site as they are.
     pub assets: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Lists `dir` in a stable order. Hidden entries and README.md (notes for authors) are
-/// skipped. Symbolic links are followed only where `links` allows; a refused link is
+/// Lists `dir` in a stable order. Hidden entries and the top README.md (notes for
+/// authors) are skipped. Symbolic links are followed only where `links` allows; a refused link is
 /// reported once, and nothing under it is listed.
 pub fn walk(dir: &Path, links: &LinkPolicy) -> Listing {
     let mut listing = Listing::default();
@@ -173,16 +175,23 @@ fn classify(rel: PathBuf, listing: &mut Listing) {
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let in_part = rel.components().count() > 1;
-    if name == "readme.md" {
+    if name == "readme.md" && !in_part {
         return;
     }
-    if in_part && (name == "_part.yaml" || name == "_part.yml" || name == "index.md") {
+    if in_part && (name == "_part.yaml" || name == "_part.yml" || is_folder_page(&name)) {
         listing.part_files.push(rel);
     } else if name.ends_with(".md") || name.ends_with(".markdown") {
         listing.chapters.push(rel);
     } else {
         listing.assets.push(rel);
     }
+}
+
+/// The file names (in lowercase) of a folder's own page in the tools handbooks come
+/// from: `index.md` (MkDocs, Docusaurus), `README.md` (GitHub), `_index.md` (Hugo).
+/// In a part's folder it gives the part's title and introduction.
+pub fn is_folder_page(lowercase_name: &str) -> bool {
+    matches!(lowercase_name, "index.md" | "readme.md" | "_index.md")
 }
 
 fn walk_error(err: &walkdir::Error, dir: &Path) -> Diagnostic {
@@ -206,30 +215,7 @@ fn walk_error(err: &walkdir::Error, dir: &Path) -> Diagnostic {
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(path, Pos::FILE, format!("cannot read: {e}")))?;
-    decode_text(bytes, path)
-}
-
-/// `bytes` as UTF-8 text without a byte-order mark; otherwise an error at the line and
-/// column of the first byte that is not UTF-8.
-pub fn decode_text(bytes: Vec<u8>, path: &Path) -> Result<String, Diagnostic> {
-    match String::from_utf8(bytes) {
-        Ok(mut text) => {
-            if text.starts_with('\u{feff}') {
-                text.drain(..3);
-            }
-            Ok(text)
-        }
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
-            let pos = LineIndex::new(&prefix).pos(valid);
-            Err(
-                Diagnostic::error(path, pos, "the file is not valid UTF-8 text").with_hint(
-                    "save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)",
-                ),
-            )
-        }
-    }
+    crate::textfile::decode_text(bytes, path)
 }
 
 /// Reads many files in parallel, keeping their order.
@@ -239,39 +225,44 @@ pub fn read_all(dir: &Path, rels: &[PathBuf]) -> Vec<Result<String, Diagnostic>>
         .collect()
 }
 
-/// A file split into its YAML front matter and Markdown body.
+/// A file split into its front matter and Markdown body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Split<'a> {
-    /// The YAML text and the 1-based line it starts on, when the file has front matter.
+    /// The front matter's text and the 1-based line it starts on, when the file has any.
     pub yaml: Option<(&'a str, usize)>,
     /// Byte offset in the file where the Markdown body starts.
     pub body_start: usize,
+    /// The front matter is TOML between `+++` lines (Hugo, Zola), not YAML.
+    pub toml: bool,
 }
 
-/// Splits `---` delimited front matter from the body. A file that does not start with
-/// `---` has no front matter; one that starts it but never closes it is an error.
+/// Splits front matter from the body: YAML between `---` lines (or closed by `...`),
+/// or TOML between `+++` lines as Hugo and Zola write it. A file that starts with
+/// neither has no front matter; one that opens it but never closes it is an error.
 pub fn split_front_matter<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
-    let Some(first_end) = line_end(text, 0) else {
-        return Ok(Split {
-            yaml: None,
-            body_start: 0,
-        });
+    let none = Split {
+        yaml: None,
+        body_start: 0,
+        toml: false,
     };
-    if text[..first_end].trim_end() != "---" {
-        return Ok(Split {
-            yaml: None,
-            body_start: 0,
-        });
+    let Some(first_end) = line_end(text, 0) else {
+        return Ok(none);
+    };
+    let fence = text[..first_end].trim_end();
+    let toml = fence == "+++";
+    if fence != "---" && !toml {
+        return Ok(none);
     }
     let yaml_start = next_line(text, first_end);
     let mut at = yaml_start;
     while at < text.len() {
         let end = line_end(text, at).unwrap_or(text.len());
         let line = text[at..end].trim_end();
-        if line == "---" || line == "..." {
+        if (!toml && (line == "---" || line == "...")) || (toml && line == "+++") {
             return Ok(Split {
                 yaml: Some((&text[yaml_start..at], 2)),
                 body_start: next_line(text, end),
+                toml,
             });
         }
         at = next_line(text, end);
@@ -279,9 +270,11 @@ pub fn split_front_matter<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, D
     Err(Diagnostic::error(
         path,
         Pos::new(1, 1),
-        "front matter starts here with `---` but is never closed",
+        format!("front matter starts here with `{fence}` but is never closed"),
     )
-    .with_hint("add a line with only `---` after the last metadata line (title, tags, ...)"))
+    .with_hint(format!(
+        "add a line with only `{fence}` after the last metadata line (title, tags, ...)"
+    )))
 }
 
 fn line_end(text: &str, from: usize) -> Option<usize> {
@@ -314,9 +307,18 @@ pub const FRONT_MATTER_FIELDS: &[&str] = &[
     "aliases",
 ];
 
-/// Chapter metadata, as written between the `---` lines.
+/// Keys other tools use for carebook's own: `description` (Hugo, MkDocs, Docusaurus)
+/// is read as `summary`, `weight` (Hugo) as `order`, when the page does not give
+/// carebook's own (Hugo has a `summary` too; then `description` stays another key).
+pub const FRONT_MATTER_ALIASES: &[&str] = &["description", "weight"];
+
+/// Keys other tools write that are a letter or two from one of carebook's; they are
+/// kept like any other foreign key, never taken for a misspelling.
+const FOREIGN_KEYS: &[&str] = &["page", "pages", "date", "type", "icon", "lang", "math"];
+
+/// Chapter metadata, as written between the `---` (or `+++`) lines. Keys it does not
+/// name are kept apart by [`parse_front_matter`], for templates.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: Option<String>,
     pub summary: Option<String>,
@@ -338,47 +340,17 @@ pub struct FrontMatter {
     pub search: Option<bool>,
     /// Who keeps the chapter true (a person or a team).
     pub owner: Option<String>,
-    /// When it was last reviewed (YYYY-MM-DD); checked by `crate::review`.
-    pub reviewed: Option<crate::review::Text>,
+    /// When it was last reviewed (YYYY-MM-DD); checked by the review module.
+    pub reviewed: Option<Text>,
     /// How often it must be reviewed ("180 days"), overriding its part and the book.
     #[serde(rename = "review-every")]
-    pub review_every: Option<crate::review::Text>,
+    pub review_every: Option<Text>,
     /// Dated one-line notes for "What's new".
     #[serde(default)]
-    pub changes: Vec<crate::review::ChangeNote>,
+    pub changes: Vec<ChangeNote>,
     /// Old addresses that redirect to this chapter (see `redirects.rs`).
     #[serde(default)]
     pub aliases: OneOrMany,
-}
-
-/// A list that may be written as a single value (`tags: culture`).
-#[derive(Debug, Clone, Default)]
-pub struct OneOrMany(pub Vec<String>);
-
-impl<'de> Deserialize<'de> for OneOrMany {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = OneOrMany;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a word or a list of words like [communication, empathy]")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<OneOrMany, E> {
-                Ok(OneOrMany(vec![v.to_owned()]))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<OneOrMany, A::Error> {
-                let mut out = Vec::new();
-                while let Some(v) = seq.next_element::<String>()? {
-                    out.push(v);
-                }
-                Ok(OneOrMany(out))
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
 }
 
 /// `card: false`, or `card: { when: ..., title: ... }`.
@@ -430,7 +402,7 @@ pub struct PartMeta {
     pub owner: Option<String>,
     /// How often the part's chapters must be reviewed, overriding the book.
     #[serde(rename = "review-every")]
-    pub review_every: Option<crate::review::Text>,
+    pub review_every: Option<Text>,
     /// The file this came from, for locating problems in it.
     #[serde(skip)]
     pub file: std::path::PathBuf,
@@ -447,6 +419,160 @@ pub fn parse_yaml<T: for<'de> Deserialize<'de> + Default>(
     }
     check_yaml_shape(yaml, first_line, path)?;
     serde_yaml::from_str(yaml).map_err(|e| yaml_diagnostic(&e, first_line, path))
+}
+
+/// Front-matter keys carebook does not read, with their values, for templates
+/// (`chapter.extra.<key>`): what Hugo, MkDocs or a wiki export wrote for themselves.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// Parses a chapter's front matter (YAML, or TOML when `toml`) that starts on
+/// `first_line` of `path`. Keys carebook does not know are returned apart, not refused:
+/// a handbook written for another tool keeps its own. A key a letter or two from one of
+/// carebook's (`tittle`, `tag`) is an error at the key, with the likely intended one.
+pub fn parse_front_matter(
+    meta: &str,
+    first_line: usize,
+    path: &Path,
+    toml: bool,
+) -> Result<(FrontMatter, Extra), Diagnostic> {
+    if meta.trim().is_empty() {
+        return Ok(Default::default());
+    }
+    if toml {
+        return parse_toml_front_matter(meta, first_line, path);
+    }
+    let mut fm: FrontMatter = parse_yaml(meta, first_line, path)?;
+    let mut keys = Vec::new();
+    walk_scalars(meta, |_, key, is_key, mark| {
+        if is_key {
+            keys.push((key.to_owned(), mark_pos(meta, first_line, mark)));
+        }
+        true
+    });
+    misspelt_key(&keys, path)?;
+    let mut extra = Extra::new();
+    if keys.iter().any(|(k, _)| !is_own_key(k)) {
+        if let Ok(serde_yaml::Value::Mapping(map)) = serde_yaml::from_str(meta) {
+            for (k, v) in map {
+                let Some(k) = k.as_str().filter(|k| !is_own_key(k)) else {
+                    continue;
+                };
+                // A value JSON cannot hold (a mapping with list keys) is left out.
+                if let Ok(v) = serde_json::to_value(v) {
+                    extra.insert(k.to_owned(), v);
+                }
+            }
+        }
+    }
+    read_aliases(&mut fm, &mut extra);
+    Ok((fm, extra))
+}
+
+/// `description` as the summary and `weight` as the order, unless the page gives its
+/// own; what is read is no longer another tool's key.
+fn read_aliases(fm: &mut FrontMatter, extra: &mut Extra) {
+    let [description, weight] = ["description", "weight"];
+    if fm.summary.is_none() {
+        if let Some(serde_json::Value::String(d)) = extra.get(description) {
+            fm.summary = Some(d.clone());
+            extra.remove(description);
+        }
+    }
+    if fm.order.is_none() {
+        if let Some(w) = extra.get(weight).and_then(serde_json::Value::as_i64) {
+            fm.order = Some(w);
+            extra.remove(weight);
+        }
+    }
+}
+
+fn parse_toml_front_matter(
+    meta: &str,
+    first_line: usize,
+    path: &Path,
+) -> Result<(FrontMatter, Extra), Diagnostic> {
+    let shift = |p: Pos| Pos::new(p.line + first_line - 1, p.col);
+    let at = |e: &toml::de::Error| {
+        shift(
+            e.span()
+                .map_or(Pos::new(1, 1), |s| LineIndex::new(meta).pos(s.start)),
+        )
+    };
+    let table: toml::Table = toml::from_str(meta).map_err(|e| {
+        Diagnostic::error(
+            path,
+            at(&e),
+            format!("invalid front matter: {}", e.message().trim()),
+        )
+        .with_hint("front matter between `+++` lines is TOML: `title = \"Holding a call\"`, `tags = [\"calls\"]`")
+    })?;
+    let spans = crate::config::TomlSpans::new(meta);
+    let keys: Vec<(String, Pos)> = table
+        .keys()
+        .map(|k| (k.clone(), shift(spans.key(&[k]))))
+        .collect();
+    misspelt_key(&keys, path)?;
+    let mut fm: FrontMatter = toml::from_str(meta).map_err(|e| {
+        Diagnostic::error(
+            path,
+            at(&e),
+            format!("invalid front matter: {}", e.message().trim()),
+        )
+    })?;
+    let mut extra = table
+        .into_iter()
+        .filter(|(k, _)| !is_own_key(k))
+        .map(|(k, v)| (k, toml_to_json(v)))
+        .collect();
+    read_aliases(&mut fm, &mut extra);
+    Ok((fm, extra))
+}
+
+/// A TOML value as JSON for templates; dates become their text.
+fn toml_to_json(v: toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        toml::Value::String(s) => J::String(s),
+        toml::Value::Integer(i) => J::from(i),
+        toml::Value::Float(f) => J::from(f),
+        toml::Value::Boolean(b) => J::Bool(b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(a) => J::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
+}
+
+/// Whether `key` is one of carebook's own (another tool's name for one of them is not).
+pub fn is_own_key(key: &str) -> bool {
+    FRONT_MATTER_FIELDS.contains(&key)
+}
+
+/// The first key that looks like a misspelling of one of carebook's, as an error.
+fn misspelt_key(keys: &[(String, Pos)], path: &Path) -> Result<(), Diagnostic> {
+    let own = || {
+        FRONT_MATTER_FIELDS
+            .iter()
+            .chain(FRONT_MATTER_ALIASES)
+            .copied()
+    };
+    for (key, pos) in keys {
+        let known =
+            FRONT_MATTER_ALIASES.contains(&key.as_str()) || FOREIGN_KEYS.contains(&key.as_str());
+        if is_own_key(key) || known {
+            continue;
+        }
+        if let Some(best) = crate::diag::did_you_mean(key, own()) {
+            return Err(Diagnostic::error(
+                path,
+                *pos,
+                format!("invalid front matter: unknown field `{key}`"),
+            )
+            .with_hint(format!("did you mean `{best}`?")));
+        }
+    }
+    Ok(())
 }
 
 /// How deeply lists and mappings may nest in front matter and pack files. Real metadata
@@ -802,6 +928,14 @@ mod tests {
     }
 
     #[test]
+    fn toml_front_matter_between_plus_lines() {
+        let s = split("+++\ntitle = \"A\"\n+++\nbody").unwrap();
+        assert_eq!((s.yaml, s.toml), (Some(("title = \"A\"\n", 2)), true));
+        let e = split("+++\ntitle = \"A\"\n---\n").unwrap_err();
+        assert!(e.message.contains("`+++`"), "{}", e.message);
+    }
+
+    #[test]
     fn no_front_matter() {
         assert_eq!(split("# Hi\n").unwrap().yaml, None);
         assert_eq!(split("").unwrap().yaml, None);
@@ -826,9 +960,50 @@ mod tests {
             parse_yaml::<FrontMatter>("title: A\ntags: [a\n", 2, Path::new("c.md")).unwrap_err();
         assert!(e.line >= 3, "line {}", e.line);
         let e =
-            parse_yaml::<FrontMatter>("title: A\ntitel: B\n", 2, Path::new("c.md")).unwrap_err();
+            parse_front_matter("title: A\ntitel: B\n", 2, Path::new("c.md"), false).unwrap_err();
         assert_eq!((e.line, e.col), (3, 1));
         assert!(e.message.contains("unknown field `titel`"), "{}", e.message);
+        assert_eq!(e.hint.as_deref(), Some("did you mean `title`?"));
+        // In TOML too, at the key, from the TOML parser's spans.
+        let e = parse_front_matter(
+            "title = \"A\"\n  sumary = \"B\"\n",
+            2,
+            Path::new("c.md"),
+            true,
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.col), (3, 3));
+        assert_eq!(e.hint.as_deref(), Some("did you mean `summary`?"));
+        let e = parse_front_matter("title = [\n", 2, Path::new("c.md"), true).unwrap_err();
+        assert_eq!(e.line, 3, "{}", e.message);
+    }
+
+    #[test]
+    fn other_tools_keys_are_kept_and_theirs_for_ours_are_read() {
+        let yaml = "title: A\ndescription: D\nweight: 3\nlayout: page\nhide: [toc]\n";
+        let (fm, extra) = parse_front_matter(yaml, 2, Path::new("c.md"), false).unwrap();
+        assert_eq!(fm.summary.as_deref(), Some("D"));
+        assert_eq!(fm.order, Some(3));
+        assert_eq!(extra.keys().collect::<Vec<_>>(), ["hide", "layout"]);
+        assert_eq!(extra["hide"], serde_json::json!(["toc"]));
+        let toml = "title = \"A\"\ndescription = \"D\"\nweight = 3\ndate = 2024-05-01\n";
+        let (fm, extra) = parse_front_matter(toml, 2, Path::new("c.md"), true).unwrap();
+        assert_eq!((fm.title.as_deref(), fm.order), (Some("A"), Some(3)));
+        assert_eq!(extra["date"], "2024-05-01");
+        // Keys other tools use that are near one of carebook's are not taken for typos.
+        parse_front_matter(
+            "date: 2024-01-01\npage: 2\ntype: doc\n",
+            2,
+            Path::new("c.md"),
+            false,
+        )
+        .unwrap();
+        // Hugo has both: carebook's own wins, and the other is another tool's key.
+        let yaml = "summary: S\ndescription: D\nweight: heavy\n";
+        let (fm, extra) = parse_front_matter(yaml, 2, Path::new("c.md"), false).unwrap();
+        assert_eq!((fm.summary.as_deref(), fm.order), (Some("S"), None));
+        assert_eq!(extra["description"], "D");
+        assert_eq!(extra["weight"], "heavy");
     }
 
     #[test]
@@ -903,4 +1078,87 @@ mod tests {
         );
         assert_eq!(normalize(Path::new("../x.md")), None);
     }
+}
+
+/// A front-matter value read as text whatever YAML made of it (`2026-11-02`, `180`),
+/// so a mistake is explained by carebook rather than by the YAML parser.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date like 2026-11-02 or a period like \"180 days\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_owned()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// One entry of a chapter's `changes:` list.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeNote {
+    pub date: Text,
+    pub note: String,
+    /// This change added the page.
+    #[serde(default)]
+    pub added: bool,
+}
+
+/// A chapter's upkeep fields, as written in its front matter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Upkeep {
+    pub owner: Option<String>,
+    pub reviewed: Option<String>,
+    pub every: Option<String>,
+    pub changes: Vec<ChangeNote>,
+}
+
+impl Upkeep {
+    pub fn from_front_matter(
+        owner: Option<String>,
+        reviewed: Option<Text>,
+        every: Option<Text>,
+        changes: Vec<ChangeNote>,
+    ) -> Upkeep {
+        Upkeep {
+            owner: owner.filter(|o| !o.trim().is_empty()),
+            reviewed: reviewed.map(|t| t.0),
+            every: every.map(|t| t.0),
+            changes,
+        }
+    }
+
+    /// The newest change note's date, when the chapter has valid ones.
+    pub fn updated(&self) -> Option<crate::clock::Date> {
+        self.changes
+            .iter()
+            .filter_map(|c| crate::clock::Date::parse(&c.date.0))
+            .max()
+    }
+}
+
+/// A part's upkeep fields from `_part.yaml` (or its `index.md`).
+#[derive(Debug, Clone, Default)]
+pub struct PartUpkeep {
+    pub owner: Option<String>,
+    pub every: Option<Text>,
+    /// The part's metadata file; empty when it has none.
+    pub file: PathBuf,
 }

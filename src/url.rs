@@ -1,5 +1,5 @@
-//! URLs in the site: the one place a percent-encoded string is decoded, and the one
-//! place a site path (as written to disk) becomes the path part of an href.
+//! URLs in the site: the one place a percent-encoded string is decoded, the one place
+//! a site path (as written to disk) becomes the path part of an href, and slugs.
 
 use std::borrow::Cow;
 
@@ -41,6 +41,24 @@ pub fn encode_path(path: &str) -> Cow<'_, str> {
 pub fn href_path(href: &str) -> Option<Cow<'_, str>> {
     let end = href.find(['?', '#']).unwrap_or(href.len());
     decode(&href[..end])
+}
+
+/// A name as a slug: lowercase ASCII letters, digits and single hyphens.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "chapter".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 #[cfg(test)]

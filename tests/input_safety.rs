@@ -363,11 +363,15 @@ fn an_invalid_source_date_epoch_is_a_usage_error() {
 #[test]
 fn check_line_format_keeps_a_file_name_with_a_newline_on_one_line() {
     let tmp = tempfile::tempdir().unwrap();
-    write(tmp.path(), "book.toml", "title = \"T\"\n");
+    write(
+        tmp.path(),
+        "book.toml",
+        "title = \"T\"\n[build]\nraw-html = \"warn\"\n",
+    );
     write(
         tmp.path(),
         "guide/two\nlines.md",
-        "No front matter, no checklist.\n",
+        "No front matter, no checklist, a <script>script</script>.\n",
     );
     let run = carebook(&["check", "--format", "line"], tmp.path());
     assert_eq!(run.code, 0, "{}", run.problems);
@@ -380,6 +384,6 @@ fn check_line_format_keeps_a_file_name_with_a_newline_on_one_line() {
     let run = build_ok(tmp.path());
     assert_contains(
         &run.problems,
-        "guide/two\\nlines.md:1:1: warning: this chapter has no front matter",
+        "guide/two\\nlines.md:1:34: warning: raw HTML `<script>` can run code",
     );
 }

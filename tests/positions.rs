@@ -33,6 +33,13 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
     ("", "---\ntitle: Calm\nsummary: Stay calm.\ntags: [care]\naudience: [agnet]\n---\n", "guide/part/calm.md", "5:12", "unknown audience `agnet`"),
     ("", "---\ntitle: Calm\nsummary: Stay calm.\ntags: [care]\naudience: [agent]\nreviewed: \"2026-13-01\"\n---\n", "guide/part/calm.md", "6:12", "`reviewed` must be a date"),
     ("", "---\ntitle: \"Calm {{ fact.nope }}\"\nsummary: Stay calm.\ntags: [care]\naudience: [agent]\n---\n", "guide/part/calm.md", "2:14", "unknown fact `nope`"),
+    // A key a letter off carebook's own, at the key; TOML front matter from its spans.
+    ("", "---\ntitle: Calm\nlayout: page\n  \nsumary: Stay calm.\n---\n", "guide/part/calm.md", "5:1", "invalid front matter: unknown field `sumary`"),
+    ("", "+++\ntitle = \"Calm\"\n tag = [\"care\"]\n+++\n", "guide/part/calm.md", "3:2", "invalid front matter: unknown field `tag`"),
+    ("", "+++\ntitle = \"Calm\"\ntags = [\"care\", \"kindnes\"]\naudience = \"agent\"\n+++\n", "guide/part/calm.md", "3:18", "unknown tag `kindnes`"),
+    ("", "+++\ntitle = \"Calm\"\nminutes = \"five\"\n+++\n", "guide/part/calm.md", "3:11", "invalid front matter: invalid type"),
+    // A link in raw HTML, at its value.
+    ("", "---\ntitle: Calm\ntags: [care]\naudience: [agent]\n---\n\n<p>See <a href=\"nowhere.md\">this</a>.</p>\n", "guide/part/calm.md", "7:17", "the link `nowhere.md` points to a chapter that does not exist"),
 ];
 
 #[test]

@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use carebook::search::tokenize::Tokenizer;
+use carebook::language::tokenize::Tokenizer;
 
 const VECTORS: &str = "tests/search/tokenizer-vectors.json";
 

@@ -84,7 +84,7 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     // rendered.
     let (analysis, diags) = crate::analysis::Analysis::of(root, book, diags);
     let book = &analysis.book;
-    let remap = crate::include::Remap::new(book);
+    let remap = book.remap();
 
     let mut findings = diags;
     findings.extend(structure::review(book, opts.strict));

@@ -1,6 +1,6 @@
 //! Course packs as the book declares them: a chosen, ordered set of chapters for a
 //! class, from book.toml (`[packs.<id>]`), `packs/<id>.yaml`, or the command line, and
-//! the agenda that times them. The pack's pages are made by [`crate::packs`].
+//! the agenda that times them. The pack's pages are made by the packs output.
 
 pub mod agenda;
 
@@ -10,7 +10,6 @@ use crate::book::Book;
 use crate::config::{PackConfig, PackEntry, PackSelector, Paper, TomlSpans, CONFIG_FILE};
 use crate::diag::{suggestion, Diagnostic, Pos};
 
-use crate::analysis::Analysis;
 use crate::book::ChapterId;
 use crate::Error;
 
@@ -47,17 +46,23 @@ impl Pack {
         self.chapters.iter().any(|c| c.id == chapter)
     }
 
-    /// Each chapter's class time, in pack order.
-    pub fn minutes(&self, analysis: &Analysis) -> Vec<u32> {
-        self.chapters
-            .iter()
-            .map(|c| class_minutes(analysis, c.id))
-            .collect()
+    /// The class schedule: chapters with breaks and a running clock, given each
+    /// chapter's class time in pack order (`Analysis::pack_minutes`).
+    pub fn agenda(&self, minutes: &[u32]) -> agenda::Agenda {
+        agenda::plan_from(minutes, self.start)
     }
 
-    /// The class schedule: chapters with breaks and a running clock.
-    pub fn agenda(&self, analysis: &Analysis) -> agenda::Agenda {
-        agenda::plan_from(&self.minutes(analysis), self.start)
+    /// One line for `carebook pack --list` and the home page.
+    pub fn summary(&self, minutes: &[u32]) -> PackSummary {
+        let agenda = self.agenda(minutes);
+        PackSummary {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            audience_ids: self.audience.clone(),
+            chapters: self.chapters.len(),
+            total: agenda.total,
+            teaching_minutes: agenda.teaching_minutes,
+        }
     }
 }
 
@@ -199,13 +204,13 @@ pub fn ad_hoc(
     let mut entries: Vec<PackEntry> = chapters.into_iter().map(PackEntry::Slug).collect();
     if !tags.is_empty() || audience.is_some() {
         entries.push(PackEntry::Select(PackSelector {
-            tags: crate::source::OneOrMany(tags),
+            tags: crate::textfile::OneOrMany(tags),
             audience: audience.clone(),
         }));
     }
     let cfg = PackConfig {
         title: title.to_owned(),
-        audience: crate::source::OneOrMany(audience.into_iter().collect()),
+        audience: crate::textfile::OneOrMany(audience.into_iter().collect()),
         chapters: entries,
         ..PackConfig::default()
     };
@@ -503,34 +508,6 @@ fn describe(sel: &PackSelector) -> String {
         parts.push(format!("audience {a}"));
     }
     format!("({})", parts.join("; "))
-}
-
-/// One line per pack for `carebook pack --list`: id, title, audience, chapters, time.
-pub fn summaries(analysis: &Analysis) -> Vec<PackSummary> {
-    analysis
-        .packs
-        .iter()
-        .map(|p| {
-            let agenda = p.agenda(analysis);
-            PackSummary {
-                id: p.id.clone(),
-                title: p.title.clone(),
-                audience_ids: p.audience.clone(),
-                chapters: p.chapters.len(),
-                total: agenda.total,
-                teaching_minutes: agenda.teaching_minutes,
-            }
-        })
-        .collect()
-}
-
-/// A chapter's time in a class: its `class-minutes` (taught, with practice), else its
-/// reading time.
-pub fn class_minutes(analysis: &Analysis, id: ChapterId) -> u32 {
-    analysis
-        .chapter(id)
-        .class_minutes
-        .unwrap_or_else(|| analysis.minutes(id))
 }
 
 #[derive(Debug, Clone, serde::Serialize)]

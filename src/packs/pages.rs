@@ -146,7 +146,7 @@ impl<'a> PackRender<'a> {
             })
             .collect();
         let assets = book.assets.iter().map(|a| slash_path(a)).collect();
-        let minutes = pack.minutes(site.model);
+        let minutes = site.model.pack_minutes(pack);
         let agenda = agenda::plan_from(&minutes, pack.start);
         PackRender {
             site,
@@ -521,7 +521,8 @@ impl<'a> PackRender<'a> {
                     Some(q) => Cow::Owned(format!(
                         "{}{}",
                         rendered.html,
-                        crate::quiz::html(self.site, q, crate::quiz::Mode::Worksheet, "")?
+                        self.site
+                            .quiz_html(q, crate::render::QuizMode::Worksheet, "")?
                     )),
                     None => Cow::Borrowed(rendered.html.as_str()),
                 };
@@ -567,7 +568,9 @@ impl<'a> PackRender<'a> {
                     .as_ref()
                     .map(|q| {
                         let prefix = format!("key-{}-", pos + 1);
-                        let key = crate::quiz::html(self.site, q, crate::quiz::Mode::Key, &prefix)?;
+                        let key = self
+                            .site
+                            .quiz_html(q, crate::render::QuizMode::Key, &prefix)?;
                         let from = &book.chapters[pc.id].out_path;
                         Ok::<_, Error>(self.relink((&key, &[]), from, None, &mut Vec::new()))
                     })

@@ -182,32 +182,49 @@ impl SiteCtx {
                 crate::config::Paper::A4 => "A4",
                 crate::config::Paper::Letter => "letter",
             },
-            edition: c.version.clone().unwrap_or_else(build_date),
+            edition: c.version.clone().unwrap_or_else(crate::clock::build_date),
             facts_page: !c.facts.is_empty(),
             folder_redirects: crate::redirects::folders_json(c),
         }
     }
 }
 
-/// Today's date (UTC) as YYYY-MM-DD, or the date of `SOURCE_DATE_EPOCH` when set, so
-/// builds can be reproduced byte for byte.
-pub fn build_date() -> String {
-    let secs = crate::now_secs();
-    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
+/// How a check is drawn by `partials/quiz.html`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuizMode {
+    /// On the chapter page: answer, check, see why.
+    Form,
+    /// In print: questions with empty boxes, no answers.
+    Worksheet,
+    /// The trainer's answer key, with explanations.
+    Key,
 }
 
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+#[derive(Serialize)]
+struct QuizCtx<'a> {
+    quiz: &'a crate::markdown::quiz::Quiz,
+    quiz_mode: QuizMode,
+    /// Put before ids, so they stay unique on a page of many chapters.
+    quiz_prefix: &'a str,
+}
+
+impl Site<'_> {
+    /// A knowledge check as HTML, from the theme's `partials/quiz.html`: the chapter
+    /// page, print and packs all draw checks through here.
+    pub fn quiz_html(
+        &self,
+        quiz: &crate::markdown::quiz::Quiz,
+        mode: QuizMode,
+        prefix: &str,
+    ) -> Result<String, Error> {
+        let ctx = QuizCtx {
+            quiz,
+            quiz_mode: mode,
+            quiz_prefix: prefix,
+        };
+        self.render("partials/quiz.html", &ctx)
+    }
 }
 
 /// What every page template receives; `body` adds the page kind's own data.
@@ -261,8 +278,8 @@ impl Links {
             audiences: Some("audiences/index.html"),
             handbook: None,
             pack_role: "",
-            whats_new: crate::paths::has_changes(book).then_some(crate::paths::WHATS_NEW),
-            review: crate::paths::has_review_page(book).then_some(crate::paths::REVIEW),
+            whats_new: book.has_changes().then_some(crate::paths::WHATS_NEW),
+            review: book.has_review_page().then_some(crate::paths::REVIEW),
         }
     }
 }
@@ -334,7 +351,10 @@ pub struct ChapterCtx<'a> {
     /// Owner, review dates, edit and feedback links.
     pub upkeep: crate::review::PageUpkeep,
     /// The knowledge check, drawn after the chapter's text.
-    pub quiz: Option<&'a crate::quiz::Quiz>,
+    pub quiz: Option<&'a crate::markdown::quiz::Quiz>,
+    /// Front-matter keys carebook does not read itself (another tool's, like `author`
+    /// or `date`), for a theme to show: `chapter.extra.author`.
+    pub extra: &'a crate::source::Extra,
 }
 
 /// One entry of a chapter's "On this page" list.
@@ -511,22 +531,10 @@ pub fn chapter_ctx<'a>(model: &'a Analysis, id: ChapterId) -> ChapterCtx<'a> {
             .checked_sub(1)
             .map(|p| link(book, ChapterId::new(p), false)),
         next: (i + 1 < book.chapters.len()).then(|| link(book, ChapterId::new(i + 1), false)),
-        card_href: model
-            .fit(id)
-            .is_some()
-            .then(|| crate::paths::card_href(book, id)),
+        card_href: model.fit(id).is_some().then(|| book.card_href(id)),
         upkeep: crate::review::page_upkeep(book, i),
         quiz: rendered.quiz.as_ref(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn civil_dates() {
-        assert_eq!(super::civil_from_days(0), (1970, 1, 1));
-        assert_eq!(super::civil_from_days(20_415), (2025, 11, 23));
-        assert_eq!(super::civil_from_days(11_016), (2000, 2, 29));
+        extra: &ch.extra,
     }
 }
 

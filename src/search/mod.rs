@@ -4,8 +4,8 @@
 
 pub mod encode;
 mod shard;
-pub mod synonyms;
-pub mod tokenize;
+
+use crate::language::tokenize;
 
 use rustc_hash::FxHashMap as HashMap;
 

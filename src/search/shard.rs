@@ -9,8 +9,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::encode::{content_hash, front_code, push_postings, Posting};
-use super::tokenize::Tokenizer;
 use super::{jsonp, jsonp_raw, CoreParts, Facet, SearchIndex, FORMAT};
+use crate::language::tokenize::Tokenizer;
 
 /// Records are grouped so a file holds about this many bytes: few files (10,000 chapters
 /// make about 1,100), and a page of ten results still loads well under a megabyte.

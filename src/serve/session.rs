@@ -397,7 +397,8 @@ fn reread(model: &Model, ids: &[ChapterId]) -> Result<Option<Vec<Fresh>>, String
         d.extend(analysis.book.validate_terms(&ch));
         d.extend(crate::review::validate_chapter(&ch));
         // Positions in included text belong to the included file.
-        crate::include::Remap::for_chapter(&ch).diagnostics(&mut output.rendered.diagnostics);
+        crate::include::Remap::new([(ch.path.as_path(), &ch.includes)])
+            .diagnostics(&mut output.rendered.diagnostics);
         d.append(&mut output.rendered.diagnostics);
         diags.extend(d);
         let mut changed = Aspects::TEXT;

@@ -97,41 +97,6 @@ impl Quiz {
     }
 }
 
-/// How a check is drawn by `partials/quiz.html`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Mode {
-    /// On the chapter page: answer, check, see why.
-    Form,
-    /// In print: questions with empty boxes, no answers.
-    Worksheet,
-    /// The trainer's answer key, with explanations.
-    Key,
-}
-
-#[derive(Serialize)]
-struct QuizCtx<'a> {
-    quiz: &'a Quiz,
-    quiz_mode: Mode,
-    /// Put before ids, so they stay unique on a page of many chapters.
-    quiz_prefix: &'a str,
-}
-
-/// The check as HTML, from the theme's `partials/quiz.html`.
-pub fn html(
-    site: &crate::render::Site<'_>,
-    quiz: &Quiz,
-    mode: Mode,
-    prefix: &str,
-) -> Result<String, crate::Error> {
-    let ctx = QuizCtx {
-        quiz,
-        quiz_mode: mode,
-        quiz_prefix: prefix,
-    };
-    site.render("partials/quiz.html", &ctx)
-}
-
 /// Something wrong in a check, at a byte offset of the chapter's body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {

@@ -2,6 +2,9 @@
 //! contents, rewritten and checked links, its desk-card checklist and its plain text
 //! by section for search.
 
+pub mod callouts;
+pub mod quiz;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -56,7 +59,7 @@ pub struct Rendered {
     /// The Markdown links to other pages, where they are in `html`.
     pub page_links: Vec<PageLink>,
     /// The chapter's knowledge check (its last section), drawn by the templates.
-    pub quiz: Option<crate::quiz::Quiz>,
+    pub quiz: Option<crate::markdown::quiz::Quiz>,
 }
 
 /// A Markdown link to a page of the site, located in the HTML while it was written, so
@@ -97,7 +100,7 @@ pub struct Checklist {
     /// Byte offset (in the body) of the first Do/Avoid heading, for diagnostics.
     pub offset: Option<usize>,
     /// WARNING and CAUTION callouts of the checklist section, printed on the card.
-    pub callouts: Vec<crate::callouts::CardCallout>,
+    pub callouts: Vec<crate::markdown::callouts::CardCallout>,
 }
 
 impl Checklist {
@@ -143,6 +146,9 @@ pub struct LinkTargets {
     check_heading: String,
     raw_html: RawHtml,
     facts: indexmap::IndexMap<String, String>,
+    /// Every chapter, part folder and file by its path in lowercase, for links that
+    /// differ from the file's name only in letter case.
+    folded: HashMap<String, PathBuf>,
 }
 
 impl LinkTargets {
@@ -167,8 +173,22 @@ impl LinkTargets {
             check_heading: book.config.checks.heading.clone(),
             raw_html: book.config.build.raw_html,
             facts: book.config.facts.clone(),
+            folded: book
+                .chapters
+                .iter()
+                .map(|c| &c.source)
+                .chain(book.parts.iter().filter(|p| !p.is_root()).map(|p| &p.dir))
+                .chain(&book.assets)
+                .map(|p| (slash_path(p).to_lowercase(), p.clone()))
+                .collect(),
         }
     }
+}
+
+/// Whether a link names a folder's own page: `team/index.md` (MkDocs),
+/// `team/README.md` (GitHub) and `team/_index.md` (Hugo) all mean the folder `team`.
+fn is_folder_page(name: &std::ffi::OsStr) -> bool {
+    crate::source::is_folder_page(&name.to_string_lossy().to_lowercase())
 }
 
 pub fn options() -> Options {
@@ -208,7 +228,7 @@ pub fn render(doc: &Doc<'_>, index: Option<ChapterId>, targets: &LinkTargets) ->
         let pos = pass.pos(offset);
         pass.out.diagnostics.push(d.at(doc.path, pos));
     }
-    for (offset, message, hint) in crate::callouts::near_misses(&events, body) {
+    for (offset, message, hint) in crate::markdown::callouts::near_misses(&events, body) {
         let pos = pass.pos(offset);
         let d = Diagnostic::warning(doc.path, pos, message).with_hint(hint);
         pass.out.diagnostics.push(d);
@@ -220,6 +240,7 @@ pub fn render(doc: &Doc<'_>, index: Option<ChapterId>, targets: &LinkTargets) ->
     pass.assign_heading_ids(&mut events);
     pass.take_quiz(&mut events);
     pass.rewrite_links(&mut events);
+    pass.rewrite_raw_links(&mut events);
     number_footnotes(&mut events, &mut pass.out.anchors);
     pass.check_self_anchors();
     let mut page_links = std::mem::take(&mut pass.page_links);
@@ -238,12 +259,12 @@ pub fn render(doc: &Doc<'_>, index: Option<ChapterId>, targets: &LinkTargets) ->
     }
     let critical = take_critical_marks(&mut events, &targets.checklists);
     out.checklist = extract_checklist(&events, &targets.checklists, &critical);
-    out.checklist.callouts = crate::callouts::card_callouts(&events, &targets.checklists);
+    out.checklist.callouts = crate::markdown::callouts::card_callouts(&events, &targets.checklists);
     out.words = count_words(&events);
     out.sections = extract_sections(&events);
     enable_task_boxes(&mut events, &critical);
     mark_lead_ins(&mut events);
-    crate::callouts::render(&mut events);
+    crate::markdown::callouts::render(&mut events);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     let marked = page_links.iter().map(|&(at, _)| at).collect();
     pulldown_cmark::html::push_html(&mut html, with_link_marks(events, marked));
@@ -365,14 +386,14 @@ impl<'d> Pass<'_, 'd> {
     fn take_quiz(&mut self, events: &mut Vec<(Event<'d>, std::ops::Range<usize>)>) {
         let mut problems = Vec::new();
         let heading = self.targets.check_heading.as_str();
-        let Some(mut section) = crate::quiz::split(events, heading, &mut problems) else {
+        let Some(mut section) = crate::markdown::quiz::split(events, heading, &mut problems) else {
             return;
         };
         self.rewrite_links(&mut section);
         // Links in the check are checked; only the chapter's own are located for packs.
         self.page_links.clear();
-        crate::callouts::render(&mut section);
-        self.out.quiz = crate::quiz::parse(&section, &mut problems);
+        crate::markdown::callouts::render(&mut section);
+        self.out.quiz = crate::markdown::quiz::parse(&section, &mut problems);
         for p in problems {
             let pos = self.pos(p.offset);
             let d = Diagnostic::error(self.doc.path, pos, p.message).with_hint(p.hint);
@@ -551,6 +572,79 @@ impl<'d> Pass<'_, 'd> {
         }
     }
 
+    /// Links in raw HTML (`<a href>`, `<img src>`; see `rawhtml::links`) are checked
+    /// and rewritten like Markdown links, so a handbook written for GitHub, where
+    /// `<img src="team.png" width="200">` is common, works the same. An address of the
+    /// built site written by hand (`x.html`), one to a place on the same page and one
+    /// with character references are left as written.
+    fn rewrite_raw_links(&mut self, events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
+        let mut i = 0;
+        while i < events.len() {
+            // An HTML block comes one line per event; it is read as one text, so a tag
+            // across lines is seen whole, and put back in its first event.
+            let pieces = match &events[i].0 {
+                Event::Html(_) => events[i..]
+                    .iter()
+                    .take_while(|(e, _)| matches!(e, Event::Html(_)))
+                    .count(),
+                Event::InlineHtml(_) => 1,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let block = &mut events[i..i + pieces];
+            i += pieces;
+            let mut text = String::new();
+            let mut starts = Vec::with_capacity(pieces);
+            for (e, range) in block.iter() {
+                if let Event::Html(t) | Event::InlineHtml(t) = e {
+                    starts.push((text.len(), range.start));
+                    text.push_str(t);
+                }
+            }
+            let mut out = String::new();
+            let mut copied = 0;
+            for link in rawhtml::links(&text) {
+                let path = link.url.split(['#', '?']).next().unwrap_or_default();
+                let by_hand = path.ends_with(".html") || path.ends_with(".htm");
+                // `#top` may name an `<a name>` anchor, which only the browser knows.
+                let skip = by_hand || link.url.starts_with('#') || link.url.contains('&');
+                if skip || link.url.trim() != link.url {
+                    continue;
+                }
+                let (from, source) = starts
+                    .iter()
+                    .rev()
+                    .find(|(at, _)| *at <= link.value.start)
+                    .copied()
+                    .unwrap_or((0, 0));
+                let offset = source + (link.value.start - from);
+                self.resolved = Resolved::Kept;
+                if let Some(new) = self.resolve(&link.url, offset) {
+                    out.push_str(&text[copied..link.value.start]);
+                    out.push_str(&escape_attr(&new));
+                    copied = link.value.end;
+                }
+            }
+            if copied == 0 {
+                continue;
+            }
+            out.push_str(&text[copied..]);
+            for (n, (e, _)) in block.iter_mut().enumerate() {
+                let t = if n == 0 {
+                    CowStr::from(std::mem::take(&mut out))
+                } else {
+                    CowStr::Borrowed("")
+                };
+                match e {
+                    Event::InlineHtml(_) => *e = Event::InlineHtml(t),
+                    _ => *e = Event::Html(t),
+                }
+            }
+        }
+    }
+
     /// The rewritten link for `dest`, or `None` to keep it as written.
     fn resolve(&mut self, dest: &str, offset: usize) -> Option<String> {
         if is_external(dest) {
@@ -615,7 +709,7 @@ impl<'d> Pass<'_, 'd> {
             self.resolved = Resolved::Chapter(i);
             return Some(href_to(from, &self.targets.chapter_outs[i]));
         }
-        let part_dir = if target.file_name().is_some_and(|n| n == "index.md") {
+        let part_dir = if target.file_name().is_some_and(is_folder_page) {
             target.parent().unwrap_or(target)
         } else {
             target
@@ -626,6 +720,9 @@ impl<'d> Pass<'_, 'd> {
         if self.targets.assets.contains(target) {
             self.resolved = Resolved::Asset;
             return Some(href_to(from, &slash_path(target)));
+        }
+        if let Some(href) = self.resolve_other_case(target, part_dir, dest, offset) {
+            return Some(href);
         }
         let pos = self.pos(offset);
         let is_md = target.extension().is_some_and(|e| e == "md");
@@ -648,6 +745,37 @@ impl<'d> Pass<'_, 'd> {
         };
         self.broken(pos, message, hint);
         None
+    }
+
+    /// A link to a chapter, folder or file that exists with other capital letters
+    /// (`Team/Onboarding.md` for `team/onboarding.md`) works on Windows and macOS but
+    /// not on GitHub or a web server: it is linked to the file, with a warning.
+    fn resolve_other_case(
+        &mut self,
+        target: &Path,
+        part_dir: &Path,
+        dest: &str,
+        offset: usize,
+    ) -> Option<String> {
+        let (found, _) = [target, part_dir].into_iter().find_map(|t| {
+            let key = slash_path(t).to_lowercase();
+            self.targets.folded.get(&key).map(|p| (p.clone(), t))
+        })?;
+        let href = self.resolve_path(&found, dest, offset)?;
+        let pos = self.pos(offset);
+        let actual = slash_path(&found);
+        let d = Diagnostic::warning(
+            self.doc.path,
+            pos,
+            format!(
+                "the link `{dest}` differs in capital letters from what it points to, `{actual}`"
+            ),
+        )
+        .with_hint(format!(
+            "write the link with the file's own capitals (`{actual}`): GitHub and most web servers treat them as different files"
+        ));
+        self.out.diagnostics.push(d);
+        Some(href)
     }
 
     fn chapter_hint(&self, target: &Path) -> Option<String> {

@@ -1,6 +1,8 @@
 //! `book.toml`: the typed configuration of a book, with documented defaults.
 //! Unknown keys are errors so a typo never silently does nothing.
 
+pub mod env;
+
 use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
@@ -53,10 +55,10 @@ pub struct Config {
     pub check: CheckConfig,
     /// `[review]`: review dates and owners are tracked when this table is present.
     #[serde(default)]
-    pub review: Option<crate::review::ReviewConfig>,
+    pub review: Option<ReviewConfig>,
     /// `[feedback]`: the "Something wrong or missing?" line on each chapter page.
     #[serde(default)]
-    pub feedback: Option<crate::review::FeedbackConfig>,
+    pub feedback: Option<FeedbackConfig>,
     /// Book-wide facts (`refund-window = "30 days"`), used in chapters as
     /// `{{ fact.refund-window }}`; see `facts.rs`.
     #[serde(default)]
@@ -351,7 +353,7 @@ pub struct SearchConfig {
     /// Target bytes of one postings shard; default 48,000.
     pub shard_size: usize,
     /// `[search.synonyms]`: what readers type → other words it should also find.
-    pub synonyms: crate::search::synonyms::Synonyms,
+    pub synonyms: crate::language::synonyms::Synonyms,
 }
 
 impl Default for SearchConfig {
@@ -405,7 +407,7 @@ pub struct PackConfig {
     #[serde(default)]
     pub intro: String,
     #[serde(default)]
-    pub audience: crate::source::OneOrMany,
+    pub audience: crate::textfile::OneOrMany,
     #[serde(default)]
     pub paper: Option<Paper>,
     /// The class's date, `YYYY-MM-DD`, shown on the pack's pages.
@@ -441,7 +443,7 @@ struct RawEntry {
     slug: Option<String>,
     title: Option<String>,
     #[serde(default)]
-    tags: crate::source::OneOrMany,
+    tags: crate::textfile::OneOrMany,
     audience: Option<String>,
 }
 
@@ -482,7 +484,7 @@ impl<'de> Deserialize<'de> for PackEntry {
 #[serde(deny_unknown_fields)]
 pub struct PackSelector {
     #[serde(default)]
-    pub tags: crate::source::OneOrMany,
+    pub tags: crate::textfile::OneOrMany,
     #[serde(default)]
     pub audience: Option<String>,
 }
@@ -527,9 +529,9 @@ impl Config {
                 d
             }
         })?;
-        let text = crate::source::decode_text(bytes, &path)?;
+        let text = crate::textfile::decode_text(bytes, &path)?;
         let config = Self::parse(&text, &path)?;
-        let config = crate::config_env::apply(config, &text, &path)?;
+        let config = env::apply(config, &text, &path)?;
         config.check_folders(root, &text, &path)?;
         Ok(config)
     }
@@ -571,8 +573,8 @@ impl Config {
             }
         }
         self.search.validate(text, path)?;
-        crate::facts::validate(&self.facts, text, path)?;
-        crate::review::validate_config(self, text, path)
+        validate_facts(&self.facts, text, path)?;
+        self.validate_upkeep(text, path)
     }
 
     pub fn tag_ids(&self) -> impl Iterator<Item = &str> + Clone {
@@ -627,6 +629,112 @@ fn toml_diagnostic(e: &toml::de::Error, text: &str, path: &Path) -> Diagnostic {
     } else {
         d
     }
+}
+
+/// `[review]` in book.toml.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReviewConfig {
+    /// How often every chapter must be reviewed, e.g. "180 days", "26 weeks", "6 months".
+    #[serde(default)]
+    pub every: Option<String>,
+    /// Write `review.html`, the report for team leads; default true.
+    #[serde(default = "yes")]
+    pub page: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// `[feedback]` in book.toml: one of `email` or `url`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FeedbackConfig {
+    /// An address for a `mailto:` link, with the page's title and path as the subject.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// A form's address; `{path}` and `{title}` are replaced by the page's.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl Config {
+    /// Problems in `[review]`, `[feedback]` and `edit-url`.
+    fn validate_upkeep(&self, text: &str, path: &Path) -> Result<(), Diagnostic> {
+        let c = self;
+        let spans = TomlSpans::new(text);
+        if let Some(every) = c.review.as_ref().and_then(|r| r.every.as_deref()) {
+            if crate::clock::Period::parse(every).is_none() {
+                return Err(Diagnostic::error(
+                    path,
+                    spans.value(&["review", "every"]),
+                    format!("`every` under [review] must be a period, found `{every}`"),
+                )
+                .with_hint(crate::clock::PERIOD_HINT));
+            }
+        }
+        if let Some(url) = &c.build.edit_url {
+            if !url.contains("{path}") {
+                return Err(Diagnostic::error(path, spans.value(&["build", "edit-url"]), format!("`edit-url` must contain `{{path}}`, where each chapter's path goes; found `{url}`"))
+                    .with_hint("for example edit-url = \"https://git.example.com/handbook/edit/main/{path}\""));
+            }
+        }
+        if let Some(f) = &c.feedback {
+            let pos = |key| spans.value(&["feedback", key]);
+            match (&f.email, &f.url) {
+                (Some(_), Some(_)) => return Err(Diagnostic::error(path, pos("url"), "[feedback] takes `email` or `url`, not both")
+                    .with_hint("keep the one readers should use: a mail address or a form's address")),
+                (None, None) => return Err(Diagnostic::error(path, spans.key(&["feedback"]), "[feedback] needs `email` or `url`")
+                    .with_hint("for example email = \"handbook@example.com\", or remove the [feedback] table to leave the line off")),
+                (Some(e), None) if !e.contains('@') || e.contains(char::is_whitespace) => {
+                    return Err(Diagnostic::error(path, pos("email"), format!("`email` under [feedback] must be a mail address, found `{e}`"))
+                        .with_hint("for example email = \"handbook@example.com\""))
+                }
+                (None, Some(u)) if !(u.starts_with("https://") || u.starts_with("http://")) => {
+                    return Err(Diagnostic::error(path, pos("url"), format!("`url` under [feedback] must be an absolute http(s) address, found `{u}`"))
+                        .with_hint("for example url = \"https://forms.example.com/handbook?page={path}\""))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Fact names must be plain words, and values one line of plain text.
+fn validate_facts(
+    facts: &indexmap::IndexMap<String, String>,
+    text: &str,
+    path: &Path,
+) -> Result<(), Diagnostic> {
+    for (name, value) in facts {
+        let ok = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !ok {
+            return Err(Diagnostic::error(
+                path,
+                find_fact(text, name),
+                format!("the fact name `{name}` can only use letters, digits, `-` and `_`"),
+            )
+            .with_hint(format!("for example `{} = ...`", crate::url::slugify(name))));
+        }
+        if value.contains('\n') || value.contains("{{") {
+            return Err(Diagnostic::error(
+                path,
+                find_fact(text, name),
+                format!("the fact `{name}` must be one line of text, without `{{{{`"),
+            )
+            .with_hint("facts are short values such as \"30 days\" or a phone number"));
+        }
+    }
+    Ok(())
+}
+
+fn find_fact(text: &str, name: &str) -> Pos {
+    TomlSpans::new(text).key(&["facts", name])
 }
 
 /// Positions in a TOML text (book.toml, a pack file), from the TOML parser's spans,
