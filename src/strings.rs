@@ -64,6 +64,63 @@ impl Strings {
         self.0.get(key).map_or(key, String::as_str)
     }
 
+    /// The text for `key` counted `n` times: `key_one` for one, `key_other` otherwise,
+    /// `key` itself when the text does not change with the count (a translation with more plural forms adds its own keys
+    /// the same way).
+    pub fn count<'s>(&'s self, key: &'s str, n: i128) -> &'s str {
+        let form = if n == 1 { "_one" } else { "_other" };
+        self.0
+            .get(&format!("{key}{form}"))
+            .map_or_else(|| self.get(key), String::as_str)
+    }
+
+    /// The keys a browser script reads (`ui("key")`, and `uiCount("key")` for the
+    /// `_one`/`_other` pair), found in its source so that a page carries the words of
+    /// exactly the scripts it loads, a theme's own scripts included.
+    pub fn script_keys(source: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        for (call, plural) in [("ui(\"", false), ("uiCount(\"", true)] {
+            for (at, _) in source.match_indices(call) {
+                let before = source[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                    continue;
+                }
+                let rest = &source[at + call.len()..];
+                let end = rest
+                    .find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'))
+                    .unwrap_or(rest.len());
+                if end == 0 || !rest[end..].starts_with('"') {
+                    continue;
+                }
+                let key = &rest[..end];
+                if plural {
+                    keys.push(format!("{key}_one"));
+                    keys.push(format!("{key}_other"));
+                } else {
+                    keys.push(key.to_owned());
+                }
+            }
+        }
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// `keys` and their texts as a JSON object for a page's
+    /// `<script type="application/json" id="carebook-strings">`; `</` is written `<\/`
+    /// so a text cannot end the script element.
+    pub fn json<'k>(&self, keys: impl IntoIterator<Item = &'k str>) -> String {
+        let map: IndexMap<&str, &str> = keys.into_iter().map(|k| (k, self.get(k))).collect();
+        serde_json::to_string(&map)
+            .unwrap_or_default()
+            .replace("</", "<\\/")
+    }
+
+    /// Whether the table has `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.0.contains_key(key)
+    }
+
     /// The text for `key` with each `{name}` replaced by its value.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
         let mut text = self.get(key).to_owned();
@@ -97,10 +154,29 @@ mod tests {
     fn every_key_the_code_and_templates_use_is_in_the_table() {
         let s = Strings::default();
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        // `site.t("key")`, `site.fill("key", ..)`, `strings.get("key")`, `{{ ui.key }}`.
-        let used =
-            regex::Regex::new(r#"(?:\.(?:t|fill|get)\(\s*"|\{\{-?\s*ui\.)([a-z_]+)"#).unwrap();
+        // `site.t("key")`, `site.fill("key", ..)`, `strings.get("key")`, `ui.key` in a
+        // template, and `t(key="key", ..)` there (with `n=`, the key may be a
+        // `_one`/`_other` pair).
+        let used = regex::Regex::new(
+            r#"(?:\.(?:t|fill|get)\(\s*"|\bui\.|\bt\(key="|\.count\(\s*")([a-z][a-z_0-9]*)"#,
+        )
+        .unwrap();
+        let known =
+            |k: &str| s.has(k) || (s.has(&format!("{k}_one")) && s.has(&format!("{k}_other")));
         let mut missing = Vec::new();
+        // The browser scripts' `ui("key")` and `uiCount("key", n)`, as their pages'
+        // carebook-strings blocks will list them.
+        for entry in walkdir::WalkDir::new(root.join("themes/default/static")) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "js") {
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                for key in Strings::script_keys(&text) {
+                    if !s.has(&key) {
+                        missing.push(format!("{}: {key}", entry.path().display()));
+                    }
+                }
+            }
+        }
         for dir in ["src", "themes/default/templates"] {
             for entry in walkdir::WalkDir::new(root.join(dir)) {
                 let entry = entry.unwrap();
@@ -109,12 +185,30 @@ mod tests {
                 }
                 let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
                 for c in used.captures_iter(&text) {
-                    if !s.0.contains_key(&c[1]) {
+                    if !known(&c[1]) {
                         missing.push(format!("{}: {}", entry.path().display(), &c[1]));
                     }
                 }
             }
         }
         assert!(missing.is_empty(), "keys not in strings.toml: {missing:?}");
+    }
+
+    #[test]
+    fn scripts_keys_are_found_and_counts_choose_their_form() {
+        let src =
+            r#"a.textContent = ui("kc_check"); b = uiCount("card_count", n); x.ui("nope"); ui(k);"#;
+        assert_eq!(
+            Strings::script_keys(src),
+            ["card_count_one", "card_count_other", "kc_check"]
+        );
+        let s = Strings::default();
+        assert_eq!(s.count("card_count", 1), "{n} card");
+        assert_eq!(s.count("card_count", 3), "{n} cards");
+        assert_eq!(s.count("kc_question", 3), "Question {n}:");
+        assert_eq!(
+            s.json(["kc_check", "x</script>"]),
+            r#"{"kc_check":"Check answers","x<\/script>":"x<\/script>"}"#
+        );
     }
 }

@@ -107,10 +107,6 @@ impl Theme {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         let strings = crate::strings::Strings::load(&dir.join("strings.toml"), links)?;
-        // Every template reads the interface's words as `ui.<key>`.
-        tera.global_context().insert("ui", &strings);
-        tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
-            .map_err(|e| template_error(&e, &dir))?;
         let mut statics = Vec::new();
         for (file, bytes) in STATIC {
             let path = dir.join("static").join(file);
@@ -122,6 +118,13 @@ impl Theme {
             statics.push(((*file).to_owned(), content));
         }
         statics.extend(extra_statics(&dir.join("static"), links)?);
+        // Every template reads the interface's words as `ui.<key>`, or through `t()`
+        // when a text has values to fill in or a count; `ui_json()` gives the scripts
+        // a page loads their words.
+        tera.global_context().insert("ui", &strings);
+        register_words(&mut tera, &strings, &statics);
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
+            .map_err(|e| template_error(&e, &dir))?;
         let mut hash = xxhash_rust::xxh3::Xxh3::new();
         let mut feed = |bytes: &[u8]| {
             hash.update(&(bytes.len() as u64).to_le_bytes());
@@ -164,6 +167,65 @@ impl Theme {
             )
         })
     }
+}
+
+/// `t(key=KEY, n=count, name=value, ..)`: the text of KEY (of `KEY_one` or `KEY_other`
+/// with `n`), HTML-escaped, with each `{name}` replaced by its value, escaped unless the
+/// template marked it `| safe` (a link or a `<time>` inside a sentence).
+///
+/// `ui_json(scripts="a.js b.js")`: the words those scripts read, as the JSON of the
+/// page's `carebook-strings` block.
+fn register_words(tera: &mut Tera, strings: &crate::strings::Strings, statics: &[StaticFile]) {
+    use tera::{Kwargs, State, TeraResult, Value};
+    let table = strings.clone();
+    tera.register_function("t", move |kw: Kwargs, st: &State| -> TeraResult<Value> {
+        let key: &str = kw.must_get("key")?;
+        let text = match kw.get::<Value>("n")?.and_then(|n| n.as_i128()) {
+            Some(n) => table.count(key, n),
+            None => table.get(key),
+        };
+        let mut out = st.escape(text)?;
+        for (name, value) in kw.iter() {
+            let Some(name) = name.as_str() else { continue };
+            if name == "key" {
+                continue;
+            }
+            let raw = match value.as_str() {
+                Some(s) => s.to_owned(),
+                None => value.to_string(),
+            };
+            let filled = if value.is_safe() {
+                raw
+            } else {
+                st.escape(&raw)?
+            };
+            out = out.replace(&format!("{{{name}}}"), &filled);
+        }
+        Ok(Value::safe_string(&out))
+    });
+    let table = strings.clone();
+    let scripts: Vec<(String, Vec<String>)> = statics
+        .iter()
+        .filter(|(name, _)| name.ends_with(".js"))
+        .map(|(name, bytes)| {
+            let keys = crate::strings::Strings::script_keys(&String::from_utf8_lossy(bytes));
+            (name.clone(), keys)
+        })
+        .collect();
+    tera.register_function(
+        "ui_json",
+        move |kw: Kwargs, _: &State| -> TeraResult<Value> {
+            let wanted: &str = kw.must_get("scripts")?;
+            let mut keys: Vec<&str> = wanted
+                .split_whitespace()
+                .filter_map(|w| scripts.iter().find(|(n, _)| n == w))
+                .flat_map(|(_, k)| k.iter().map(String::as_str))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            Ok(Value::safe_string(&table.json(keys)))
+        },
+    );
 }
 
 fn read_override(path: &Path) -> Result<Option<String>, Diagnostic> {

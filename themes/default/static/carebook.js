@@ -275,6 +275,13 @@
 /* Checklists on chapter pages: ticks are remembered on this computer until cleared. */
 (function () {
   "use strict";
+  // The interface's words come from the page (strings.toml, rendered into the
+  // carebook-strings block with the keys this script reads), never from here.
+  var S = {};
+  try { S = JSON.parse(document.getElementById("carebook-strings").textContent); } catch (e) { /* no block: keys show */ }
+  function ui(key, values) {
+    return (S[key] || key).replace(/\{(\w+)\}/g, function (m, name) { return values && name in values ? values[name] : m; });
+  }
   var boxes = Array.prototype.slice.call(document.querySelectorAll(".chapter-body .task-box"));
   if (!boxes.length) return;
   var key = "carebook-ticks:" + location.pathname;
@@ -300,7 +307,7 @@
   var clear = document.createElement("button");
   clear.type = "button";
   clear.className = "tasks-clear";
-  clear.textContent = "Clear ticks";
+  clear.textContent = ui("clear_ticks");
   clear.addEventListener("click", function () {
     boxes.forEach(function (b) { b.checked = b.defaultChecked; });
     try { localStorage.removeItem(key); } catch (e) { /* ignore */ }

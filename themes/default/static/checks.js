@@ -6,6 +6,13 @@
   "use strict";
   var section = document.querySelector(".knowledge-check[data-kc]");
   if (!section) return;
+  // The interface's words come from the page (strings.toml, rendered into the
+  // carebook-strings block with the keys this script reads), never from here.
+  var S = {};
+  try { S = JSON.parse(document.getElementById("carebook-strings").textContent); } catch (e) { /* no block: keys show */ }
+  function ui(key, values) {
+    return (S[key] || key).replace(/\{(\w+)\}/g, function (m, name) { return values && name in values ? values[name] : m; });
+  }
   var form = section.querySelector(".kc-form");
   var questions = Array.prototype.slice.call(form.querySelectorAll(".kc-question"));
   var checkButton = form.querySelector(".kc-check");
@@ -33,10 +40,10 @@
     var sign = "", words = "", cls = "";
     if (checked && i.checked) {
       sign = correct ? "✓ " : "✗ ";
-      words = correct ? "Your answer: right" : "Your answer: not right";
+      words = correct ? ui("kc_mark_right") : ui("kc_mark_wrong");
       cls = correct ? "kc-mark-right" : "kc-mark-wrong";
     } else if (checked && correct) {
-      sign = "✓ "; words = "The right answer"; cls = "kc-mark-missed";
+      sign = "✓ "; words = ui("kc_mark_missed"); cls = "kc-mark-missed";
     }
     el.textContent = "";
     el.hidden = !words;
@@ -60,13 +67,13 @@
       inputs(q).forEach(function (i) { i.disabled = checked; mark(i, checked); });
       var result = q.querySelector(".kc-result");
       result.hidden = !checked;
-      result.textContent = checked ? (ok ? "Right." : "Not quite.") : "";
+      result.textContent = checked ? (ok ? ui("kc_result_right") : ui("kc_result_wrong")) : "";
       var why = q.querySelector(".kc-explanation");
       if (why) why.hidden = !checked;
     });
     checkButton.hidden = checked;
     retryButton.hidden = !checked;
-    summary.textContent = checked ? "You got " + right + " of " + questions.length + " right." : "";
+    summary.textContent = checked ? ui("kc_score", { right: right, total: questions.length }) : "";
     return right;
   }
   /* In a course pack inside a learning platform, the launcher keeps the score. */
@@ -92,7 +99,7 @@
     var open = questions.filter(function (q) { return !inputs(q).some(function (i) { return i.checked; }); });
     if (open.length) {
       var n = questions.indexOf(open[0]) + 1;
-      summary.textContent = "Question " + n + " has no answer yet. Answer every question, then check.";
+      summary.textContent = ui("kc_unanswered", { n: n });
       inputs(open[0])[0].focus();
       return;
     }
@@ -105,7 +112,7 @@
     questions.forEach(function (q) { inputs(q).forEach(function (i) { i.checked = false; }); });
     show(false);
     try { localStorage.removeItem(key); } catch (e) { /* ignore */ }
-    summary.textContent = "Answers cleared. Try the questions again.";
+    summary.textContent = ui("kc_cleared");
     inputs(questions[0])[0].focus();
   });
 })();

@@ -4,6 +4,18 @@
    same specification as src/search/tokenize.rs. */
 (function () {
   "use strict";
+  // The interface's words come from the page (strings.toml, rendered into the
+  // carebook-strings block with the keys this script reads), never from here.
+  var S = {};
+  try { S = JSON.parse(document.getElementById("carebook-strings").textContent); } catch (e) { /* no block: keys show */ }
+  function ui(key, values) {
+    return (S[key] || key).replace(/\{(\w+)\}/g, function (m, name) { return values && name in values ? values[name] : m; });
+  }
+  function uiCount(key, n, values) {
+    var v = { n: n };
+    for (var k in values) v[k] = values[k];
+    return ui(key + (n === 1 ? "_one" : "_other"), v);
+  }
   var api = window.carebookSearch = window.carebookSearch || {};
   if (api.query) return;
 
@@ -487,7 +499,7 @@
   }
 
   /* ---------- the search box: a WAI-ARIA combobox with a listbox of results ---------- */
-  function ui() {
+  function searchBox() {
     var box = document.querySelector(".search");
     if (!box) return;
     var input = box.querySelector("#search-input"), panel = box.querySelector(".search-panel");
@@ -539,33 +551,33 @@
         if (!items || mine !== generation) return;
         render(q.trim(), last, items);
       }).catch(function (e) {
-        status.textContent = count.textContent = "Search is not available: " + e.message;
+        status.textContent = count.textContent = ui("search_unavailable", { error: e.message });
         show(true);
       });
     }
-    function results(n) { return n + (n === 1 ? " result" : " results"); }
+    function results(n) { return uiCount("search_count", n); }
     // "in the topic Culture", "for Agents", and where the results without them are.
     function filterWords(res) {
       var label = {};
       res.facets.forEach(function (f) { if (sel[f.kind] === f.id) label[f.kind] = f.label; });
-      var where = label.tag ? " in the topic " + label.tag + (label.audience ? " for " + label.audience : "") :
-        " in chapters for " + label.audience;
+      var where = label.tag ? (label.audience ? ui("search_in_topic_for", { topic: label.tag, audience: label.audience }) : ui("search_in_topic", { topic: label.tag })) :
+        ui("search_in_audience", { audience: label.audience });
       if (!label.tag && !label.audience) where = "";
-      var all = label.tag && label.audience ? "without these filters" : label.tag ? "in all topics" : "for all audiences";
+      var all = label.tag && label.audience ? ui("search_without_filters") : label.tag ? ui("search_all_topics") : ui("search_all_audiences");
       return { where: where, all: all, both: !!(label.tag && label.audience), one: label.tag || label.audience };
     }
     function render(q, res, items) {
       var n = res.docs.length, hl = encodeURIComponent(Array.from(res.terms).slice(0, 20).join(" "));
-      var what = q ? " for “" + q + "”" : "", f = filterWords(res), hidden = q && f.where && res.all > n;
+      var what = q ? ui("search_for", { query: q }) : "", f = filterWords(res), hidden = q && f.where && res.all > n;
       // Close spellings are named only when one brought in a result on show.
       var close = res.docs.slice(0, limit).some(function (d) { return res.closeSpelling.has(d); });
-      var msg = (n ? results(n) + what : "No results" + what) + (hidden ? f.where : "") +
-        (res.any ? ", matching some of the words" : "") + (close ? ", including close spellings" : "");
+      var msg = (n ? results(n) + what : ui("search_none") + what) + (hidden ? f.where : "") +
+        (res.any ? ui("search_some_words") : "") + (close ? ui("search_close_spellings") : "");
       if (hidden) msg += n ? " (" + res.all + " " + f.all + ")" : ". " + results(res.all) + " " + f.all + ".";
       count.textContent = msg;
       status.textContent = msg;
       clear.hidden = !(hidden && !n);
-      clear.textContent = f.both ? "Clear both filters" : "Clear the " + f.one + " filter";
+      clear.textContent = f.both ? ui("search_clear_both") : ui("search_clear_one", { filter: f.one });
       renderFacets(res);
       list.textContent = "";
       items.forEach(function (it, i) {
@@ -599,7 +611,7 @@
         var group = document.createElement("div");
         group.className = "search-facet-group";
         group.setAttribute("role", "group");
-        group.setAttribute("aria-label", kind === "tag" ? "Filter by topic" : "Filter by audience");
+        group.setAttribute("aria-label", kind === "tag" ? ui("search_filter_topic") : ui("search_filter_audience"));
         res.facets.forEach(function (f, i) {
           if (f.kind !== kind || (!res.counts[i] && sel[kind] !== f.id)) return;
           var b = document.createElement("button");
@@ -666,5 +678,5 @@
   }
 
   highlightPage();
-  ui();
+  searchBox();
 })();
