@@ -98,7 +98,7 @@ impl Date {
         self.0 * 86_400
     }
 
-    pub fn add(self, period: Period) -> Date {
+    pub fn plus(self, period: Period) -> Date {
         match period {
             Period::Days(n) => Date(self.0 + n),
             Period::Months(n) => {

@@ -16,8 +16,6 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::diag::{did_you_mean, Diagnostic, LineIndex, Pos};
 
-/// The page that lists the facts, from the site root.
-
 /// A problem found in chapter text, without its file and position yet.
 pub struct FactError {
     message: String,

@@ -72,7 +72,7 @@ pub fn owner<'a>(book: &'a Book, ch: &'a Chapter) -> Option<&'a str> {
 pub fn status<'a>(book: &'a Book, ch: &'a Chapter, today: Date) -> Status<'a> {
     let reviewed = ch.upkeep.reviewed.as_deref().and_then(Date::parse);
     let period = period(book, ch);
-    let due = reviewed.zip(period).map(|(r, p)| r.add(p));
+    let due = reviewed.zip(period).map(|(r, p)| r.plus(p));
     let state = match (period, due) {
         (None, _) => State::Untracked,
         (Some(_), None) => State::Never,
@@ -423,10 +423,10 @@ mod tests {
 
     #[test]
     fn months_keep_the_day_or_clamp_it() {
-        assert_eq!(d("2026-01-31").add(Period::Months(1)), d("2026-02-28"));
-        assert_eq!(d("2026-05-15").add(Period::Months(12)), d("2027-05-15"));
-        assert_eq!(d("2026-11-02").add(Period::Months(3)), d("2027-02-02"));
-        assert_eq!(d("2026-11-02").add(Period::Days(30)), d("2026-12-02"));
+        assert_eq!(d("2026-01-31").plus(Period::Months(1)), d("2026-02-28"));
+        assert_eq!(d("2026-05-15").plus(Period::Months(12)), d("2027-05-15"));
+        assert_eq!(d("2026-11-02").plus(Period::Months(3)), d("2027-02-02"));
+        assert_eq!(d("2026-11-02").plus(Period::Days(30)), d("2026-12-02"));
     }
 
     #[test]
