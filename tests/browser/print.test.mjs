@@ -301,7 +301,7 @@ test("the trainer's sheet has a Print button and prints on the paper chosen", as
   for (const paper of ["A4", "letter"]) {
     const pdf = printToPdf(fileUrl(site, "packs/calm-under-pressure/trainer.html") + `#paper=${paper}`);
     assertSize(pdfInfo(pdf), paper);
-    assert.match(pdfPageText(pdf, 1), /^Trainer's sheet: Calm under pressure/);
+    assert.match(pdfPageText(pdf, 1), /^Trainer’s sheet: Calm under pressure/);
   }
 });
 
