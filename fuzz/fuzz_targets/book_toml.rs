@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
             if let Some(first) = site.book.chapter_ids().next() {
                 let _ = carebook::site::chapter(&site, first, &sink);
             }
-            let _ = carebook::course::summaries(site.model);
+            let _ = site.model.pack_summaries();
         }
         Err(e) => {
             let _ = e.to_string();
