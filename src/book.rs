@@ -10,15 +10,36 @@ use crate::config::Config;
 use crate::diag::{suggestion, Diagnostic, Pos};
 use crate::source::{self, CardDetails, CardSetting, FrontMatter, PartMeta};
 
-/// Output folders carebook fills itself.
-pub const RESERVED_FOLDERS: &[&str] = &[
-    "assets",
-    "tags",
-    "audiences",
-    "checklists",
-    "packs",
-    "search",
-];
+pub use crate::paths::RESERVED_FOLDERS;
+
+/// A chapter's key: its place in reading order. Every per-chapter result (the book's
+/// chapter, its rendered Markdown and card fit in the analysis, a page's inputs) is
+/// reached through it rather than through bare indexes into parallel lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ChapterId(usize);
+
+impl ChapterId {
+    pub const fn new(index: usize) -> Self {
+        ChapterId(index)
+    }
+    /// The position in reading order, from 0.
+    pub const fn index(self) -> usize {
+        self.0
+    }
+}
+
+impl<T> std::ops::Index<ChapterId> for Vec<T> {
+    type Output = T;
+    fn index(&self, id: ChapterId) -> &T {
+        &self[id.0]
+    }
+}
+
+impl<T> std::ops::IndexMut<ChapterId> for Vec<T> {
+    fn index_mut(&mut self, id: ChapterId) -> &mut T {
+        &mut self[id.0]
+    }
+}
 
 #[derive(Debug)]
 pub struct Book {
@@ -52,6 +73,17 @@ pub struct Part {
     pub out_path: String,
     /// Owner and review period for the part's chapters (`_part.yaml`).
     pub upkeep: crate::review::PartUpkeep,
+}
+
+impl Part {
+    /// The part's chapters, in reading order.
+    pub fn chapter_ids(&self) -> impl Iterator<Item = ChapterId> + Clone {
+        self.chapters.clone().map(ChapterId)
+    }
+    /// Chapters at the top of the book form a part with no folder and no page.
+    pub fn is_root(&self) -> bool {
+        self.dir.as_os_str().is_empty()
+    }
 }
 
 #[derive(Debug)]
@@ -518,6 +550,11 @@ fn arrange(
 }
 
 impl Book {
+    /// Every chapter's id, in reading order.
+    pub fn chapter_ids(&self) -> impl Iterator<Item = ChapterId> + Clone {
+        (0..self.chapters.len()).map(ChapterId)
+    }
+
     /// Checks that need the whole book: declared tags and audiences, unique slugs and paths.
     fn validate(&self) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
@@ -561,11 +598,11 @@ impl Book {
         ] {
             r.insert(path.to_owned(), what.to_owned());
         }
-        if crate::feed::has_review_page(self) {
-            r.insert(crate::feed::REVIEW.into(), "the review report".into());
+        if crate::paths::has_review_page(self) {
+            r.insert(crate::paths::REVIEW.into(), "the review report".into());
         }
-        if crate::feed::has_changes(self) {
-            r.insert(crate::feed::WHATS_NEW.into(), "the What's new page".into());
+        if crate::paths::has_changes(self) {
+            r.insert(crate::paths::WHATS_NEW.into(), "the What's new page".into());
         }
         for p in self.parts.iter().filter(|p| !p.dir.as_os_str().is_empty()) {
             r.insert(
@@ -641,14 +678,15 @@ impl Book {
     }
 
     /// Chapters carrying a tag, in reading order.
-    pub fn chapters_tagged<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = usize> + 'a {
-        (0..self.chapters.len()).filter(move |&i| self.chapters[i].tags.iter().any(|t| t == tag))
+    pub fn chapters_tagged<'a>(&'a self, tag: &'a str) -> impl Iterator<Item = ChapterId> + 'a {
+        self.chapter_ids()
+            .filter(move |&id| self.chapters[id].tags.iter().any(|t| t == tag))
     }
 
     /// Chapters for an audience, in reading order.
-    pub fn chapters_for<'a>(&'a self, audience: &'a str) -> impl Iterator<Item = usize> + 'a {
-        (0..self.chapters.len())
-            .filter(move |&i| self.chapters[i].audience.iter().any(|a| a == audience))
+    pub fn chapters_for<'a>(&'a self, audience: &'a str) -> impl Iterator<Item = ChapterId> + 'a {
+        self.chapter_ids()
+            .filter(move |&id| self.chapters[id].audience.iter().any(|a| a == audience))
     }
 }
 

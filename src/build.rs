@@ -7,14 +7,13 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::book::{self, Book, Chapter};
+use crate::analysis::Analysis;
+use crate::book::{self, Chapter};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Pos};
-use crate::markdown::{self, anchor_hint, Doc, LinkTargets, Rendered};
 use crate::output::{OutputLock, OutputPath, Staging};
-use crate::render::theme::Theme;
-use crate::render::SiteCtx;
-use crate::site::Site;
+use crate::progress::Stages;
+use crate::render::{Renderer, Site, Theme};
 use crate::Error;
 
 /// What the command line can change for one build.
@@ -66,81 +65,36 @@ pub fn output_dir(root: &Path, config: &Config, opts: &BuildOptions) -> PathBuf 
         .unwrap_or_else(|| root.join(&config.build.output))
 }
 
-/// Everything the outputs are made from: the book read, rendered and checked once.
+/// Everything a build renders from: the analysed book and the theme.
 pub struct Prepared {
-    pub book: Book,
-    pub rendered: Vec<Rendered>,
-    pub intros: Vec<Intro>,
-    pub fits: Vec<Option<crate::cards::CardFit>>,
-    pub packs: Vec<crate::packs::Pack>,
-    /// Where the search index's core file goes (`None` with search off); the index
-    /// itself is built while the pages are written.
-    pub search_core: Option<String>,
-    pub theme: Theme,
-    /// Warnings (errors stop `prepare`).
-    pub warnings: Vec<Diagnostic>,
-    timer: Timer,
+    pub analysis: Analysis,
+    pub renderer: Renderer,
+    stages: Stages,
 }
 
 impl Prepared {
     pub fn site(&self) -> Site<'_> {
-        Site {
-            book: &self.book,
-            rendered: &self.rendered,
-            intros: &self.intros,
-            theme: &self.theme,
-            ctx: SiteCtx::new(&self.book),
-            fits: &self.fits,
-            packs: &self.packs,
-            search_core: self.search_core.as_deref(),
-            search_time: Default::default(),
-            cards: Default::default(),
-        }
+        Site::new(&self.analysis, &self.renderer)
     }
 }
 
-/// Reads, renders and checks the book; all content problems come back together.
-pub fn prepare(root: &Path, config: Config) -> Result<Prepared, Error> {
-    prepare_reporting(root, config, None)
-}
-
-/// `prepare`, telling `progress` as each stage finishes.
-pub fn prepare_reporting(
+/// Loads the theme and analyses the book, telling `progress` as each stage finishes.
+pub fn prepare(
     root: &Path,
     config: Config,
     progress: Option<Sender<&'static str>>,
 ) -> Result<Prepared, Error> {
-    let mut timer = Timer::new(progress);
+    let mut stages = Stages::new(progress);
     let links = crate::source::LinkPolicy::new(root, &config);
     let theme =
         Theme::load(root, &config.build.theme, &links).map_err(|d| Error::Config(vec![d]))?;
-    timer.lap("config");
-    let (book, mut diags) = book::load(root, config);
-    timer.lap("load");
-    let loaded = diags.len();
-    let (rendered, intros) = render_markdown(&book, &mut diags);
-    let (fits, card_diags) = crate::cards::fit_all(&book, &rendered);
-    diags.extend(card_diags);
-    crate::include::Remap::new(&book).diagnostics(&mut diags[loaded..]);
-    diags.extend(crate::redirects::plan(&book).1);
-    let (packs, pack_diags) = crate::packs::load(root, &book);
-    diags.extend(pack_diags);
-    timer.lap("markdown");
-    diags.sort_by(|a, b| (a.level, &a.path, a.line, a.col).cmp(&(b.level, &b.path, b.line, b.col)));
-    if diags.iter().any(Diagnostic::is_error) {
-        return Err(Error::Content(diags));
-    }
-    let search_core = crate::search::core_path(&book, &rendered);
+    stages.lap("config");
+    let analysis = Analysis::run(root, config, &mut stages)?;
+    let renderer = Renderer::new(theme, &analysis);
     Ok(Prepared {
-        book,
-        rendered,
-        intros,
-        fits,
-        packs,
-        search_core,
-        theme,
-        warnings: diags,
-        timer,
+        analysis,
+        renderer,
+        stages,
     })
 }
 
@@ -148,14 +102,15 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
     let config = configure(root, opts)?;
     let out_dir = output_dir(root, &config, opts);
     let lock = claim_output(root, &config, &out_dir)?;
-    let mut prepared = prepare_reporting(root, config, opts.progress.clone())?;
+    let mut prepared = prepare(root, config, opts.progress.clone())?;
     prepared
+        .analysis
         .book
         .chapters
         .iter_mut()
         .for_each(Chapter::drop_body);
-    write_out(&out_dir, lock, prepared, |site, staging| {
-        site.write(staging)
+    write_out(&out_dir, lock, prepared, |site, staging, stages| {
+        write_site(site, staging, stages)
     })
 }
 
@@ -182,28 +137,47 @@ pub fn write_out(
     out_dir: &Path,
     lock: OutputLock,
     mut prepared: Prepared,
-    write: impl FnOnce(&Site<'_>, &dyn crate::output::Sink) -> Result<(), Error>,
+    write: impl FnOnce(&Site<'_>, &dyn crate::output::Sink, &mut Stages) -> Result<(), Error>,
 ) -> Result<BuildReport, Error> {
     let staging = Staging::create(lock).map_err(Error::Output)?;
-    let mut timer = std::mem::replace(&mut prepared.timer, Timer::new(None));
-    let site = prepared.site();
-    write(&site, &staging)?;
-    timer.lap("write");
-    if let Some(t) = site.search_time.get() {
-        // Part of the write stage, side by side with the pages.
-        timer.laps.push(("  search", *t));
-    }
+    let mut stages = std::mem::replace(&mut prepared.stages, Stages::new(None));
+    write(&prepared.site(), &staging, &mut stages)?;
     let (files, bytes) = (staging.files(), staging.bytes());
     staging.commit().map_err(Error::Output)?;
-    timer.lap("commit");
+    stages.lap("commit");
     Ok(BuildReport {
         out_dir: out_dir.to_path_buf(),
-        chapters: prepared.book.chapters.len(),
+        chapters: prepared.analysis.book.chapters.len(),
         files,
         bytes,
-        warnings: prepared.warnings,
-        timings: timer.laps,
+        warnings: prepared.analysis.warnings,
+        timings: stages.laps,
     })
+}
+
+/// Renders every page of the site into `out`, side by side.
+pub fn write_site(
+    site: &Site<'_>,
+    out: &dyn crate::output::Sink,
+    stages: &mut Stages,
+) -> Result<(), Error> {
+    let pages = crate::pages::site_pages(site.model);
+    let search = std::sync::Mutex::new(Duration::ZERO);
+    pages.par_iter().try_for_each(|page| {
+        let started = Instant::now();
+        let done = page.render(site, out);
+        if page.kind == crate::pages::PageKind::Search {
+            *search.lock().unwrap_or_else(|e| e.into_inner()) = started.elapsed();
+        }
+        done
+    })?;
+    stages.lap("write");
+    // Part of the write stage, side by side with the pages.
+    let search = *search.lock().unwrap_or_else(|e| e.into_inner());
+    if !search.is_zero() {
+        stages.laps.push(("  search", search));
+    }
+    Ok(())
 }
 
 /// The chapters folder must exist before anything is read from it.
@@ -277,133 +251,6 @@ fn markdown_normalize(p: &Path) -> Option<PathBuf> {
     crate::source::normalize(p).map(|rel| Path::new("/").join(rel))
 }
 
-/// A part's introduction, rendered for each page it appears on.
-pub struct Intro {
-    pub part_page: String,
-    pub home_page: String,
-}
-
-/// Renders every chapter and part introduction once, in parallel, then checks links
-/// into other chapters' headings now that every page's anchors are known.
-pub fn render_markdown(book: &Book, diags: &mut Vec<Diagnostic>) -> (Vec<Rendered>, Vec<Intro>) {
-    let targets = LinkTargets::new(book);
-    let mut rendered: Vec<Rendered> = book
-        .chapters
-        .par_iter()
-        .enumerate()
-        .map(|(i, ch)| {
-            let doc = Doc::chapter(ch);
-            markdown::render(&doc, Some(i), &targets)
-        })
-        .collect();
-    let intros = book
-        .parts
-        .iter()
-        .map(|p| {
-            let source = p.dir.join("index.md");
-            let path = book.source_dir.join(&p.dir).join("_part.yaml");
-            // The intro shows on the part's page and on the home page; links differ.
-            let mut render_at = |out_path: &str, report: bool| {
-                let doc = Doc {
-                    source: &source,
-                    path: &path,
-                    text: &p.intro,
-                    body_start: 0,
-                    out_path,
-                };
-                let mut r = markdown::render(&doc, None, &targets);
-                if report {
-                    // Positions inside a YAML `intro:` value are not file positions.
-                    diags.extend(r.diagnostics.drain(..).map(|d| Diagnostic {
-                        line: 0,
-                        col: 0,
-                        ..d
-                    }));
-                }
-                r.html
-            };
-            Intro {
-                part_page: render_at(&p.out_path, true),
-                home_page: render_at("index.html", false),
-            }
-        })
-        .collect();
-    for r in &mut rendered {
-        diags.append(&mut r.diagnostics);
-    }
-    check_anchor_links(book, &rendered, diags);
-    (rendered, intros)
-}
-
-fn check_anchor_links(book: &Book, rendered: &[Rendered], diags: &mut Vec<Diagnostic>) {
-    for from in 0..rendered.len() {
-        diags.extend(broken_anchors_from(book, rendered, from, |_| true));
-    }
-}
-
-/// Links from chapter `from` to headings of other chapters that do not exist, for the
-/// targets `wanted` selects. The links stay in `Rendered` so `serve` can check again.
-pub fn broken_anchors_from(
-    book: &Book,
-    rendered: &[Rendered],
-    from: usize,
-    wanted: impl Fn(usize) -> bool,
-) -> Vec<Diagnostic> {
-    let strict = book.config.build.broken_links == crate::config::Strictness::Error;
-    let mut diags = Vec::new();
-    for link in rendered[from]
-        .anchor_links
-        .iter()
-        .filter(|l| wanted(l.target))
-    {
-        let target = &rendered[link.target];
-        if target.anchors.contains(&link.anchor) {
-            continue;
-        }
-        let message = format!(
-            "the link `{}` points to a heading `#{}` that is not in `{}`",
-            link.link,
-            link.anchor,
-            book.chapters[link.target].source.display()
-        );
-        let mut d = Diagnostic::error(&book.chapters[from].path, link.pos, message);
-        if let Some(h) = anchor_hint(&link.anchor, &target.anchors) {
-            d = d.with_hint(h);
-        }
-        if !strict {
-            d = d.with_level(crate::diag::Level::Warning);
-        }
-        diags.push(d);
-    }
-    diags
-}
-
-struct Timer {
-    last: Instant,
-    laps: Vec<(&'static str, Duration)>,
-    /// Told the name of each stage as it finishes, for a progress display.
-    progress: Option<Sender<&'static str>>,
-}
-
-impl Timer {
-    fn new(progress: Option<Sender<&'static str>>) -> Self {
-        Timer {
-            last: Instant::now(),
-            laps: Vec::new(),
-            progress,
-        }
-    }
-    fn lap(&mut self, name: &'static str) {
-        let now = Instant::now();
-        self.laps.push((name, now - self.last));
-        self.last = now;
-        if let Some(p) = &self.progress {
-            // Nobody listening any more is fine.
-            let _ = p.send(name);
-        }
-    }
-}
-
 /// Which pack `carebook pack` builds.
 #[derive(Debug, Clone)]
 pub enum PackRequest {
@@ -424,17 +271,23 @@ pub fn build_pack(
     root: &Path,
     opts: &BuildOptions,
     request: &PackRequest,
-) -> Result<(BuildReport, crate::packs::Pack), Error> {
+) -> Result<(BuildReport, crate::course::Pack), Error> {
     let config = configure(root, opts)?;
-    let prepared = prepare(root, config)?;
+    let prepared = prepare(root, config, None)?;
     let pack = match request {
         PackRequest::Declared(id) => prepared
+            .analysis
             .packs
             .iter()
             .find(|p| &p.id == id)
             .cloned()
             .ok_or_else(|| {
-                let ids: Vec<&str> = prepared.packs.iter().map(|p| p.id.as_str()).collect();
+                let ids: Vec<&str> = prepared
+                    .analysis
+                    .packs
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect();
                 Error::Usage(format!(
                     "there is no pack `{id}`; {}",
                     crate::diag::suggestion(id, ids.iter().copied())
@@ -445,8 +298,8 @@ pub fn build_pack(
             tags,
             audience,
             chapters,
-        } => crate::packs::ad_hoc(
-            &prepared.book,
+        } => crate::course::ad_hoc(
+            &prepared.analysis.book,
             title,
             tags.clone(),
             audience.clone(),
@@ -457,18 +310,21 @@ pub fn build_pack(
         .out
         .clone()
         .unwrap_or_else(|| root.join(format!("pack-{}", pack.id)));
-    let lock = claim_output(root, &prepared.book.config, &out_dir)?;
-    let report = write_out(&out_dir, lock, prepared, |site, staging| {
-        crate::packs::write_standalone(site, &pack, staging)
+    let lock = claim_output(root, &prepared.analysis.book.config, &out_dir)?;
+    let report = write_out(&out_dir, lock, prepared, |site, staging, stages| {
+        crate::packs::write_standalone(site, &pack, staging)?;
+        stages.lap("write");
+        Ok(())
     })?;
     Ok((report, pack))
 }
 
 /// The declared packs with their chapter counts and times, for `carebook pack --list`.
-pub fn list_packs(root: &Path) -> Result<Vec<crate::packs::PackSummary>, Error> {
+pub fn list_packs(root: &Path) -> Result<Vec<crate::course::PackSummary>, Error> {
     let config = configure(root, &BuildOptions::default())?;
-    let prepared = prepare(root, config)?;
-    Ok(crate::packs::summaries(&prepared.site()))
+    check_source(root, &config)?;
+    let analysis = Analysis::run(root, config, &mut Stages::new(None))?;
+    Ok(crate::course::summaries(&analysis))
 }
 
 /// The review report of the book in `root` (see `crate::review`), read without

@@ -15,9 +15,8 @@ use indexmap::IndexMap;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use serde::Serialize;
 
-use crate::book::{Book, Chapter};
+use crate::book::Chapter;
 use crate::diag::{did_you_mean, Diagnostic, LineIndex, Pos};
-use crate::markdown::Rendered;
 
 /// The page that lists the facts, from the site root.
 pub const PAGE: &str = "facts.html";
@@ -323,7 +322,8 @@ pub struct FactUse<'a> {
 }
 
 /// Every fact, in book.toml's order, with the chapters that use it.
-pub fn rows<'a>(book: &'a Book, rendered: &'a [Rendered]) -> Vec<FactRow<'a>> {
+pub fn rows(model: &crate::analysis::Analysis) -> Vec<FactRow<'_>> {
+    let book = &model.book;
     book.config
         .facts
         .iter()
@@ -333,8 +333,14 @@ pub fn rows<'a>(book: &'a Book, rendered: &'a [Rendered]) -> Vec<FactRow<'a>> {
             uses: book
                 .chapters
                 .iter()
-                .zip(rendered)
-                .filter(|(ch, r)| r.facts_used.iter().chain(&ch.facts_used).any(|n| n == name))
+                .zip(&model.chapters)
+                .filter(|(ch, out)| {
+                    out.rendered
+                        .facts_used
+                        .iter()
+                        .chain(&ch.facts_used)
+                        .any(|n| n == name)
+                })
                 .map(|(ch, _)| FactUse {
                     title: &ch.title,
                     href: &ch.out_path,
@@ -352,17 +358,17 @@ struct FactsBody<'a> {
 /// facts.html: every fact, its value and the chapters that use it. Not written when the
 /// book has no facts.
 pub fn write_page(
-    site: &crate::site::Site<'_>,
+    site: &crate::render::Site<'_>,
     out: &dyn crate::output::Sink,
 ) -> Result<(), crate::Error> {
     if site.book.config.facts.is_empty() {
         return Ok(());
     }
     let body = FactsBody {
-        facts: rows(site.book, site.rendered),
+        facts: rows(site.model),
     };
-    let info = crate::site::PageInfo {
-        kind: "facts",
+    let info = crate::render::PageInfo {
+        kind: crate::render::FrameKind::Facts,
         path: PAGE,
         title: "Set these for your team",
         description: "The facts this handbook states once and uses everywhere.",

@@ -7,14 +7,11 @@ use serde::Serialize;
 
 use crate::book::Book;
 use crate::output::Sink;
-use crate::render::Links;
+use crate::render::{FrameKind, PageInfo, Site};
 use crate::review::{self, Date};
-use crate::site::{PageInfo, Site};
 use crate::Error;
 
-pub const WHATS_NEW: &str = "whats-new.html";
-pub const FEED: &str = "feed.xml";
-pub const REVIEW: &str = "review.html";
+pub use crate::paths::{has_changes, has_review_page, FEED, REVIEW, WHATS_NEW};
 /// The feed holds the newest entries only; the page has them all.
 pub const FEED_ENTRIES: usize = 50;
 
@@ -95,22 +92,6 @@ fn base_url(book: &Book) -> Option<String> {
     })
 }
 
-pub fn has_changes(book: &Book) -> bool {
-    book.chapters.iter().any(|c| !c.upkeep.changes.is_empty())
-}
-
-pub fn has_review_page(book: &Book) -> bool {
-    book.config.review.as_ref().is_some_and(|r| r.page)
-}
-
-/// The site's links, with the footer's "What's new" and "Review status" when the book
-/// has those pages.
-pub fn with_footer_links(book: &Book, mut links: Links) -> Links {
-    links.whats_new = has_changes(book).then_some(WHATS_NEW);
-    links.review = has_review_page(book).then_some(REVIEW);
-    links
-}
-
 #[derive(Serialize)]
 struct WhatsNewBody<'a> {
     groups: Vec<DateGroup<'a>>,
@@ -133,13 +114,12 @@ struct ReviewBody {
     review: review::Report,
 }
 
-/// Writes `whats-new.html` and `feed.xml` (when the book has change notes) and
-/// `review.html` (when `[review]` asks for it).
-pub fn write(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
+/// `review.html`, when `[review]` asks for it.
+pub fn review_page(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let book = site.book;
     if has_review_page(book) {
         let info = PageInfo {
-            kind: "review",
+            kind: FrameKind::Review,
             path: REVIEW,
             title: "Review status",
             description: "",
@@ -151,6 +131,12 @@ pub fn write(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
         };
         site.page(out, "review.html", REVIEW, site.frame(info, body))?;
     }
+    Ok(())
+}
+
+/// `whats-new.html` and `feed.xml`, when the book has change notes.
+pub fn whats_new(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
+    let book = site.book;
     if !has_changes(book) {
         return Ok(());
     }
@@ -186,7 +172,7 @@ pub fn write(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
         }
     }
     let info = PageInfo {
-        kind: "whats-new",
+        kind: FrameKind::WhatsNew,
         path: WHATS_NEW,
         title: "What's new",
         description: "",

@@ -7,13 +7,16 @@
 //! builds the search index, and [`output`] writes them to a staging folder that
 //! replaces the old site only on success.
 
+pub mod analysis;
 pub mod book;
 pub mod build;
 pub mod callouts;
+pub mod cardfit;
 pub mod cards;
 pub mod check;
 pub mod config;
 pub mod config_env;
+pub mod course;
 pub mod diag;
 pub mod facts;
 pub mod feed;
@@ -24,16 +27,20 @@ pub mod markdown;
 pub mod open;
 pub mod output;
 pub mod packs;
+pub mod pages;
+pub mod paths;
 pub mod print;
 pub mod progress;
 pub mod rawhtml;
 pub mod redirects;
+pub mod relink;
 pub mod render;
 pub mod review;
 pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod terms;
 pub mod url;
 
 pub use build::{build, BuildOptions, BuildReport};

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::book::{slash_path, Book};
+use crate::book::{slash_path, Book, ChapterId};
 use crate::config::{ChecklistConfig, Strictness};
 use crate::diag::{did_you_mean, Diagnostic, LineIndex, Pos};
 use crate::rawhtml::{self, RawHtml};
@@ -64,7 +64,7 @@ pub struct Rendered {
 pub struct PageLink {
     /// The chapter linked to; `None` for any other page (a part's page, or a link that
     /// does not resolve).
-    pub chapter: Option<usize>,
+    pub chapter: Option<ChapterId>,
     /// The `<a ...>` start tag, as a byte range of the HTML.
     pub open: std::ops::Range<usize>,
     /// Its `</a>`.
@@ -124,7 +124,7 @@ pub struct ChecklistItem {
 
 #[derive(Debug)]
 pub struct AnchorLink {
-    pub target: usize,
+    pub target: ChapterId,
     pub anchor: String,
     pub pos: Pos,
     pub link: String,
@@ -132,7 +132,7 @@ pub struct AnchorLink {
 
 /// Where links can point: chapters, parts and asset files, by their normalized source path.
 pub struct LinkTargets {
-    chapters: HashMap<PathBuf, usize>,
+    chapters: HashMap<PathBuf, ChapterId>,
     chapter_outs: Vec<String>,
     parts: HashMap<PathBuf, String>,
     assets: HashSet<PathBuf>,
@@ -149,7 +149,7 @@ impl LinkTargets {
                 .chapters
                 .iter()
                 .enumerate()
-                .map(|(i, c)| (c.source.clone(), i))
+                .map(|(i, c)| (c.source.clone(), ChapterId::new(i)))
                 .collect(),
             chapter_outs: book.chapters.iter().map(|c| c.out_path.clone()).collect(),
             parts: book
@@ -178,7 +178,7 @@ pub fn options() -> Options {
 }
 
 /// Renders one document. `index` is the chapter's own index, so links to itself resolve.
-pub fn render(doc: &Doc<'_>, index: Option<usize>, targets: &LinkTargets) -> Rendered {
+pub fn render(doc: &Doc<'_>, index: Option<ChapterId>, targets: &LinkTargets) -> Rendered {
     let body = &doc.text[doc.body_start..];
     let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
@@ -285,7 +285,7 @@ fn with_link_marks<'e>(
 /// marks that does not hold exactly one `<a ...>...</a>` is dropped, never trusted.
 fn take_link_marks(
     html: String,
-    mut chapters: impl Iterator<Item = Option<usize>>,
+    mut chapters: impl Iterator<Item = Option<ChapterId>>,
 ) -> (String, Vec<PageLink>) {
     let mut out = String::with_capacity(html.len());
     let mut links = Vec::new();
@@ -332,12 +332,12 @@ fn drop_leading_title(events: &mut Vec<(Event<'_>, std::ops::Range<usize>)>) {
 struct Pass<'a, 'd> {
     doc: &'a Doc<'d>,
     targets: &'a LinkTargets,
-    index: Option<usize>,
+    index: Option<ChapterId>,
     lines: Option<LineIndex<'d>>,
     out: &'a mut Rendered,
     self_anchors: Vec<(String, Pos, String)>,
     /// Event indexes of Markdown links to pages (not files), with the chapter linked to.
-    page_links: Vec<(usize, Option<usize>)>,
+    page_links: Vec<(usize, Option<ChapterId>)>,
     /// What the last `resolve` found.
     resolved: Resolved,
 }
@@ -347,7 +347,7 @@ struct Pass<'a, 'd> {
 enum Resolved {
     /// An external or same-page link, kept as written.
     Kept,
-    Chapter(usize),
+    Chapter(ChapterId),
     /// A file copied into the site (an image, a PDF).
     Asset,
     /// A part's page, or a link that does not resolve.
@@ -1170,7 +1170,7 @@ mod tests {
         let html =
             "<p>\0<a href=\"a.html\" title=\"&gt;\">A <b>b</b></a>\0 and \0<img alt=\"x\">\0.</p>"
                 .to_owned();
-        let (html, links) = take_link_marks(html, [Some(3), None].into_iter());
+        let (html, links) = take_link_marks(html, [Some(ChapterId::new(3)), None].into_iter());
         assert_eq!(
             html,
             "<p><a href=\"a.html\" title=\"&gt;\">A <b>b</b></a> and <img alt=\"x\">.</p>"
@@ -1178,7 +1178,7 @@ mod tests {
         assert_eq!(
             links,
             [PageLink {
-                chapter: Some(3),
+                chapter: Some(ChapterId::new(3)),
                 open: 3..33,
                 close: 43..47
             }]

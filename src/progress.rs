@@ -63,3 +63,32 @@ fn next(done: &str) -> &'static str {
         _ => "finishing",
     }
 }
+
+/// The stages of one build and how long each took, for `--timings`; each finished stage
+/// is also sent to a progress display, when there is one.
+pub struct Stages {
+    last: Instant,
+    pub laps: Vec<(&'static str, Duration)>,
+    progress: Option<Sender<&'static str>>,
+}
+
+impl Stages {
+    pub fn new(progress: Option<Sender<&'static str>>) -> Self {
+        Stages {
+            last: Instant::now(),
+            laps: Vec::new(),
+            progress,
+        }
+    }
+
+    /// Ends stage `name` now.
+    pub fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.laps.push((name, now - self.last));
+        self.last = now;
+        if let Some(p) = &self.progress {
+            // Nobody listening any more is fine.
+            let _ = p.send(name);
+        }
+    }
+}

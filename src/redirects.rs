@@ -352,7 +352,7 @@ struct RedirectCtx<'a> {
 }
 
 /// Writes the redirect pages.
-pub fn write(site: &crate::site::Site<'_>, out: &dyn Sink) -> Result<(), Error> {
+pub fn write(site: &crate::render::Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let (redirects, _) = plan(site.book);
     let base = site.book.config.build.base_url.as_deref();
     for r in &redirects {
@@ -362,7 +362,7 @@ pub fn write(site: &crate::site::Site<'_>, out: &dyn Sink) -> Result<(), Error> 
             None => href.clone(),
         };
         let ctx = RedirectCtx {
-            site: &site.ctx,
+            site: &site.renderer.site,
             root: root_prefix(&r.from),
             title: &r.title,
             href_json: serde_json::to_string(&href)

@@ -13,8 +13,10 @@ fn root() -> &'static Path {
 
 fn load() -> (carebook::book::Book, Vec<carebook::markdown::Rendered>) {
     let config = Config::load(root()).expect("book.toml loads");
-    let (book, mut diags) = carebook::book::load(root(), config);
-    let (rendered, _) = carebook::build::render_markdown(&book, &mut diags);
+    let (book, diags) = carebook::book::load(root(), config);
+    let (analysis, diags) = carebook::analysis::Analysis::of(root(), book, diags);
+    let book = analysis.book;
+    let rendered = analysis.chapters.into_iter().map(|c| c.rendered).collect();
     assert!(
         diags.is_empty(),
         "the handbook has diagnostics:\n{}",

@@ -71,23 +71,21 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     let config = build::configure(root, &build_opts)?;
     build::check_source(root, &config)?;
     let toml_text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
-    let (book, mut diags) = book::load(root, config);
+    let (book, diags) = book::load(root, config);
     let rules = rules::load(root, &book, &toml_text).map_err(Error::Config)?;
-    let loaded = diags.len();
-    let (rendered, _) = build::render_markdown(&book, &mut diags);
-    diags.extend(crate::cards::fit_all(&book, &rendered).1);
-    let remap = crate::include::Remap::new(&book);
-    remap.diagnostics(&mut diags[loaded..]);
-    diags.extend(crate::redirects::plan(&book).1);
-    diags.extend(crate::packs::load(root, &book).1);
+    // The build's analysis, whose problems are the check's first findings; no page is
+    // rendered.
+    let (analysis, diags) = crate::analysis::Analysis::of(root, book, diags);
+    let book = &analysis.book;
+    let remap = crate::include::Remap::new(book);
 
     let mut findings: Vec<Finding> = diags
         .into_iter()
         .map(|d| Finding::from_diag(d, "build"))
         .collect();
-    findings.extend(crate::review::check_findings(&book, opts.strict));
-    let mut later = structure::check(&book, &rendered, &rules);
-    let (prose_findings, links) = lint_chapters(&book, &rules);
+    findings.extend(crate::review::check_findings(book, opts.strict));
+    let mut later = structure::check(&analysis, &rules);
+    let (prose_findings, links) = lint_chapters(book, &rules);
     later.extend(prose_findings);
     for f in &mut later {
         if let Some((p, l)) = remap.locate(&f.path, f.line) {
@@ -98,7 +96,7 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     if opts.external {
         findings.extend(external_links(links));
     }
-    attach_sources(&mut findings, &book, root, &toml_text);
+    attach_sources(&mut findings, book, root, &toml_text);
     findings.sort_by(|a, b| {
         (&a.path, a.line, a.col, &a.rule, &a.message)
             .cmp(&(&b.path, b.line, b.col, &b.rule, &b.message))

@@ -33,9 +33,14 @@ pub const MOMENT_WORDS: &[&str] = &[
 /// Phrases that make a `card.when` no moment at all ("At all times", "Always").
 const NO_MOMENT: &[&str] = &["always", "all times", "any time", "anytime", "every moment"];
 
-pub fn check(book: &Book, rendered: &[Rendered], rules: &RuleSet) -> Vec<Finding> {
+pub fn check(analysis: &crate::analysis::Analysis, rules: &RuleSet) -> Vec<Finding> {
+    let book = &analysis.book;
     let mut out = duplicate_titles(book);
-    for (ch, r) in book.chapters.iter().zip(rendered) {
+    for (ch, r) in book
+        .chapters
+        .iter()
+        .zip(analysis.chapters.iter().map(|c| &c.rendered))
+    {
         if ch.card.is_some() {
             out.extend(card(ch, r, rules));
         }

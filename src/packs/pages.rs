@@ -8,14 +8,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::agenda::{self, Agenda};
-use super::Pack;
-use crate::book::slash_path;
+use crate::book::{slash_path, ChapterId};
 use crate::cards::card_ctx;
+use crate::course::agenda::{self, Agenda};
+use crate::course::Pack;
 use crate::markdown::{PageLink, TocEntry};
-use crate::print::{rewrite_attrs, SiteLink};
-use crate::render::{self, Chip, Frame, LinkCtx, Links, Nav, NavPart};
-use crate::site::Site;
+use crate::relink::{rewrite_attrs, SiteLink};
+use crate::render::{self, Chip, Frame, FrameKind, LinkCtx, Links, Nav, NavPart, Site};
 use crate::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +106,16 @@ impl Relinker<'_> {
     }
 }
 
+/// The pack's own search index (over its chapters only, written inside the pack), when
+/// the site has search.
+pub fn search_index(site: &Site<'_>, pack: &Pack) -> Option<crate::search::SearchIndex> {
+    let book = site.book;
+    let ids: Vec<ChapterId> = pack.chapters.iter().map(|c| c.id).collect();
+    let url = |id: ChapterId| format!("{}.html", book.chapters[id].slug);
+    site.search_core()
+        .and_then(|_| crate::search::build_for(site.model, &ids, &url))
+}
+
 pub struct PackRender<'a> {
     site: &'a Site<'a>,
     pack: &'a Pack,
@@ -115,34 +124,30 @@ pub struct PackRender<'a> {
     minutes: Vec<u32>,
     agenda: Agenda,
     /// Search over the pack's chapters only, written inside the pack.
-    search: Option<crate::search::SearchIndex>,
+    search: Option<&'a crate::search::SearchIndex>,
 }
 
 impl<'a> PackRender<'a> {
-    pub fn new(site: &'a Site<'a>, pack: &'a Pack, mode: PackMode) -> Self {
+    pub fn new(
+        site: &'a Site<'a>,
+        pack: &'a Pack,
+        mode: PackMode,
+        search: Option<&'a crate::search::SearchIndex>,
+    ) -> Self {
         let book = site.book;
         let in_pack = pack
             .chapters
             .iter()
             .map(|c| {
                 (
-                    book.chapters[c.index].out_path.as_str(),
-                    book.chapters[c.index].slug.as_str(),
+                    book.chapters[c.id].out_path.as_str(),
+                    book.chapters[c.id].slug.as_str(),
                 )
             })
             .collect();
         let assets = book.assets.iter().map(|a| slash_path(a)).collect();
-        let minutes: Vec<u32> = pack
-            .chapters
-            .iter()
-            .map(|c| class_minutes(&book.chapters[c.index], &site.rendered[c.index]))
-            .collect();
+        let minutes = pack.minutes(site.model);
         let agenda = agenda::plan(&minutes);
-        let ids: Vec<usize> = pack.chapters.iter().map(|c| c.index).collect();
-        let url = |i: usize| format!("{}.html", book.chapters[i].slug);
-        let search = site
-            .search_core
-            .and_then(|_| crate::search::build_for(book, site.rendered, &ids, &url));
         PackRender {
             site,
             pack,
@@ -157,10 +162,6 @@ impl<'a> PackRender<'a> {
             agenda,
             search,
         }
-    }
-
-    pub fn agenda(&self) -> &Agenda {
-        &self.agenda
     }
 
     /// Every file of the pack. `zip_name` is linked from the home page when a SCORM
@@ -184,7 +185,7 @@ impl<'a> PackRender<'a> {
             self.render("scorm.html", "extra", &self.pack.title, Empty {})?
                 .into_bytes(),
         );
-        for (name, bytes) in &self.site.theme.statics {
+        for (name, bytes) in &self.site.renderer.theme.statics {
             files.insert(format!("assets/{name}"), bytes.to_vec());
         }
         for (path, text) in self.search.iter().flat_map(|s| &s.files) {
@@ -219,13 +220,13 @@ impl<'a> PackRender<'a> {
         let pc = &self.pack.chapters[pos];
         pc.title
             .as_deref()
-            .unwrap_or(&self.site.book.chapters[pc.index].title)
+            .unwrap_or(&self.site.book.chapters[pc.id].title)
     }
 
     fn href(&self, pos: usize) -> String {
         format!(
             "{}.html",
-            self.site.book.chapters[self.pack.chapters[pos].index].slug
+            self.site.book.chapters[self.pack.chapters[pos].id].slug
         )
     }
 
@@ -277,14 +278,14 @@ impl<'a> PackRender<'a> {
         body: T,
     ) -> Result<String, Error> {
         let frame = Frame {
-            site: &self.site.ctx,
+            site: &self.site.renderer.site,
             root: String::new(),
             kind: kind_of(template),
             page_title: title,
             description: "",
             nav: self.nav(None),
             links: self.links(role),
-            search: self.search.as_ref().map(|s| s.core.as_str()),
+            search: self.search.map(|s| s.core.as_str()),
             body,
         };
         self.site.render(template, &frame)
@@ -296,16 +297,16 @@ impl<'a> PackRender<'a> {
         assets: &mut Vec<String>,
     ) -> Result<(String, String), Error> {
         let book = self.site.book;
-        let i = self.pack.chapters[pos].index;
-        let ch = &book.chapters[i];
-        let rendered = &self.site.rendered[i];
+        let id = self.pack.chapters[pos].id;
+        let ch = &book.chapters[id];
+        let rendered = self.site.model.rendered(id);
         let html = self.relink(
             (&rendered.html, &rendered.page_links),
             &ch.out_path,
             None,
             assets,
         );
-        let mut ctx = render::chapter_ctx(book, i, rendered, false);
+        let mut ctx = render::chapter_ctx(self.site.model, id);
         ctx.title = self.title(pos);
         ctx.html = &html;
         ctx.part = Some(LinkCtx {
@@ -323,7 +324,11 @@ impl<'a> PackRender<'a> {
             href: Cow::Owned(self.href(pos + 1)),
             current: false,
         });
-        ctx.card_href = self.site.fits[i].map(|_| format!("cards.html#card-{}", ch.slug));
+        ctx.card_href = self
+            .site
+            .model
+            .fit(id)
+            .map(|_| format!("cards.html#card-{}", ch.slug));
         let site_link = |href: String| {
             if self.mode == PackMode::InSite {
                 format!("../../{href}")
@@ -353,14 +358,14 @@ impl<'a> PackRender<'a> {
             "chapter"
         };
         let frame = Frame {
-            site: &self.site.ctx,
+            site: &self.site.renderer.site,
             root: String::new(),
-            kind: "chapter",
+            kind: FrameKind::Chapter,
             page_title: ctx.title,
             description: &ch.summary,
             nav: self.nav(Some(pos)),
             links: self.links(role),
-            search: self.search.as_ref().map(|s| s.core.as_str()),
+            search: self.search.map(|s| s.core.as_str()),
             body: render::ChapterBody { chapter: ctx },
         };
         let page = self.site.render("chapter.html", &frame)?;
@@ -378,7 +383,7 @@ impl<'a> PackRender<'a> {
                     minutes: s.minutes,
                     title: Some(self.title(p)),
                     href: self.href(p),
-                    summary: &self.site.book.chapters[self.pack.chapters[p].index].summary,
+                    summary: &self.site.book.chapters[self.pack.chapters[p].id].summary,
                 },
                 None => AgendaRow {
                     start: s.start.clone(),
@@ -443,9 +448,8 @@ impl<'a> PackRender<'a> {
             .chapters
             .iter()
             .filter_map(|pc| {
-                let fit = self.site.fits[pc.index]?;
-                let mut card =
-                    card_ctx(self.site.book, pc.index, &self.site.rendered[pc.index], fit);
+                let fit = self.site.model.fit(pc.id)?;
+                let mut card = card_ctx(self.site.model, pc.id, fit);
                 card.chapter_href = format!("{}.html", card.slug);
                 Some(crate::cards::render_card(self.site, "", card))
             })
@@ -469,8 +473,8 @@ impl<'a> PackRender<'a> {
             .iter()
             .enumerate()
             .map(|(pos, pc)| {
-                let ch = &book.chapters[pc.index];
-                let rendered = &self.site.rendered[pc.index];
+                let ch = &book.chapters[pc.id];
+                let rendered = self.site.model.rendered(pc.id);
                 let html = self.relink(
                     (&rendered.html, &rendered.page_links),
                     &ch.out_path,
@@ -482,7 +486,7 @@ impl<'a> PackRender<'a> {
                     title: self.title(pos),
                     summary: &ch.summary,
                     minutes: self.minutes[pos],
-                    html: crate::print::demote_headings(&html),
+                    html: crate::relink::demote_headings(&html),
                 }
             })
             .collect();
@@ -504,15 +508,15 @@ impl<'a> PackRender<'a> {
             .iter()
             .enumerate()
             .map(|(pos, pc)| {
-                let list = &self.site.rendered[pc.index].checklist;
+                let list = &self.site.model.rendered(pc.id).checklist;
                 TrainerChapter {
                     title: self.title(pos),
                     href: self.href(pos),
                     minutes: self.minutes[pos],
-                    summary: &book.chapters[pc.index].summary,
+                    summary: &book.chapters[pc.id].summary,
                     do_items: &list.do_items,
                     avoid_items: &list.avoid_items,
-                    toc: &self.site.rendered[pc.index].toc,
+                    toc: &self.site.model.rendered(pc.id).toc,
                 }
             })
             .collect();
@@ -529,18 +533,11 @@ impl<'a> PackRender<'a> {
     }
 }
 
-/// A chapter's time in a class: its `class-minutes` (taught, with practice), else its
-/// reading time.
-pub fn class_minutes(ch: &crate::book::Chapter, rendered: &crate::markdown::Rendered) -> u32 {
-    ch.class_minutes
-        .unwrap_or_else(|| render::minutes(ch, rendered))
-}
-
-fn kind_of(template: &str) -> &'static str {
+fn kind_of(template: &str) -> FrameKind {
     match template {
-        "cards.html" => "cards",
-        "handout.html" => "print",
-        _ => "pack",
+        "cards.html" => FrameKind::Cards,
+        "handout.html" => FrameKind::Print,
+        _ => FrameKind::Pack,
     }
 }
 
@@ -645,11 +642,11 @@ mod tests {
         };
         let links = [
             PageLink {
-                chapter: Some(1),
+                chapter: Some(ChapterId::new(1)),
                 ..at("<a href=\"out", "chapter")
             },
             PageLink {
-                chapter: Some(0),
+                chapter: Some(ChapterId::new(0)),
                 ..at("<a href=\"in", "this")
             },
             at("<a href=\"../b/", "a part"),

@@ -8,7 +8,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::pages::PackFiles;
-use super::Pack;
+use crate::course::Pack;
 
 /// The launch page the LMS opens; it frames the pack and talks to the LMS.
 pub const LAUNCH_PAGE: &str = "scorm.html";

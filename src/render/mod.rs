@@ -7,8 +7,134 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::book::{Book, Chapter, Part};
-use crate::markdown::{Rendered, TocEntry};
+use crate::analysis::Analysis;
+use crate::book::{Book, ChapterId, Part};
+use crate::markdown::TocEntry;
+use crate::output::Sink;
+use crate::paths::{audience_href, tag_href};
+use crate::Error;
+
+pub use theme::Theme;
+
+/// What turns the analysed book into pages: the theme's templates, the data every page
+/// shares, and the search index's file name, which every page's search box loads.
+pub struct Renderer {
+    pub theme: Theme,
+    pub site: SiteCtx,
+    /// The search index's core file from the site root; `None` with search off.
+    pub search_core: Option<String>,
+}
+
+impl Renderer {
+    pub fn new(theme: Theme, analysis: &Analysis) -> Self {
+        Renderer {
+            site: SiteCtx::new(&analysis.book),
+            search_core: crate::search::core_path(analysis),
+            theme,
+        }
+    }
+}
+
+/// An analysed book with its renderer: what every output (site, cards, print, packs,
+/// feed, search) renders from. Outputs share nothing else.
+#[derive(Clone, Copy)]
+pub struct Site<'a> {
+    pub model: &'a Analysis,
+    pub book: &'a Book,
+    pub renderer: &'a Renderer,
+}
+
+/// What a page's frame needs to know about it: where it goes, what kind it is, its
+/// title, and where it sits in the book for the sidebar.
+pub struct PageInfo<'s> {
+    pub kind: FrameKind,
+    pub path: &'s str,
+    pub title: &'s str,
+    pub description: &'s str,
+    pub part: Option<usize>,
+    pub chapter: Option<ChapterId>,
+}
+
+/// A page's kind as templates see it (`kind == "chapter"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FrameKind {
+    Home,
+    Chapter,
+    Part,
+    Term,
+    Terms,
+    NotFound,
+    Cards,
+    Print,
+    Pack,
+    WhatsNew,
+    Review,
+    Facts,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(model: &'a Analysis, renderer: &'a Renderer) -> Self {
+        Site {
+            model,
+            book: &model.book,
+            renderer,
+        }
+    }
+
+    pub fn search_core(&self) -> Option<&'a str> {
+        self.renderer.search_core.as_deref()
+    }
+
+    /// `template` rendered with `ctx`; a template error is a configuration error (it is
+    /// in the theme, not in the chapters).
+    pub fn render<T: Serialize>(&self, template: &str, ctx: &T) -> Result<String, Error> {
+        self.renderer
+            .theme
+            .render(template, ctx)
+            .map_err(|d| Error::Config(vec![d]))
+    }
+
+    pub fn page<T: Serialize>(
+        &self,
+        out: &dyn Sink,
+        template: &str,
+        path: &str,
+        frame: Frame<'_, T>,
+    ) -> Result<(), Error> {
+        let html = self.render(template, &frame)?;
+        out.write(path, html.as_bytes()).map_err(Error::Output)
+    }
+
+    /// `page`, with `bodies` put where the frame holds `splice::marker(n)`.
+    pub fn page_spliced<T: Serialize, B: AsRef<str>>(
+        &self,
+        out: &dyn Sink,
+        template: &str,
+        path: &str,
+        frame: Frame<'_, T>,
+        bodies: &[B],
+    ) -> Result<(), Error> {
+        let html = self.render(template, &frame)?;
+        out.write_parts(path, &splice::splice(&html, bodies))
+            .map_err(Error::Output)
+    }
+
+    /// The frame of a page of the site (the header, sidebar and footer around `body`).
+    pub fn frame<T: Serialize>(&self, info: PageInfo<'a>, body: T) -> Frame<'a, T> {
+        Frame {
+            site: &self.renderer.site,
+            root: crate::markdown::root_prefix(info.path),
+            kind: info.kind,
+            page_title: info.title,
+            description: info.description,
+            nav: nav(self.book, info.part, info.chapter, info.path),
+            links: Links::site(self.book),
+            search: self.search_core(),
+            body,
+        }
+    }
+}
 
 /// Books with more parts than this load the sidebar's part list from a shared script,
 /// so every page does not repeat a long list (output stays linear in chapter count).
@@ -78,7 +204,7 @@ pub struct Frame<'a, T: Serialize> {
     pub site: &'a SiteCtx,
     /// The way back to the site root (`../` per folder), prefixed to every link.
     pub root: String,
-    pub kind: &'static str,
+    pub kind: FrameKind,
     pub page_title: &'a str,
     pub description: &'a str,
     pub nav: Nav<'a>,
@@ -110,7 +236,18 @@ pub struct Links {
 }
 
 impl Links {
-    pub fn site(title: &str) -> Self {
+    /// The full site's links, with the footer's "What's new" and "Review status" when
+    /// the book has those pages.
+    pub fn site(book: &Book) -> Self {
+        Links {
+            whats_new: crate::paths::has_changes(book).then_some(crate::paths::WHATS_NEW),
+            review: crate::paths::has_review_page(book).then_some(crate::paths::REVIEW),
+            ..Links::plain(&book.config.title)
+        }
+    }
+
+    /// Links without the footer's optional pages, for a pack's own pages.
+    pub fn plain(title: &str) -> Self {
         Links {
             brand: title.to_owned(),
             home: "index.html",
@@ -261,18 +398,11 @@ mod toc_tests {
     }
 }
 
-/// Reading time: the front matter's `minutes`, else about 200 words a minute.
-pub fn minutes(chapter: &Chapter, rendered: &Rendered) -> u32 {
-    chapter
-        .minutes
-        .unwrap_or_else(|| (rendered.words as u32).div_ceil(200).max(1))
-}
-
 /// The sidebar for a page in part `current` (and on chapter `chapter`, if any).
 pub fn nav<'a>(
     book: &'a Book,
     current: Option<usize>,
-    chapter: Option<usize>,
+    chapter: Option<ChapterId>,
     page: &str,
 ) -> Nav<'a> {
     let script = book.parts.len() > NAV_INLINE_PARTS;
@@ -297,16 +427,15 @@ fn nav_part<'a>(
     book: &'a Book,
     part: &'a Part,
     is_current: bool,
-    chapter: Option<usize>,
+    chapter: Option<ChapterId>,
     page: &str,
 ) -> NavPart<'a> {
     // Chapters at the top of the book have no part page: they are listed always, as
     // links of their own, rather than under a part link with no name.
     let root = part.dir.as_os_str().is_empty();
     let chapters = if is_current || root {
-        part.chapters
-            .clone()
-            .map(|i| link(&book.chapters[i], Some(i) == chapter))
+        part.chapter_ids()
+            .map(|id| link(book, id, Some(id) == chapter))
             .collect()
     } else {
         Vec::new()
@@ -321,7 +450,8 @@ fn nav_part<'a>(
     }
 }
 
-pub fn link(ch: &Chapter, current: bool) -> LinkCtx<'_> {
+pub fn link(book: &Book, id: ChapterId, current: bool) -> LinkCtx<'_> {
+    let ch = &book.chapters[id];
     LinkCtx {
         title: &ch.title,
         href: crate::url::encode_path(&ch.out_path),
@@ -329,32 +459,23 @@ pub fn link(ch: &Chapter, current: bool) -> LinkCtx<'_> {
     }
 }
 
-pub fn summary<'a>(book: &'a Book, i: usize, rendered: &[Rendered]) -> ChapterSummary<'a> {
-    let ch = &book.chapters[i];
+pub fn summary(model: &Analysis, id: ChapterId) -> ChapterSummary<'_> {
+    let book = &model.book;
+    let ch = &book.chapters[id];
     ChapterSummary {
         title: &ch.title,
         href: crate::url::encode_path(&ch.out_path),
         summary: &ch.summary,
-        minutes: minutes(ch, &rendered[i]),
+        minutes: model.minutes(id),
         part: &book.parts[ch.part].title,
     }
 }
 
-pub fn tag_href(id: &str) -> String {
-    format!("tags/{}.html", crate::url::encode_path(id))
-}
-
-pub fn audience_href(id: &str) -> String {
-    format!("audiences/{}.html", crate::url::encode_path(id))
-}
-
-pub fn chapter_ctx<'a>(
-    book: &'a Book,
-    i: usize,
-    rendered: &'a Rendered,
-    has_card: bool,
-) -> ChapterCtx<'a> {
-    let ch = &book.chapters[i];
+pub fn chapter_ctx<'a>(model: &'a Analysis, id: ChapterId) -> ChapterCtx<'a> {
+    let book = &model.book;
+    let ch = &book.chapters[id];
+    let rendered = model.rendered(id);
+    let i = id.index();
     let part = &book.parts[ch.part];
     let chips = |ids: &'a [String],
                  terms: &'a indexmap::IndexMap<String, crate::config::Term>,
@@ -375,15 +496,20 @@ pub fn chapter_ctx<'a>(
         toc_entries: rendered.toc.len(),
         tags: chips(&ch.tags, &book.config.tags, tag_href),
         audiences: chips(&ch.audience, &book.config.audiences, audience_href),
-        minutes: minutes(ch, rendered),
-        part: (!part.dir.as_os_str().is_empty()).then(|| LinkCtx {
+        minutes: model.minutes(id),
+        part: (!part.is_root()).then(|| LinkCtx {
             title: &part.title,
             href: crate::url::encode_path(&part.out_path),
             current: false,
         }),
-        prev: i.checked_sub(1).map(|p| link(&book.chapters[p], false)),
-        next: book.chapters.get(i + 1).map(|c| link(c, false)),
-        card_href: has_card.then(|| crate::cards::card_href(book, i)),
+        prev: i
+            .checked_sub(1)
+            .map(|p| link(book, ChapterId::new(p), false)),
+        next: (i + 1 < book.chapters.len()).then(|| link(book, ChapterId::new(i + 1), false)),
+        card_href: model
+            .fit(id)
+            .is_some()
+            .then(|| crate::paths::card_href(book, id)),
         upkeep: crate::review::page_upkeep(book, i),
     }
 }

@@ -39,6 +39,7 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "review.html",
     "whats-new.html",
     "feed.xml",
+    "sitemap.xml",
     "facts.html",
     "redirect.html",
 );

@@ -12,7 +12,9 @@ use rustc_hash::FxHashMap as HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::analysis::{Analysis, ChapterOutput};
 use crate::book::Book;
+use crate::book::ChapterId;
 use crate::config::SearchConfig;
 use crate::markdown::Rendered;
 use crate::output::{OutputError, Sink};
@@ -42,9 +44,16 @@ impl SearchIndex {
 
 /// The whole book's index, its core written at `core`: the name `core_path` gave the
 /// pages (for `serve`, the name of its first build, which the served pages keep).
-pub fn build(book: &Book, rendered: &[Rendered], core: &str) -> SearchIndex {
+pub fn build(model: &Analysis, core: &str) -> SearchIndex {
+    let book = &model.book;
     let docs: Vec<usize> = (0..book.chapters.len()).collect();
-    build_named(book, rendered, &docs, &site_url(book), core.to_owned())
+    build_named(
+        book,
+        &model.chapters,
+        &docs,
+        &site_url(book),
+        core.to_owned(),
+    )
 }
 
 /// Where a chapter's page is, from the site root.
@@ -55,18 +64,20 @@ fn site_url(book: &Book) -> impl Fn(usize) -> String + Sync + '_ {
 /// An index of some chapters only (a course pack's), whose pages are at `url(chapter)`
 /// from the folder the index is written to.
 pub fn build_for(
-    book: &Book,
-    rendered: &[Rendered],
-    chapters: &[usize],
-    url: &(dyn Fn(usize) -> String + Sync),
+    model: &Analysis,
+    chapters: &[ChapterId],
+    url: &(dyn Fn(ChapterId) -> String + Sync),
 ) -> Option<SearchIndex> {
-    let core = core_path_for(book, rendered, chapters, url)?;
-    Some(build_named(book, rendered, chapters, url, core))
+    let (book, rendered) = (&model.book, &model.chapters);
+    let chapters: Vec<usize> = chapters.iter().map(|id| id.index()).collect();
+    let url = |i: usize| url(ChapterId::new(i));
+    let core = core_path_for(book, rendered, &chapters, &url)?;
+    Some(build_named(book, rendered, &chapters, &url, core))
 }
 
 fn build_named(
     book: &Book,
-    rendered: &[Rendered],
+    rendered: &[ChapterOutput],
     chapters: &[usize],
     url: &(dyn Fn(usize) -> String + Sync),
     core: String,
@@ -83,7 +94,7 @@ fn build_named(
     let encoded = shard::encode(postings);
     let records: Vec<String> = docs
         .par_iter()
-        .map(|&i| record(book, i, &rendered[i], &url(i)))
+        .map(|&i| record(book, i, &rendered[i].rendered, &url(i)))
         .collect();
     let core_parts = CoreParts {
         config: &book.config.search,
@@ -106,9 +117,9 @@ fn indexed(book: &Book, chapters: &[usize]) -> Vec<usize> {
 
 /// Where the index's core file goes, named by `input_hash` and so known before the index
 /// is built: pages are written while it is made. `None` when search is off.
-pub fn core_path_for(
+fn core_path_for(
     book: &Book,
-    rendered: &[Rendered],
+    rendered: &[ChapterOutput],
     chapters: &[usize],
     url: &(dyn Fn(usize) -> String + Sync),
 ) -> Option<String> {
@@ -120,9 +131,10 @@ pub fn core_path_for(
 }
 
 /// `core_path_for` the whole book.
-pub fn core_path(book: &Book, rendered: &[Rendered]) -> Option<String> {
+pub fn core_path(model: &Analysis) -> Option<String> {
+    let book = &model.book;
     let docs: Vec<usize> = (0..book.chapters.len()).collect();
-    core_path_for(book, rendered, &docs, &site_url(book))
+    core_path_for(book, &model.chapters, &docs, &site_url(book))
 }
 
 /// A hash of everything the index is made from: the core file is named by it rather
@@ -130,7 +142,7 @@ pub fn core_path(book: &Book, rendered: &[Rendered]) -> Option<String> {
 /// version and carebook's version stand for the code that turns these into the index.
 fn input_hash(
     book: &Book,
-    rendered: &[Rendered],
+    rendered: &[ChapterOutput],
     docs: &[usize],
     url: &(dyn Fn(usize) -> String + Sync),
 ) -> String {
@@ -145,7 +157,7 @@ fn input_hash(
         .collect();
     let per_doc: Vec<[u8; 8]> = docs
         .par_iter()
-        .map(|&i| doc_hash(book, i, &rendered[i], &url(i)).to_le_bytes())
+        .map(|&i| doc_hash(book, i, &rendered[i].rendered, &url(i)).to_le_bytes())
         .collect();
     let mut parts: Vec<&[u8]> = vec![settings.as_bytes()];
     parts.extend(facets.iter().map(|f| f.as_bytes()));
@@ -237,7 +249,7 @@ impl Chunk {
 }
 
 /// Tokenizes the documents in chunks spread over the cores; chunks come back in order.
-fn tokenize_docs(book: &Book, rendered: &[Rendered], docs: &[usize]) -> Vec<Chunk> {
+fn tokenize_docs(book: &Book, rendered: &[ChapterOutput], docs: &[usize]) -> Vec<Chunk> {
     let tokenizer = Tokenizer::default();
     // A few chunks per core balance the load; each chunk stems its own words, so
     // small books get fewer, bigger chunks.
@@ -249,7 +261,7 @@ fn tokenize_docs(book: &Book, rendered: &[Rendered], docs: &[usize]) -> Vec<Chun
         .map(|ids| {
             let mut chunk = Chunk::default();
             for &i in ids {
-                let d = doc_terms(&tokenizer, &mut chunk, book, i, &rendered[i]);
+                let d = doc_terms(&tokenizer, &mut chunk, book, i, &rendered[i].rendered);
                 chunk.docs.push(d);
             }
             chunk

@@ -3,15 +3,21 @@
 //! moves chapters around (new, deleted or renamed files, new titles or order, parts,
 //! book.toml, packs, the theme) rebuilds everything.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
+use rayon::prelude::*;
+
 use super::Files;
+use crate::analysis::{analyse_chapter, broken_anchors, Analysis, ChapterOutput};
+use crate::book::{Chapter, ChapterId};
 use crate::build::{self, BuildOptions, Prepared};
-use crate::markdown::{self, ChecklistItem, Doc, LinkTargets, Rendered};
+use crate::markdown::{LinkTargets, Rendered};
 use crate::output::MemorySite;
+use crate::pages::{Aspects, Page, PageKind};
 use crate::Error;
 
 pub struct Session {
@@ -24,8 +30,17 @@ pub struct Session {
     output_dir: PathBuf,
     /// The last good build; `None` until one succeeds. Shared with the thread that
     /// renders deferred pages, which only reads it.
-    model: Option<(Arc<Prepared>, LinkTargets)>,
+    model: Option<Arc<Model>>,
     deferred: Option<Deferred>,
+}
+
+/// A good build as `serve` keeps it: the analysis, its page list, and the files each
+/// page wrote, so a page rendered again can drop files it no longer writes.
+struct Model {
+    prepared: Prepared,
+    targets: LinkTargets,
+    pages: Vec<Page>,
+    written: HashMap<PageKind, Vec<String>>,
 }
 
 /// A background rendering of the deferred pages, cancelled when the next change comes.
@@ -36,7 +51,7 @@ struct Deferred {
 
 pub enum Change {
     Full,
-    Chapters(Vec<usize>),
+    Chapters(Vec<ChapterId>),
 }
 
 impl Change {
@@ -49,37 +64,29 @@ impl Change {
     }
 }
 
+/// A chapter read and rendered again, not yet part of the model.
+struct Fresh {
+    id: ChapterId,
+    chapter: Chapter,
+    output: ChapterOutput,
+    /// What changed, for finding the pages to render again.
+    changed: Aspects,
+}
+
 /// What a chapter shows on pages other than its own.
-#[derive(PartialEq)]
-struct Listing {
-    summary: String,
-    tags: Vec<String>,
-    audience: Vec<String>,
-    minutes: u32,
-}
-
-fn listing(p: &Prepared, i: usize) -> Listing {
-    let ch = &p.book.chapters[i];
-    Listing {
-        summary: ch.summary.clone(),
-        tags: ch.tags.clone(),
-        audience: ch.audience.clone(),
-        minutes: crate::render::minutes(ch, &p.rendered[i]),
-    }
-}
-
-fn card_items(r: &Rendered) -> Vec<&ChecklistItem> {
-    r.checklist
-        .do_items
-        .iter()
-        .chain(&r.checklist.avoid_items)
-        .collect()
+fn listing(ch: &Chapter, r: &Rendered) -> (String, u32, Option<u32>) {
+    (
+        ch.summary.clone(),
+        crate::analysis::minutes(ch, r),
+        ch.class_minutes,
+    )
 }
 
 /// What a chapter's desk card shows, to tell whether its card pages need rendering.
-fn card_html(r: &Rendered) -> Vec<String> {
-    card_items(r)
-        .iter()
+fn card(ch: &Chapter, out: &ChapterOutput) -> Vec<String> {
+    let r = &out.rendered;
+    r.checklist
+        .items()
         .map(|c| {
             if c.critical {
                 format!("!{}", c.html)
@@ -88,6 +95,23 @@ fn card_html(r: &Rendered) -> Vec<String> {
             }
         })
         .chain(r.checklist.callouts.iter().map(|c| c.html.clone()))
+        .chain([format!("{:?} {:?}", ch.card, out.fit)])
+        .collect()
+}
+
+/// Renders `pages` side by side, each into files of its own.
+fn render_pages<'p>(
+    prepared: &Prepared,
+    pages: impl IntoParallelIterator<Item = &'p Page>,
+) -> Result<Vec<(PageKind, Files)>, Error> {
+    let site = prepared.site();
+    pages
+        .into_par_iter()
+        .map(|page| {
+            let mem = MemorySite::default();
+            page.render(&site, &mem)?;
+            Ok((page.kind.clone(), mem.into_files()))
+        })
         .collect()
 }
 
@@ -133,15 +157,26 @@ impl Session {
 
     fn full(&mut self) -> Result<Files, String> {
         let config = build::configure(&self.root, &self.opts).map_err(|e| e.to_string())?;
-        let prepared = build::prepare(&self.root, config).map_err(|e| e.to_string())?;
-        for w in &prepared.warnings {
+        let prepared = build::prepare(&self.root, config, None).map_err(|e| e.to_string())?;
+        for w in &prepared.analysis.warnings {
             eprintln!("{w}");
         }
-        let mem = MemorySite::default();
-        prepared.site().write(&mem).map_err(|e| e.to_string())?;
-        let targets = LinkTargets::new(&prepared.book);
-        self.model = Some((Arc::new(prepared), targets));
-        Ok(mem.into_files())
+        let pages = crate::pages::site_pages(&prepared.analysis);
+        let rendered = render_pages(&prepared, &pages).map_err(|e| e.to_string())?;
+        let mut files = Files::new();
+        let mut written = HashMap::new();
+        for (kind, page_files) in rendered {
+            written.insert(kind, page_files.keys().cloned().collect());
+            files.extend(page_files);
+        }
+        let targets = LinkTargets::new(&prepared.analysis.book);
+        self.model = Some(Arc::new(Model {
+            prepared,
+            targets,
+            pages,
+            written,
+        }));
+        Ok(files)
     }
 
     /// What a batch of changed paths asks for; `None` when none of them matters.
@@ -178,22 +213,24 @@ impl Session {
     }
 
     /// The chapters that `{{#include}}` the file at `path`.
-    fn includers(&self, path: &Path) -> Vec<usize> {
-        let Some((p, _)) = self.model.as_ref() else {
+    fn includers(&self, path: &Path) -> Vec<ChapterId> {
+        let Some(model) = self.model.as_ref() else {
             return Vec::new();
         };
+        let book = &model.prepared.analysis.book;
         let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        (0..p.book.chapters.len())
-            .filter(|&i| {
-                let inc = &p.book.chapters[i].includes.real_files;
+        book.chapter_ids()
+            .filter(|&id| {
+                let inc = &book.chapters[id].includes.real_files;
                 inc.iter().skip(1).any(|f| *f == real || f == path)
             })
             .collect()
     }
 
-    fn chapter_at(&self, src: &Path) -> Option<usize> {
-        let (p, _) = self.model.as_ref()?;
-        p.book.chapters.iter().position(|c| c.source == src)
+    fn chapter_at(&self, src: &Path) -> Option<ChapterId> {
+        let book = &self.model.as_ref()?.prepared.analysis.book;
+        book.chapter_ids()
+            .find(|&id| book.chapters[id].source == src)
     }
 
     /// Our own output, version control, build folders and editors' scratch files.
@@ -222,29 +259,30 @@ impl Session {
     /// `publish` gets the files. A newer change cancels it.
     pub fn spawn_deferred(&mut self, publish: impl FnOnce(Result<Files, String>) + Send + 'static) {
         self.settle();
-        let Some((p, _)) = self.model.as_ref() else {
+        let Some(model) = self.model.as_ref() else {
             return;
         };
-        let prepared = Arc::clone(p);
+        let model = Arc::clone(model);
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
         let handle = std::thread::spawn(move || {
             let stopped = || stop.load(Ordering::Relaxed);
+            let site = model.prepared.site();
             let mem = MemorySite::default();
-            match prepared.site().write_print_unless(&mem, &stopped) {
-                Ok(true) => {}
-                Ok(false) => return,
-                Err(e) => return publish(Err(e.to_string())),
+            // Served pages keep the first build's search core name; serve sends no
+            // caching headers, so they get the new index under it.
+            for page in model.pages.iter().filter(|p| p.deferred()) {
+                let done = match page.kind {
+                    PageKind::Print => crate::print::write_unless(&site, &mem, &stopped),
+                    _ => page.render(&site, &mem).map(|()| true),
+                };
+                match done {
+                    Ok(true) if !stopped() => {}
+                    Ok(_) => return,
+                    Err(e) => return publish(Err(e.to_string())),
+                }
             }
-            if let (Some(core), false) = (&prepared.search_core, stopped()) {
-                // Served pages keep the first build's core name; serve sends no
-                // caching headers, so they get the new index under it.
-                let fresh = crate::search::build(&prepared.book, &prepared.rendered, core);
-                let _ = fresh.write(&mem);
-            }
-            if !stopped() {
-                publish(Ok(mem.into_files()));
-            }
+            publish(Ok(mem.into_files()));
         });
         self.deferred = Some(Deferred { cancel, handle });
     }
@@ -269,142 +307,130 @@ impl Session {
         }
     }
 
-    /// Re-reads and re-renders the chapters in `ids`; `None` when the edit moved things
-    /// around and needs a full rebuild. On error the model is left as it was.
-    fn update_chapters(&mut self, ids: &[usize], current: &Files) -> Result<Option<Files>, String> {
-        let Some((shared, targets)) = self.model.as_mut() else {
+    /// Re-reads and re-renders the chapters in `ids`, then the pages that show what
+    /// changed; `None` when the edit moved things around and needs a full rebuild. The
+    /// model changes only once every check has passed.
+    fn update_chapters(
+        &mut self,
+        ids: &[ChapterId],
+        current: &Files,
+    ) -> Result<Option<Files>, String> {
+        let Some(model) = self.model.as_ref() else {
+            return Ok(None);
+        };
+        let Some(fresh) = reread(model, ids)? else {
             return Ok(None);
         };
         // `settle` ended the only other user of the model.
-        let Some(p) = Arc::get_mut(shared) else {
+        let Some(model) = self.model.as_mut().and_then(Arc::get_mut) else {
             return Ok(None);
         };
-        let mut fresh = Vec::new();
-        let mut diags = Vec::new();
-        for &i in ids {
-            let (ch, mut d) = p.book.reload_chapter(i);
-            let Some(ch) = ch else { return Ok(None) };
-            let old = &p.book.chapters[i];
-            // A new review date or change note shows on review.html and whats-new.html;
-            // a new alias is a new redirect page.
-            if (
-                &ch.slug,
-                &ch.title,
-                ch.order,
-                &ch.out_path,
-                &ch.upkeep,
-                &ch.aliases,
-            ) != (
-                &old.slug,
-                &old.title,
-                old.order,
-                &old.out_path,
-                &old.upkeep,
-                &old.aliases,
-            ) {
-                return Ok(None);
-            }
-            d.extend(p.book.validate_terms(&ch));
-            d.extend(crate::review::validate_chapter(&ch));
-            let doc = Doc::chapter(&ch);
-            let mut r = markdown::render(&doc, Some(i), targets);
-            if (&r.facts_used, &ch.facts_used) != (&p.rendered[i].facts_used, &old.facts_used) {
-                return Ok(None); // facts.html lists where each fact is used
-            }
-            let fit = crate::cards::fit(&ch, &r).unwrap_or_else(|e| {
-                r.diagnostics.push(e);
-                None
-            });
-            // Positions in included text belong to the included file.
-            crate::include::Remap::for_chapter(&ch).diagnostics(&mut r.diagnostics);
-            d.append(&mut r.diagnostics);
-            diags.extend(d);
-            fresh.push((i, ch, r, fit));
+        let analysis = &mut model.prepared.analysis;
+        let mut changed = Vec::new();
+        for f in fresh {
+            analysis.book.chapters[f.id] = f.chapter;
+            analysis.chapters[f.id] = f.output;
+            changed.push((f.id, f.changed));
         }
-        let before: Vec<(usize, Listing, Vec<String>)> = ids
+        let pages: Vec<&Page> = model
+            .pages
             .iter()
-            .map(|&i| (i, listing(p, i), card_html(&p.rendered[i])))
+            .filter(|p| !p.deferred())
+            .filter(|p| changed.iter().any(|&(id, a)| p.inputs.uses(id, a)))
             .collect();
-        let mut old = Vec::new();
-        for (i, ch, r, fit) in fresh {
-            old.push((
-                i,
-                std::mem::replace(&mut p.book.chapters[i], ch),
-                std::mem::replace(&mut p.rendered[i], r),
-                std::mem::replace(&mut p.fits[i], fit),
-            ));
-        }
-        for j in 0..p.rendered.len() {
-            diags.extend(build::broken_anchors_from(&p.book, &p.rendered, j, |t| {
-                ids.contains(&t) || ids.contains(&j)
-            }));
-        }
-        let terms_changed = before.iter().any(|(i, l, _)| {
-            (&l.tags, &l.audience) != (&p.book.chapters[*i].tags, &p.book.chapters[*i].audience)
-        });
-        if terms_changed {
-            let (packs, d) = crate::packs::load(&self.root, &p.book);
-            diags.extend(d);
-            p.packs = packs;
-        }
-        if diags.iter().any(crate::diag::Diagnostic::is_error) {
-            for (i, ch, r, fit) in old {
-                p.book.chapters[i] = ch;
-                p.rendered[i] = r;
-                p.fits[i] = fit;
+        let rendered = render_pages(&model.prepared, pages).map_err(|e| e.to_string())?;
+        let mut files = current.clone();
+        for (kind, page_files) in rendered {
+            let now: Vec<String> = page_files.keys().cloned().collect();
+            for gone in model.written.get(&kind).into_iter().flatten() {
+                if !page_files.contains_key(gone) {
+                    files.remove(gone);
+                }
             }
-            return Err(Error::Content(diags).to_string());
+            model.written.insert(kind, now);
+            files.extend(page_files);
         }
-        for w in &diags {
-            eprintln!("{w}");
-        }
-        render_changes(p, &before, current)
-            .map(Some)
-            .map_err(|e| e.to_string())
+        Ok(Some(files))
     }
 }
 
-/// Writes the pages that show the changed chapters into a copy of the served files.
-fn render_changes(
-    p: &Prepared,
-    before: &[(usize, Listing, Vec<String>)],
-    current: &Files,
-) -> Result<Files, Error> {
-    let site = p.site();
-    let mem = MemorySite::default();
-    let mut listings_changed = false;
-    let mut cards_changed = false;
-    let mut gone = Vec::new();
-    for (i, old_listing, old_items) in before {
-        let i = *i;
-        site.write_chapter(i, &mem)?;
-        listings_changed |= *old_listing != listing(p, i);
-        let items: Vec<String> = card_html(&p.rendered[i]);
-        if *old_items != items || p.fits[i].is_none() {
-            cards_changed = true;
-            let part = p.book.chapters[i].part;
-            if !site.write_part_cards(part, &mem)? {
-                gone.push(crate::cards::part_cards_path(&p.book, part));
-            }
+/// The chapters in `ids` read and rendered again and checked against the rest of the
+/// book, without changing the model; `None` when an edit changes more than these
+/// chapters' pages (a new title, order, slug, tags or audiences, review dates, change
+/// notes, aliases or facts, which other pages list), so a full rebuild is needed.
+fn reread(model: &Model, ids: &[ChapterId]) -> Result<Option<Vec<Fresh>>, String> {
+    let analysis: &Analysis = &model.prepared.analysis;
+    let mut fresh = Vec::new();
+    let mut diags = Vec::new();
+    for &id in ids {
+        let (ch, mut d) = analysis.book.reload_chapter(id.index());
+        let Some(ch) = ch else { return Ok(None) };
+        let old = analysis.chapter(id);
+        let before = analysis.rendered(id);
+        let mut output = analyse_chapter(&ch, id, &model.targets);
+        let moved = (
+            &ch.slug,
+            &ch.title,
+            ch.order,
+            &ch.out_path,
+            &ch.tags,
+            &ch.audience,
+            &ch.upkeep,
+            &ch.aliases,
+            &ch.facts_used,
+            &output.rendered.facts_used,
+        ) != (
+            &old.slug,
+            &old.title,
+            old.order,
+            &old.out_path,
+            &old.tags,
+            &old.audience,
+            &old.upkeep,
+            &old.aliases,
+            &old.facts_used,
+            &before.facts_used,
+        );
+        if moved {
+            return Ok(None);
         }
-        for pack in p.packs.iter().filter(|pack| pack.contains(i)) {
-            crate::packs::write_pack_in_site(&site, pack, &mem)?;
+        d.extend(analysis.book.validate_terms(&ch));
+        d.extend(crate::review::validate_chapter(&ch));
+        // Positions in included text belong to the included file.
+        crate::include::Remap::for_chapter(&ch).diagnostics(&mut output.rendered.diagnostics);
+        d.append(&mut output.rendered.diagnostics);
+        diags.extend(d);
+        let mut changed = Aspects::TEXT;
+        if listing(&ch, &output.rendered) != listing(old, before) {
+            changed = changed.and(Aspects::LISTING);
         }
-    }
-    if listings_changed {
-        site.write_home(&mem)?;
-        for (i, _, _) in before {
-            site.write_part(p.book.chapters[*i].part, &mem)?;
+        if card(&ch, &output) != card(old, &analysis.chapters[id]) {
+            changed = changed.and(Aspects::CARD);
         }
-        site.write_all_terms(&mem)?;
+        fresh.push(Fresh {
+            id,
+            chapter: ch,
+            output,
+            changed,
+        });
     }
-    if listings_changed || cards_changed {
-        site.write_card_sets(&mem)?;
+    // Links into the edited chapters, and out of them, with their new headings.
+    let rendered = |id: ChapterId| {
+        fresh
+            .iter()
+            .find(|f| f.id == id)
+            .map_or_else(|| analysis.rendered(id), |f| &f.output.rendered)
+    };
+    for from in analysis.book.chapter_ids() {
+        diags.extend(broken_anchors(&analysis.book, rendered, from, |to| {
+            ids.contains(&to) || ids.contains(&from)
+        }));
     }
-    let mut files = current.clone();
-    for path in gone {
-        files.remove(&path);
+    if diags.iter().any(crate::diag::Diagnostic::is_error) {
+        return Err(Error::Content(diags).to_string());
     }
-    files.extend(mem.into_files());
-    Ok(files)
+    for w in &diags {
+        eprintln!("{w}");
+    }
+    Ok(Some(fresh))
 }

@@ -1,0 +1,211 @@
+//! The analysis: the book read, every chapter's Markdown rendered once, desk cards
+//! measured, packs resolved, and everything checked. It is all `build`, `pack`, `serve`
+//! and `check` need to know about the content; it knows nothing of pages or themes.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::book::{self, Book, Chapter, ChapterId};
+use crate::cardfit::{self, CardFit};
+use crate::config::Config;
+use crate::course::{self, Pack};
+use crate::diag::Diagnostic;
+use crate::markdown::{self, anchor_hint, Doc, LinkTargets, Rendered};
+use crate::progress::Stages;
+use crate::Error;
+
+/// The analysed book.
+pub struct Analysis {
+    pub book: Book,
+    /// What each chapter became, by [`ChapterId`]: see [`ChapterOutput`].
+    pub chapters: Vec<ChapterOutput>,
+    /// Each part's introduction as HTML, by part index.
+    pub intros: Vec<Intro>,
+    pub packs: Vec<Pack>,
+    /// Warnings (errors stop the analysis).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One chapter's results: its Markdown rendered (HTML, contents, checklist, search
+/// text, links) and its desk card's type sizes (`None` without a card).
+pub struct ChapterOutput {
+    pub rendered: Rendered,
+    pub fit: Option<CardFit>,
+}
+
+/// A part's introduction, rendered for each page it appears on.
+pub struct Intro {
+    pub part_page: String,
+    pub home_page: String,
+}
+
+impl Analysis {
+    /// Reads, renders and checks the book; all content problems come back together,
+    /// sorted by severity and place.
+    pub fn run(root: &Path, config: Config, stages: &mut Stages) -> Result<Analysis, Error> {
+        let (book, diags) = book::load(root, config);
+        stages.lap("load");
+        let (analysis, mut diags) = Analysis::of(root, book, diags);
+        stages.lap("markdown");
+        diags.sort_by(|a, b| {
+            (a.level, &a.path, a.line, a.col).cmp(&(b.level, &b.path, b.line, b.col))
+        });
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(Error::Content(diags));
+        }
+        Ok(Analysis {
+            warnings: diags,
+            ..analysis
+        })
+    }
+
+    /// The analysis of a loaded book, with every diagnostic found (`diags` holds the
+    /// loader's), errors included.
+    pub fn of(root: &Path, book: Book, mut diags: Vec<Diagnostic>) -> (Analysis, Vec<Diagnostic>) {
+        let loaded = diags.len();
+        let targets = LinkTargets::new(&book);
+        let chapters: Vec<ChapterOutput> = book
+            .chapters
+            .par_iter()
+            .enumerate()
+            .map(|(i, ch)| analyse_chapter(ch, ChapterId::new(i), &targets))
+            .collect();
+        let intros = render_intros(&book, &targets, &mut diags);
+        let mut analysis = Analysis {
+            book,
+            chapters,
+            intros,
+            packs: Vec::new(),
+            warnings: Vec::new(),
+        };
+        for out in &mut analysis.chapters {
+            diags.append(&mut out.rendered.diagnostics);
+        }
+        for from in analysis.book.chapter_ids() {
+            diags.extend(analysis.broken_anchors_from(from, |_| true));
+        }
+        crate::include::Remap::new(&analysis.book).diagnostics(&mut diags[loaded..]);
+        diags.extend(crate::redirects::plan(&analysis.book).1);
+        let (packs, pack_diags) = course::load(root, &analysis.book);
+        analysis.packs = packs;
+        diags.extend(pack_diags);
+        (analysis, diags)
+    }
+
+    pub fn chapter(&self, id: ChapterId) -> &Chapter {
+        &self.book.chapters[id]
+    }
+
+    pub fn rendered(&self, id: ChapterId) -> &Rendered {
+        &self.chapters[id].rendered
+    }
+
+    pub fn fit(&self, id: ChapterId) -> Option<CardFit> {
+        self.chapters[id].fit
+    }
+
+    /// Reading time: the front matter's `minutes`, else about 200 words a minute.
+    pub fn minutes(&self, id: ChapterId) -> u32 {
+        minutes(self.chapter(id), self.rendered(id))
+    }
+
+    /// Links from chapter `from` to headings of other chapters that do not exist, for
+    /// the targets `wanted` selects.
+    pub fn broken_anchors_from(
+        &self,
+        from: ChapterId,
+        wanted: impl Fn(ChapterId) -> bool,
+    ) -> Vec<Diagnostic> {
+        broken_anchors(&self.book, |id| self.rendered(id), from, wanted)
+    }
+}
+
+/// Reading time: the front matter's `minutes`, else about 200 words a minute.
+pub fn minutes(chapter: &Chapter, rendered: &Rendered) -> u32 {
+    chapter
+        .minutes
+        .unwrap_or_else(|| (rendered.words as u32).div_ceil(200).max(1))
+}
+
+/// Renders one chapter and measures its card; problems go into its diagnostics.
+pub fn analyse_chapter(ch: &Chapter, id: ChapterId, targets: &LinkTargets) -> ChapterOutput {
+    let mut rendered = markdown::render(&Doc::chapter(ch), Some(id), targets);
+    let fit = cardfit::fit(ch, &rendered).unwrap_or_else(|d| {
+        rendered.diagnostics.push(d);
+        None
+    });
+    ChapterOutput { rendered, fit }
+}
+
+/// Every part's introduction, for its own page and for the home page (links differ).
+fn render_intros(book: &Book, targets: &LinkTargets, diags: &mut Vec<Diagnostic>) -> Vec<Intro> {
+    book.parts
+        .iter()
+        .map(|p| {
+            let source = p.dir.join("index.md");
+            let path = book.source_dir.join(&p.dir).join("_part.yaml");
+            let mut render_at = |out_path: &str, report: bool| {
+                let doc = Doc {
+                    source: &source,
+                    path: &path,
+                    text: &p.intro,
+                    body_start: 0,
+                    out_path,
+                };
+                let mut r = markdown::render(&doc, None, targets);
+                if report {
+                    // Positions inside a YAML `intro:` value are not file positions.
+                    diags.extend(r.diagnostics.drain(..).map(|d| Diagnostic {
+                        line: 0,
+                        col: 0,
+                        ..d
+                    }));
+                }
+                r.html
+            };
+            Intro {
+                part_page: render_at(&p.out_path, true),
+                home_page: render_at("index.html", false),
+            }
+        })
+        .collect()
+}
+
+/// Links from chapter `from` to headings of other chapters that do not exist, for the
+/// targets `wanted` selects; `rendered` gives each chapter's Markdown results (`serve`
+/// passes the edited chapters' new results before it keeps them).
+pub fn broken_anchors<'r>(
+    book: &Book,
+    rendered: impl Fn(ChapterId) -> &'r Rendered,
+    from: ChapterId,
+    wanted: impl Fn(ChapterId) -> bool,
+) -> Vec<Diagnostic> {
+    let strict = book.config.build.broken_links == crate::config::Strictness::Error;
+    let mut diags = Vec::new();
+    for link in rendered(from)
+        .anchor_links
+        .iter()
+        .filter(|l| wanted(l.target))
+    {
+        let target = rendered(link.target);
+        if target.anchors.contains(&link.anchor) {
+            continue;
+        }
+        let message = format!(
+            "the link `{}` points to a heading `#{}` that is not in `{}`",
+            link.link,
+            link.anchor,
+            book.chapters[link.target].source.display()
+        );
+        let mut d = Diagnostic::error(&book.chapters[from].path, link.pos, message);
+        if let Some(h) = anchor_hint(&link.anchor, &target.anchors) {
+            d = d.with_hint(h);
+        }
+        if !strict {
+            d = d.with_level(crate::diag::Level::Warning);
+        }
+        diags.push(d);
+    }
+    diags
+}
