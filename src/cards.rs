@@ -180,21 +180,30 @@ mod pages {
     /// made a 17 MB page that a browser can hardly open.
     pub const INDEX_INLINE_CARDS: usize = 300;
 
-    const INDEX: &str = "checklists/index.html";
-
-    const PART_INTRO: &str = "The cards of this part, one per chapter. Open a card from its chapter (“Desk card”) to print that card alone.";
+    const INDEX: &str = crate::paths::CARDS;
 
     /// Stand-ins for a page's `n` cards in its template; the cards are spliced in after
     /// (see `render::splice`), so a 10,000-card index is not copied through Tera.
     /// A card page's heading and title, naming its set and how many cards it has, so
     /// that no two card pages (a part and a topic of the same name) share a title.
-    pub fn set_heading(set: &str, count: usize) -> String {
-        let cards = if count == 1 { "card" } else { "cards" };
-        format!("Desk cards · {set} ({count} {cards})")
+    pub fn set_heading(site: &Site<'_>, set: &str, count: usize) -> String {
+        let cards = site.t(if count == 1 { "card" } else { "cards" });
+        site.fill(
+            "cards_heading",
+            &[
+                ("set", set),
+                ("count", &count.to_string()),
+                ("cards", cards),
+            ],
+        )
     }
 
-    fn card_set_heading(kind: TermKind, label: &str, count: usize) -> String {
-        set_heading(&format!("{}: {label}", kind.singular()), count)
+    fn card_set_heading(site: &Site<'_>, kind: TermKind, label: &str, count: usize) -> String {
+        let set = site.fill(
+            "cards_term",
+            &[("kind", site.t(kind.key())), ("label", label)],
+        );
+        set_heading(site, &set, count)
     }
 
     fn markers(n: usize) -> Vec<String> {
@@ -262,12 +271,14 @@ mod pages {
             return Ok(false);
         }
         let heading = if part.title.is_empty() {
-            set_heading("Start of the handbook", cards.len())
+            set_heading(site, site.t("cards_start_of_handbook"), cards.len())
         } else {
-            set_heading(&format!("Part: {}", part.title), cards.len())
+            let set = site.fill("cards_part", &[("title", &part.title)]);
+            set_heading(site, &set, cards.len())
         };
         let path = part_cards_path(site.book, p);
-        write_card_list(site, out, &path, heading, PART_INTRO.to_owned(), &cards)?;
+        let intro = site.t("cards_part_intro").to_owned();
+        write_card_list(site, out, &path, heading, intro, &cards)?;
         Ok(true)
     }
 
@@ -286,7 +297,7 @@ mod pages {
                         .chapters(site.book, id)
                         .filter_map(|id| card(deck, id))
                         .collect();
-                    let heading = card_set_heading(kind, &term.label, cards.len());
+                    let heading = card_set_heading(site, kind, &term.label, cards.len());
                     let path = kind.card_set_path(id);
                     write_card_list(site, out, &path, heading, term.description.clone(), &cards)
                 })
@@ -359,10 +370,14 @@ mod pages {
             tags: chips(site, TermKind::Tag),
             audiences: chips(site, TermKind::Audience),
         };
-        let intro = "One card per chapter: the things to do and to avoid, to keep at your desk. Print them all, or choose a topic or an audience first.".to_owned();
+        let intro = site.t("cards_index_intro").to_owned();
         let page = CardsPage {
             filters: Some(filters),
-            ..CardsPage::new(set_heading("All chapters", cards.len()), intro, groups)
+            ..CardsPage::new(
+                set_heading(site, site.t("cards_all_chapters"), cards.len()),
+                intro,
+                groups,
+            )
         };
         write_card_page(site, out, INDEX, page, &cards)
     }
@@ -384,11 +399,15 @@ mod pages {
             audiences: chips(site, TermKind::Audience),
             parts,
         };
-        let intro = "One card per chapter: the things to do and to avoid, to keep at your desk. Choose a topic, an audience or a part to see its cards and print them.".to_owned();
+        let intro = site.t("cards_directory_intro").to_owned();
         let page = CardsPage {
             directory: Some(directory),
             count: total,
-            ..CardsPage::new(set_heading("All chapters", total), intro, Vec::new())
+            ..CardsPage::new(
+                set_heading(site, site.t("cards_all_chapters"), total),
+                intro,
+                Vec::new(),
+            )
         };
         write_card_page(site, out, INDEX, page, &[])
     }

@@ -31,6 +31,12 @@ pub struct Config {
     pub build: BuildConfig,
     #[serde(default)]
     pub checklists: ChecklistConfig,
+    /// `[checks]`: chapters' knowledge checks; see `quiz.rs`.
+    #[serde(default)]
+    pub checks: ChecksConfig,
+    /// `[print]`: what print.html holds.
+    #[serde(default)]
+    pub print: PrintConfig,
     #[serde(default)]
     pub search: SearchConfig,
     /// The tag vocabulary, in the order it should be shown.
@@ -302,6 +308,40 @@ impl Default for ChecklistConfig {
     }
 }
 
+/// `[checks]`: chapters' knowledge checks.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct ChecksConfig {
+    /// The heading of a chapter's knowledge check (its last section); default
+    /// `Check your understanding`.
+    pub heading: String,
+}
+
+impl Default for ChecksConfig {
+    fn default() -> Self {
+        ChecksConfig {
+            heading: "Check your understanding".into(),
+        }
+    }
+}
+
+/// `[print]`: what the printable edition (print.html) holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct PrintConfig {
+    /// Print chapters' knowledge checks as worksheets (questions with empty boxes, no
+    /// answers); default true. The page also has a switch for one printing.
+    pub knowledge_checks: bool,
+}
+
+impl Default for PrintConfig {
+    fn default() -> Self {
+        PrintConfig {
+            knowledge_checks: true,
+        }
+    }
+}
+
 /// `[search]`: the site's search box and its index.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
@@ -376,6 +416,17 @@ pub struct PackConfig {
     pub audience: crate::source::OneOrMany,
     #[serde(default)]
     pub paper: Option<Paper>,
+    /// The class's date, `YYYY-MM-DD`, shown on the pack's pages.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The class's start time, `HH:MM` (24-hour): the agenda then shows times of day.
+    #[serde(default)]
+    pub start: Option<String>,
+    /// The score (a percentage of the pack's knowledge-check questions answered right)
+    /// a learner needs to pass in a learning platform; default none: the SCORM package
+    /// then reports completion only.
+    #[serde(default)]
+    pub mastery: Option<u8>,
     /// Ordered entries: a chapter slug, a chapter with a title override, or a selector.
     #[serde(default)]
     pub chapters: Vec<PackEntry>,
@@ -497,7 +548,8 @@ impl Config {
             if !root.join(allowed).is_dir() {
                 return Err(Diagnostic::error(
                     path,
-                    find_key(text, "allow-symlinks-to"),
+                    TomlSpans::new(text)
+                        .string_in(&["build", "allow-symlinks-to"], &allowed.to_string_lossy()),
                     format!(
                         "`allow-symlinks-to` names the folder `{}`, which does not exist next to book.toml",
                         allowed.display()
@@ -520,7 +572,7 @@ impl Config {
             if !(url.starts_with("http://") || url.starts_with("https://")) {
                 return Err(Diagnostic::error(
                     path,
-                    find_key(text, "base-url"),
+                    TomlSpans::new(text).value(&["build", "base-url"]),
                     format!("`base-url` must be an absolute http(s) address, found `{url}`"),
                 )
                 .with_hint("for example base-url = \"https://help.example.com/handbook/\""));
@@ -542,26 +594,31 @@ impl Config {
 
 impl SearchConfig {
     fn validate(&self, text: &str, path: &Path) -> Result<(), Diagnostic> {
-        let out_of_range = |key: &str, expected: &str| {
+        let spans = TomlSpans::new(text);
+        let out_of_range = |at: &[&str], expected: &str| {
+            let (key, table) = at.split_last().unwrap_or((&"", &[]));
             Err(Diagnostic::error(
                 path,
-                find_key(text, key),
-                format!("`{key}` under [search] must be {expected}"),
+                spans.value(at),
+                format!("`{key}` under [{}] must be {expected}", table.join(".")),
             ))
         };
         if !(1..=200).contains(&self.max_results) {
-            return out_of_range("max-results", "between 1 and 200");
+            return out_of_range(&["search", "max-results"], "between 1 and 200");
         }
         if !(5..=200).contains(&self.excerpt_words) {
-            return out_of_range("excerpt-words", "between 5 and 200");
+            return out_of_range(&["search", "excerpt-words"], "between 5 and 200");
         }
         for (key, v) in [("title", self.boost.title), ("heading", self.boost.heading)] {
             if !(v.is_finite() && (1.0..=100.0).contains(&v)) {
-                return out_of_range(key, "a number from 1 to 100 (1 means no boost)");
+                return out_of_range(
+                    &["search", "boost", key],
+                    "a number from 1 to 100 (1 means no boost)",
+                );
             }
         }
         if self.shard_size < 100 {
-            return out_of_range("shard-size", "at least 100 (bytes)");
+            return out_of_range(&["search", "shard-size"], "at least 100 (bytes)");
         }
         self.synonyms.validate(text, path)
     }
@@ -580,17 +637,98 @@ fn toml_diagnostic(e: &toml::de::Error, text: &str, path: &Path) -> Diagnostic {
     }
 }
 
-/// Best-effort position of `key = ...` in the TOML text, for errors found after parsing.
-pub fn find_key(text: &str, key: &str) -> Pos {
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start();
-        if let Some(rest) = trimmed.strip_prefix(key) {
-            if rest.trim_start().starts_with('=') {
-                return Pos::new(i + 1, line.len() - trimmed.len() + 1);
-            }
+/// Positions in a TOML text (book.toml, a pack file), from the TOML parser's spans,
+/// for problems found after the values are read: where the value at a key path is,
+/// else its key, else the nearest table on the path that exists.
+pub struct TomlSpans<'t> {
+    text: &'t str,
+    doc: Option<toml_edit::ImDocument<&'t str>>,
+}
+
+impl<'t> TomlSpans<'t> {
+    pub fn new(text: &'t str) -> Self {
+        TomlSpans {
+            text,
+            doc: toml_edit::ImDocument::parse(text).ok(),
         }
     }
-    Pos::new(1, 1)
+
+    /// The value at `path` (`["search", "boost", "title"]`); see [`TomlSpans`].
+    pub fn value(&self, path: &[&str]) -> Pos {
+        self.find(path, true)
+    }
+
+    /// The key at `path` itself, for problems with the key rather than its value.
+    pub fn key(&self, path: &[&str]) -> Pos {
+        self.find(path, false)
+    }
+
+    /// The first string equal to `needle` among the values under `table` (in arrays
+    /// and inline tables too), else `table`'s key.
+    pub fn string_in(&self, table: &[&str], needle: &str) -> Pos {
+        fn search(item: &toml_edit::Item, needle: &str) -> Option<std::ops::Range<usize>> {
+            match item {
+                toml_edit::Item::Value(v) => search_value(v, needle),
+                toml_edit::Item::Table(t) => t.iter().find_map(|(_, i)| search(i, needle)),
+                toml_edit::Item::ArrayOfTables(a) => a
+                    .iter()
+                    .find_map(|t| t.iter().find_map(|(_, i)| search(i, needle))),
+                toml_edit::Item::None => None,
+            }
+        }
+        fn search_value(v: &toml_edit::Value, needle: &str) -> Option<std::ops::Range<usize>> {
+            match v {
+                toml_edit::Value::String(s) if s.value() == needle => {
+                    // Inside the quotes, at the text's first character.
+                    s.span().map(|r| r.start + 1..r.end)
+                }
+                toml_edit::Value::Array(a) => a.iter().find_map(|v| search_value(v, needle)),
+                toml_edit::Value::InlineTable(t) => {
+                    t.iter().find_map(|(_, v)| search_value(v, needle))
+                }
+                _ => None,
+            }
+        }
+        let found = self.doc.as_ref().and_then(|doc| {
+            let mut item = doc.as_item();
+            for name in table {
+                item = item.as_table_like()?.get(name)?;
+            }
+            search(item, needle)
+        });
+        match found {
+            Some(span) => LineIndex::new(self.text).pos(span.start),
+            None => self.key(table),
+        }
+    }
+
+    fn find(&self, path: &[&str], want_value: bool) -> Pos {
+        let Some(doc) = &self.doc else {
+            return Pos::new(1, 1);
+        };
+        let mut table: &dyn toml_edit::TableLike = doc.as_table();
+        let mut best = None;
+        for (i, name) in path.iter().enumerate() {
+            let Some((key, item)) = table.get_key_value(name) else {
+                break;
+            };
+            let last = i + 1 == path.len();
+            best = match (last && want_value, item.as_table_like()) {
+                (true, _) => item.span().or(key.span()),
+                // A table's own header (`[search.boost]`), where its key is.
+                (false, Some(_)) => key.span().or(item.span()),
+                (false, None) => key.span(),
+            }
+            .or(best);
+            match item.as_table_like() {
+                Some(t) if !last => table = t,
+                _ => break,
+            }
+        }
+        best.map_or(Pos::new(1, 1), |span| {
+            LineIndex::new(self.text).pos(span.start)
+        })
+    }
 }
 
 #[cfg(test)]
@@ -635,7 +773,7 @@ mod tests {
         assert!(c.search.enable);
         assert_eq!((c.search.boost.title, c.search.boost.heading), (4.0, 1.5));
         let e = parse("title='T'\n[search]\nexcerpt-words = 2\n").unwrap_err();
-        assert_eq!((e.line, e.col), (3, 1));
+        assert_eq!((e.line, e.col), (3, 17));
         assert!(e.message.contains("between 5 and 200"), "{}", e.message);
         let e = parse("title='T'\n[search]\nenabled = false\n").unwrap_err();
         assert!(

@@ -19,7 +19,7 @@ use crate::book::Chapter;
 use crate::diag::{did_you_mean, Diagnostic, LineIndex, Pos};
 
 /// The page that lists the facts, from the site root.
-pub const PAGE: &str = "facts.html";
+pub const PAGE: &str = crate::paths::FACTS;
 
 /// A problem found in chapter text, without its file and position yet.
 pub struct FactError {
@@ -294,17 +294,7 @@ pub fn validate(
 }
 
 fn find_fact(text: &str, name: &str) -> Pos {
-    let quoted = format!("\"{name}\"");
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim_start();
-        let rest = t
-            .strip_prefix(name)
-            .or_else(|| t.strip_prefix(quoted.as_str()));
-        if rest.is_some_and(|r| r.trim_start().starts_with('=')) {
-            return Pos::new(i + 1, line.len() - t.len() + 1);
-        }
-    }
-    crate::config::find_key(text, "[facts]")
+    crate::config::TomlSpans::new(text).key(&["facts", name])
 }
 
 /// One row of facts.html.
@@ -370,8 +360,8 @@ pub fn write_page(
     let info = crate::render::PageInfo {
         kind: crate::render::FrameKind::Facts,
         path: PAGE,
-        title: "Set these for your team",
-        description: "The facts this handbook states once and uses everywhere.",
+        title: site.t("facts_title"),
+        description: site.t("facts_description"),
         part: None,
         chapter: None,
     };

@@ -121,7 +121,7 @@ pub fn review_page(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
         let info = PageInfo {
             kind: FrameKind::Review,
             path: REVIEW,
-            title: "Review status",
+            title: site.t("review_status"),
             description: "",
             part: None,
             chapter: None,
@@ -174,7 +174,7 @@ pub fn whats_new(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let info = PageInfo {
         kind: FrameKind::WhatsNew,
         path: WHATS_NEW,
-        title: "What's new",
+        title: site.t("whats_new"),
         description: "",
         part: None,
         chapter: None,

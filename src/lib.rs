@@ -1,11 +1,21 @@
 //! carebook turns a folder of Markdown chapters with YAML front matter into a
 //! searchable static handbook site.
 //!
-//! The pipeline, one module per stage: [`config`] reads book.toml, [`source`] walks and
-//! splits the chapter files, [`book`] assembles and validates the model, [`markdown`]
-//! renders each chapter once, [`render`] and [`site`] produce the pages, [`search`]
-//! builds the search index, and [`output`] writes them to a staging folder that
-//! replaces the old site only on success.
+//! The pipeline, one module per stage (see docs/architecture.md for the rule of which
+//! module may use which):
+//!
+//! 1. [`config`] reads book.toml; [`source`] walks the chapters and splits their front
+//!    matter; [`book`] assembles parts and chapters (each named by a
+//!    [`book::ChapterId`]) and validates them.
+//! 2. [`analysis`] renders every chapter's Markdown once ([`markdown`]), measures its
+//!    desk card ([`cardfit`]), resolves the packs ([`course`]) and collects every problem
+//!    ([`diag`]). [`check`] stops here and lints.
+//! 3. [`pages`] lists every page with its kind and inputs; [`render`] holds the theme
+//!    and the interface's words ([`strings`]); the outputs ([`site`], [`cards`],
+//!    [`print`], [`packs`], [`search`], [`feed`]) render from the analysis and the
+//!    renderer only.
+//! 4. [`output`] writes into a staging folder that replaces the old site only on
+//!    success; [`build`] drives it, and [`serve`] re-renders the pages an edit changes.
 
 pub mod analysis;
 pub mod book;
@@ -31,6 +41,7 @@ pub mod pages;
 pub mod paths;
 pub mod print;
 pub mod progress;
+pub mod quiz;
 pub mod rawhtml;
 pub mod redirects;
 pub mod relink;
@@ -40,6 +51,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod strings;
 pub mod terms;
 pub mod url;
 

@@ -55,6 +55,8 @@ pub struct Rendered {
     pub facts_used: Vec<String>,
     /// The Markdown links to other pages, where they are in `html`.
     pub page_links: Vec<PageLink>,
+    /// The chapter's knowledge check (its last section), drawn by the templates.
+    pub quiz: Option<crate::quiz::Quiz>,
 }
 
 /// A Markdown link to a page of the site, located in the HTML while it was written, so
@@ -138,6 +140,7 @@ pub struct LinkTargets {
     assets: HashSet<PathBuf>,
     strictness: Strictness,
     checklists: ChecklistConfig,
+    check_heading: String,
     raw_html: RawHtml,
     facts: indexmap::IndexMap<String, String>,
 }
@@ -161,6 +164,7 @@ impl LinkTargets {
             assets: book.assets.iter().cloned().collect(),
             strictness: book.config.build.broken_links,
             checklists: book.config.checklists.clone(),
+            check_heading: book.config.checks.heading.clone(),
             raw_html: book.config.build.raw_html,
             facts: book.config.facts.clone(),
         }
@@ -214,6 +218,7 @@ pub fn render(doc: &Doc<'_>, index: Option<ChapterId>, targets: &LinkTargets) ->
         pass.check_raw_html(&mut events);
     }
     pass.assign_heading_ids(&mut events);
+    pass.take_quiz(&mut events);
     pass.rewrite_links(&mut events);
     number_footnotes(&mut events, &mut pass.out.anchors);
     pass.check_self_anchors();
@@ -355,6 +360,26 @@ enum Resolved {
 }
 
 impl<'d> Pass<'_, 'd> {
+    /// Takes the knowledge check out of the chapter (so the checklist, the card and
+    /// search never see its options) and parses it; see `quiz.rs`.
+    fn take_quiz(&mut self, events: &mut Vec<(Event<'d>, std::ops::Range<usize>)>) {
+        let mut problems = Vec::new();
+        let heading = self.targets.check_heading.as_str();
+        let Some(mut section) = crate::quiz::split(events, heading, &mut problems) else {
+            return;
+        };
+        self.rewrite_links(&mut section);
+        // Links in the check are checked; only the chapter's own are located for packs.
+        self.page_links.clear();
+        crate::callouts::render(&mut section);
+        self.out.quiz = crate::quiz::parse(&section, &mut problems);
+        for p in problems {
+            let pos = self.pos(p.offset);
+            let d = Diagnostic::error(self.doc.path, pos, p.message).with_hint(p.hint);
+            self.out.diagnostics.push(d);
+        }
+    }
+
     fn pos(&mut self, body_offset: usize) -> Pos {
         let text = self.doc.text;
         self.lines

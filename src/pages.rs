@@ -38,6 +38,10 @@ pub enum PageKind {
     Review,
     Facts,
     Redirects,
+    /// The pack builder: its page, its print page and its chapter index.
+    Builder,
+    /// A chapter's content for the pack builder's print page.
+    BuilderChapter(ChapterId),
 }
 
 /// Which of a chapter's results a page shows.
@@ -129,6 +133,8 @@ impl Page {
             PageKind::Review => feed::review_page(site, out),
             PageKind::Facts => facts::write_page(site, out),
             PageKind::Redirects => redirects::write(site, out),
+            PageKind::Builder => packs::builder::write(site, out),
+            PageKind::BuilderChapter(id) => packs::builder::write_chapter(site, *id, out),
         }
     }
 }
@@ -181,6 +187,13 @@ pub fn site_pages(model: &Analysis) -> Vec<Page> {
         Page::new(PageKind::Review, Inputs::Every(A::UPKEEP)),
         Page::new(PageKind::Facts, Inputs::Every(A::UPKEEP)),
         Page::new(PageKind::Redirects, Inputs::Every(A::UPKEEP)),
+        Page::new(PageKind::Builder, Inputs::Every(A::LISTING)),
     ]);
+    pages.extend(book.chapter_ids().map(|id| {
+        Page::new(
+            PageKind::BuilderChapter(id),
+            Inputs::Chapters(vec![id], A::TEXT.and(A::CARD).and(A::LISTING)),
+        )
+    }));
     pages
 }

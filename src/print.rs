@@ -24,6 +24,8 @@ struct PrintBody<'a> {
 struct PrintCtx<'a> {
     parts: Vec<PrintPart<'a>>,
     chapter_count: usize,
+    /// Some chapter's knowledge check is printed as a worksheet.
+    knowledge_checks: bool,
 }
 
 #[derive(Serialize)]
@@ -86,6 +88,20 @@ fn part_id(i: usize) -> String {
     format!("part-{}", i + 1)
 }
 
+/// Each chapter's knowledge check as a worksheet (by chapter), when print.html shows
+/// them (`[print] knowledge-checks`).
+fn worksheets(site: &Site<'_>) -> Result<Vec<Option<String>>, Error> {
+    site.book
+        .chapter_ids()
+        .map(|id| match &site.model.rendered(id).quiz {
+            Some(q) if site.book.config.print.knowledge_checks => {
+                crate::quiz::html(site, q, crate::quiz::Mode::Worksheet, "").map(Some)
+            }
+            _ => Ok(None),
+        })
+        .collect()
+}
+
 pub fn write(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     write_unless(site, out, &|| false).map(|_| ())
 }
@@ -98,6 +114,7 @@ pub fn write_unless(
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Result<bool, Error> {
     let anchors = Anchors::new(site.book);
+    let sheets = worksheets(site)?;
     let mut bodies: Vec<String> = Vec::with_capacity(site.book.chapters.len());
     let parts: Vec<PrintPart<'_>> = site
         .book
@@ -114,9 +131,13 @@ pub fn write_unless(
                 .chapter_ids()
                 .map(|id| {
                     let ch = site.model.chapter(id);
-                    let html = rewrite_attrs(&site.model.rendered(id).html, |a, v| {
-                        anchors.rebase(a, v, &ch.out_path, &ch.slug)
-                    });
+                    let rendered = &site.model.rendered(id).html;
+                    let html = match &sheets[id] {
+                        Some(sheet) => std::borrow::Cow::Owned(format!("{rendered}{sheet}")),
+                        None => std::borrow::Cow::Borrowed(rendered.as_str()),
+                    };
+                    let html =
+                        rewrite_attrs(&html, |a, v| anchors.rebase(a, v, &ch.out_path, &ch.slug));
                     bodies.push(demote_headings(&html));
                     PrintChapter {
                         id: &ch.slug,
@@ -142,9 +163,10 @@ pub fn write_unless(
         print: PrintCtx {
             parts,
             chapter_count: site.book.chapters.len(),
+            knowledge_checks: sheets.iter().any(Option::is_some),
         },
     };
-    let title = format!("{} (printable edition)", site.book.config.title);
+    let title = site.fill("printable_edition", &[("title", &site.book.config.title)]);
     let info = PageInfo {
         kind: FrameKind::Print,
         path: PRINT_PAGE,

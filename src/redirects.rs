@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::book::{Book, RESERVED_FOLDERS};
-use crate::config::{find_key, CONFIG_FILE};
-use crate::diag::{did_you_mean, Diagnostic, Pos};
+use crate::config::{TomlSpans, CONFIG_FILE};
+use crate::diag::{did_you_mean, Diagnostic};
 use crate::markdown::{relative_href, root_prefix};
 use crate::output::Sink;
 use crate::Error;
@@ -186,9 +186,13 @@ fn table(
             })
             .unwrap_or_else(|| book.config.title.clone())
     };
+    let spans = TomlSpans::new(&text);
     for (old, new) in &book.config.redirects {
-        let pos = locate_key(&text, old);
+        let pos = spans.key(&["redirects", old]);
         let err = |m: String, h: String| Diagnostic::error(&toml_path, pos, m).with_hint(h);
+        // Problems with where the redirect leads point at the new address.
+        let target = spans.string_in(&["redirects", old], new);
+        let err_new = |m: String, h: String| Diagnostic::error(&toml_path, target, m).with_hint(h);
         let (o, n) = (
             old.trim().trim_start_matches('/'),
             new.trim().trim_start_matches('/'),
@@ -249,7 +253,7 @@ fn table(
                     Some(best) => format!("did you mean `\"{old}\" = \"{best}\"`?"),
                     None => "the new folder must hold pages of this book".into(),
                 };
-                diags.push(err(format!("no page of the site is in `{new}`"), hint));
+                diags.push(err_new(format!("no page of the site is in `{new}`"), hint));
                 continue;
             }
             for page in under {
@@ -267,7 +271,7 @@ fn table(
                     Some(best) => format!("did you mean `{best}`?"),
                     None => "redirect to a page of the site, like `new-part/chapter.html`".into(),
                 };
-                diags.push(err(format!("`{new}` is not a page of the site"), hint));
+                diags.push(err_new(format!("`{new}` is not a page of the site"), hint));
                 continue;
             }
             if let Some(what) = existing.get(&from) {
@@ -304,16 +308,6 @@ fn table(
             );
         }
     }
-}
-
-fn locate_key(text: &str, key: &str) -> Pos {
-    for quoted in [format!("\"{key}\""), format!("'{key}'"), key.to_owned()] {
-        let p = find_key(text, &quoted);
-        if p != Pos::new(1, 1) {
-            return p;
-        }
-    }
-    find_key(text, "[redirects]")
 }
 
 /// The folder moves of `[redirects]` (`{"stress/": "calm/"}`) as JSON for the

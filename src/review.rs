@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::book::{slash_path, Book, Chapter, Part};
 use crate::check::report::Finding;
-use crate::config::{find_key, Config, Severity};
+use crate::config::{Config, Severity, TomlSpans};
 use crate::diag::{Diagnostic, Pos};
 
 /// The period when `[review]` is present without `every`.
@@ -316,11 +316,12 @@ pub fn status<'a>(book: &'a Book, ch: &'a Chapter, today: Date) -> Status<'a> {
 
 /// Problems in `[review]`, `[feedback]` and `edit-url`.
 pub fn validate_config(c: &Config, text: &str, path: &Path) -> Result<(), Diagnostic> {
+    let spans = TomlSpans::new(text);
     if let Some(every) = c.review.as_ref().and_then(|r| r.every.as_deref()) {
         if Period::parse(every).is_none() {
             return Err(Diagnostic::error(
                 path,
-                find_key(text, "every"),
+                spans.value(&["review", "every"]),
                 format!("`every` under [review] must be a period, found `{every}`"),
             )
             .with_hint(PERIOD_HINT));
@@ -328,16 +329,16 @@ pub fn validate_config(c: &Config, text: &str, path: &Path) -> Result<(), Diagno
     }
     if let Some(url) = &c.build.edit_url {
         if !url.contains("{path}") {
-            return Err(Diagnostic::error(path, find_key(text, "edit-url"), format!("`edit-url` must contain `{{path}}`, where each chapter's path goes; found `{url}`"))
+            return Err(Diagnostic::error(path, spans.value(&["build", "edit-url"]), format!("`edit-url` must contain `{{path}}`, where each chapter's path goes; found `{url}`"))
                 .with_hint("for example edit-url = \"https://git.example.com/handbook/edit/main/{path}\""));
         }
     }
     if let Some(f) = &c.feedback {
-        let pos = |key| find_key(text, key);
+        let pos = |key| spans.value(&["feedback", key]);
         match (&f.email, &f.url) {
             (Some(_), Some(_)) => return Err(Diagnostic::error(path, pos("url"), "[feedback] takes `email` or `url`, not both")
                 .with_hint("keep the one readers should use: a mail address or a form's address")),
-            (None, None) => return Err(Diagnostic::error(path, find_key_or_table(text, "[feedback]"), "[feedback] needs `email` or `url`")
+            (None, None) => return Err(Diagnostic::error(path, spans.key(&["feedback"]), "[feedback] needs `email` or `url`")
                 .with_hint("for example email = \"handbook@example.com\", or remove the [feedback] table to leave the line off")),
             (Some(e), None) if !e.contains('@') || e.contains(char::is_whitespace) => {
                 return Err(Diagnostic::error(path, pos("email"), format!("`email` under [feedback] must be a mail address, found `{e}`"))
@@ -351,12 +352,6 @@ pub fn validate_config(c: &Config, text: &str, path: &Path) -> Result<(), Diagno
         }
     }
     Ok(())
-}
-
-fn find_key_or_table(text: &str, table: &str) -> Pos {
-    text.lines()
-        .position(|l| l.trim() == table)
-        .map_or(Pos::new(1, 1), |i| Pos::new(i + 1, 1))
 }
 
 /// Problems in a chapter's `reviewed`, `review-every` and `changes`.

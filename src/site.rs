@@ -145,15 +145,18 @@ pub fn term(site: &Site<'_>, kind: TermKind, id: &str, out: &dyn Sink) -> Result
     };
     let path = kind.path(id);
     let term = TermCtx {
-        kind: kind.singular(),
-        kind_plural: kind.plural(),
+        kind: site.t(kind.key()),
+        kind_plural: site.t(kind.plural_key()),
         index_href: kind.index(),
         label: &t.label,
         description: &t.description,
         chapters: summaries(site, kind.chapters(site.book, id)),
     };
     // "Topic: Stress", as the page's heading says: a part and a topic may share a name.
-    let title = format!("{}: {}", kind.singular(), t.label);
+    let title = site.fill(
+        "cards_term",
+        &[("kind", site.t(kind.key())), ("label", &t.label)],
+    );
     let frame = site.frame(
         PageInfo {
             kind: FrameKind::Term,
@@ -171,7 +174,7 @@ pub fn term(site: &Site<'_>, kind: TermKind, id: &str, out: &dyn Sink) -> Result
 /// The list of every tag or every audience.
 pub fn term_index(site: &Site<'_>, kind: TermKind, out: &dyn Sink) -> Result<(), Error> {
     let terms = TermsCtx {
-        kind_plural: kind.plural(),
+        kind_plural: site.t(kind.plural_key()),
         items: term_items(site, kind),
     };
     let path = kind.index();
@@ -179,7 +182,7 @@ pub fn term_index(site: &Site<'_>, kind: TermKind, out: &dyn Sink) -> Result<(),
         PageInfo {
             kind: FrameKind::Terms,
             path,
-            title: kind.plural(),
+            title: site.t(kind.plural_key()),
             description: "",
             part: None,
             chapter: None,
@@ -196,7 +199,7 @@ pub fn not_found(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
         PageInfo {
             kind: FrameKind::NotFound,
             path: crate::paths::NOT_FOUND,
-            title: "Page not found",
+            title: site.t("page_not_found"),
             description: "",
             part: None,
             chapter: None,
@@ -353,8 +356,8 @@ struct TermItem<'a> {
 
 #[derive(Serialize)]
 struct TermCtx<'a> {
-    kind: &'static str,
-    kind_plural: &'static str,
+    kind: &'a str,
+    kind_plural: &'a str,
     index_href: &'static str,
     label: &'a str,
     description: &'a str,
@@ -368,7 +371,7 @@ struct TermBody<'a> {
 
 #[derive(Serialize)]
 struct TermsCtx<'a> {
-    kind_plural: &'static str,
+    kind_plural: &'a str,
     items: Vec<TermItem<'a>>,
 }
 

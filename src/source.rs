@@ -658,26 +658,115 @@ fn yaml_diagnostic(e: &serde_yaml::Error, first_line: usize, path: &Path) -> Dia
     }
 }
 
-/// Best-effort position of `value` inside the `key:` entry of a YAML block starting at
-/// `first_line`, so errors about a field's value point at the value itself.
+/// Where `value` is under the top-level `key` of the YAML text `yaml` (front matter
+/// whose first line is line `first_line` of its file), from the YAML parser's marks:
+/// the value's first character (inside quotes), else the key, else the first line.
 pub fn locate_in_yaml(yaml: &str, first_line: usize, key: &str, value: &str) -> Pos {
-    let mut in_key = false;
-    for (i, line) in yaml.lines().enumerate() {
-        let starts_key = !line.starts_with([' ', '\t', '-']) && line.contains(':');
-        if starts_key {
-            in_key = line.trim_start().starts_with(&format!("{key}:"));
+    let mut found = None;
+    let mut key_at = None;
+    walk_scalars(yaml, |top_key, scalar, is_key, mark| {
+        if top_key != Some(key) {
+            return true;
         }
-        if in_key {
-            let search_from = if starts_key { key.len() + 1 } else { 0 };
-            if let Some(col) = line.get(search_from..).and_then(|rest| rest.find(value)) {
-                let byte = search_from + col;
-                return Pos::new(first_line + i, line[..byte].chars().count() + 1);
+        if is_key && key_at.is_none() {
+            key_at = Some(mark);
+        }
+        if !is_key && !value.is_empty() && scalar.contains(value) {
+            found = Some((mark, scalar != value));
+            return false;
+        }
+        true
+    });
+    match (found, key_at) {
+        // Part of a longer value (a `{{ fact.x }}` in a title): where the part is, on
+        // the value's first line, when it is written there as it reads.
+        (Some((mark, true)), _) => {
+            let line = yaml.lines().nth(mark.line).unwrap_or_default();
+            let from: usize = line.chars().take(mark.column).map(char::len_utf8).sum();
+            match line.get(from..).and_then(|rest| rest.find(value)) {
+                Some(at) => Pos::new(
+                    first_line + mark.line,
+                    line[..from + at].chars().count() + 1,
+                ),
+                None => mark_pos(yaml, first_line, mark),
             }
         }
+        (Some((mark, false)), _) | (None, Some(mark)) => mark_pos(yaml, first_line, mark),
+        (None, None) => Pos::new(first_line, 1),
     }
-    yaml.lines()
-        .position(|l| l.starts_with(&format!("{key}:")))
-        .map_or(Pos::new(first_line, 1), |i| Pos::new(first_line + i, 1))
+}
+
+/// Where the first scalar equal to `value` is anywhere in `yaml`, from the parser's
+/// marks; the first line when there is none.
+pub fn locate_scalar(yaml: &str, first_line: usize, value: &str) -> Pos {
+    let mut found = None;
+    walk_scalars(yaml, |_, scalar, is_key, mark| {
+        if !is_key && scalar == value {
+            found = Some(mark);
+            return false;
+        }
+        true
+    });
+    found.map_or(Pos::new(first_line, 1), |m| mark_pos(yaml, first_line, m))
+}
+
+/// A parser mark as a file position, stepping inside an opening quote.
+fn mark_pos(yaml: &str, first_line: usize, mark: yaml_events::Mark) -> Pos {
+    let quoted = yaml
+        .lines()
+        .nth(mark.line)
+        .and_then(|l| l.chars().nth(mark.column))
+        .is_some_and(|c| c == '"' || c == '\'');
+    Pos::new(
+        first_line + mark.line,
+        mark.column + 1 + usize::from(quoted),
+    )
+}
+
+/// Calls `f` with each scalar of a YAML mapping: the top-level key it is under (`None`
+/// outside the top mapping), its text, whether it is the top-level key itself, and
+/// where it starts; stops when `f` returns false.
+fn walk_scalars(
+    yaml: &str,
+    mut f: impl FnMut(Option<&str>, &str, bool, yaml_events::Mark) -> bool,
+) {
+    use yaml_events::Event;
+    // Per open mapping or sequence: whether the next node of the top mapping is a key.
+    let mut depth = 0usize;
+    let mut key_next = true;
+    let mut top_key: Option<String> = None;
+    yaml_events::for_each(yaml, |event, mark| match event {
+        Event::Scalar(bytes) => {
+            let text = String::from_utf8_lossy(bytes);
+            if depth == 1 && key_next {
+                top_key = Some(text.clone().into_owned());
+                key_next = false;
+                return f(top_key.as_deref(), &text, true, mark);
+            }
+            if depth == 1 {
+                key_next = true;
+            }
+            f(top_key.as_deref(), &text, false, mark)
+        }
+        Event::Alias => {
+            if depth == 1 {
+                key_next = !key_next;
+            }
+            true
+        }
+        Event::MappingStart | Event::SequenceStart => {
+            depth += 1;
+            true
+        }
+        Event::End => {
+            depth = depth.saturating_sub(1);
+            if depth == 1 {
+                key_next = true;
+            }
+            true
+        }
+        Event::Other => true,
+    });
 }
 
 /// Resolves `.` and `..` without touching the file system; `None` if it climbs above the start.

@@ -50,16 +50,18 @@ impl TermKind {
             TermKind::Audience => "audiences/index.html",
         }
     }
-    pub fn singular(self) -> &'static str {
+    /// The strings-table key of the kind's name ("Topic").
+    pub fn key(self) -> &'static str {
         match self {
-            TermKind::Tag => "Topic",
-            TermKind::Audience => "Audience",
+            TermKind::Tag => "topic",
+            TermKind::Audience => "audience",
         }
     }
-    pub fn plural(self) -> &'static str {
+    /// The strings-table key of the kind's plural ("Topics").
+    pub fn plural_key(self) -> &'static str {
         match self {
-            TermKind::Tag => "Topics",
-            TermKind::Audience => "Audiences",
+            TermKind::Tag => "topics",
+            TermKind::Audience => "audiences",
         }
     }
     /// The page of desk cards for one tag or audience.

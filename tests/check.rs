@@ -217,7 +217,7 @@ fn rule_files_with_mistakes_are_explained_with_positions() {
 fn switches_must_name_real_rules() {
     let stderr = config_error("[check.rules]\ncarebook.wesel = false\n", "");
     assert!(
-        stderr.contains("book.toml:3:1: error: [check.rules] names the rule `carebook.wesel`, which does not exist\n  help: did you mean `weasel`?"),
+        stderr.contains("book.toml:3:10: error: [check.rules] names the rule `carebook.wesel`, which does not exist\n  help: did you mean `weasel`?"),
         "{stderr}"
     );
     let stderr = config_error("[check.rules]\nhouse = false\n", "");
@@ -227,7 +227,7 @@ fn switches_must_name_real_rules() {
     );
     let stderr = config_error("[check]\nstyles = \"rules\"\n", "");
     assert!(
-        stderr.contains("book.toml:3:1: error: the styles folder"),
+        stderr.contains("book.toml:3:10: error: the styles folder"),
         "{stderr}"
     );
     let stderr = config_error("[check]\nstyle = \"x\"\n", "");
@@ -304,8 +304,10 @@ guide/desk/customer-centred-team.md:11:4: warning[carebook.spelling-us]: write '
 guide/desk/customer-centred-team.md:11:23: warning[carebook.spelling-us]: write 'center' (American spelling), not 'centre'
 guide/desk/customer-centred-team.md:20:1: warning[carebook.spelling-us]: write 'judgment' (American spelling), not 'Judgement'
 guide/desk/customer-centred-team.md:20:15: warning[carebook.spelling-us]: write 'organization' (American spelling), not 'organisation'
+guide/desk/good-card.md:28:1: suggestion[knowledge-check]: this chapter is in the course pack `class` but has no knowledge check
 guide/desk/long-card.md:9:9: warning[carebook.card-when]: `card.when` is “During every call”, which names no moment; a card is for a moment an agent stops at
 guide/desk/long-card.md:18:1: suggestion[carebook.card-length]: the desk card has 8 items in all; a card an agent takes in at a glance has 7 at most (Do and Avoid together)
+guide/desk/long-card.md:30:1: suggestion[knowledge-check]: this chapter is in the course pack `class` but has no knowledge check
 guide/desk/no-critical.md:7:1: warning[carebook.card-when]: this desk card has no `card.when`: the card does not say when to pick it up
 guide/desk/no-critical.md:16:1: warning[carebook.card-critical]: the desk card has no critical item: nothing on it says what must never be skipped
 guide/desk/no-critical.md:16:1: warning[carebook.card-groups]: the Avoid list has 0 items; a desk card group needs 1 to 9 (2 to 4 read best)
@@ -342,7 +344,9 @@ fn card_rules_are_switched_in_book_toml_like_prose_rules() {
     let run = carebook(&["check", "--format", "line"], book.path());
     assert_eq!(
         run.stdout,
-        "guide/desk/long-card.md:18:1: error[carebook.card-length]: the desk card has 8 items in all; a card an agent takes in at a glance has 7 at most (Do and Avoid together)\n\
+        "guide/desk/good-card.md:28:1: suggestion[knowledge-check]: this chapter is in the course pack `class` but has no knowledge check\n\
+         guide/desk/long-card.md:18:1: error[carebook.card-length]: the desk card has 8 items in all; a card an agent takes in at a glance has 7 at most (Do and Avoid together)\n\
+         guide/desk/long-card.md:30:1: suggestion[knowledge-check]: this chapter is in the course pack `class` but has no knowledge check\n\
          guide/desk/no-critical.md:16:1: warning[carebook.card-groups]: the Avoid list has 0 items; a desk card group needs 1 to 9 (2 to 4 read best)\n",
         "{}",
         run.stderr

@@ -283,7 +283,7 @@ mod symlinks {
         assert_eq!(run.code, 2, "{}", run.stderr);
         assert_contains(
             &run.stderr,
-            "book.toml:6:1: error: `allow-symlinks-to` names the folder `../nowhere`, which does not exist next to book.toml",
+            "book.toml:6:23: error: `allow-symlinks-to` names the folder `../nowhere`, which does not exist next to book.toml",
         );
     }
 }

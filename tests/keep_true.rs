@@ -171,7 +171,7 @@ fn aliases_and_redirects_write_relative_redirect_pages() {
 }
 
 const BROKEN: &[&str] = &[
-    "book.toml:14:1: error: no page of the site is in `calmm/`",
+    "book.toml:14:14: error: no page of the site is in `calmm/`",
     "book.toml:18:1: error: `security/changing-accounts.html` is already an alias of",
     "guide/security/account-changes.md:2:25: error: unknown fact `refund-windw` in `{{ fact.refund-windw }}`\n  help: did you mean `{{ fact.refund-window }}`?",
     "guide/security/account-changes.md:8:11: error: the alias `other` (`security/other.html`) would replace the chapter “Other” (`security/other.html`)",
@@ -211,7 +211,7 @@ fn every_mistake_is_located_with_a_fix() {
         "guide/security/third.md:8:11:",
         "snippets/bad-link.md:3:40:",
         "snippets/loop-b.md:2:1:",
-        "book.toml:14:1:",
+        "book.toml:14:14:",
     ] {
         assert_contains(&check.stdout, place);
     }

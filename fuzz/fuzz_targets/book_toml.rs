@@ -20,19 +20,21 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     for key in ["title", "build", "tags", "packs", "search"] {
-        let _ = carebook::config::find_key(&text, key);
+        let _ = carebook::config::TomlSpans::new(&text).value(&[key, "title"]);
     }
     let root = carebook_fuzz::book_root();
     config.build.source = "guide".into();
     config.build.theme = "default".into();
     config.build.output = "site".into();
-    match carebook::build::prepare(root, config) {
+    match carebook::build::prepare(root, config, None) {
         Ok(mut p) => {
             carebook_fuzz::lighten(&mut p);
             let site = p.site();
             let sink = carebook_fuzz::NullSink;
-            let _ = site.write_chapter(0, &sink);
-            let _ = carebook::packs::summaries(&site);
+            if let Some(first) = site.book.chapter_ids().next() {
+                let _ = carebook::site::chapter(&site, first, &sink);
+            }
+            let _ = carebook::course::summaries(site.model);
         }
         Err(e) => {
             let _ = e.to_string();

@@ -21,9 +21,8 @@ fuzz_target!(|data: &[u8]| {
         if !book.update(&carebook_fuzz::text(data)) {
             return;
         }
-        let p = &book.prepared;
-        let site = p.site();
-        let _ = site.write_chapter(book.index, &NullSink);
-        let _ = site.write_part_cards(p.book.chapters[book.index].part, &NullSink);
+        let site = book.prepared.site();
+        let _ = carebook::site::chapter(&site, book.id, &NullSink);
+        let _ = carebook::cards::write_all(&site, &NullSink);
     });
 });

@@ -38,7 +38,7 @@ fuzz_target!(|data: &[u8]| {
     STATE.with(|state| {
         let state = &mut *state.borrow_mut();
         std::fs::write(&state.file, data).expect("write the pack file");
-        let (packs, diags) = carebook::packs::load(&state.root, &state.prepared.book);
+        let (packs, diags) = carebook::course::load(&state.root, &state.prepared.analysis.book);
         let _: Vec<String> = diags.iter().map(ToString::to_string).collect();
         if diags.iter().any(carebook::diag::Diagnostic::is_error) {
             return;
@@ -47,13 +47,13 @@ fuzz_target!(|data: &[u8]| {
             return;
         };
         let p = &mut state.prepared;
-        let declared = std::mem::replace(&mut p.packs, vec![pack]);
+        let declared = std::mem::replace(&mut p.analysis.packs, vec![pack]);
         {
             let site = p.site();
             let sink = carebook_fuzz::NullSink;
-            let _ = carebook::packs::summaries(&site);
-            let _ = carebook::packs::write_pack_in_site(&site, &site.packs[0], &sink);
+            let _ = carebook::course::summaries(site.model);
+            let _ = carebook::packs::write_in_site(&site, &site.model.packs[0], &sink);
         }
-        p.packs = declared;
+        p.analysis.packs = declared;
     });
 });

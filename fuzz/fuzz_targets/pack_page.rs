@@ -20,10 +20,14 @@ fuzz_target!(|data: &[u8]| {
         if !book.update(&carebook_fuzz::text(data)) {
             return;
         }
-        let p = &book.prepared;
-        let site = p.site();
-        for pack in p.packs.iter().filter(|pack| pack.contains(book.index)) {
-            let _ = carebook::packs::write_pack_in_site(&site, pack, &NullSink);
+        let site = book.prepared.site();
+        for pack in site
+            .model
+            .packs
+            .iter()
+            .filter(|pack| pack.contains(book.id))
+        {
+            let _ = carebook::packs::write_in_site(&site, pack, &NullSink);
         }
     });
 });

@@ -18,7 +18,7 @@ pub const TARGET_CHAPTER: &str = "basics/deep/target.md";
 pub fn prepare_book() -> carebook::build::Prepared {
     let root = book_root();
     let config = carebook::config::Config::load(root).expect("fuzz/book/book.toml is valid");
-    match carebook::build::prepare(root, config) {
+    match carebook::build::prepare(root, config, None) {
         Ok(mut p) => {
             lighten(&mut p);
             p
@@ -31,7 +31,7 @@ pub fn prepare_book() -> carebook::build::Prepared {
 /// every pack and deflated into its SCORM package on each run, which took most of the
 /// time of a run and tests nothing the input changes.
 pub fn lighten(p: &mut carebook::build::Prepared) {
-    p.theme.statics.clear();
+    p.renderer.theme.statics.clear();
 }
 
 /// Fuzz input as text: the chapter reader rejects invalid UTF-8 before any parsing,
@@ -89,8 +89,8 @@ fn register_cleanup() {
 pub struct ChapterBook {
     pub prepared: carebook::build::Prepared,
     targets: carebook::markdown::LinkTargets,
-    /// The rewritten chapter's index and its front matter, kept as it is.
-    pub index: usize,
+    /// The rewritten chapter and its front matter, kept as it is.
+    pub id: carebook::book::ChapterId,
     front: String,
 }
 
@@ -103,23 +103,22 @@ impl Default for ChapterBook {
 impl ChapterBook {
     pub fn new() -> Self {
         let prepared = prepare_book();
-        let index = prepared
-            .book
-            .chapters
-            .iter()
-            .position(|c| c.source == Path::new(TARGET_CHAPTER))
+        let book = &prepared.analysis.book;
+        let id = book
+            .chapter_ids()
+            .find(|&id| book.chapters[id].source == Path::new(TARGET_CHAPTER))
             .expect("fuzz/book has the target chapter");
-        let ch = &prepared.book.chapters[index];
+        let ch = &book.chapters[id];
         let front = ch.text[..ch.body_start].to_owned();
         assert!(
-            prepared.packs.iter().any(|p| p.contains(index)),
+            prepared.analysis.packs.iter().any(|p| p.contains(id)),
             "a pack in fuzz/book holds the target chapter"
         );
-        let targets = carebook::markdown::LinkTargets::new(&prepared.book);
+        let targets = carebook::markdown::LinkTargets::new(book);
         ChapterBook {
             prepared,
             targets,
-            index,
+            id,
             front,
         }
     }
@@ -130,29 +129,17 @@ impl ChapterBook {
     /// `#anchor` links between chapters. False when that found an error, where `build`
     /// stops and `serve` keeps the old pages.
     pub fn update(&mut self, body: &str) -> bool {
-        let i = self.index;
-        let p = &mut self.prepared;
-        let ch = &mut p.book.chapters[i];
+        let i = self.id;
+        let a = &mut self.prepared.analysis;
+        let ch = &mut a.book.chapters[i];
         ch.text.clear();
         ch.text.push_str(&self.front);
         ch.text.push_str(body);
-        p.rendered[i] = carebook::markdown::render(
-            &carebook::markdown::Doc::chapter(&p.book.chapters[i]),
-            Some(i),
-            &self.targets,
-        );
-        let mut ok = report(&p.rendered[i].diagnostics);
-        p.fits[i] = match carebook::cards::fit(&p.book.chapters[i], &p.rendered[i]) {
-            Ok(fit) => fit,
-            Err(d) => {
-                let _ = d.to_string();
-                ok = false;
-                None
-            }
-        };
-        for j in 0..p.rendered.len() {
-            let diags =
-                carebook::build::broken_anchors_from(&p.book, &p.rendered, j, |t| t == i || j == i);
+        // The Markdown pass and the desk-card fit, as the analysis runs them.
+        a.chapters[i] = carebook::analysis::analyse_chapter(&a.book.chapters[i], i, &self.targets);
+        let mut ok = report(&a.chapters[i].rendered.diagnostics);
+        for j in a.book.chapter_ids() {
+            let diags = a.broken_anchors_from(j, |t| t == i || j == i);
             ok &= report(&diags);
         }
         ok

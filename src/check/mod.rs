@@ -84,6 +84,7 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
         .map(|d| Finding::from_diag(d, "build"))
         .collect();
     findings.extend(crate::review::check_findings(book, opts.strict));
+    findings.extend(crate::quiz::missing_in_packs(&analysis));
     let mut later = structure::check(&analysis, &rules);
     let (prose_findings, links) = lint_chapters(book, &rules);
     later.extend(prose_findings);

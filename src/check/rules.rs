@@ -9,7 +9,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use crate::book::Book;
-use crate::config::{find_key, RuleSwitch, Severity, StyleSwitch, CONFIG_FILE};
+use crate::config::{RuleSwitch, Severity, StyleSwitch, TomlSpans, CONFIG_FILE};
 use crate::diag::{did_you_mean, suggestion, Diagnostic, LineIndex, Pos};
 
 pub const BUILTIN_STYLE: &str = "carebook";
@@ -252,7 +252,7 @@ fn book_styles(
             diags.push(
                 Diagnostic::error(
                     root.join(CONFIG_FILE),
-                    find_key(toml_text, "styles"),
+                    TomlSpans::new(toml_text).value(&["check", "styles"]),
                     format!("the styles folder `{}` does not exist", dir.display()),
                 )
                 .with_hint(
@@ -460,14 +460,11 @@ fn check_switches(
 }
 
 fn locate_switch(text: &str, style: &str, rule: Option<&str>) -> Pos {
-    let keys = match rule {
-        Some(r) => vec![format!("{style}.{r}"), r.to_owned()],
-        None => vec![style.to_owned()],
-    };
-    keys.iter()
-        .map(|k| find_key(text, k))
-        .find(|p| *p != Pos::new(1, 1))
-        .unwrap_or_else(|| find_key(text, "rules"))
+    let spans = TomlSpans::new(text);
+    match rule {
+        Some(r) => spans.key(&["check", "rules", style, r]),
+        None => spans.key(&["check", "rules", style]),
+    }
 }
 
 fn compile(src: &Source, def: RuleDef, level: Severity, book: &Book) -> Result<Rule, Diagnostic> {

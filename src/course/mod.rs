@@ -7,8 +7,8 @@ pub mod agenda;
 use std::path::{Path, PathBuf};
 
 use crate::book::Book;
-use crate::config::{PackConfig, PackEntry, PackSelector, Paper, CONFIG_FILE};
-use crate::diag::{suggestion, Diagnostic, LineIndex, Pos};
+use crate::config::{PackConfig, PackEntry, PackSelector, Paper, TomlSpans, CONFIG_FILE};
+use crate::diag::{suggestion, Diagnostic, Pos};
 
 use crate::analysis::Analysis;
 use crate::book::ChapterId;
@@ -26,7 +26,13 @@ pub struct Pack {
     pub intro_links: Vec<crate::markdown::PageLink>,
     pub audience: Vec<String>,
     pub paper: Paper,
+    /// The class's date as written (`YYYY-MM-DD`), checked.
+    pub date: Option<String>,
+    /// The class's start, in minutes after midnight.
+    pub start: Option<u32>,
     pub chapters: Vec<PackChapter>,
+    /// The score (0-100) that passes in a learning platform; `None`: completion only.
+    pub mastery: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -51,7 +57,7 @@ impl Pack {
 
     /// The class schedule: chapters with breaks and a running clock.
     pub fn agenda(&self, analysis: &Analysis) -> agenda::Agenda {
-        agenda::plan(&self.minutes(analysis))
+        agenda::plan_from(&self.minutes(analysis), self.start)
     }
 }
 
@@ -59,24 +65,28 @@ impl Pack {
 struct Origin<'a> {
     path: PathBuf,
     text: &'a str,
-    /// Byte offset where the pack's own declaration starts.
-    start: usize,
+    /// How the declaration is written.
+    form: Form<'a>,
+}
+
+enum Form<'a> {
+    /// A `[packs.<id>]` table of book.toml.
+    Toml(&'a str),
+    /// A pack file of its own.
+    Yaml,
+    /// Chosen on the command line.
+    Arguments,
 }
 
 impl Origin<'_> {
-    /// The position of `needle` (preferably quoted) in the pack's declaration.
+    /// Where the value `needle` is in the pack's declaration, from the parser: the
+    /// TOML parser's spans or the YAML parser's marks.
     fn pos(&self, needle: &str) -> Pos {
-        if self.text.is_empty() {
-            return Pos::FILE;
+        match self.form {
+            Form::Toml(id) => TomlSpans::new(self.text).string_in(&["packs", id], needle),
+            Form::Yaml => crate::source::locate_scalar(self.text, 1, needle),
+            Form::Arguments => Pos::FILE,
         }
-        let rest = &self.text[self.start..];
-        // Prefer the quoted value, and point at its first character.
-        let quoted = [format!("\"{needle}\""), format!("'{needle}'")]
-            .iter()
-            .find_map(|n| rest.find(n.as_str()))
-            .map(|i| i + 1);
-        let found = quoted.or_else(|| rest.find(needle)).unwrap_or(0);
-        LineIndex::new(self.text).pos(self.start + found)
     }
 
     fn error(&self, needle: &str, message: String) -> Diagnostic {
@@ -92,11 +102,10 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
     let toml_path = root.join(CONFIG_FILE);
     let toml_text = std::fs::read_to_string(&toml_path).unwrap_or_default();
     for (id, cfg) in &book.config.packs {
-        let start = toml_text.find(&format!("[packs.{id}]")).unwrap_or(0);
         let origin = Origin {
             path: toml_path.clone(),
             text: &toml_text,
-            start,
+            form: Form::Toml(id),
         };
         collect(
             resolve(book, id, cfg, &origin, &targets),
@@ -112,7 +121,7 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
         let origin = Origin {
             path: path.clone(),
             text: &text,
-            start: 0,
+            form: Form::Yaml,
         };
         if book.config.packs.contains_key(&id) {
             diags.push(
@@ -203,7 +212,7 @@ pub fn ad_hoc(
     let origin = Origin {
         path: PathBuf::from("command line"),
         text: "",
-        start: 0,
+        form: Form::Arguments,
     };
     resolve(
         book,
@@ -249,8 +258,68 @@ fn resolve(
                 .with_hint(format!("try `{}`", crate::book::slugify(id))),
         );
     }
+    if id == "builder" {
+        // packs/builder.html and packs/builder/ are the pack builder's.
+        diags.push(
+            origin
+                .error(
+                    id,
+                    "`builder` cannot be a pack id: the pack builder's page is there".into(),
+                )
+                .with_hint("give the pack another id, e.g. `builder-class`"),
+        );
+    }
     for a in &cfg.audience.0 {
         check_audience(book, a, origin, &mut diags);
+    }
+    let start = cfg.start.as_deref().and_then(|s| {
+        let minutes = agenda::parse_start(s);
+        if minutes.is_none() {
+            diags.push(
+                origin
+                    .error(
+                        s,
+                        format!("the pack `{id}` starts at `{s}`, which is not a time"),
+                    )
+                    .with_hint(
+                        "write the start as a 24-hour time in quotes, like start: \"09:30\"",
+                    ),
+            );
+        }
+        minutes
+    });
+    if let Some(d) = cfg
+        .date
+        .as_deref()
+        .filter(|d| agenda::date_label(d).is_none())
+    {
+        diags.push(
+            origin
+                .error(
+                    d,
+                    format!("the pack `{id}` has the date `{d}`, which is not a real date"),
+                )
+                .with_hint("write the date as year-month-day, like date: \"2026-12-03\""),
+        );
+    }
+    if let Some(m) = cfg.mastery.filter(|&m| m > 100) {
+        let pos = match origin.form {
+            Form::Toml(id) => {
+                crate::config::TomlSpans::new(origin.text).value(&["packs", id, "mastery"])
+            }
+            Form::Yaml => crate::source::locate_scalar(origin.text, 1, &m.to_string()),
+            Form::Arguments => Pos::FILE,
+        };
+        diags.push(
+            Diagnostic::error(
+                &origin.path,
+                pos,
+                format!("`mastery = {m}` is not a percentage"),
+            )
+            .with_hint(
+                "give the score a learner needs to pass, from 0 to 100, e.g. `mastery = 80`",
+            ),
+        );
     }
     let mut chapters: Vec<PackChapter> = Vec::new();
     for entry in &cfg.chapters {
@@ -280,7 +349,10 @@ fn resolve(
         intro_links,
         audience: cfg.audience.0.clone(),
         paper: cfg.paper.unwrap_or(book.config.build.paper),
+        date: cfg.date.as_ref().map(|d| d.trim().to_owned()),
+        start,
         chapters,
+        mastery: cfg.mastery,
     })
 }
 

@@ -2,6 +2,7 @@
 //! trainer's sheet), inside the site under `packs/<id>/` or on its own, and its SCORM 1.2
 //! package. What a pack holds comes from [`crate::course`].
 
+pub mod builder;
 mod pages;
 mod scorm;
 

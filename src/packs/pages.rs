@@ -147,7 +147,7 @@ impl<'a> PackRender<'a> {
             .collect();
         let assets = book.assets.iter().map(|a| slash_path(a)).collect();
         let minutes = pack.minutes(site.model);
-        let agenda = agenda::plan(&minutes);
+        let agenda = agenda::plan_from(&minutes, pack.start);
         PackRender {
             site,
             pack,
@@ -182,10 +182,13 @@ impl<'a> PackRender<'a> {
         files.insert("trainer.html".into(), self.trainer()?.into_bytes());
         files.insert(
             "scorm.html".into(),
-            self.render("scorm.html", "extra", &self.pack.title, Empty {})?
+            self.render("scorm.html", "extra", &self.pack.title, self.scorm_ctx())?
                 .into_bytes(),
         );
-        for (name, bytes) in &self.site.renderer.theme.statics {
+        let statics = self.site.renderer.theme.statics.iter();
+        // The pack builder's scripts serve the whole site's builder, not a pack.
+        for (name, bytes) in statics.filter(|(n, _)| !super::builder::ASSETS.contains(&n.as_str()))
+        {
             files.insert(format!("assets/{name}"), bytes.to_vec());
         }
         for (path, text) in self.search.iter().flat_map(|s| &s.files) {
@@ -260,7 +263,7 @@ impl<'a> PackRender<'a> {
             home: "index.html",
             cards: "cards.html",
             print: "handout.html",
-            print_label: "Handout",
+            print_label: self.site.t("handout").to_owned(),
             topics: in_site.then_some("../../tags/index.html"),
             audiences: in_site.then_some("../../audiences/index.html"),
             handbook: in_site.then_some("../../index.html"),
@@ -306,9 +309,15 @@ impl<'a> PackRender<'a> {
             None,
             assets,
         );
+        // The check's links point where the pack's own links do.
+        let quiz = rendered
+            .quiz
+            .as_ref()
+            .map(|q| q.map_html(|h| self.relink((h, &[]), &ch.out_path, None, assets)));
         let mut ctx = render::chapter_ctx(self.site.model, id);
         ctx.title = self.title(pos);
         ctx.html = &html;
+        ctx.quiz = quiz.as_ref();
         ctx.part = Some(LinkCtx {
             title: &self.pack.title,
             href: Cow::Borrowed("index.html"),
@@ -372,6 +381,32 @@ impl<'a> PackRender<'a> {
         Ok((self.href(pos), page))
     }
 
+    /// What the SCORM runtime needs: the pack's pages in order with their number of
+    /// questions, and the mastery score.
+    fn scorm_ctx(&self) -> ScormBody {
+        ScormBody {
+            scorm: ScormCtx {
+                pages: (0..self.pack.chapters.len())
+                    .map(|p| self.href(p))
+                    .collect(),
+                questions: self
+                    .pack
+                    .chapters
+                    .iter()
+                    .map(|c| {
+                        self.site
+                            .model
+                            .rendered(c.id)
+                            .quiz
+                            .as_ref()
+                            .map_or(0, |q| q.len())
+                    })
+                    .collect(),
+                mastery: self.pack.mastery,
+            },
+        }
+    }
+
     fn agenda_rows(&self) -> Vec<AgendaRow<'a>> {
         self.agenda
             .slots
@@ -428,6 +463,9 @@ impl<'a> PackRender<'a> {
             agenda: self.agenda_rows(),
             zip: zip.map(str::to_owned),
             handbook_title: &book.config.title,
+            date: self.pack.date.as_deref().and_then(agenda::date_label),
+            builder_href: (self.mode == PackMode::InSite)
+                .then(|| super::builder::edit_href(book, self.pack)),
         }
     }
 
@@ -458,8 +496,10 @@ impl<'a> PackRender<'a> {
 
     fn cards(&self) -> Result<String, Error> {
         let cards = self.card_list()?;
-        let heading = format!("Course pack: {}", self.pack.title);
-        let heading = crate::cards::set_heading(&heading, cards.len());
+        let heading = self
+            .site
+            .fill("course_pack", &[("title", &self.pack.title)]);
+        let heading = crate::cards::set_heading(self.site, &heading, cards.len());
         let cards = cards.iter().map(String::as_str).collect();
         let body = crate::cards::CardsBody::single(heading.clone(), String::new(), cards);
         self.render("cards.html", "extra", &heading, body)
@@ -475,21 +515,31 @@ impl<'a> PackRender<'a> {
             .map(|(pos, pc)| {
                 let ch = &book.chapters[pc.id];
                 let rendered = self.site.model.rendered(pc.id);
+                // The check goes after the chapter's text as a worksheet, so its ids are
+                // prefixed like the chapter's own.
+                let html = match &rendered.quiz {
+                    Some(q) => Cow::Owned(format!(
+                        "{}{}",
+                        rendered.html,
+                        crate::quiz::html(self.site, q, crate::quiz::Mode::Worksheet, "")?
+                    )),
+                    None => Cow::Borrowed(rendered.html.as_str()),
+                };
                 let html = self.relink(
-                    (&rendered.html, &rendered.page_links),
+                    (&html, &rendered.page_links),
                     &ch.out_path,
                     Some(&ch.slug),
                     assets,
                 );
-                HandoutChapter {
+                Ok(HandoutChapter {
                     id: &ch.slug,
                     title: self.title(pos),
                     summary: &ch.summary,
                     minutes: self.minutes[pos],
                     html: crate::relink::demote_headings(&html),
-                }
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>, Error>>()?;
         let title = format!("{} (handout)", self.pack.title);
         let body = HandoutBody {
             pack: self.pack_ctx(None),
@@ -509,7 +559,21 @@ impl<'a> PackRender<'a> {
             .enumerate()
             .map(|(pos, pc)| {
                 let list = &self.site.model.rendered(pc.id).checklist;
-                TrainerChapter {
+                let quiz_key = self
+                    .site
+                    .model
+                    .rendered(pc.id)
+                    .quiz
+                    .as_ref()
+                    .map(|q| {
+                        let prefix = format!("key-{}-", pos + 1);
+                        let key = crate::quiz::html(self.site, q, crate::quiz::Mode::Key, &prefix)?;
+                        let from = &book.chapters[pc.id].out_path;
+                        Ok::<_, Error>(self.relink((&key, &[]), from, None, &mut Vec::new()))
+                    })
+                    .transpose()?;
+                Ok(TrainerChapter {
+                    quiz_key,
                     title: self.title(pos),
                     href: self.href(pos),
                     minutes: self.minutes[pos],
@@ -517,10 +581,12 @@ impl<'a> PackRender<'a> {
                     do_items: &list.do_items,
                     avoid_items: &list.avoid_items,
                     toc: &self.site.model.rendered(pc.id).toc,
-                }
+                })
             })
-            .collect();
-        let title = format!("Trainer's sheet: {}", self.pack.title);
+            .collect::<Result<Vec<_>, Error>>()?;
+        let title = self
+            .site
+            .fill("trainers_sheet", &[("title", &self.pack.title)]);
         self.render(
             "trainer.html",
             "extra",
@@ -549,7 +615,16 @@ fn paper_css(p: crate::config::Paper) -> &'static str {
 }
 
 #[derive(Serialize)]
-struct Empty {}
+struct ScormBody {
+    scorm: ScormCtx,
+}
+
+#[derive(Serialize)]
+struct ScormCtx {
+    pages: Vec<String>,
+    questions: Vec<usize>,
+    mastery: Option<u8>,
+}
 
 #[derive(Serialize)]
 struct AgendaRow<'a> {
@@ -576,6 +651,10 @@ struct PackCtx<'a> {
     agenda: Vec<AgendaRow<'a>>,
     zip: Option<String>,
     handbook_title: &'a str,
+    /// The class's date, like "Thursday 3 December 2026".
+    date: Option<String>,
+    /// The pack builder with this pack's choices, for a pack inside the site.
+    builder_href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -609,6 +688,8 @@ struct TrainerChapter<'a> {
     do_items: &'a [crate::markdown::ChecklistItem],
     avoid_items: &'a [crate::markdown::ChecklistItem],
     toc: &'a [TocEntry],
+    /// The answer key of the chapter's knowledge check, as HTML.
+    quiz_key: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -13,15 +13,32 @@ use crate::course::Pack;
 /// The launch page the LMS opens; it frames the pack and talks to the LMS.
 pub const LAUNCH_PAGE: &str = "scorm.html";
 
+/// The schema files the manifest names, put beside it in the zip (see scorm12/README.md).
+const SCHEMAS: &[(&str, &[u8])] = &[
+    (
+        "adlcp_rootv1p2.xsd",
+        include_bytes!("scorm12/adlcp_rootv1p2.xsd"),
+    ),
+    ("ims_xml.xsd", include_bytes!("scorm12/ims_xml.xsd")),
+    (
+        "imscp_rootv1p1p2.xsd",
+        include_bytes!("scorm12/imscp_rootv1p1p2.xsd"),
+    ),
+    (
+        "imsmd_rootv1p2p1.xsd",
+        include_bytes!("scorm12/imsmd_rootv1p2p1.xsd"),
+    ),
+];
+
 pub fn zip_name(pack: &Pack) -> String {
     format!("{}-scorm12.zip", pack.id)
 }
 
-pub fn manifest(pack: &Pack, files: &PackFiles) -> String {
+pub fn manifest<'n>(pack: &Pack, names: impl IntoIterator<Item = &'n str>) -> String {
     let id = xml(&pack.id);
     let title = xml(&pack.title);
     let mut list = String::new();
-    for name in files.keys() {
+    for name in names {
         list.push_str(&format!("      <file href=\"{}\"/>\n", xml(name)));
     }
     format!(
@@ -59,16 +76,21 @@ fn xml(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The zip's bytes: the manifest first, then every file in name order.
+/// The zip's bytes: the manifest first, then every file (the schema files the manifest
+/// names among them) in name order.
 pub fn package(pack: &Pack, files: &PackFiles) -> std::io::Result<Vec<u8>> {
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let manifest = manifest(pack, files);
-    let entries = std::iter::once(("imsmanifest.xml", manifest.as_bytes()))
-        .chain(files.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    let all: std::collections::BTreeMap<&str, &[u8]> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .chain(SCHEMAS.iter().copied())
+        .collect();
+    let manifest = manifest(pack, all.keys().copied());
+    let entries = std::iter::once(("imsmanifest.xml", manifest.as_bytes())).chain(all);
     for (name, bytes) in entries {
         zip.start_file(name, options)
             .map_err(std::io::Error::other)?;

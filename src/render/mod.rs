@@ -71,6 +71,8 @@ pub enum FrameKind {
     WhatsNew,
     Review,
     Facts,
+    /// The pack builder.
+    Builder,
 }
 
 impl<'a> Site<'a> {
@@ -80,6 +82,16 @@ impl<'a> Site<'a> {
             book: &model.book,
             renderer,
         }
+    }
+
+    /// The interface's text for `key` (see `crate::strings`).
+    pub fn t(&self, key: &'a str) -> &'a str {
+        self.renderer.theme.strings.get(key)
+    }
+
+    /// The interface's text for `key` with its `{name}` values filled in.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        self.renderer.theme.strings.fill(key, values)
     }
 
     pub fn search_core(&self) -> Option<&'a str> {
@@ -129,7 +141,7 @@ impl<'a> Site<'a> {
             page_title: info.title,
             description: info.description,
             nav: nav(self.book, info.part, info.chapter, info.path),
-            links: Links::site(self.book),
+            links: Links::site(self.book, &self.renderer.theme.strings),
             search: self.search_core(),
             body,
         }
@@ -223,7 +235,7 @@ pub struct Links {
     pub home: &'static str,
     pub cards: &'static str,
     pub print: &'static str,
-    pub print_label: &'static str,
+    pub print_label: String,
     pub topics: Option<&'static str>,
     pub audiences: Option<&'static str>,
     /// For pages in a pack: the full handbook's home, when it is there to link to.
@@ -238,28 +250,19 @@ pub struct Links {
 impl Links {
     /// The full site's links, with the footer's "What's new" and "Review status" when
     /// the book has those pages.
-    pub fn site(book: &Book) -> Self {
+    pub fn site(book: &Book, strings: &crate::strings::Strings) -> Self {
         Links {
-            whats_new: crate::paths::has_changes(book).then_some(crate::paths::WHATS_NEW),
-            review: crate::paths::has_review_page(book).then_some(crate::paths::REVIEW),
-            ..Links::plain(&book.config.title)
-        }
-    }
-
-    /// Links without the footer's optional pages, for a pack's own pages.
-    pub fn plain(title: &str) -> Self {
-        Links {
-            brand: title.to_owned(),
+            brand: book.config.title.clone(),
             home: "index.html",
             cards: "checklists/index.html",
             print: "print.html",
-            print_label: "Printable handbook",
+            print_label: strings.get("printable_handbook").to_owned(),
             topics: Some("tags/index.html"),
             audiences: Some("audiences/index.html"),
             handbook: None,
             pack_role: "",
-            whats_new: None,
-            review: None,
+            whats_new: crate::paths::has_changes(book).then_some(crate::paths::WHATS_NEW),
+            review: crate::paths::has_review_page(book).then_some(crate::paths::REVIEW),
         }
     }
 }
@@ -330,6 +333,8 @@ pub struct ChapterCtx<'a> {
     pub card_href: Option<String>,
     /// Owner, review dates, edit and feedback links.
     pub upkeep: crate::review::PageUpkeep,
+    /// The knowledge check, drawn after the chapter's text.
+    pub quiz: Option<&'a crate::quiz::Quiz>,
 }
 
 /// One entry of a chapter's "On this page" list.
@@ -511,6 +516,7 @@ pub fn chapter_ctx<'a>(model: &'a Analysis, id: ChapterId) -> ChapterCtx<'a> {
             .is_some()
             .then(|| crate::paths::card_href(book, id)),
         upkeep: crate::review::page_upkeep(book, i),
+        quiz: rendered.quiz.as_ref(),
     }
 }
 

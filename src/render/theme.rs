@@ -22,6 +22,7 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "partials/card.html",
     "partials/print_tools.html",
     "partials/print_head.html",
+    "partials/quiz.html",
     "cards.html",
     "print.html",
     "partials/agenda.html",
@@ -42,6 +43,8 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "sitemap.xml",
     "facts.html",
     "redirect.html",
+    "builder.html",
+    "builder-print.html",
 );
 
 const STATIC: &[(&str, &[u8])] = embed!(
@@ -52,9 +55,13 @@ const STATIC: &[(&str, &[u8])] = embed!(
     "favicon.svg",
     "pack.js",
     "scorm.js",
+    "checks.js",
     "search.js",
     "search-loader.js",
     "search.css",
+    "agenda.js",
+    "builder.js",
+    "builder-print.js",
 );
 
 /// A file under `assets/`: its name and bytes.
@@ -62,6 +69,8 @@ pub type StaticFile = (String, Cow<'static, [u8]>);
 
 pub struct Theme {
     tera: Tera,
+    /// The interface's words: the built-in table with the theme's changes.
+    pub strings: crate::strings::Strings,
     /// Static files, written under `assets/`.
     pub statics: Vec<StaticFile>,
 }
@@ -94,6 +103,9 @@ impl Theme {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        let strings = crate::strings::Strings::load(&dir.join("strings.toml"), links)?;
+        // Every template reads the interface's words as `ui.<key>`.
+        tera.global_context().insert("ui", &strings);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
             .map_err(|e| template_error(&e, &dir))?;
         let mut statics = Vec::new();
@@ -107,7 +119,11 @@ impl Theme {
             statics.push(((*file).to_owned(), content));
         }
         statics.extend(extra_statics(&dir.join("static"), links)?);
-        Ok(Theme { tera, statics })
+        Ok(Theme {
+            tera,
+            strings,
+            statics,
+        })
     }
 
     pub fn render(

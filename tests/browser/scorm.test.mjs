@@ -1,6 +1,7 @@
 // The SCORM 1.2 package in a real Chromium: unzipped and launched inside a page that
-// provides a recording SCORM API, the lesson becomes "completed" once the learner
-// reaches the last chapter; without an LMS the same files work as a plain site.
+// provides a recording SCORM API, the lesson becomes "completed" once the learner has
+// read every chapter (answering the knowledge checks on the way) and not before; without
+// an LMS the same files work as a plain site. scorm-checks.test.mjs tests scores.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -47,6 +48,14 @@ function contentFrame(page) {
   return page.frames().find((f) => /\/pkg\/[\w.-]+\.html$/.test(f.url()) && !f.url().endsWith("scorm.html"));
 }
 
+/** Answers a chapter's knowledge check, when it has one, and checks the answers. */
+async function answerCheck(frame) {
+  if ((await frame.locator(".kc-form").count()) === 0) return;
+  const right = frame.locator(".kc-form input[data-correct]");
+  for (let i = 0; i < (await right.count()); i++) await right.nth(i).check();
+  await frame.getByRole("button", { name: "Check answers" }).click();
+}
+
 test("the lesson is completed when the learner reaches the last chapter", async () => {
   const page = await browser.newPage();
   const problems = watch(page);
@@ -82,10 +91,12 @@ test("the lesson is completed when the learner reaches the last chapter", async 
     if ((await next.count()) === 0) break;
     const completedEarly = (await calls()).some((c) => c[1] === "cmi.core.lesson_status" && c[2] === "completed");
     assert.equal(completedEarly, false, "not completed before the last chapter");
+    await answerCheck(frame);
     await next.click();
     steps++;
   }
   assert.equal(steps, 5, "walked through the six chapters of the pack");
+  await answerCheck(frame);
   await page.waitForFunction(() => window.calls.some((c) => c[1] === "cmi.core.lesson_status" && c[2] === "completed"));
   const all = await calls();
   const done = all.findIndex((c) => c[1] === "cmi.core.lesson_status" && c[2] === "completed");

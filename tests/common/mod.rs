@@ -191,7 +191,9 @@ fn check_link(site: &Path, page: &Path, dir: &Path, html: &str, value: &str) -> 
             target_rel.display()
         ));
     }
-    if let Some(f) = frag.filter(|f| !f.is_empty()) {
+    // A fragment like `#title=...&c=...` is a page's state (the pack builder's choice,
+    // print settings), read by its script, not an element to scroll to.
+    if let Some(f) = frag.filter(|f| !f.is_empty() && !f.contains('=')) {
         let text = if path.is_empty() {
             html.to_owned()
         } else {
