@@ -49,7 +49,12 @@ impl Analysis {
         let (analysis, mut diags) = Analysis::of(root, book, diags);
         stages.lap("markdown");
         diags.sort_by(|a, b| {
-            (a.level, &a.path, a.line, a.col).cmp(&(b.level, &b.path, b.line, b.col))
+            (std::cmp::Reverse(a.severity), &a.path, a.line, a.col).cmp(&(
+                std::cmp::Reverse(b.severity),
+                &b.path,
+                b.line,
+                b.col,
+            ))
         });
         if diags.iter().any(Diagnostic::is_error) {
             return Err(Error::Content(diags));
@@ -203,7 +208,7 @@ pub fn broken_anchors<'r>(
             d = d.with_hint(h);
         }
         if !strict {
-            d = d.with_level(crate::diag::Level::Warning);
+            d = d.with_severity(crate::diag::Severity::Warning);
         }
         diags.push(d);
     }

@@ -106,16 +106,8 @@ pub enum RuleSwitch {
     Level(Severity),
 }
 
-/// How serious a `check` finding is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Suggestion,
-    Warning,
-    Error,
-}
+/// How serious a `check` finding is (defined with the diagnostics it grades).
+pub use crate::diag::Severity;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -75,6 +75,14 @@ pub enum Error {
 }
 
 impl Error {
+    /// The problems a build found, when that is why it failed.
+    pub fn diagnostics(&self) -> Option<&[Diagnostic]> {
+        match self {
+            Error::Config(ds) | Error::Content(ds) => Some(ds),
+            _ => None,
+        }
+    }
+
     /// Exit codes: 1 for problems in the chapters (and a failed check), 2 for usage and
     /// configuration errors, 3 when a file or folder could not be read or written
     /// (permissions, a full disk, a path that is not a folder), which no edit to the

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use carebook::build::{BuildOptions, PackRequest};
-use carebook::check::{report, CheckOptions};
+use carebook::check::CheckOptions;
+use carebook::diag::{render, Diagnostic, Format};
 use carebook::Error;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -56,6 +57,9 @@ enum Command {
         /// Open the built site in your browser.
         #[arg(long)]
         open: bool,
+        /// How to show problems: human and line on stderr; json and github on stdout.
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
     },
     /// Check links, structure and prose without writing anything.
     #[command(
@@ -125,6 +129,9 @@ enum Command {
         /// List the declared packs with their chapters and times.
         #[arg(long)]
         list: bool,
+        /// How to show problems: human and line on stderr; json and github on stdout.
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
     },
     /// Preview the handbook while you write: serves it and reloads the browser after
     /// every saved change.
@@ -208,6 +215,8 @@ fn main() -> ExitCode {
     if let (true, Err(e)) = (dated, carebook::source_date_epoch()) {
         return fail(e);
     }
+    // The format a build or pack shows its problems in, also when it fails.
+    let mut shown: Option<Shown> = None;
     let result = match cli.command {
         Command::Build {
             dir,
@@ -216,18 +225,16 @@ fn main() -> ExitCode {
             drafts,
             timings,
             open,
+            format,
         } => book_dir(dir, &book).and_then(|dir| {
-            build(
-                dir,
-                BuildOptions {
-                    out,
-                    base_url,
-                    drafts,
-                    progress: None,
-                },
-                timings,
-                open,
-            )
+            let opts = BuildOptions {
+                out,
+                base_url,
+                drafts,
+                progress: None,
+            };
+            let shown = shown.insert(Shown::new(format, &dir));
+            build(dir, opts, timings, open, shown)
         }),
         Command::Check {
             dir,
@@ -296,18 +303,28 @@ fn main() -> ExitCode {
             title,
             out,
             list,
+            format,
         } => {
             let book = book.unwrap_or_else(|| PathBuf::from("."));
             if list {
                 list_packs(book)
             } else {
-                pack(book, out, pack_request(id, tags, audience, chapters, title))
+                let request = pack_request(id, tags, audience, chapters, title);
+                let format = shown.insert(Shown::new(format, &book));
+                pack(book, out, request, format)
             }
         }
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(e),
+    match (result, shown) {
+        (Ok(()), _) => ExitCode::SUCCESS,
+        (Err(e), Some(shown)) if e.diagnostics().is_some() => {
+            let ds = e.diagnostics().unwrap_or_default();
+            shown.print(ds);
+            let errors = ds.iter().filter(|d| d.is_error()).count();
+            eprintln!("{}", carebook::summary_line(errors, ds.len() - errors));
+            ExitCode::from(e.exit_code() as u8)
+        }
+        (Err(e), _) => fail(e),
     }
 }
 
@@ -335,7 +352,62 @@ fn fail(e: Error) -> ExitCode {
     ExitCode::from(e.exit_code() as u8)
 }
 
-fn build(dir: PathBuf, mut opts: BuildOptions, timings: bool, open: bool) -> Result<(), Error> {
+/// How one command shows its problems.
+struct Shown {
+    format: Format,
+    book_dir: PathBuf,
+}
+
+impl Shown {
+    fn new(format: FormatArg, book_dir: &std::path::Path) -> Self {
+        Shown {
+            format: format.into(),
+            book_dir: book_dir.to_path_buf(),
+        }
+    }
+
+    /// Prints `diags`: for people and editors on stderr, for scripts and GitHub on
+    /// stdout, where they are the only output.
+    fn print(&self, diags: &[Diagnostic]) {
+        let machine = matches!(self.format, Format::Json | Format::Github);
+        if diags.is_empty() && !machine {
+            return;
+        }
+        let color = render::use_color(&std::io::stderr());
+        let mut sources = render::Sources::default();
+        let scope = render::Scope::default();
+        let text = render::render(
+            diags,
+            self.format,
+            scope,
+            color,
+            &mut sources,
+            &self.book_dir,
+        );
+        if machine {
+            print!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+    }
+
+    /// A line for people: on stdout, unless stdout carries the JSON or annotations.
+    fn say(&self, line: String) {
+        if matches!(self.format, Format::Json | Format::Github) {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+    }
+}
+
+fn build(
+    dir: PathBuf,
+    mut opts: BuildOptions,
+    timings: bool,
+    open: bool,
+    shown: &Shown,
+) -> Result<(), Error> {
     use std::io::IsTerminal;
     let ticker = std::io::stderr().is_terminal().then(|| {
         let (tx, ticker) = carebook::progress::Ticker::start();
@@ -348,15 +420,13 @@ fn build(dir: PathBuf, mut opts: BuildOptions, timings: bool, open: bool) -> Res
         t.finish();
     }
     let report = result?;
-    for w in &report.warnings {
-        eprintln!("{w}");
-    }
+    shown.print(&report.warnings);
     if timings {
         for (stage, t) in &report.timings {
             eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
         }
     }
-    println!(
+    shown.say(format!(
         "Built {} chapters into {} ({} files, {:.1} MB){}",
         report.chapters,
         report.out_dir.display(),
@@ -367,12 +437,12 @@ fn build(dir: PathBuf, mut opts: BuildOptions, timings: bool, open: bool) -> Res
             1 => " with 1 warning".into(),
             n => format!(" with {n} warnings"),
         }
-    );
+    ));
     let index = report.out_dir.join("index.html");
     if open {
         carebook::open::open_in_browser(&index.to_string_lossy());
     } else {
-        println!("Open {} in a browser to read it.", index.display());
+        shown.say(format!("Open {} in a browser to read it.", index.display()));
     }
     Ok(())
 }
@@ -397,26 +467,25 @@ fn pack(
     book: PathBuf,
     out: Option<PathBuf>,
     request: Result<PackRequest, Error>,
+    shown: &Shown,
 ) -> Result<(), Error> {
     let opts = BuildOptions {
         out,
         ..Default::default()
     };
     let (report, pack) = carebook::build::build_pack(&book, &opts, &request?)?;
-    for w in &report.warnings {
-        eprintln!("{w}");
-    }
-    println!(
+    shown.print(&report.warnings);
+    shown.say(format!(
         "Built the pack “{}” ({} chapters) into {}",
         pack.title,
         pack.chapters.len(),
         report.out_dir.display()
-    );
-    println!(
+    ));
+    shown.say(format!(
         "Open {} in a browser; upload {}-scorm12.zip to your learning platform.",
         report.out_dir.join("index.html").display(),
         pack.id
-    );
+    ));
     Ok(())
 }
 
@@ -464,13 +533,13 @@ enum FormatArg {
     Github,
 }
 
-impl From<FormatArg> for report::Format {
+impl From<FormatArg> for Format {
     fn from(f: FormatArg) -> Self {
         match f {
-            FormatArg::Human => report::Format::Human,
-            FormatArg::Line => report::Format::Line,
-            FormatArg::Json => report::Format::Json,
-            FormatArg::Github => report::Format::Github,
+            FormatArg::Human => Format::Human,
+            FormatArg::Line => Format::Line,
+            FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
         }
     }
 }
@@ -478,15 +547,17 @@ impl From<FormatArg> for report::Format {
 fn check(
     dir: PathBuf,
     opts: CheckOptions,
-    format: report::Format,
+    format: Format,
     max_warnings: Option<usize>,
 ) -> Result<(), Error> {
     let report = carebook::check::check(&dir, &opts).map_err(|e| match e {
         // "build failed ... site not changed" would be wrong here: say what stopped.
         Error::Config(ds) => {
-            for d in &ds {
-                eprintln!("{d}");
+            Shown {
+                format,
+                book_dir: dir.clone(),
             }
+            .print(&ds);
             Error::Usage(format!(
                 "nothing was checked: fix the settings above ({} found) and run `carebook check` again",
                 ds.len()
@@ -494,7 +565,10 @@ fn check(
         }
         other => other,
     })?;
-    print!("{}", report.render(format, report::use_color(), &dir));
+    print!(
+        "{}",
+        report.render(format, render::use_color(&std::io::stdout()), &dir)
+    );
     if report.passes(max_warnings) {
         return Ok(());
     }
@@ -504,7 +578,16 @@ fn check(
             "check failed: {}, more than --max-warnings {m} allows",
             carebook::plural(c.warnings, "warning")
         ),
-        _ => format!("check failed: {}", report::summary(&c, report.chapters)),
+        _ => format!(
+            "check failed: {}",
+            render::summary(
+                &c,
+                render::Scope {
+                    chapters: Some(report.chapters)
+                }
+            )
+            .unwrap_or_default()
+        ),
     }))
 }
 

@@ -679,7 +679,7 @@ impl<'d> Pass<'_, 'd> {
             d = d.with_hint(h);
         }
         if self.targets.strictness == Strictness::Warn {
-            d = d.with_level(crate::diag::Level::Warning);
+            d = d.with_severity(crate::diag::Severity::Warning);
         }
         self.out.diagnostics.push(d);
     }

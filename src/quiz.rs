@@ -132,51 +132,6 @@ pub fn html(
     site.render("partials/quiz.html", &ctx)
 }
 
-/// `carebook check`: a suggestion for each chapter of a course pack without a knowledge
-/// check, pointing at the end of the chapter, where the check goes.
-pub fn missing_in_packs(
-    analysis: &crate::analysis::Analysis,
-) -> Vec<crate::check::report::Finding> {
-    let book = &analysis.book;
-    let mut found = Vec::new();
-    for id in book.chapter_ids() {
-        if analysis.rendered(id).quiz.is_some() {
-            continue;
-        }
-        let ids: Vec<String> = analysis
-            .packs
-            .iter()
-            .filter(|p| p.contains(id))
-            .map(|p| format!("`{}`", p.id))
-            .collect();
-        if ids.is_empty() {
-            continue;
-        }
-        let ch = analysis.chapter(id);
-        let end = crate::diag::LineIndex::new(&ch.text).pos(ch.text.trim_end().len());
-        let packs = if ids.len() == 1 { "pack" } else { "packs" };
-        found.push(crate::check::report::Finding {
-            level: crate::config::Severity::Suggestion,
-            path: ch.path.clone(),
-            line: end.line,
-            col: 1,
-            width: 1,
-            rule: "knowledge-check".into(),
-            message: format!(
-                "this chapter is in the course {packs} {} but has no knowledge check",
-                ids.join(", ")
-            ),
-            hint: Some(format!(
-                "end the chapter with a `## {}` section of 3-5 questions, so learners can see what they understood and a learning platform can score the pack",
-                book.config.checks.heading
-            )),
-            link: None,
-            source: None,
-        });
-    }
-    found
-}
-
 /// Something wrong in a check, at a byte offset of the chapter's body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {

@@ -13,8 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::book::{slash_path, Book, Chapter, Part};
-use crate::check::report::Finding;
-use crate::config::{Config, Severity, TomlSpans};
+use crate::config::{Config, TomlSpans};
 use crate::diag::{Diagnostic, Pos};
 
 /// The period when `[review]` is present without `every`.
@@ -426,69 +425,7 @@ pub fn validate_part(p: &Part) -> Vec<Diagnostic> {
     .with_hint(PERIOD_HINT)]
 }
 
-/// `carebook check`'s review findings: overdue and never-reviewed chapters, as
-/// warnings (errors when `strict`).
-pub fn check_findings(book: &Book, strict: bool) -> Vec<Finding> {
-    let today = today();
-    let level = if strict {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
-    let mut out = Vec::new();
-    for ch in &book.chapters {
-        let s = status(book, ch, today);
-        let who = s.owner.map_or(String::new(), |o| format!(" by {o}"));
-        let (rule, pos, message, hint) = match s.state {
-            State::Overdue => (
-                "review-overdue",
-                ch.locate("reviewed", ch.upkeep.reviewed.as_deref().unwrap_or("")),
-                format!(
-                    "this page was due for review on {} (last reviewed {}{who})",
-                    opt(s.due),
-                    opt(s.reviewed)
-                ),
-                format!("review the page, then set `reviewed: {today}`"),
-            ),
-            State::Never => (
-                "review-missing",
-                Pos::FILE,
-                format!(
-                    "this page has never been reviewed{}",
-                    s.owner.map_or(String::new(), |o| format!(" (owner: {o})"))
-                ),
-                format!(
-                    "review the page, then add `reviewed: {today}`{} to its front matter",
-                    if s.owner.is_some() {
-                        ""
-                    } else {
-                        " and `owner: <person or team>`"
-                    }
-                ),
-            ),
-            State::Current | State::Untracked => continue,
-        };
-        out.push(Finding {
-            level,
-            path: ch.path.clone(),
-            line: pos.line,
-            col: pos.col,
-            width: ch
-                .upkeep
-                .reviewed
-                .as_deref()
-                .map_or(1, |r| r.chars().count().max(1)),
-            rule: rule.into(),
-            message,
-            hint: Some(hint),
-            link: None,
-            source: None,
-        });
-    }
-    out
-}
-
-fn opt(d: Option<Date>) -> String {
+pub fn opt(d: Option<Date>) -> String {
     d.map_or_else(String::new, |d| d.to_string())
 }
 

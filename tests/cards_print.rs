@@ -138,9 +138,9 @@ fn a_card_too_long_for_one_page_fails_the_build_with_advice() {
         &format!("---\ntitle: Long card\n---\n\nText.\n\n### Do\n\n{items}\n### Avoid\n\n{items}"),
     );
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_contains(&run.stderr, "guide/basics/long.md:7:1: error: the desk card for “Long card” does not fit on one printed page, even in 9 pt type (80 items)");
-    assert_contains(&run.stderr, "help: cut about");
+    assert_eq!(run.code, 1, "{}", run.problems);
+    assert_contains(&run.problems, "guide/basics/long.md:7:1: error: the desk card for “Long card” does not fit on one printed page, even in 9 pt type (80 items)");
+    assert_contains(&run.problems, "help: cut about");
 }
 
 #[test]
@@ -250,16 +250,16 @@ fn chapters_cannot_take_over_generated_pages() {
         "# In a folder carebook uses\n",
     );
     let run = carebook(&["build"], tmp.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.problems);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/index.md:1:1: error: this chapter's page would replace the home page",
     );
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "error: this chapter's page would replace the page of the part “P”",
     );
-    assert_contains(&run.stderr, "a part folder cannot be called `tags`");
+    assert_contains(&run.problems, "a part folder cannot be called `tags`");
 }
 
 /// A small book whose chapters all have desk cards.

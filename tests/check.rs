@@ -36,10 +36,10 @@ fn lint_fixture_reports_every_problem_at_its_position() {
     // desk"), and "you should have the" (an exception of the blame rule).
     let book = copy_fixture("lint");
     let run = carebook(&["check", "--format", "line"], book.path());
-    assert_eq!(run.stdout, EXPECTED, "--- stderr ---\n{}", run.stderr);
+    assert_eq!(run.stdout, EXPECTED, "--- stderr ---\n{}", run.problems);
     assert_eq!(run.code, 1);
     assert_eq!(
-        run.stderr.trim(),
+        run.problems.trim(),
         "check failed: 5 errors, 10 warnings, 1 suggestion in 3 chapters"
     );
     assert!(!book.path().join("site").exists(), "check writes nothing");
@@ -53,14 +53,15 @@ fn human_format_shows_the_line_a_caret_and_the_teaching_chapter() {
     let expected = "\
 suggestion[house.product-name]: our product is 'CareDesk', not 'Care desk'
   --> guide/part/prose.md:12:11
-     |
-  12 | - Try the Care desk app ASAP, or ask the care desk team, or `unfortunately in code`.
-     |           ^^^^^^^^^
-  = see: guide/part/prose.md
+   |
+12 | - Try the Care desk app ASAP, or ask the care desk team, or `unfortunately in code`.
+   |           ^^^^^^^^^
+   |
+see: guide/part/prose.md
 ";
     assert_contains(&run.stdout, expected);
     let multibyte =
-        "  11 | - Café déjà vu: we guarantee a refund.\n     |                    ^^^^^^^^^\n";
+        "11 | - Café déjà vu: we guarantee a refund.\n   |                    ^^^^^^^^^\n";
     assert_contains(&run.stdout, multibyte);
     assert!(!run.stdout.contains('\x1b'), "NO_COLOR is respected");
     assert!(run
@@ -114,14 +115,17 @@ fn warning_book() -> tempfile::TempDir {
 fn max_warnings_and_exit_codes() {
     let book = warning_book();
     let run = carebook(&["check", "--format", "line"], book.path());
-    assert_eq!(run.code, 0, "warnings alone pass: {}", run.stderr);
+    assert_eq!(run.code, 0, "warnings alone pass: {}", run.problems);
     assert_eq!(
         run.stdout,
         "guide/a.md:6:1: warning[carebook.negative]: 'Unfortunately' closes a door; say what you can do instead\n"
     );
     let run = carebook(&["check", "--max-warnings", "0"], book.path());
     assert_eq!(run.code, 1);
-    assert_contains(&run.stderr, "1 warning, more than --max-warnings 0 allows");
+    assert_contains(
+        &run.problems,
+        "1 warning, more than --max-warnings 0 allows",
+    );
     assert_eq!(
         carebook(&["check", "--max-warnings", "1"], book.path()).code,
         0
@@ -158,10 +162,10 @@ fn config_error(toml_extra: &str, rules: &str) -> String {
         write(book.path(), "styles/house.yml", rules);
     }
     let run = carebook(&["check"], book.path());
-    assert_eq!(run.code, 2, "config errors exit 2: {}", run.stderr);
+    assert_eq!(run.code, 2, "config errors exit 2: {}", run.problems);
     assert!(run.stdout.is_empty(), "{}", run.stdout);
-    assert_contains(&run.stderr, "nothing was checked");
-    run.stderr
+    assert_contains(&run.problems, "nothing was checked");
+    run.problems
 }
 
 #[test]
@@ -277,7 +281,7 @@ fn external_links_are_checked_only_when_asked() {
     let run = carebook(&["check", "--format", "line"], book.path());
     assert_eq!((run.code, run.stdout.as_str()), (0, ""), "off by default");
     let run = carebook(&["check", "--external", "--format", "line"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.problems);
     let col = body.lines().nth(5).unwrap().find("[that]").unwrap() + 1;
     assert_eq!(
         run.stdout,
@@ -321,7 +325,11 @@ fn card_rules_and_the_spelling_variant_report_at_their_positions() {
     // a `carebook-lint off spelling-us` block.
     let book = copy_fixture("cards-check");
     let run = carebook(&["check", "--format", "line"], book.path());
-    assert_eq!(run.stdout, CARDS_EXPECTED, "--- stderr ---\n{}", run.stderr);
+    assert_eq!(
+        run.stdout, CARDS_EXPECTED,
+        "--- stderr ---\n{}",
+        run.problems
+    );
     assert_eq!(run.code, 0, "warnings and suggestions only");
     let run = carebook(&["check"], book.path());
     assert_contains(&run.stdout, "help: mark the one or two items that matter most with `!` after the box, e.g. `- [ ] ! Confirm identity before you change anything`");
@@ -349,7 +357,7 @@ fn card_rules_are_switched_in_book_toml_like_prose_rules() {
          guide/desk/long-card.md:30:1: suggestion[knowledge-check]: this chapter is in the course pack `class` but has no knowledge check\n\
          guide/desk/no-critical.md:16:1: warning[carebook.card-groups]: the Avoid list has 0 items; a desk card group needs 1 to 9 (2 to 4 read best)\n",
         "{}",
-        run.stderr
+        run.problems
     );
     assert_eq!(run.code, 1);
 
@@ -359,10 +367,10 @@ fn card_rules_are_switched_in_book_toml_like_prose_rules() {
     let run = carebook(&["check"], book.path());
     assert_eq!(run.code, 2);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "[check.rules] names the rule `carebook.card-critcal`, which does not exist",
     );
-    assert_contains(&run.stderr, "did you mean `card-critical`?");
+    assert_contains(&run.problems, "did you mean `card-critical`?");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use common::*;
 fn init_creates_a_book_that_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let run = carebook(&["init", "my-book"], tmp.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let book = tmp.path().join("my-book");
     assert!(book.join("book.toml").is_file());
     let chapters: Vec<_> = std::fs::read_dir(book.join("guide/getting-started"))
@@ -18,11 +18,11 @@ fn init_creates_a_book_that_builds() {
         .collect();
     assert_eq!(chapters.len(), 2, "two example chapters");
     let run = carebook(&["build", "my-book"], tmp.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert!(
-        run.stderr.is_empty(),
+        run.problems.is_empty(),
         "the starter book builds without warnings: {}",
-        run.stderr
+        run.problems
     );
     assert!(book.join("site/getting-started/welcome.html").is_file());
     assert!(broken_links(&book.join("site")).is_empty());
@@ -40,7 +40,7 @@ fn init_never_overwrites_a_book() {
     write(tmp.path(), "book.toml", "title = \"Mine\"\n");
     let run = carebook(&["init"], tmp.path());
     assert_eq!(run.code, 2);
-    assert_contains(&run.stderr, "already holds a book");
+    assert_contains(&run.problems, "already holds a book");
     assert_eq!(read(&tmp.path().join("book.toml")), "title = \"Mine\"\n");
 }
 
@@ -49,7 +49,7 @@ fn clean_removes_only_a_built_site() {
     let book = copy_fixture("good");
     assert_eq!(carebook(&["build"], book.path()).code, 0);
     let run = carebook(&["clean"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert!(!book.path().join("site").exists());
     assert!(book.path().join("guide/welcome.md").is_file());
     let run = carebook(&["clean"], book.path());
@@ -81,9 +81,9 @@ fn every_command_has_help_with_examples() {
     let run = carebook(&["bild"], tmp.path());
     assert_eq!(run.code, 2, "usage errors exit 2");
     assert!(
-        run.stderr.contains("build"),
+        run.problems.contains("build"),
         "suggests the right command: {}",
-        run.stderr
+        run.problems
     );
 }
 
@@ -93,9 +93,9 @@ fn every_command_has_help_with_examples() {
 fn timings_name_every_stage() {
     let book = copy_fixture("good");
     let run = carebook(&["build", "--timings"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let stages: Vec<(&str, f64)> = run
-        .stderr
+        .problems
         .lines()
         .filter_map(|l| {
             let mut words = l.split_whitespace();
@@ -108,7 +108,7 @@ fn timings_name_every_stage() {
         names,
         ["config", "load", "markdown", "write", "search", "commit"],
         "{}",
-        run.stderr
+        run.problems
     );
     assert!(stages.iter().all(|(_, ms)| *ms >= 0.0));
 }
@@ -133,10 +133,10 @@ fn an_installed_binary_builds_outside_the_repository() {
             .into()
     };
     let init = run(&["init", "book"]);
-    assert_eq!(init.code, 0, "{}", init.stderr);
+    assert_eq!(init.code, 0, "{}", init.problems);
     assert!(!work.join("book/themes").exists(), "init writes no theme");
     let built = run(&["build", "book"]);
-    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert_eq!(built.code, 0, "{}", built.problems);
     let css = read(&work.join("book/site/assets/carebook.css"));
     let shipped = read(
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -149,18 +149,18 @@ fn an_installed_binary_builds_outside_the_repository() {
 fn help_works_as_a_command_and_with_flags() {
     let tmp = tempfile::tempdir().unwrap();
     let run = carebook(&["help", "--help"], tmp.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert_contains(
         &run.stdout,
         "Print help for carebook or one of its commands",
     );
     let run = carebook(&["help", "build"], tmp.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert_contains(&run.stdout, "--dest-dir");
     assert_contains(&run.stdout, "--open");
     let run = carebook(&["help", "biuld"], tmp.path());
     assert_eq!(run.code, 2);
-    assert_contains(&run.stderr, "there is no command `biuld`");
+    assert_contains(&run.problems, "there is no command `biuld`");
     let run = carebook(&["help"], tmp.path());
     assert_eq!(run.code, 0);
     assert_contains(&run.stdout, "completions");
@@ -176,7 +176,7 @@ fn completions_are_printed_for_each_shell() {
         ("powershell", "Register-ArgumentCompleter"),
     ] {
         let run = carebook(&["completions", shell], tmp.path());
-        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
+        assert_eq!(run.code, 0, "{shell}: {}", run.problems);
         assert_contains(&run.stdout, expect);
         assert_contains(&run.stdout, "dest-dir");
     }
@@ -195,7 +195,7 @@ fn the_book_folder_is_given_the_same_way_on_every_command() {
         &["clean", "-C", "b", "-d", "out-one"],
     ] {
         let run = carebook(args, tmp.path());
-        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.problems);
     }
     assert!(book.join("book.toml").is_file());
     assert!(!tmp.path().join("out-one").exists(), "clean removed it");
@@ -205,7 +205,7 @@ fn the_book_folder_is_given_the_same_way_on_every_command() {
     );
     let run = carebook(&["build", "b", "-C", "elsewhere"], tmp.path());
     assert_eq!(run.code, 2);
-    assert_contains(&run.stderr, "two book folders given");
+    assert_contains(&run.problems, "two book folders given");
 }
 
 #[test]
@@ -220,7 +220,7 @@ fn environment_variables_override_book_toml() {
         .output()
         .unwrap()
         .into();
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let home = read(&tmp.path().join("b/site/index.html"));
     assert_contains(&home, "<title>Preview edition</title>");
     assert_contains(
@@ -235,6 +235,6 @@ fn environment_variables_override_book_toml() {
         .unwrap()
         .into();
     assert_eq!(run.code, 2);
-    assert_contains(&run.stderr, "unknown field `outpt`");
-    assert_contains(&run.stderr, "CAREBOOK_BUILD__OUTPT");
+    assert_contains(&run.problems, "unknown field `outpt`");
+    assert_contains(&run.problems, "CAREBOOK_BUILD__OUTPT");
 }

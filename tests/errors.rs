@@ -9,7 +9,7 @@ use common::*;
 fn broken_book_reports_every_error_with_positions_and_hints() {
     let book = copy_fixture("broken");
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.problems);
     let expected = [
         "guide/part/bad-links.md:5:5: error: the link `missing.md` points to a chapter that does not exist (`part/missing.md`)",
         "guide/part/bad-links.md:5:41: error: the link `typo-tags.md` points to a chapter that does not exist (`part/typo-tags.md`)\n  help: did you mean `typo-tag.md`?",
@@ -24,17 +24,17 @@ fn broken_book_reports_every_error_with_positions_and_hints() {
     ];
     for line in expected {
         assert!(
-            run.stderr.contains(line),
+            run.problems.contains(line),
             "missing diagnostic:\n{line}\n--- got ---\n{}",
-            run.stderr
+            run.problems
         );
     }
     assert!(
-        run.stderr
+        run.problems
             .trim_end()
             .ends_with("build failed: 10 errors, 0 warnings; the site was not changed"),
         "{}",
-        run.stderr
+        run.problems
     );
     assert!(!book.path().join("site").exists(), "nothing written");
 }
@@ -56,9 +56,9 @@ fn broken_links_can_be_downgraded_to_warnings() {
     );
     write(book.path(), "book.toml", &toml);
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "bad-links.md:5:5: warning: the link `missing.md`",
     );
     assert_contains(&run.stdout, "with 5 warnings");
@@ -76,7 +76,7 @@ fn config_errors_exit_2_with_position() {
     let run = carebook(&["build"], tmp.path());
     assert_eq!(run.code, 2);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "book.toml:4:1: error: invalid book.toml: unknown field `sorce`",
     );
 
@@ -88,9 +88,9 @@ fn config_errors_exit_2_with_position() {
     let run = carebook(&["build"], tmp.path());
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("book.toml:3:9: error:") && run.stderr.contains("a4"),
+        run.problems.contains("book.toml:3:9: error:") && run.problems.contains("a4"),
         "{}",
-        run.stderr
+        run.problems
     );
 
     write(
@@ -101,20 +101,20 @@ fn config_errors_exit_2_with_position() {
     let run = carebook(&["build"], tmp.path());
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("the chapters folder") && run.stderr.contains("does not exist"),
+        run.problems.contains("the chapters folder") && run.problems.contains("does not exist"),
         "{}",
-        run.stderr
+        run.problems
     );
 
     std::fs::remove_file(tmp.path().join("book.toml")).unwrap();
     let run = carebook(&["build"], tmp.path());
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr
+        run.problems
             .contains("book.toml: error: cannot read the book's settings")
-            && run.stderr.contains("carebook init"),
+            && run.problems.contains("carebook init"),
         "{}",
-        run.stderr
+        run.problems
     );
 }
 
@@ -129,7 +129,7 @@ fn unknown_theme_is_a_config_error() {
     );
     let run = carebook(&["build"], tmp.path());
     assert_eq!(run.code, 2);
-    assert_contains(&run.stderr, "the theme `fancy` was not found");
+    assert_contains(&run.problems, "the theme `fancy` was not found");
 }
 
 #[test]
@@ -148,7 +148,7 @@ fn theme_overrides_one_file_and_keeps_the_rest() {
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     );
     let run = carebook(&["build"], tmp.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let site = tmp.path().join("site");
     assert!(read(&site.join("404.html")).contains("Lost? Call the help desk."));
     assert!(
@@ -163,8 +163,8 @@ fn theme_overrides_one_file_and_keeps_the_rest() {
         "{% block main %}{{ unclosed ",
     );
     let run = carebook(&["build"], tmp.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert_contains(&run.stderr, "template error");
+    assert_eq!(run.code, 2, "{}", run.problems);
+    assert_contains(&run.problems, "template error");
 }
 
 /// Inputs that must give a clean diagnostic (or a clean build), never a panic.
@@ -201,25 +201,25 @@ fn hostile_inputs_never_panic() {
         run.code == 1,
         "expected content errors, got {}:\n{}",
         run.code,
-        run.stderr
+        run.problems
     );
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!run.problems.contains("panicked"), "{}", run.problems);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/p/invalid-utf8.md:4:4: error: the file is not valid UTF-8 text",
     );
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/p/only-dashes.md:1:1: error: front matter starts here",
     );
-    assert_contains(&run.stderr, "guide/p/weird-types.md:2:");
+    assert_contains(&run.problems, "guide/p/weird-types.md:2:");
     assert!(
-        run.stderr.contains("guide/p/card-wrong.md:3:")
-            && run.stderr.contains("expected `false`, or `when:`"),
+        run.problems.contains("guide/p/card-wrong.md:3:")
+            && run.problems.contains("expected `false`, or `when:`"),
         "{}",
-        run.stderr
+        run.problems
     );
-    assert_contains(&run.stderr, "points outside the chapters folder");
+    assert_contains(&run.problems, "points outside the chapters folder");
 }
 
 #[test]
@@ -235,9 +235,9 @@ fn duplicate_slugs_and_output_paths_are_errors() {
     );
     write(tmp.path(), "guide/b/intro-2.md", "---\ntitle: Clash\n---\n");
     let run = carebook(&["build"], tmp.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_contains(&run.stderr, "error: the slug `intro` is already used by");
-    assert_contains(&run.stderr, "would both be written to `b/intro-2.html`");
+    assert_eq!(run.code, 1, "{}", run.problems);
+    assert_contains(&run.problems, "error: the slug `intro` is already used by");
+    assert_contains(&run.problems, "would both be written to `b/intro-2.html`");
 }
 
 #[cfg(unix)]
@@ -248,6 +248,6 @@ fn symlink_loops_are_reported() {
     write(tmp.path(), "guide/p/a.md", "# A\n");
     std::os::unix::fs::symlink(tmp.path().join("guide"), tmp.path().join("guide/p/loop")).unwrap();
     let run = carebook(&["build"], tmp.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_contains(&run.stderr, "endless loop");
+    assert_eq!(run.code, 1, "{}", run.problems);
+    assert_contains(&run.problems, "endless loop");
 }

@@ -342,8 +342,8 @@ fn the_handbook_builds_without_warnings_and_all_links_resolve() {
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
     let run = carebook(&["build", ".", "--out", site.to_str().unwrap()], root());
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.is_empty(), "warnings:\n{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
+    assert!(run.problems.is_empty(), "warnings:\n{}", run.problems);
     assert!(run.stdout.contains("Built 52 chapters"));
     let problems = broken_links(&site);
     assert!(problems.is_empty(), "{problems:#?}");
@@ -354,7 +354,7 @@ fn the_handbook_follows_its_own_advice() {
     // Zero errors and zero warnings from `carebook check`: links, structure and the
     // built-in prose rules. Fix the text, not the rules, when this fails.
     let run = carebook(&["check", "--format", "line"], root());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert_eq!(run.stdout, "", "the handbook has findings");
     let run = carebook(&["check", "--max-warnings", "0"], root());
     assert_eq!(run.code, 0, "{}", run.stdout);
@@ -367,7 +367,7 @@ fn the_handbook_builds_byte_for_byte_the_same_twice() {
     let (a, b) = (out.path().join("a"), out.path().join("b"));
     for dir in [&a, &b] {
         let run = carebook(&["build", ".", "--out", dir.to_str().unwrap()], root());
-        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(run.code, 0, "{}", run.problems);
     }
     let (first, second) = (snapshot(&a), snapshot(&b));
     assert!(first.len() > 200, "a full site: {} files", first.len());

@@ -12,26 +12,26 @@ use common::*;
 fn hostile_fixture_reports_each_problem_at_its_place() {
     let book = copy_fixture("hostile");
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.problems);
     for expected in [
         "guide/deep.md:2:71: error: invalid front matter: lists and mappings are nested more than 64 levels deep here",
         "guide/prices.md:8:4: error: the file is not valid UTF-8 text",
         "guide/twice.md:4:1: error: invalid front matter: `title` is given twice; the first is on line 2\n  help: keep one `title:` line",
         "packs/deep.yaml:2:74: error: invalid front matter: lists and mappings are nested more than 64 levels deep here",
     ] {
-        assert_contains(&run.stderr, expected);
+        assert_contains(&run.problems, expected);
     }
     // welcome.md links to prices.md and a heading in it: that file's own error is enough.
-    assert!(!run.stderr.contains("welcome.md"), "{}", run.stderr);
+    assert!(!run.problems.contains("welcome.md"), "{}", run.problems);
     assert!(
-        run.stderr
+        run.problems
             .trim_end()
             .ends_with("build failed: 4 errors, 0 warnings; the site was not changed"),
         "{}",
-        run.stderr
+        run.problems
     );
     let check = carebook(&["check", "--format", "line"], book.path());
-    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert_eq!(check.code, 1, "{}", check.problems);
     assert_contains(
         &check.stdout,
         "guide/twice.md:4:1: error[build]: invalid front matter: `title` is given twice",
@@ -57,8 +57,8 @@ fn very_deep_front_matter_is_refused_at_the_first_level_too_deep() {
     write(tmp.path(), "guide/deep.md", &deep);
     for args in [&["build"][..], &["check", "--format", "line"]] {
         let run = carebook(args, tmp.path());
-        assert_eq!(run.code, 1, "{}", run.stderr);
-        let out = format!("{}{}", run.stdout, run.stderr);
+        assert_eq!(run.code, 1, "{}", run.problems);
+        let out = format!("{}{}", run.stdout, run.problems);
         assert_contains(&out, "guide/deep.md:3:71: error");
         assert_contains(&out, "nested more than 64 levels deep");
     }
@@ -84,32 +84,32 @@ fn chapters_over_the_size_limit_get_a_warning() {
     write(tmp.path(), "guide/big.md", &big);
     let run = build_ok(tmp.path());
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/big.md:1:1: warning: this chapter is 3.3 kB, more than the 2 kB a chapter should be (`max-chapter-size` in book.toml)",
     );
-    assert_contains(&run.stderr, "help: split it into several chapters");
-    assert!(!run.stderr.contains("small.md"), "{}", run.stderr);
+    assert_contains(&run.problems, "help: split it into several chapters");
+    assert!(!run.problems.contains("small.md"), "{}", run.problems);
 
     // The default is 5 MB; a plain number is bytes; a wrong value is located.
     write(tmp.path(), "book.toml", "title = \"T\"\n");
     let run = build_ok(tmp.path());
-    assert!(!run.stderr.contains("big.md"), "{}", run.stderr);
+    assert!(!run.problems.contains("big.md"), "{}", run.problems);
     write(
         tmp.path(),
         "book.toml",
         "title = \"T\"\n[build]\nmax-chapter-size = 3000\n",
     );
     let run = build_ok(tmp.path());
-    assert_contains(&run.stderr, "more than the 3 kB");
+    assert_contains(&run.problems, "more than the 3 kB");
     write(
         tmp.path(),
         "book.toml",
         "title = \"T\"\n[build]\nmax-chapter-size = \"5 parsecs\"\n",
     );
     let run = carebook(&["build"], tmp.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.problems);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "book.toml:3:20: error: invalid book.toml: `parsecs` is not a size unit",
     );
 }
@@ -171,8 +171,8 @@ mod symlinks {
                 symlink(s.outside.join("ssh"), theme.join(linked)).unwrap();
             }
             let run = carebook(&["build", "--out", "site"], &s.book);
-            assert_ne!(run.code, 0, "{linked}: {}", run.stderr);
-            assert_contains(&run.stderr, "symbolic link");
+            assert_ne!(run.code, 0, "{linked}: {}", run.problems);
+            assert_contains(&run.problems, "symbolic link");
             assert!(
                 !s.book.join("site").exists(),
                 "{linked}: nothing was written"
@@ -188,8 +188,8 @@ mod symlinks {
         let outside = std::fs::canonicalize(&s.outside).unwrap();
         for args in [&["build"][..], &["check", "--format", "line"]] {
             let run = carebook(args, &s.book);
-            assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
-            let out = format!("{}{}", run.stdout, run.stderr);
+            assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.problems);
+            let out = format!("{}{}", run.stdout, run.problems);
             for (link, target) in [("guide/leak.md", "secret.md"), ("guide/extras/keys", "ssh")] {
                 // `build` says `error:`, `check` says `error[build]:`.
                 assert_contains(&out, &format!("{link}: error"));
@@ -205,10 +205,10 @@ mod symlinks {
         }
         let run = carebook(&["build"], &s.book);
         assert_contains(
-            &run.stderr,
+            &run.problems,
             "help: copy the file into the book instead of linking to it; or, if that folder is meant to be shared, allow it in book.toml with `allow-symlinks-to = [\"../outside\"]` under [build]",
         );
-        assert_contains(&run.stderr, "`allow-symlinks-to = [\"../outside/ssh\"]`");
+        assert_contains(&run.problems, "`allow-symlinks-to = [\"../outside/ssh\"]`");
         assert!(!s.book.join("site").exists());
         assert_no_leak(&s.book);
         // A pack file linked from outside is refused the same way.
@@ -218,9 +218,9 @@ mod symlinks {
         std::fs::create_dir_all(s.book.join("packs")).unwrap();
         symlink(s.outside.join("pack.yaml"), s.book.join("packs/leak.yaml")).unwrap();
         let run = carebook(&["build"], &s.book);
-        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_eq!(run.code, 1, "{}", run.problems);
         assert_contains(
-            &run.stderr,
+            &run.problems,
             "packs/leak.yaml: error: this symbolic link points to",
         );
         assert_no_leak(&s.book);
@@ -270,9 +270,9 @@ mod symlinks {
         // Its neighbour is not allowed.
         symlink(s.outside.join("secret.md"), s.book.join("guide/leak.md")).unwrap();
         let run = carebook(&["build"], &s.book);
-        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert_eq!(run.code, 1, "{}", run.problems);
         assert_contains(
-            &run.stderr,
+            &run.problems,
             "guide/leak.md: error: this symbolic link points to",
         );
 
@@ -280,9 +280,9 @@ mod symlinks {
         let toml = toml.replace("../outside/ssh", "../nowhere");
         write(&s.book, "book.toml", &toml);
         let run = carebook(&["build"], &s.book);
-        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert_eq!(run.code, 2, "{}", run.problems);
         assert_contains(
-            &run.stderr,
+            &run.problems,
             "book.toml:6:23: error: `allow-symlinks-to` names the folder `../nowhere`, which does not exist next to book.toml",
         );
     }
@@ -298,9 +298,9 @@ fn book_toml_that_is_not_utf8_is_located() {
     )
     .unwrap();
     let run = carebook(&["build"], tmp.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.problems);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "book.toml:3:11: error: the file is not valid UTF-8 text\n  help: save the file as UTF-8",
     );
 }
@@ -309,9 +309,9 @@ fn book_toml_that_is_not_utf8_is_located() {
 fn a_wrong_choice_on_the_pack_command_line_is_a_usage_error_said_once() {
     let book = copy_fixture("good");
     let run = carebook(&["pack", "--audience", "nobody"], book.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.problems);
     assert_eq!(
-        run.stderr,
+        run.problems,
         "error: unknown audience `nobody`\n  help: expected one of `new-hire`\n"
     );
 }
@@ -322,9 +322,9 @@ fn files_that_cannot_be_written_exit_3() {
     // As root no permission stops a write, but a file where a folder must be does.
     write(book.path(), "not-a-folder", "a file\n");
     let run = carebook(&["build", "--out", "not-a-folder/site"], book.path());
-    assert_eq!(run.code, 3, "{}", run.stderr);
-    assert_contains(&run.stderr, "not-a-folder");
-    assert_contains(&run.stderr, "cannot write");
+    assert_eq!(run.code, 3, "{}", run.problems);
+    assert_contains(&run.problems, "not-a-folder");
+    assert_contains(&run.problems, "cannot write");
     let help = carebook(&["--help"], book.path());
     assert_contains(
         &help.stdout,
@@ -347,15 +347,15 @@ fn an_invalid_source_date_epoch_is_a_usage_error() {
     };
     for value in ["yesterday", "-86400", "1.5", "99999999999999999999999", ""] {
         let run = run_with(value);
-        assert_eq!(run.code, 2, "{value:?}: {}", run.stderr);
+        assert_eq!(run.code, 2, "{value:?}: {}", run.problems);
         assert_contains(
-            &run.stderr,
+            &run.problems,
             &format!("error: the environment variable SOURCE_DATE_EPOCH is `{value}`, which is not a date carebook can use\n  help: set it to a whole number of seconds since 1970-01-01 UTC, like 1763856000"),
         );
         assert!(!book.path().join("site").exists());
     }
     let run = run_with("1763856000");
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert_contains(&read(&book.path().join("site/print.html")), "2025-11-23");
 }
 
@@ -370,7 +370,7 @@ fn check_line_format_keeps_a_file_name_with_a_newline_on_one_line() {
         "No front matter, no checklist.\n",
     );
     let run = carebook(&["check", "--format", "line"], tmp.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert!(!lines.is_empty(), "{}", run.stdout);
     for line in &lines {
@@ -379,7 +379,7 @@ fn check_line_format_keeps_a_file_name_with_a_newline_on_one_line() {
     // The build's messages escape it too.
     let run = build_ok(tmp.path());
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/two\\nlines.md:1:1: warning: this chapter has no front matter",
     );
 }

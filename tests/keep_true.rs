@@ -194,15 +194,15 @@ const BROKEN: &[&str] = &[
 fn every_mistake_is_located_with_a_fix() {
     let book = copy_fixture("keep-true-broken");
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.problems);
     for line in BROKEN {
-        assert_contains(&run.stderr, line);
+        assert_contains(&run.problems, line);
     }
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/security/account-changes.md → snippets/loop-a.md → snippets/loop-b.md → snippets/loop-a.md",
     );
-    assert_contains(&run.stderr, "build failed: 14 errors, 1 warning");
+    assert_contains(&run.problems, "build failed: 14 errors, 1 warning");
     let check = carebook(&["check", "--format", "line"], book.path());
     assert_eq!(check.code, 1, "{}", check.stdout);
     for place in [
@@ -230,9 +230,9 @@ fn fact_names_in_book_toml_are_checked() {
         ),
     );
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.problems);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "book.toml:10:1: error: the fact name `bad name` can only use letters, digits, `-` and `_`",
     );
 }

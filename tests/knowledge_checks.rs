@@ -174,7 +174,7 @@ fn mastery_must_be_a_percentage() {
     let run = carebook(&["build"], book.path());
     assert_ne!(run.code, 0);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "book.toml:7:11: error: `mastery = 120` is not a percentage",
     );
 }
@@ -204,10 +204,10 @@ fn every_mistake_is_located_with_a_hint() {
     ];
     for (at, message) in expected {
         assert_contains(
-            &run.stderr,
+            &run.problems,
             &format!("guide/{at}: error: {message}\n  help: "),
         );
     }
-    assert_contains(&run.stderr, "build failed: 7 errors, 0 warnings");
+    assert_contains(&run.problems, "build failed: 7 errors, 0 warnings");
     assert!(!Path::new(&book.path().join("site")).exists());
 }

@@ -13,13 +13,13 @@ fn odd_percent_escapes_are_broken_links_not_crashes() {
         "guide/escapes.md:6:32: error: the link `#%aé` points to a heading `#%aé` that is not on this page",
     ];
     let build = carebook(&["build"], book.path());
-    assert_eq!(build.code, 1, "{}", build.stderr);
+    assert_eq!(build.code, 1, "{}", build.problems);
     for line in expected {
-        assert_contains(&build.stderr, line);
+        assert_contains(&build.problems, line);
     }
-    assert_contains(&build.stderr, "build failed: 2 errors, 0 warnings");
+    assert_contains(&build.problems, "build failed: 2 errors, 0 warnings");
     let check = carebook(&["check", "--format", "line"], book.path());
-    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert_eq!(check.code, 1, "{}", check.problems);
     for line in expected {
         let line = line.replace(": error: ", ": error[build]: ");
         assert_contains(&check.stdout, &line);
@@ -45,9 +45,9 @@ fn odd_folders() -> tempfile::TempDir {
 fn folder_names_with_url_characters_are_escaped_in_every_link() {
     let book = odd_folders();
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.problems);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/what?/why.md:6:49: error: the link `../my part/notes.md#top` points to a heading `#top` that is not in `my part/notes.md`",
     );
     write(
@@ -115,7 +115,7 @@ fn standalone_pack_links_to_odd_folders_resolve() {
         &["pack", "odd", "--out", dir.to_str().unwrap()],
         book.path(),
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert_eq!(broken_links(&dir), Vec::<String>::new());
     assert!(
         dir.join("files/faq#1/img/a b.svg").is_file(),
@@ -151,7 +151,7 @@ fn html_shaped_like_a_pack_marker_cannot_crash_build_or_pack() {
         &["pack", "inside", "--out", dir.to_str().unwrap()],
         book.path(),
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let page = read(&dir.join("inside.html"));
     for expected in [
         // The author's HTML stays as written; its link out of the pack goes nowhere.
@@ -186,7 +186,7 @@ fn nul_characters_in_a_chapter_cannot_fake_a_located_link() {
     );
     let run = build_ok(book.path());
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/part/inside.md:6:5: warning: this chapter contains a NUL character",
     );
     let site_page = read(&book.path().join("site/part/inside.html"));
@@ -201,7 +201,7 @@ fn nul_characters_in_a_chapter_cannot_fake_a_located_link() {
         &["pack", "inside", "--out", dir.to_str().unwrap()],
         book.path(),
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let page = read(&dir.join("inside.html"));
     assert!(!page.contains('\0'));
     // Not located, so not made text: the link out of the pack goes nowhere.
@@ -246,7 +246,7 @@ fn raw_html_is_allowed_by_default() {
     for mode in [None, Some("allow")] {
         let book = raw_html_book(mode);
         let run = build_ok(book.path());
-        assert!(!run.stderr.contains("runs code"), "{}", run.stderr);
+        assert!(!run.problems.contains("runs code"), "{}", run.problems);
         let page = read(&book.path().join("site/scripts.html"));
         assert_contains(&page, "Hello <script>alert(1)</script> world.");
         assert_contains(&page, "<script>\nalert(\"block\");\n</script>");
@@ -260,10 +260,10 @@ fn raw_html_warn_reports_each_script_at_its_position() {
     let book = raw_html_book(Some("warn"));
     let run = build_ok(book.path());
     for line in RAW_HTML_WARNINGS {
-        assert_contains(&run.stderr, line);
+        assert_contains(&run.problems, line);
     }
     assert_contains(&run.stdout, "with 7 warnings");
-    assert_contains(&run.stderr, "help: delete it if this chapter's author is not trusted; `raw-html = \"strip\"` under [build] in book.toml removes such code from every page");
+    assert_contains(&run.problems, "help: delete it if this chapter's author is not trusted; `raw-html = \"strip\"` under [build] in book.toml removes such code from every page");
     let page = read(&book.path().join("site/scripts.html"));
     assert_contains(&page, "Hello <script>alert(1)</script> world.");
     let check = carebook(&["check", "--format", "line"], book.path());
@@ -281,7 +281,7 @@ fn raw_html_strip_removes_scripts_from_every_output() {
     let run = build_ok(book.path());
     for line in RAW_HTML_WARNINGS {
         assert_contains(
-            &run.stderr,
+            &run.problems,
             &format!("{line}; it was removed (`raw-html = \"strip\"` in book.toml)"),
         );
     }
@@ -320,9 +320,9 @@ fn raw_html_strip_removes_scripts_from_every_output() {
 fn raw_html_setting_rejects_unknown_values_with_the_line() {
     let book = raw_html_book(Some("scrub"));
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.problems);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "book.toml:8:12: error: invalid book.toml: unknown variant `scrub`, expected one of `allow`, `warn`, `strip`",
     );
 }

@@ -80,7 +80,7 @@ fn reference(book: &Path) -> (tempfile::TempDir, Vec<(PathBuf, Vec<u8>)>) {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     let run = carebook(&["build", ".", "--out", out.to_str().unwrap()], book);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let snap = snapshot(&out);
     (tmp, snap)
 }
@@ -108,8 +108,8 @@ fn two_builds_into_one_folder_leave_one_complete_site() {
         let one = spawn(&["build", ".", "--out", out_arg], first);
         let two = spawn(&["build", ".", "--out", out_arg], second);
         let (one, two) = (finish(one), finish(two));
-        assert_eq!(one.code, 0, "round {round}, first build: {}", one.stderr);
-        assert_eq!(two.code, 0, "round {round}, second build: {}", two.stderr);
+        assert_eq!(one.code, 0, "round {round}, first build: {}", one.problems);
+        assert_eq!(two.code, 0, "round {round}, second build: {}", two.problems);
         let got = snapshot(&out);
         assert!(
             got == site_a || got == site_b,
@@ -127,7 +127,7 @@ fn two_builds_into_one_folder_leave_one_complete_site() {
     }
     // Still carebook's folder: a later build is not refused.
     let run = carebook(&["build", ".", "--out", out_arg], a.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert!(snapshot(&out) == site_a);
 }
 
@@ -214,16 +214,16 @@ fn a_build_after_a_kill_between_the_renames_puts_the_site_back() {
         "---\ntitle: Tone\n---\nSee [gone](gone.md).\n",
     );
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.problems);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "note: put the previous site back into ./site from ./.site.old",
     );
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "removed a leftover folder from an interrupted build: ./.site.staging-",
     );
-    assert_contains(&run.stderr, "the site was not changed");
+    assert_contains(&run.problems, "the site was not changed");
     assert!(
         before == snapshot(&book.path().join("site")),
         "the site was not restored byte for byte"
@@ -235,8 +235,8 @@ fn a_build_after_a_kill_between_the_renames_puts_the_site_back() {
 fn a_good_build_after_a_kill_between_the_renames_writes_the_new_site() {
     let (book, _) = interrupted_swap();
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_contains(&run.stderr, "put the previous site back");
+    assert_eq!(run.code, 0, "{}", run.problems);
+    assert_contains(&run.problems, "put the previous site back");
     assert!(read(&book.path().join("site/basics/tone.html")).contains("Tone on a call"));
     assert_eq!(leftovers(book.path(), "site"), Vec::<String>::new());
 }
@@ -245,7 +245,7 @@ fn a_good_build_after_a_kill_between_the_renames_writes_the_new_site() {
 fn clean_says_when_it_removes_the_only_copy_left_by_a_kill() {
     let (book, _) = interrupted_swap();
     let run = carebook(&["clean"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert!(!run.stdout.contains("Nothing to remove"), "{}", run.stdout);
     assert_contains(&run.stdout, "Removed ./.site.old: the previous site");
     assert_contains(&run.stdout, "it was the only copy of the site");
@@ -264,7 +264,7 @@ fn clean_reports_the_site_and_each_leftover() {
         "",
     );
     let run = carebook(&["clean"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert_contains(&run.stdout, "Removed ./site\n");
     assert_contains(
         &run.stdout,
@@ -282,7 +282,7 @@ fn the_fallback_swap_replaces_the_site_completely() {
     write(&book.path().join("site"), "stale.html", "old");
     change_heading(book.path());
     let run = run_env(&["build"], book.path(), ("CAREBOOK_TEST_SWAP", "renames"));
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let (_r, expected) = reference(book.path());
     assert!(expected == snapshot(&book.path().join("site")));
     assert_eq!(leftovers(book.path(), "site"), Vec::<String>::new());
@@ -303,10 +303,10 @@ fn leftovers_of_dead_builds_are_removed_and_reported() {
         "keep me",
     );
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     for dir in [".site.old", ".site.staging", ".site.staging-99999-deadbeef"] {
         assert_contains(
-            &run.stderr,
+            &run.problems,
             &format!("removed a leftover folder from an interrupted build: ./{dir}\n"),
         );
     }
@@ -324,10 +324,10 @@ fn an_output_reached_through_a_link_into_the_chapters_is_refused() {
     let chapters_before = snapshot(&book.path().join("guide"));
     std::os::unix::fs::symlink("guide", book.path().join("g")).unwrap();
     let run = carebook(&["build", ".", "--out", "g/sub"], book.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert_contains(&run.stderr, "the output folder `g/sub` overlaps the book");
-    assert_contains(&run.stderr, "inside the chapters folder `./guide`");
-    assert_contains(&run.stderr, "through a symbolic link");
+    assert_eq!(run.code, 2, "{}", run.problems);
+    assert_contains(&run.problems, "the output folder `g/sub` overlaps the book");
+    assert_contains(&run.problems, "inside the chapters folder `./guide`");
+    assert_contains(&run.problems, "through a symbolic link");
     assert!(chapters_before == snapshot(&book.path().join("guide")));
 
     // The output itself a link to the chapters, or to a folder inside them.
@@ -335,10 +335,10 @@ fn an_output_reached_through_a_link_into_the_chapters_is_refused() {
     std::os::unix::fs::symlink("guide/new", book.path().join("out2")).unwrap();
     for out in ["out1", "out2"] {
         let run = carebook(&["build", ".", "--out", out], book.path());
-        assert_eq!(run.code, 2, "{out}: {}", run.stderr);
-        assert_contains(&run.stderr, "overlaps the book");
+        assert_eq!(run.code, 2, "{out}: {}", run.problems);
+        assert_contains(&run.problems, "overlaps the book");
         let run = carebook(&["clean", ".", "--out", out], book.path());
-        assert_eq!(run.code, 2, "clean {out}: {}", run.stderr);
+        assert_eq!(run.code, 2, "clean {out}: {}", run.problems);
     }
     assert!(chapters_before == snapshot(&book.path().join("guide")));
 }
@@ -353,14 +353,14 @@ fn an_output_that_is_a_link_is_built_into_its_target() {
         &["build", ".", "--out", target.to_str().unwrap()],
         book.path(),
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     std::os::unix::fs::symlink(&target, book.path().join("site")).unwrap();
 
     change_heading(book.path());
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         &format!(
             "note: ./site is a symbolic link; the site is written to the folder it points to, {}",
             target.canonicalize().unwrap().display()
@@ -375,14 +375,14 @@ fn an_output_that_is_a_link_is_built_into_its_target() {
 
     // clean removes the site the link points to and keeps the link.
     let run = carebook(&["clean"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert_contains(&run.stdout, "the link ./site points to; the link is kept");
     assert!(!target.exists());
     assert!(std::fs::symlink_metadata(book.path().join("site")).is_ok());
 
     // A link whose target does not exist yet: the build creates it.
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert!(expected == snapshot(&target));
 
     // The same safety checks apply to the target: no marker, no replacing.
@@ -391,8 +391,8 @@ fn an_output_that_is_a_link_is_built_into_its_target() {
     std::fs::remove_file(book.path().join("site")).unwrap();
     std::os::unix::fs::symlink(&foreign, book.path().join("site")).unwrap();
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert_contains(&run.stderr, "did not write");
+    assert_eq!(run.code, 2, "{}", run.problems);
+    assert_contains(&run.problems, "did not write");
     assert_eq!(read(&foreign.join("thesis.txt")), "do not delete");
     assert_eq!(leftovers(www.path(), "documents"), Vec::<String>::new());
 }
@@ -403,8 +403,8 @@ fn an_io_error_names_the_path_and_keeps_the_site() {
     write(book.path(), "blocker", "a file where a folder should be");
     let run = carebook(&["build", ".", "--out", "blocker/site"], book.path());
     assert_ne!(run.code, 0);
-    assert_contains(&run.stderr, "cannot write blocker");
-    assert_contains(&run.stderr, "the site was not changed");
+    assert_contains(&run.problems, "cannot write blocker");
+    assert_contains(&run.problems, "the site was not changed");
     assert_eq!(
         read(&book.path().join("blocker")),
         "a file where a folder should be"
@@ -437,10 +437,10 @@ fn a_write_failing_mid_build_names_the_file_and_keeps_the_site() {
         });
     }
     let run: Run = cmd.output().unwrap().into();
-    assert_ne!(run.code, 0, "{}", run.stderr);
-    assert_contains(&run.stderr, "error: cannot write ./site/");
-    assert_contains(&run.stderr, "the site was not changed");
-    assert!(!run.stderr.contains(".site.staging"), "{}", run.stderr);
+    assert_ne!(run.code, 0, "{}", run.problems);
+    assert_contains(&run.problems, "error: cannot write ./site/");
+    assert_contains(&run.problems, "the site was not changed");
+    assert!(!run.problems.contains(".site.staging"), "{}", run.problems);
     assert!(before == snapshot(&book.path().join("site")));
     assert_eq!(leftovers(book.path(), "site"), Vec::<String>::new());
 }
@@ -454,7 +454,7 @@ fn a_failed_build_into_a_new_folder_leaves_no_empty_folders() {
         "---\ntitle: Tone\n---\nSee [gone](gone.md).\n",
     );
     let run = carebook(&["build", ".", "--out", "new/deep/site"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.problems);
     assert!(!book.path().join("new").exists());
 }
 
@@ -509,8 +509,8 @@ fn an_empty_folder_made_after_a_kill_does_not_cost_the_old_site() {
         "---\ntitle: Tone\n---\nSee [gone](gone.md).\n",
     );
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_contains(&run.stderr, "put the previous site back");
+    assert_eq!(run.code, 1, "{}", run.problems);
+    assert_contains(&run.problems, "put the previous site back");
     assert!(before == snapshot(&book.path().join("site")));
     assert_eq!(leftovers(book.path(), "site"), Vec::<String>::new());
 }

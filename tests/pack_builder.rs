@@ -119,7 +119,7 @@ fn a_pack_file_from_the_builder_builds_with_its_date_and_start_time() {
     assert_contains(&home, "start=09%3A30");
 
     let run = carebook(&["pack", "tone-first-class"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let alone = read(&book.path().join("pack-tone-first-class/index.html"));
     assert_contains(&alone, "9:30–9:42");
 }
@@ -133,10 +133,10 @@ fn a_start_time_or_date_that_is_not_one_is_a_located_error() {
         "title: Evening\ndate: \"2026-02-30\"\nstart: \"7.30pm\"\nchapters: [tone]\n",
     );
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_contains(&run.stderr, "evening.yaml:3:9");
-    assert_contains(&run.stderr, "starts at `7.30pm`, which is not a time");
-    assert_contains(&run.stderr, r#"like start: "09:30""#);
-    assert_contains(&run.stderr, "evening.yaml:2:8");
-    assert_contains(&run.stderr, "`2026-02-30`, which is not a real date");
+    assert_eq!(run.code, 1, "{}", run.problems);
+    assert_contains(&run.problems, "evening.yaml:3:9");
+    assert_contains(&run.problems, "starts at `7.30pm`, which is not a time");
+    assert_contains(&run.problems, r#"like start: "09:30""#);
+    assert_contains(&run.problems, "evening.yaml:2:8");
+    assert_contains(&run.problems, "`2026-02-30`, which is not a real date");
 }

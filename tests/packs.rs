@@ -43,7 +43,7 @@ fn zip_entries(path: &Path) -> Vec<(String, Vec<u8>)> {
 fn selectors_expand_in_reading_order_without_duplicates() {
     let book = good_with_packs();
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let home = read(&book.path().join("site/packs/basics/index.html"));
     let nav = &home[home.find("nav-chapters").unwrap()..];
     let order: Vec<usize> = [">Tone<", ">Listening<", ">Your notes<"]
@@ -142,7 +142,7 @@ fn standalone_pack_turns_outside_links_into_text() {
         &["pack", "basics", "--out", dir.to_str().unwrap()],
         book.path(),
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert!(broken_links(&dir).is_empty(), "{:#?}", broken_links(&dir));
     let listening = read(&dir.join("listening.html"));
     assert!(
@@ -180,7 +180,7 @@ fn ad_hoc_packs_from_the_command_line() {
         ],
         book.path(),
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert_contains(&run.stdout, "“Calm and clear” (2 chapters)");
     assert!(dir.join("welcome.html").is_file() && dir.join("listening.html").is_file());
     assert!(dir.join("calm-and-clear-scorm12.zip").is_file());
@@ -188,13 +188,13 @@ fn ad_hoc_packs_from_the_command_line() {
     let run = carebook(&["pack", "--tag", "empaty"], book.path());
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("unknown tag `empaty`")
-            && run.stderr.contains("did you mean `empathy`?"),
+        run.problems.contains("unknown tag `empaty`")
+            && run.problems.contains("did you mean `empathy`?"),
         "{}",
-        run.stderr
+        run.problems
     );
     let run = carebook(&["pack"], book.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.problems);
 }
 
 #[test]
@@ -214,7 +214,7 @@ fn pack_errors_point_at_the_declaration() {
         "title: Bad\nchapters:\n  - slug: tone\n    tags: [empathy]\n",
     );
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.problems);
     let line = |needle: &str| {
         read(&book.path().join("book.toml"))
             .lines()
@@ -231,7 +231,7 @@ fn pack_errors_point_at_the_declaration() {
         "packs/broken.yaml: error: the pack `broken` is also declared in book.toml".to_owned(),
         "packs/bad-entry.yaml:3:5: error: invalid front matter: chapters[0]: an entry is either one chapter".to_owned(),
     ] {
-        assert!(run.stderr.contains(&expected), "missing:\n{expected}\n--- got ---\n{}", run.stderr);
+        assert!(run.problems.contains(&expected), "missing:\n{expected}\n--- got ---\n{}", run.problems);
     }
 }
 
@@ -328,7 +328,7 @@ fn shipped_packs_build() {
         &["build", ".", "--out", site.to_str().unwrap()],
         Path::new(env!("CARGO_MANIFEST_DIR")),
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     for (id, chapters) in [
         ("new-hire-week-one", 17),
         ("international-voice", 6),
@@ -411,6 +411,6 @@ fn class_minutes_set_the_agenda_and_reading_minutes_stay_on_the_page() {
     let chapter = read(&site.join("desk/good-card.html"));
     assert_contains(&chapter, r#"<span class="reading-time">3 min</span>"#);
     let list = carebook(&["pack", "--list"], book.path());
-    assert_eq!(list.code, 0, "{}", list.stderr);
+    assert_eq!(list.code, 0, "{}", list.problems);
     assert_contains(&list.stdout, "29 min");
 }

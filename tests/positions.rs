@@ -44,10 +44,10 @@ fn every_message_that_names_a_value_points_at_it() {
         write(dir.path(), "guide/part/calm.md", chapter);
         let run = carebook(&["build"], dir.path());
         let expected = format!("{file}:{at}: error: {message}");
-        if run.code == 0 || !run.stderr.contains(&expected) {
+        if run.code == 0 || !run.problems.contains(&expected) {
             failures.push(format!(
                 "expected `{expected}`\n--- got ---\n{}",
-                run.stderr
+                run.problems
             ));
         }
     }

@@ -20,7 +20,7 @@ fn build(dir: &Path, extra: &[&str]) -> Run {
     let mut args = vec!["build"];
     args.extend_from_slice(extra);
     let run = carebook(&args, dir);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     run
 }
 
@@ -61,7 +61,11 @@ fn chapter_pages_show_review_owner_and_an_overdue_notice() {
 fn check_warns_at_the_reviewed_line_and_strict_makes_it_an_error() {
     let book = copy_fixture("review");
     let run = carebook(&["check", "--format", "line"], book.path());
-    assert_eq!(run.code, 0, "warnings only:\n{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.code, 0,
+        "warnings only:\n{}{}",
+        run.stdout, run.problems
+    );
     assert_contains(
         &run.stdout,
         "guide/billing/refunds.md:5:11: warning[review-overdue]: this page was due for review on 2025-08-31 (last reviewed 2025-06-02 by Billing team)",
@@ -86,7 +90,7 @@ type Row<'a> = (&'a str, &'a str, &'a str);
 fn the_review_report_lists_pages_by_owner_and_due_date() {
     let book = copy_fixture("review");
     let run = carebook(&["review", "--format", "json"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(json["today"], "2025-11-23");
     assert_eq!(
@@ -240,7 +244,7 @@ fn chapters_show_their_last_change_from_git_history() {
     );
     // `[build] git-dates = false` leaves them out.
     let run = carebook_env(&["build"], dir, &[("CAREBOOK_BUILD__GIT_DATES", "false")]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert!(!site(dir, "billing/refunds.html").contains("Last changed"));
 }
 
@@ -463,8 +467,8 @@ fn mistakes_are_located_and_explained() {
         write(book.path(), file, &text.replacen(from, to, 1));
         let run = carebook(&["build"], book.path());
         assert_ne!(run.code, 0, "{to}: the build should fail");
-        assert_contains(&run.stderr, expected);
-        assert_contains(&run.stderr, hint);
+        assert_contains(&run.problems, expected);
+        assert_contains(&run.problems, hint);
     }
 }
 
@@ -478,9 +482,9 @@ fn a_chapter_cannot_take_over_the_review_report() {
         "---\ntitle: Reviewing calls\nsummary: Listen back.\nowner: QA\nreviewed: 2025-11-01\n---\n\nText.\n",
     );
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 1, "{}", run.problems);
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/review.md:2:1: error: this chapter's page would replace the review report",
     );
     // Without the report, the name is free.

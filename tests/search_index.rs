@@ -43,7 +43,7 @@ fn terms(core: &serde_json::Value) -> Vec<String> {
 fn the_index_is_hashed_linked_and_leaves_out_opted_out_chapters() {
     let book = copy_fixture("search");
     let run = carebook(&["build", "--out", "out"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let site = book.path().join("out");
     let files = search_files(&site);
     let core_name = files.iter().find(|n| n.starts_with("core-")).unwrap();
@@ -96,7 +96,7 @@ fn a_small_threshold_splits_postings_into_shards_that_cover_every_term() {
     );
     std::fs::write(book.path().join("book.toml"), toml).unwrap();
     let run = carebook(&["build", "--out", "out"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let site = book.path().join("out");
     let core = core(&site);
     assert!(
@@ -132,7 +132,7 @@ fn search_can_be_switched_off() {
     )
     .unwrap();
     let run = carebook(&["build", "--out", "out"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert!(!book.path().join("out/search").exists());
     assert!(!read(&book.path().join("out/index.html")).contains("search-input"));
 }
@@ -152,7 +152,7 @@ fn the_core_name_changes_with_the_indexed_text_and_only_then() {
     let book = copy_fixture("search");
     let build = |out: &str| {
         let run = carebook(&["build", "--out", out], book.path());
-        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(run.code, 0, "{}", run.problems);
         core_name(&book.path().join(out))
     };
     let first = build("a");
@@ -195,7 +195,7 @@ fn the_core_carries_folded_stemmed_synonyms_and_is_renamed_by_them() {
     let book = copy_fixture("search");
     let build = |out: &str| {
         let run = carebook(&["build", "--out", out], book.path());
-        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(run.code, 0, "{}", run.problems);
         book.path().join(out)
     };
     let plain = build("a");
@@ -252,7 +252,7 @@ fn a_bad_synonym_stops_the_build_at_its_line_and_column() {
     assert_ne!(run.code, 0);
     // The table starts after a blank line and its header.
     let at = format!("book.toml:{}:23: error:", lines + 4);
-    assert!(run.stderr.contains(&at), "{at} in {}", run.stderr);
-    assert!(run.stderr.contains("is a stop word"), "{}", run.stderr);
+    assert!(run.problems.contains(&at), "{at} in {}", run.problems);
+    assert!(run.problems.contains("is a stop word"), "{}", run.problems);
     assert!(!book.path().join("out/search").exists());
 }

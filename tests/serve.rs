@@ -450,8 +450,8 @@ fn allow_host_adds_a_name() {
         &["serve", ".", "--port", "0", "--allow-host", "a b"],
         book.path(),
     );
-    assert_eq!(bad.code, 2, "{}", bad.stderr);
-    assert!(bad.stderr.contains("--allow-host"), "{}", bad.stderr);
+    assert_eq!(bad.code, 2, "{}", bad.problems);
+    assert!(bad.problems.contains("--allow-host"), "{}", bad.problems);
 }
 
 fn threads(pid: u32) -> usize {

@@ -8,7 +8,7 @@ use std::path::Path;
 fn built_good() -> (tempfile::TempDir, Run) {
     let book = copy_fixture("good");
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    assert_eq!(run.code, 0, "build failed:\n{}", run.problems);
     (book, run)
 }
 
@@ -56,7 +56,7 @@ fn builds_every_page_kind() {
 fn chapter_without_front_matter_builds_with_a_located_warning() {
     let (book, run) = built_good();
     assert_contains(
-        &run.stderr,
+        &run.problems,
         "guide/02-advanced/escalation.md:1:1: warning: this chapter has no front matter",
     );
     let html = read(&book.path().join("site/02-advanced/escalation.html"));
@@ -248,7 +248,7 @@ fn large_books_load_the_part_list_from_a_shared_script() {
         );
     }
     let run = carebook(&["build"], tmp.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let site = tmp.path().join("site");
     let page = read(&site.join("part-07/ch-7.html"));
     assert_eq!(
@@ -269,7 +269,7 @@ fn sitemap_with_base_url() {
         &["build", "--base-url", "https://help.example.com/handbook"],
         book.path(),
     );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     let site = book.path().join("site");
     let xml = read(&site.join("sitemap.xml"));
     assert!(
@@ -283,8 +283,8 @@ fn sitemap_with_base_url() {
         "404 links work at any depth"
     );
     let bad = carebook(&["build", "--base-url", "help.example.com"], book.path());
-    assert_eq!(bad.code, 2, "{}", bad.stderr);
-    assert_contains(&bad.stderr, "must be an absolute http(s) address");
+    assert_eq!(bad.code, 2, "{}", bad.problems);
+    assert_contains(&bad.problems, "must be an absolute http(s) address");
 }
 
 #[test]
@@ -311,8 +311,8 @@ fn failed_build_leaves_previous_site_untouched() {
         "---\ntitle: Tone\ntags: [communicaton]\n---\nSee [gone](gone.md).\n",
     );
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("the site was not changed"));
+    assert_eq!(run.code, 1, "{}", run.problems);
+    assert!(run.problems.contains("the site was not changed"));
     assert!(before == snapshot(&site), "the previous site changed");
     let leftovers: Vec<_> = std::fs::read_dir(book.path())
         .unwrap()
@@ -330,7 +330,7 @@ fn stale_files_do_not_survive_a_build() {
     std::fs::remove_file(book.path().join("guide/extras/notes.md")).unwrap();
     write(&site, "leftover.html", "old");
     let run = carebook(&["build"], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert!(!site.join("extras/notes.html").exists());
     assert!(!site.join("leftover.html").exists());
 }
@@ -341,21 +341,21 @@ fn out_flag_and_refusing_foreign_folders() {
     let elsewhere = tempfile::tempdir().unwrap();
     let out = elsewhere.path().join("www");
     let run = carebook(&["build", ".", "--out", out.to_str().unwrap()], book.path());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert!(out.join("index.html").is_file());
 
     let precious = elsewhere.path().join("documents");
     write(&precious, "thesis.txt", "do not delete");
     let run = carebook(&["build", "--out", precious.to_str().unwrap()], book.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert_contains(&run.stderr, "did not write");
+    assert_eq!(run.code, 2, "{}", run.problems);
+    assert_contains(&run.problems, "did not write");
     assert_eq!(read(&precious.join("thesis.txt")), "do not delete");
 
     let run = carebook(&["build", "--out", "guide"], book.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert_contains(&run.stderr, "overlaps the book");
+    assert_eq!(run.code, 2, "{}", run.problems);
+    assert_contains(&run.problems, "overlaps the book");
     let run = carebook(&["build", "--out", "."], book.path());
-    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.code, 2, "{}", run.problems);
     assert!(book.path().join("guide/welcome.md").is_file());
 }
 
@@ -365,7 +365,7 @@ fn builds_a_book_from_another_folder() {
     let parent = book.path().parent().unwrap();
     let name = book.path().file_name().unwrap().to_str().unwrap();
     let run = carebook(&["build", name], parent);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.problems);
     assert!(Path::new(&book.path().join("site/index.html")).is_file());
 }
 

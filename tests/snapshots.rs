@@ -97,6 +97,34 @@ fn report(book: &Path, args: &[&str]) -> String {
 fn diagnostics_build_broken_book() {
     let book = copy_fixture("broken");
     insta::assert_snapshot!(report(book.path(), &["build"]));
+    // The same problems, the same type, in the formats for editors, scripts and CI.
+    for format in ["line", "json", "github"] {
+        insta::assert_snapshot!(
+            format!("build_broken_{format}"),
+            report(book.path(), &["build", "--format", format])
+        );
+    }
+}
+
+#[test]
+fn diagnostics_pack_in_every_format() {
+    let book = tempfile::tempdir().unwrap();
+    write(
+        book.path(),
+        "book.toml",
+        "title = \"T\"\n[tags.calm]\nlabel = \"Calm\"\n[packs.p]\ntitle = \"P\"\nchapters = [\"one\", \"nope\"]\n",
+    );
+    write(
+        book.path(),
+        "guide/part/one.md",
+        "---\ntitle: One\nsummary: The first.\ntags: [calm, clam]\n---\n\nText.\n",
+    );
+    for format in ["human", "line", "json"] {
+        insta::assert_snapshot!(
+            format!("pack_errors_{format}"),
+            report(book.path(), &["pack", "p", "--format", format])
+        );
+    }
 }
 
 #[test]

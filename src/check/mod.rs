@@ -1,12 +1,12 @@
 //! `carebook check`: everything the build validates, reported at once without writing
 //! anything, plus structure checks ([`structure`]), a prose linter ([`lint`]) driven by
 //! YAML rules ([`rules`]) over the prose of each chapter ([`prose`]), and optionally
-//! web links ([`external`]). [`report`] shows the findings.
+//! web links ([`external`]). `diag::render` shows the findings, as it shows every
+//! command's problems.
 
 pub mod external;
 pub mod lint;
 pub mod prose;
-pub mod report;
 pub mod rules;
 pub mod structure;
 
@@ -17,10 +17,10 @@ use rayon::prelude::*;
 
 use crate::book::{self, Book};
 use crate::build::{self, BuildOptions};
-use crate::config::{Severity, CONFIG_FILE};
-use crate::diag::{did_you_mean, LineIndex};
+use crate::config::CONFIG_FILE;
+use crate::diag::render::{self, Counts, Format, Scope, Sources};
+use crate::diag::{did_you_mean, Diagnostic, LineIndex};
 use crate::Error;
-use report::Finding;
 use rules::RuleSet;
 
 #[derive(Debug, Default, Clone)]
@@ -36,24 +36,31 @@ pub struct CheckOptions {
 #[derive(Debug)]
 pub struct Report {
     /// Sorted by file, line and column.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<Diagnostic>,
     pub chapters: usize,
+    /// The chapters' texts, which the human format quotes.
+    sources: Vec<(PathBuf, String)>,
 }
 
 impl Report {
-    pub fn counts(&self) -> report::Counts {
-        report::counts(&self.findings)
+    pub fn counts(&self) -> Counts {
+        render::counts(&self.findings)
     }
 
-    /// The findings in `format`; `book_dir` (the book's folder as given) prefixes the
-    /// paths of GitHub annotations, which are resolved from the repository root.
-    pub fn render(&self, format: report::Format, color: bool, book_dir: &Path) -> String {
-        match format {
-            report::Format::Github => report::github_format(&self.findings, book_dir),
-            report::Format::Human => report::human_format(&self.findings, self.chapters, color),
-            report::Format::Line => report::line_format(&self.findings),
-            report::Format::Json => report::json_format(&self.findings, self.chapters),
+    /// The findings in `format`, the human one closed by a summary line; `book_dir`
+    /// (the book's folder as given) prefixes the paths of GitHub annotations, which are
+    /// resolved from the repository root.
+    pub fn render(&self, format: Format, color: bool, book_dir: &Path) -> String {
+        let scope = Scope {
+            chapters: Some(self.chapters),
+        };
+        let mut sources = Sources::with(self.sources.iter().cloned());
+        let mut out = render::render(&self.findings, format, scope, color, &mut sources, book_dir);
+        if format == Format::Human {
+            out.push_str(&render::summary(&self.counts(), scope).unwrap_or_default());
+            out.push('\n');
         }
+        out
     }
 
     /// Fails on any error, or on more warnings than `max_warnings` allows.
@@ -79,12 +86,9 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     let book = &analysis.book;
     let remap = crate::include::Remap::new(book);
 
-    let mut findings: Vec<Finding> = diags
-        .into_iter()
-        .map(|d| Finding::from_diag(d, "build"))
-        .collect();
-    findings.extend(crate::review::check_findings(book, opts.strict));
-    findings.extend(crate::quiz::missing_in_packs(&analysis));
+    let mut findings = diags;
+    findings.extend(structure::review(book, opts.strict));
+    findings.extend(structure::missing_knowledge_checks(&analysis));
     let mut later = structure::check(&analysis, &rules);
     let (prose_findings, links) = lint_chapters(book, &rules);
     later.extend(prose_findings);
@@ -97,31 +101,37 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     if opts.external {
         findings.extend(external_links(links));
     }
-    attach_sources(&mut findings, book, root, &toml_text);
     findings.sort_by(|a, b| {
         (&a.path, a.line, a.col, &a.rule, &a.message)
             .cmp(&(&b.path, b.line, b.col, &b.rule, &b.message))
     });
     findings.dedup();
+    let mut sources: Vec<(PathBuf, String)> = book
+        .chapters
+        .iter()
+        .map(|c| (c.path.clone(), c.text.clone()))
+        .collect();
+    sources.push((root.join(CONFIG_FILE), toml_text));
     Ok(Report {
         findings,
         chapters: book.chapters.len(),
+        sources,
     })
 }
 
 /// Web links found in the chapters: each address with every place it appears.
-type Links = Vec<(String, Vec<Finding>)>;
+type Links = Vec<(String, Vec<Diagnostic>)>;
 
-fn lint_chapters(book: &Book, rules: &RuleSet) -> (Vec<Finding>, Links) {
+fn lint_chapters(book: &Book, rules: &RuleSet) -> (Vec<Diagnostic>, Links) {
     let avoid = &book.config.checklists.avoid_headings;
-    type ChapterResult = (Vec<Finding>, Vec<(String, Finding)>);
+    type ChapterResult = (Vec<Diagnostic>, Vec<(String, Diagnostic)>);
     let per_chapter: Vec<ChapterResult> = book
         .chapters
         .par_iter()
         .map(|ch| {
             let prose = prose::extract(&ch.text, ch.body_start, avoid);
             let lines = LineIndex::new(&ch.text);
-            let mut out: Vec<Finding> = lint::lint(&prose, &rules.rules)
+            let mut out: Vec<Diagnostic> = lint::lint(&prose, &rules.rules)
                 .into_iter()
                 .map(|h| hit_finding(&ch.path, &lines, h))
                 .collect();
@@ -156,35 +166,24 @@ fn lint_chapters(book: &Book, rules: &RuleSet) -> (Vec<Finding>, Links) {
 }
 
 /// A finding skeleton at a file offset, to be filled in by the caller.
-fn located(path: &Path, lines: &LineIndex<'_>, at: usize, width: usize) -> Finding {
+fn located(path: &Path, lines: &LineIndex<'_>, at: usize, width: usize) -> Diagnostic {
     let pos = lines.pos(at);
-    Finding {
-        level: Severity::Warning,
-        path: path.to_path_buf(),
-        line: pos.line,
-        col: pos.col,
-        width: width.max(1),
-        rule: String::new(),
-        message: String::new(),
-        hint: None,
-        link: None,
-        source: None,
-    }
+    Diagnostic::warning(path, pos, "").with_width(width)
 }
 
-fn hit_finding(path: &Path, lines: &LineIndex<'_>, h: lint::Hit<'_>) -> Finding {
+fn hit_finding(path: &Path, lines: &LineIndex<'_>, h: lint::Hit<'_>) -> Diagnostic {
     let (start, last) = (lines.pos(h.start), lines.pos(h.last));
     let width = if start.line == last.line {
         last.col.saturating_sub(start.col) + 1
     } else {
         usize::MAX // to the end of the line
     };
-    Finding {
-        level: h.rule.level,
+    Diagnostic {
+        severity: h.rule.level,
         rule: h.rule.id.clone(),
         message: h.message,
         hint: h.rule.hint.clone(),
-        link: h.rule.link.clone(),
+        see: h.rule.link.clone(),
         ..located(path, lines, h.start, width)
     }
 }
@@ -195,8 +194,8 @@ fn comment_findings(
     lines: &LineIndex<'_>,
     prose: &prose::Prose,
     rules: &RuleSet,
-) -> Vec<Finding> {
-    let card = prose.comment_rules.iter().filter(|(r, _)| RuleSet::is_card_rule(r)).map(|(r, at)| Finding {
+) -> Vec<Diagnostic> {
+    let card = prose.comment_rules.iter().filter(|(r, _)| RuleSet::is_card_rule(r)).map(|(r, at)| Diagnostic {
         message: format!("`{r}` is a desk-card rule: comments in a chapter cannot switch it"),
         hint: Some(format!("switch it for the whole book in book.toml: `[check.rules]` then `carebook.{} = false`", r.strip_prefix("carebook.").unwrap_or(r))),
         ..located(path, lines, *at, r.chars().count())
@@ -204,30 +203,30 @@ fn comment_findings(
     let unknown = prose.comment_rules.iter().filter(|(r, _)| !rules.knows(r)).map(|(r, at)| {
         let hint = did_you_mean(r, rules.known.iter().map(String::as_str))
             .map_or("the rule names are listed by `carebook check --format json` output and in docs/rules.md".to_owned(), |b| format!("did you mean `{b}`?"));
-        Finding {
+        Diagnostic {
             message: format!("the comment names the rule `{r}`, which does not exist"),
             hint: Some(hint),
             ..located(path, lines, *at, r.chars().count())
         }
     });
-    let bad = prose.bad_comments.iter().map(|(action, at)| Finding {
+    let bad = prose.bad_comments.iter().map(|(action, at)| Diagnostic {
         message: format!("`carebook-lint {action}` is not understood; write `carebook-lint off RULE` or `carebook-lint on`"),
         ..located(path, lines, *at, action.chars().count())
     });
     unknown
         .chain(card)
         .chain(bad)
-        .map(|f| Finding {
+        .map(|f| Diagnostic {
             rule: "lint-comment".into(),
             ..f
         })
         .collect()
 }
 
-fn external_links(links: Links) -> Vec<Finding> {
+fn external_links(links: Links) -> Vec<Diagnostic> {
     let urls: Vec<String> = links.iter().map(|(u, _)| u.clone()).collect();
     let problems = external::check(&urls);
-    let places: HashMap<String, Vec<Finding>> = links.into_iter().collect();
+    let places: HashMap<String, Vec<Diagnostic>> = links.into_iter().collect();
     problems
         .into_iter()
         .flat_map(|p| {
@@ -236,28 +235,12 @@ fn external_links(links: Links) -> Vec<Finding> {
                 .cloned()
                 .unwrap_or_default()
                 .into_iter()
-                .map(move |f| Finding {
-                    level: p.level,
+                .map(move |f| Diagnostic {
+                    severity: p.level,
                     rule: "external-link".into(),
                     message: p.message.clone(),
                     ..f
                 })
         })
         .collect()
-}
-
-/// Gives each finding the text of its line, for the human format.
-fn attach_sources(findings: &mut [Finding], book: &Book, root: &Path, toml_text: &str) {
-    let mut texts: HashMap<&Path, &str> = book
-        .chapters
-        .iter()
-        .map(|c| (c.path.as_path(), c.text.as_str()))
-        .collect();
-    let toml_path: PathBuf = root.join(CONFIG_FILE);
-    texts.insert(&toml_path, toml_text);
-    for f in findings.iter_mut().filter(|f| f.line > 0) {
-        if let Some(text) = texts.get(f.path.as_path()) {
-            f.source = text.lines().nth(f.line - 1).map(str::to_owned);
-        }
-    }
 }

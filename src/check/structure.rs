@@ -1,15 +1,17 @@
 //! Checks on the book as a whole that the build does not need but a publisher wants:
-//! duplicate titles and desk-card checklists of a useful size. (Packs are checked by
-//! the packs module, as in every build.)
+//! duplicate titles, desk-card checklists of a useful size, pages due for review and
+//! pack chapters without a knowledge check. (Packs themselves are checked in every
+//! build.)
 
 use std::collections::HashMap;
 
+use crate::analysis::Analysis;
 use crate::book::{Book, Chapter};
-use crate::check::report::Finding;
 use crate::check::rules::{RuleSet, BUILTIN_STYLE};
 use crate::config::Severity;
 use crate::diag::{Diagnostic, LineIndex, Pos};
 use crate::markdown::{ChecklistItem, Rendered};
+use crate::review;
 
 /// A desk card group holds at most 9 items, a card at most 7 in all (a suggestion);
 /// each item fits a printed line.
@@ -33,7 +35,7 @@ pub const MOMENT_WORDS: &[&str] = &[
 /// Phrases that make a `card.when` no moment at all ("At all times", "Always").
 const NO_MOMENT: &[&str] = &["always", "all times", "any time", "anytime", "every moment"];
 
-pub fn check(analysis: &crate::analysis::Analysis, rules: &RuleSet) -> Vec<Finding> {
+pub fn check(analysis: &Analysis, rules: &RuleSet) -> Vec<Diagnostic> {
     let book = &analysis.book;
     let mut out = duplicate_titles(book);
     for (ch, r) in book
@@ -48,14 +50,11 @@ pub fn check(analysis: &crate::analysis::Analysis, rules: &RuleSet) -> Vec<Findi
     out
 }
 
-fn finding(d: Diagnostic, rule: &str, level: Severity) -> Finding {
-    Finding {
-        level,
-        ..Finding::from_diag(d, rule)
-    }
+fn finding(d: Diagnostic, rule: &str, severity: Severity) -> Diagnostic {
+    d.with_rule(rule).with_severity(severity)
 }
 
-fn duplicate_titles(book: &Book) -> Vec<Finding> {
+fn duplicate_titles(book: &Book) -> Vec<Diagnostic> {
     let mut seen: HashMap<String, &crate::book::Chapter> = HashMap::new();
     let mut out = Vec::new();
     for ch in &book.chapters {
@@ -80,7 +79,7 @@ fn duplicate_titles(book: &Book) -> Vec<Finding> {
 }
 
 /// The desk-card rules (`carebook.card-*`, see `rules::CARD_RULES`) on one chapter.
-fn card(ch: &Chapter, r: &Rendered, rules: &RuleSet) -> Vec<Finding> {
+fn card(ch: &Chapter, r: &Rendered, rules: &RuleSet) -> Vec<Diagnostic> {
     let list = &r.checklist;
     let (dos, avoids) = (&list.do_items, &list.avoid_items);
     let lines = LineIndex::new(&ch.text);
@@ -94,10 +93,7 @@ fn card(ch: &Chapter, r: &Rendered, rules: &RuleSet) -> Vec<Finding> {
             return;
         };
         let d = Diagnostic::warning(&ch.path, pos, message).with_hint(hint);
-        out.push(Finding {
-            width,
-            ..finding(d, &format!("{BUILTIN_STYLE}.{rule}"), level)
-        });
+        out.push(finding(d, &format!("{BUILTIN_STYLE}.{rule}"), level).with_width(width));
     };
     if dos.is_empty() && avoids.is_empty() {
         // The other card rules would only repeat this: there is no card yet.
@@ -201,6 +197,100 @@ pub fn names_a_moment(when: &str) -> bool {
             .is_some_and(|rest| rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()))
     });
     starts && !NO_MOMENT.iter().any(|p| lower.contains(p))
+}
+
+/// `carebook check`'s review findings: overdue and never-reviewed chapters, as
+/// warnings (errors when `strict`).
+pub fn review(book: &Book, strict: bool) -> Vec<Diagnostic> {
+    let today = review::today();
+    let level = if strict {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    let mut out = Vec::new();
+    for ch in &book.chapters {
+        let s = review::status(book, ch, today);
+        let who = s.owner.map_or(String::new(), |o| format!(" by {o}"));
+        let (rule, pos, message, hint) = match s.state {
+            review::State::Overdue => (
+                "review-overdue",
+                ch.locate("reviewed", ch.upkeep.reviewed.as_deref().unwrap_or("")),
+                format!(
+                    "this page was due for review on {} (last reviewed {}{who})",
+                    review::opt(s.due),
+                    review::opt(s.reviewed)
+                ),
+                format!("review the page, then set `reviewed: {today}`"),
+            ),
+            review::State::Never => (
+                "review-missing",
+                Pos::FILE,
+                format!(
+                    "this page has never been reviewed{}",
+                    s.owner.map_or(String::new(), |o| format!(" (owner: {o})"))
+                ),
+                format!(
+                    "review the page, then add `reviewed: {today}`{} to its front matter",
+                    if s.owner.is_some() {
+                        ""
+                    } else {
+                        " and `owner: <person or team>`"
+                    }
+                ),
+            ),
+            review::State::Current | review::State::Untracked => continue,
+        };
+        let width = ch
+            .upkeep
+            .reviewed
+            .as_deref()
+            .map_or(1, |r| r.chars().count());
+        out.push(
+            Diagnostic::new(level, &ch.path, pos, message)
+                .with_hint(hint)
+                .with_rule(rule)
+                .with_width(width),
+        );
+    }
+    out
+}
+
+/// `carebook check`: a suggestion for each chapter of a course pack without a knowledge
+/// check, pointing at the end of the chapter, where the check goes.
+pub fn missing_knowledge_checks(analysis: &Analysis) -> Vec<Diagnostic> {
+    let book = &analysis.book;
+    let mut found = Vec::new();
+    for id in book.chapter_ids() {
+        if analysis.rendered(id).quiz.is_some() {
+            continue;
+        }
+        let ids: Vec<String> = analysis
+            .packs
+            .iter()
+            .filter(|p| p.contains(id))
+            .map(|p| format!("`{}`", p.id))
+            .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let ch = analysis.chapter(id);
+        let end = LineIndex::new(&ch.text).pos(ch.text.trim_end().len());
+        let packs = if ids.len() == 1 { "pack" } else { "packs" };
+        let message = format!(
+            "this chapter is in the course {packs} {} but has no knowledge check",
+            ids.join(", ")
+        );
+        found.push(
+            Diagnostic::new(Severity::Suggestion, &ch.path, Pos::new(end.line, 1), message)
+                .with_rule("knowledge-check")
+                .with_hint(format!(
+                    "end the chapter with a `## {}` section of 3-5 questions, so learners can see what they understood and a learning platform can score the pack",
+                    book.config.checks.heading
+                )),
+        );
+    }
+    found
 }
 
 #[cfg(test)]

@@ -9,16 +9,57 @@ pub struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
+    /// stderr with each problem in its short form (`path:line:col: error: message`, then
+    /// `  help: ...`), as `Diagnostic`'s Display writes it, so a test can name one
+    /// problem exactly in one string. The snapshot tests show the real rendering.
+    pub problems: String,
 }
 
 impl From<Output> for Run {
     fn from(o: Output) -> Self {
+        let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
         Run {
             code: o.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+            problems: short_form(&stderr),
+            stderr,
         }
     }
+}
+
+/// The human format's blocks (`error[rule]: message`, `--> place`, the quoted source,
+/// `help: ...`) turned back into the short form; other lines are kept as they are.
+pub fn short_form(human: &str) -> String {
+    let mut out = String::new();
+    let mut lines = human.lines().peekable();
+    while let Some(line) = lines.next() {
+        let head = ["error", "warning", "suggestion"].iter().find_map(|level| {
+            let rest = line.strip_prefix(level)?;
+            let rest = match rest.strip_prefix('[') {
+                Some(r) => &r[r.find("]")? + 1..],
+                None => rest,
+            };
+            Some((level, rest.strip_prefix(": ")?))
+        });
+        let place = lines
+            .peek()
+            .and_then(|l| l.trim_start().strip_prefix("--> "));
+        let (Some((level, message)), Some(place)) = (head, place) else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        out.push_str(&format!("{place}: {level}: {message}\n"));
+        lines.next();
+        // The quoted source, then `help:` and `see:` lines, up to the blank line.
+        while let Some(l) = lines.next_if(|l| !l.is_empty()) {
+            if let Some(help) = l.strip_prefix("help: ") {
+                out.push_str(&format!("  help: {help}\n"));
+            }
+        }
+        lines.next_if(|l| l.is_empty());
+    }
+    out
 }
 
 pub fn carebook(args: &[&str], cwd: &Path) -> Run {

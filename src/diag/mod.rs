@@ -4,41 +4,87 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    Error,
+pub mod render;
+
+pub use render::{Counts, Format};
+
+/// How serious a problem is. Ordered from least to most serious, so a threshold such as
+/// "warnings and worse" is a comparison.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// `carebook check` only: worth a look, never fails anything.
+    Suggestion,
+    /// Reported; the build still succeeds.
     Warning,
+    /// The build stops and the previous site stays as it was.
+    Error,
 }
 
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Suggestion => "suggestion",
+        }
+    }
+}
+
+/// The rule a build problem is filed under when its maker names none: `carebook check`
+/// shows it in brackets, `--format json` as `rule`.
+pub const BUILD_RULE: &str = "build";
+
+/// One problem, from any command: the build, `check`'s rules, a pack, `serve`'s error
+/// page or `init`. Every renderer in [`render`] reads this one type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub level: Level,
+    pub severity: Severity,
+    /// `build` for what the build itself checks; `structure`, `checklist`, `pack`,
+    /// `carebook.blame` (a prose rule) ... for `check`'s rules. Rules are open-ended
+    /// (a book can define its own prose rules), so this is their name.
+    pub rule: String,
     pub path: PathBuf,
     /// 1-based line in the source file; 0 when the problem concerns the whole file.
     pub line: usize,
     /// 1-based column, counted in characters.
     pub col: usize,
+    /// How many characters from `col` the problem covers (at least 1).
+    pub width: usize,
     pub message: String,
+    /// How to fix it.
     pub hint: Option<String>,
+    /// A page that explains the rule (a chapter of the handbook, or docs/rules.md).
+    pub see: Option<String>,
 }
 
 impl Diagnostic {
     pub fn error(path: impl Into<PathBuf>, pos: Pos, message: impl Into<String>) -> Self {
-        Self::new(Level::Error, path, pos, message)
+        Self::new(Severity::Error, path, pos, message)
     }
 
     pub fn warning(path: impl Into<PathBuf>, pos: Pos, message: impl Into<String>) -> Self {
-        Self::new(Level::Warning, path, pos, message)
+        Self::new(Severity::Warning, path, pos, message)
     }
 
-    fn new(level: Level, path: impl Into<PathBuf>, pos: Pos, message: impl Into<String>) -> Self {
+    pub fn new(
+        severity: Severity,
+        path: impl Into<PathBuf>,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
-            level,
+            severity,
+            rule: BUILD_RULE.to_owned(),
             path: path.into(),
             line: pos.line,
             col: pos.col,
+            width: 1,
             message: message.into(),
             hint: None,
+            see: None,
         }
     }
 
@@ -47,33 +93,47 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_level(mut self, level: Level) -> Self {
-        self.level = level;
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    pub fn with_rule(mut self, rule: impl Into<String>) -> Self {
+        self.rule = rule.into();
+        self
+    }
+
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = width.max(1);
         self
     }
 
     pub fn is_error(&self) -> bool {
-        self.level == Level::Error
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col` (or just `path` for the whole file), on one line.
+    pub fn location(&self) -> String {
+        let path = one_line(&display_path(&self.path)).into_owned();
+        if self.line == 0 {
+            path
+        } else {
+            format!("{path}:{}:{}", self.line, self.col)
+        }
     }
 }
 
+/// The short form, `path:line:col: error: message` and an indented `help:` line: what
+/// the browser's error page in `serve` shows, and what logs read best.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
-        };
-        // A file name may hold a newline; the message must stay on its line.
-        let path = one_line(&display_path(&self.path)).into_owned();
-        if self.line == 0 {
-            write!(f, "{path}: {level}: {}", self.message)?;
-        } else {
-            write!(
-                f,
-                "{path}:{}:{}: {level}: {}",
-                self.line, self.col, self.message
-            )?;
-        }
+        write!(
+            f,
+            "{}: {}: {}",
+            self.location(),
+            self.severity.name(),
+            self.message
+        )?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  help: {hint}")?;
         }
