@@ -24,13 +24,17 @@ Each run starts from an empty output folder, in one of two ways (--start):
   carebook and the Hugo copy of the chapter, and undone at the end. Hugo rebuilds into
   its existing public folder. One table for each kind.
 
+--languages N also builds each corpus as a book in N languages (the chapters copied as
+`name.es.md`, `name.fr.md`… translations, declared in book.toml), as the tool
+"carebook×N", to show that cost grows linearly with the number of languages.
+
 --sizes takes any chapter counts: `--sizes 100000` generates and builds a
 100,000-chapter book (about 20 minutes to generate, 5 GB of output; not in the default
 run); `--huge` adds it to the sizes given.
 
 BENCH_WRAP="perf record -g -o /tmp/p.data" (say) runs carebook's builds under a profiler.
 
-Usage: scripts/bench.py [--sizes 100,1000,10000] [--runs 5] [--peers] [--check]
+Usage: scripts/bench.py [--sizes 100,1000,10000] [--runs 5] [--peers] [--check] [--languages 3]
                         [--start fresh|after-delete|both|rebuild] [--settle 360] [--huge]
 """
 import argparse
@@ -82,6 +86,31 @@ def corpus(n):
     return out
 
 
+LANGUAGES = ["es", "fr", "de", "pt", "it", "nl", "ja", "zh", "ar"]
+
+
+def multilingual(n, count):
+    """The corpus of n chapters as a book in `count` languages: every chapter (and
+    part file) copied next to itself as each other language's translation."""
+    out = CACHE / f"corpus-{n}-lang{count}"
+    if not (out / "book.toml").exists():
+        src = corpus(n)
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.copytree(src / "guide", out / "guide")
+        codes = LANGUAGES[: count - 1]
+        for path in list((out / "guide").rglob("*")):
+            if path.suffix in (".md", ".yaml") and path.is_file():
+                for code in codes:
+                    path.with_name(f"{path.stem}.{code}{path.suffix}").write_bytes(path.read_bytes())
+        toml = (src / "book.toml").read_text()
+        toml += "".join(f"\n[languages.{code}]\n" for code in codes)
+        (out / "book.toml").write_text(toml)
+        for extra in ("packs", "snippets", "styles"):
+            if (src / extra).is_dir():
+                shutil.copytree(src / extra, out / extra)
+    return out
+
+
 def hugo_binary():
     venv = CACHE / "hugo-venv"
     found = list(venv.glob("lib/python3*/site-packages/hugo/binaries/hugo*"))
@@ -108,6 +137,10 @@ def tools(args):
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     wrap = os.environ.get("BENCH_WRAP", "").split()
     result = {"carebook": lambda c, o: wrap + [str(carebook), "build", str(c), "--out", str(o)]}
+    if args.languages > 1:
+        k = args.languages
+        result[f"carebook×{k}"] = lambda c, o: wrap + [
+            str(carebook), "build", str(multilingual(int(c.name.split("-")[1]), k)), "--out", str(o)]
     if args.check:
         # `carebook check` writes nothing; the corpus has warnings only, so it exits 0.
         result["check"] = lambda c, o: [str(carebook), "check", str(c), "--format", "line"]
@@ -153,6 +186,7 @@ def main():
     ap.add_argument("--start", choices=["fresh", "after-delete", "both", "rebuild"], default="fresh",
                     help="how each run gets its output folder (see above)")
     ap.add_argument("--huge", action="store_true", help="also build a 100,000-chapter book")
+    ap.add_argument("--languages", type=int, default=1, help="also build each corpus in this many languages")
     ap.add_argument("--settle", type=int, default=360,
                     help="seconds to wait before fresh runs, for ext4 to stop treating earlier deletions as recent")
     args = ap.parse_args()

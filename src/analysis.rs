@@ -48,14 +48,7 @@ impl Analysis {
         stages.lap("load");
         let (analysis, mut diags) = Analysis::of(root, book, diags);
         stages.lap("markdown");
-        diags.sort_by(|a, b| {
-            (std::cmp::Reverse(a.severity), &a.path, a.line, a.col).cmp(&(
-                std::cmp::Reverse(b.severity),
-                &b.path,
-                b.line,
-                b.col,
-            ))
-        });
+        sort(&mut diags);
         if diags.iter().any(Diagnostic::is_error) {
             return Err(Error::Content(diags));
         }
@@ -238,4 +231,16 @@ pub fn broken_anchors<'r>(
         diags.push(d);
     }
     diags
+}
+
+/// Diagnostics in the order they are shown: errors first, then by file and position.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (std::cmp::Reverse(a.severity), &a.path, a.line, a.col).cmp(&(
+            std::cmp::Reverse(b.severity),
+            &b.path,
+            b.line,
+            b.col,
+        ))
+    });
 }

@@ -41,7 +41,7 @@ impl<T> std::ops::IndexMut<ChapterId> for Vec<T> {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Book {
     pub config: Config,
     /// The book's folder (where book.toml is).
@@ -59,9 +59,21 @@ pub struct Book {
     pub history: crate::gitinfo::History,
     /// book.toml declares no `[tags]`, so the tags the chapters use are the vocabulary.
     pub tags_from_chapters: bool,
+    /// The sites the book is built as, one per language, the book's own first; one
+    /// site when book.toml declares no other `[languages]`.
+    pub languages: Vec<crate::translations::SiteLanguage>,
+    /// Which of `languages` this book is.
+    pub language: usize,
+    /// The translations found next to the chapters (only in the book's own language's
+    /// `Book`; see `crate::translations`).
+    pub translations: crate::translations::Found,
+    /// Chapters this language's site leaves out (`untranslated = "omit"`): their
+    /// source path and where they are, from this site's root (in the book's own
+    /// language's site), so links to them still lead somewhere.
+    pub elsewhere: Vec<(PathBuf, String)>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Part {
     /// The part's folder relative to the source dir; empty for chapters at the top level.
     pub dir: PathBuf,
@@ -88,7 +100,7 @@ impl Part {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Chapter {
     /// Path relative to the source dir.
     pub source: PathBuf,
@@ -124,6 +136,11 @@ pub struct Chapter {
     pub facts_used: Vec<String>,
     /// The files `{{#include}}`d into the body and where each line came from.
     pub includes: crate::include::Included,
+    /// In a translation: `translated-from`, the original's fingerprint it follows.
+    pub translated_from: Option<String>,
+    /// In another language's site: the chapter is shown in the book's own language
+    /// (this code) because it has no translation yet.
+    pub untranslated: Option<String>,
 }
 
 impl Chapter {
@@ -200,7 +217,12 @@ pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
     let metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
     let (parts, chapters) = arrange(chapters, metas);
     let history = crate::gitinfo::History::read(&source_dir, config.build.git_dates);
-    let book = Book {
+    let languages = crate::translations::site_languages(&config);
+    let mut book = Book {
+        languages,
+        language: 0,
+        translations: Default::default(),
+        elsewhere: Vec::new(),
         config,
         root: root.to_path_buf(),
         source_dir,
@@ -212,6 +234,7 @@ pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
         tags_from_chapters,
     };
     diags.extend(book.validate());
+    book.translations = crate::translations::find(&mut book, listing.translations, &mut diags);
     (book, diags)
 }
 
@@ -310,7 +333,7 @@ pub fn term_id(tag: &str) -> String {
     }
 }
 
-fn draft_chapter(
+pub(crate) fn draft_chapter(
     root: &Path,
     dir: &Path,
     rel: PathBuf,
@@ -363,8 +386,14 @@ fn draft_chapter(
     if fm.draft && !config.build.drafts {
         return (None, diags);
     }
-    let (expanded, mut d) =
-        crate::include::expand(&text, body_start, &path, root, &config.build.snippets);
+    let (expanded, mut d) = crate::include::expand(
+        &text,
+        body_start,
+        &path,
+        root,
+        &config.build.snippets,
+        &config.language,
+    );
     diags.append(&mut d);
     let includes = expanded.map_or_else(Default::default, |(t, inc)| {
         text = t;
@@ -401,7 +430,16 @@ fn draft_chapter(
         Some(CardSetting::Enabled(true)) | None => Some(CardDetails::default()),
         Some(CardSetting::Details(d)) => Some(d),
     };
+    let translated_from = crate::translations::read_stamp(fm.translated_from, &path, |v| {
+        locate_meta(&text, yaml, "translated-from", v)
+    })
+    .unwrap_or_else(|d| {
+        diags.push(d);
+        None
+    });
     let mut chapter = Chapter {
+        translated_from,
+        untranslated: None,
         extra,
         aliases: fm.aliases.0,
         facts_used: Vec::new(),
@@ -558,7 +596,7 @@ fn load_part_metas(
     metas
 }
 
-fn read_part_meta(path: &Path) -> Result<PartMeta, Diagnostic> {
+pub(crate) fn read_part_meta(path: &Path) -> Result<PartMeta, Diagnostic> {
     let text = source::read_text(path)?;
     let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
     if is_yaml {
@@ -576,6 +614,7 @@ fn read_part_meta(path: &Path) -> Result<PartMeta, Diagnostic> {
         intro: body.to_owned(),
         owner: fm.owner,
         review_every: fm.review_every,
+        translated_from: fm.translated_from,
         file: PathBuf::new(),
     })
 }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::analysis::Analysis;
-use crate::book::{self, Chapter};
+use crate::book::{self, Book, Chapter};
 use crate::cache::{Manifest, PageRecord};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Pos};
@@ -82,6 +82,7 @@ impl PageLog {
         key: String,
         fingerprint: Option<u128>,
         out: &Staging,
+        prefix: &str,
         render: impl FnOnce(&dyn Sink) -> Result<(), Error>,
     ) -> Result<(), Error> {
         if let (Some(fp), Some(prev)) = (fingerprint, self.previous.get(&key)) {
@@ -93,6 +94,7 @@ impl PageLog {
         }
         let sink = Recording {
             out,
+            prefix,
             files: Mutex::default(),
         };
         render(&sink)?;
@@ -121,32 +123,37 @@ fn keep_all(out: &Staging, files: &[String]) -> Result<bool, Error> {
 }
 
 /// A sink that notes the files a page writes, for the build cache.
+/// Its files go under `prefix`, the folder of the page's language.
 struct Recording<'a> {
     out: &'a Staging,
+    prefix: &'a str,
     files: Mutex<Vec<String>>,
 }
 
 impl Recording<'_> {
-    fn note(&self, rel: &str) {
+    /// Notes `rel` and returns where it goes in the site.
+    fn note(&self, rel: &str) -> String {
+        let full = format!("{}{rel}", self.prefix);
         self.files
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .push(rel.to_owned());
+            .push(full.clone());
+        full
     }
 }
 
 impl Sink for Recording<'_> {
     fn write(&self, rel: &str, data: &[u8]) -> Result<(), crate::output::OutputError> {
-        self.note(rel);
-        self.out.write(rel, data)
+        let rel = self.note(rel);
+        self.out.write(&rel, data)
     }
     fn copy(&self, from: &Path, rel: &str) -> Result<(), crate::output::OutputError> {
-        self.note(rel);
-        self.out.copy(from, rel)
+        let rel = self.note(rel);
+        self.out.copy(from, &rel)
     }
     fn write_parts(&self, rel: &str, parts: &[&[u8]]) -> Result<(), crate::output::OutputError> {
-        self.note(rel);
-        self.out.write_parts(rel, parts)
+        let rel = self.note(rel);
+        self.out.write_parts(&rel, parts)
     }
 }
 
@@ -177,10 +184,13 @@ pub fn output_dir(root: &Path, config: &Config, opts: &BuildOptions) -> PathBuf 
         .unwrap_or_else(|| root.join(&config.build.output))
 }
 
-/// Everything a build renders from: the analysed book and the theme.
+/// Everything a build renders from: the analysed book and the theme, in each of the
+/// book's languages.
 pub struct Prepared {
     pub analysis: Analysis,
     pub renderer: Renderer,
+    /// The book's other languages (`book.languages[1..]`), each a site of its own.
+    pub translations: Vec<(Analysis, Renderer)>,
     stages: Stages,
 }
 
@@ -188,9 +198,28 @@ impl Prepared {
     pub fn site(&self) -> Site<'_> {
         Site::new(&self.analysis, &self.renderer)
     }
+
+    /// Every language's site with the folder it goes in (`` for the book's own).
+    pub fn sites(&self) -> Vec<(&str, Site<'_>)> {
+        let own = ("", self.site());
+        let others = self.translations.iter().map(|(a, r)| {
+            let prefix = a.book.languages[a.book.language].prefix.as_str();
+            (prefix, Site::new(a, r))
+        });
+        std::iter::once(own).chain(others).collect()
+    }
+
+    /// The site in `language` (a code as book.toml writes it, any case).
+    pub fn site_in(&self, language: &str) -> Option<Site<'_>> {
+        self.sites()
+            .into_iter()
+            .map(|(_, s)| s)
+            .find(|s| crate::language::codes::same(&s.book.config.language, language))
+    }
 }
 
-/// Loads the theme and analyses the book, telling `progress` as each stage finishes.
+/// Loads the theme and analyses the book, in each of its languages, telling
+/// `progress` as each stage finishes.
 pub fn prepare(
     root: &Path,
     config: Config,
@@ -199,13 +228,54 @@ pub fn prepare(
     let mut stages = Stages::new(progress);
     let links = crate::source::LinkPolicy::new(root, &config);
     let theme =
-        Theme::load(root, &config.build.theme, &links).map_err(|d| Error::Config(vec![d]))?;
+        Theme::load(root, &config, &config.language, &links).map_err(|d| Error::Config(vec![d]))?;
+    let languages = crate::translations::site_languages(&config);
+    let mut themes = Vec::new();
+    for lang in &languages[1..] {
+        themes.push(
+            Theme::load(root, &config, &lang.code, &links).map_err(|d| Error::Config(vec![d]))?,
+        );
+    }
     stages.lap("config");
-    let analysis = Analysis::run(root, config, &mut stages)?;
+    let mut analysis = Analysis::run(root, config, &mut stages)?;
+    let mut translations = Vec::new();
+    if !themes.is_empty() {
+        // Each language is analysed like the book's own; a chapter shown untranslated
+        // reports its problems once, as the original's.
+        let mut diags = Vec::new();
+        let analyses: Vec<_> = (1..analysis.book.languages.len())
+            .into_par_iter()
+            .map(|i| Analysis::of(root, analysis.book.in_language(i), Vec::new()))
+            .collect();
+        for (a, mut d) in analyses {
+            diags.append(&mut d);
+            translations.push(a);
+        }
+        let mut seen: std::collections::HashSet<String> =
+            analysis.warnings.iter().map(ToString::to_string).collect();
+        diags.retain(|d| seen.insert(d.to_string()));
+        if diags.iter().any(Diagnostic::is_error) {
+            diags.extend(analysis.warnings);
+            crate::analysis::sort(&mut diags);
+            return Err(Error::Content(diags));
+        }
+        analysis.warnings.append(&mut diags);
+        crate::analysis::sort(&mut analysis.warnings);
+        stages.lap("languages");
+    }
     let renderer = Renderer::new(theme, &analysis);
+    let translations = translations
+        .into_iter()
+        .zip(themes)
+        .map(|(a, theme)| {
+            let r = Renderer::new(theme, &a);
+            (a, r)
+        })
+        .collect();
     Ok(Prepared {
         analysis,
         renderer,
+        translations,
         stages,
     })
 }
@@ -216,13 +286,21 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
     let lock = claim_output(root, &config, &out_dir)?;
     let mut prepared = prepare(root, config, opts.progress.clone())?;
     // Taken while the chapters' text is still there.
-    let fingerprints = crate::pages::Fingerprints::of(&prepared.site());
-    prepared
-        .analysis
-        .book
-        .chapters
-        .iter_mut()
-        .for_each(Chapter::drop_body);
+    let fingerprints: Vec<crate::pages::Fingerprints> = prepared
+        .sites()
+        .iter()
+        .map(|(_, site)| crate::pages::Fingerprints::of(site))
+        .collect();
+    prepared.analysis.book.translations = Default::default();
+    for analysis in std::iter::once(&mut prepared.analysis)
+        .chain(prepared.translations.iter_mut().map(|(a, _)| a))
+    {
+        analysis
+            .book
+            .chapters
+            .iter_mut()
+            .for_each(Chapter::drop_body);
+    }
     let target = lock.target().to_path_buf();
     let previous: Option<Manifest> = if opts.force {
         None
@@ -230,9 +308,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
         crate::cache::load(&target, MANIFEST)
     };
     if let Some(previous) = &previous {
-        let site = prepared.site();
-        let pages = crate::pages::site_pages(site.model);
-        if unchanged(&site, &target, previous, &fingerprints, &pages)? {
+        if let Some(kept) = unchanged(&prepared, &target, previous, &fingerprints)? {
             // Nothing to swap: the site in place is byte for byte what this build
             // would write.
             drop(lock);
@@ -251,7 +327,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
                 },
                 pages: PageCounts {
                     rendered: 1,
-                    kept: pages.len() - 1,
+                    kept: kept - 1,
                 },
             });
         }
@@ -261,51 +337,67 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
         lock,
         prepared,
         previous,
-        |site, out, log, stages| write_site(site, out, log, &fingerprints, stages),
+        |prepared, out, log, stages| write_site(prepared, out, log, &fingerprints, stages),
     )
+}
+
+/// The cache's name for a page of the site in `prefix`.
+fn page_key(prefix: &str, page: &crate::pages::Page) -> String {
+    format!("{prefix}{:?}", page.kind)
 }
 
 /// Whether the site at `target` is exactly what this build would write: every page
 /// made from the inputs of the last build, its assets the same bytes, and the folder
-/// holding just the files the last build wrote, untouched since.
+/// holding just the files the last build wrote, untouched since. `Some(pages)` when it
+/// is.
 fn unchanged(
-    site: &Site<'_>,
+    prepared: &Prepared,
     target: &Path,
     previous: &Manifest,
-    fingerprints: &crate::pages::Fingerprints,
-    pages: &[crate::pages::Page],
-) -> Result<bool, Error> {
-    if pages.len() != previous.pages.len() {
-        return Ok(false);
-    }
-    for page in pages {
-        let key = format!("{:?}", page.kind);
-        let Some(record) = previous.pages.get(&key) else {
-            return Ok(false);
-        };
-        match fingerprints.page(page) {
-            Some(fp) if Some(fp) == record.fingerprint => {}
-            Some(_) => return Ok(false),
-            None => {
-                // Rendered every time (the book's own files): compared by content.
-                let mem = crate::output::MemorySite::default();
-                page.render(site, &mem)?;
-                let files = mem.into_files();
-                if files.len() != record.files.len() {
-                    return Ok(false);
-                }
-                let same = files.iter().all(|(rel, bytes)| {
-                    previous.files.get(rel).is_some_and(|r| {
-                        r.len == bytes.len() as u64 && r.hash == xxhash_rust::xxh3::xxh3_128(bytes)
-                    })
-                });
-                if !same {
-                    return Ok(false);
+    fingerprints: &[crate::pages::Fingerprints],
+) -> Result<Option<usize>, Error> {
+    let mut count = 0;
+    for ((prefix, site), fingerprints) in prepared.sites().iter().zip(fingerprints) {
+        let pages = crate::pages::site_pages(site.model);
+        count += pages.len();
+        for page in &pages {
+            let Some(record) = previous.pages.get(&page_key(prefix, page)) else {
+                return Ok(None);
+            };
+            match fingerprints.page(page) {
+                Some(fp) if Some(fp) == record.fingerprint => {}
+                Some(_) => return Ok(None),
+                None => {
+                    // Rendered every time (the book's own files): compared by content.
+                    let mem = crate::output::MemorySite::default();
+                    page.render(
+                        site,
+                        &crate::output::Prefixed {
+                            inner: &mem,
+                            prefix,
+                        },
+                    )?;
+                    let files = mem.into_files();
+                    if files.len() != record.files.len() {
+                        return Ok(None);
+                    }
+                    let same = files.iter().all(|(rel, bytes)| {
+                        previous.files.get(rel).is_some_and(|r| {
+                            r.len == bytes.len() as u64
+                                && r.hash == xxhash_rust::xxh3::xxh3_128(bytes)
+                        })
+                    });
+                    if !same {
+                        return Ok(None);
+                    }
                 }
             }
         }
     }
-    Ok(crate::output::holds_exactly(target, &previous.files))
+    if count != previous.pages.len() {
+        return Ok(None);
+    }
+    Ok(crate::output::holds_exactly(target, &previous.files).then_some(count))
 }
 
 /// Checks that `out` is a safe place for the site, follows it when it is a symbolic
@@ -334,7 +426,7 @@ pub fn write_out(
     lock: OutputLock,
     mut prepared: Prepared,
     previous: Option<Manifest>,
-    write: impl FnOnce(&Site<'_>, &Staging, &PageLog, &mut Stages) -> Result<(), Error>,
+    write: impl FnOnce(&Prepared, &Staging, &PageLog, &mut Stages) -> Result<(), Error>,
 ) -> Result<BuildReport, Error> {
     let target = lock.target().to_path_buf();
     let mut staging = Staging::create(lock).map_err(Error::Output)?;
@@ -347,7 +439,7 @@ pub fn write_out(
         log.previous = previous.pages;
     }
     let mut stages = std::mem::replace(&mut prepared.stages, Stages::new(None));
-    write(&prepared.site(), &staging, &log, &mut stages)?;
+    write(&prepared, &staging, &log, &mut stages)?;
     let (files, bytes, written) = (staging.files(), staging.bytes(), staging.written());
     let pages = log.counts();
     let manifest = Manifest {
@@ -371,24 +463,35 @@ pub fn write_out(
     })
 }
 
-/// Renders every page of the site into `out`, side by side; a page made from the same
-/// inputs as in the last build (see [`crate::pages::Fingerprints`]) keeps its files.
+/// Renders every page of every language's site into `out`, side by side; a page made
+/// from the same inputs as in the last build (see [`crate::pages::Fingerprints`])
+/// keeps its files.
 pub fn write_site(
-    site: &Site<'_>,
+    prepared: &Prepared,
     out: &Staging,
     log: &PageLog,
-    fingerprints: &crate::pages::Fingerprints,
+    fingerprints: &[crate::pages::Fingerprints],
     stages: &mut Stages,
 ) -> Result<(), Error> {
-    let pages = crate::pages::site_pages(site.model);
+    let sites = prepared.sites();
+    let pages: Vec<_> = sites
+        .iter()
+        .zip(fingerprints)
+        .flat_map(|((prefix, site), fps)| {
+            crate::pages::site_pages(site.model)
+                .into_iter()
+                .map(move |page| (*prefix, site, fps, page))
+        })
+        .collect();
     let search = std::sync::Mutex::new(Duration::ZERO);
-    pages.par_iter().try_for_each(|page| {
+    pages.par_iter().try_for_each(|(prefix, site, fps, page)| {
         let started = Instant::now();
-        let key = format!("{:?}", page.kind);
-        let fingerprint = fingerprints.page(page);
-        let done = log.render(key, fingerprint, out, |sink| page.render(site, sink));
+        let fingerprint = fps.page(page);
+        let done = log.render(page_key(prefix, page), fingerprint, out, prefix, |sink| {
+            page.render(site, sink)
+        });
         if page.kind == crate::pages::PageKind::Search {
-            *search.lock().unwrap_or_else(|e| e.into_inner()) = started.elapsed();
+            *search.lock().unwrap_or_else(|e| e.into_inner()) += started.elapsed();
         }
         done
     })?;
@@ -492,23 +595,35 @@ pub fn build_pack(
     root: &Path,
     opts: &BuildOptions,
     request: &PackRequest,
+    language: Option<&str>,
 ) -> Result<(BuildReport, crate::course::Pack), Error> {
     let config = configure(root, opts)?;
     let prepared = prepare(root, config, None)?;
+    let site = match language {
+        None => prepared.site(),
+        Some(code) => prepared.site_in(code).ok_or_else(|| {
+            let codes: Vec<&str> = prepared
+                .analysis
+                .book
+                .languages
+                .iter()
+                .map(|l| l.code.as_str())
+                .collect();
+            Error::Usage(format!(
+                "the book has no language `{code}`; {}",
+                crate::diag::suggestion(code, codes.iter().copied())
+            ))
+        })?,
+    };
+    let model = site.model;
     let pack = match request {
-        PackRequest::Declared(id) => prepared
-            .analysis
+        PackRequest::Declared(id) => model
             .packs
             .iter()
             .find(|p| &p.id == id)
             .cloned()
             .ok_or_else(|| {
-                let ids: Vec<&str> = prepared
-                    .analysis
-                    .packs
-                    .iter()
-                    .map(|p| p.id.as_str())
-                    .collect();
+                let ids: Vec<&str> = model.packs.iter().map(|p| p.id.as_str()).collect();
                 Error::Usage(format!(
                     "there is no pack `{id}`; {}",
                     crate::diag::suggestion(id, ids.iter().copied())
@@ -520,7 +635,7 @@ pub fn build_pack(
             audience,
             chapters,
         } => crate::course::ad_hoc(
-            &prepared.analysis.book,
+            &model.book,
             title,
             tags.clone(),
             audience.clone(),
@@ -542,8 +657,11 @@ pub fn build_pack(
         lock,
         prepared,
         previous,
-        |site, staging, _, stages| {
-            crate::packs::write_standalone(site, &pack, staging)?;
+        |prepared, staging, _, stages| {
+            let site = language
+                .and_then(|code| prepared.site_in(code))
+                .unwrap_or_else(|| prepared.site());
+            crate::packs::write_standalone(&site, &pack, staging)?;
             stages.lap("write");
             Ok(())
         },
@@ -557,6 +675,32 @@ pub fn list_packs(root: &Path) -> Result<Vec<crate::course::PackSummary>, Error>
     check_source(root, &config)?;
     let analysis = Analysis::run(root, config, &mut Stages::new(None))?;
     Ok(analysis.pack_summaries())
+}
+
+/// Where the translations of the book in `root` stand (see `crate::translations`).
+pub fn translations_report(root: &Path) -> Result<crate::translations::Report, Error> {
+    let book = load_for_report(root)?;
+    Ok(crate::translations::Report(crate::translations::status(
+        &book,
+    )))
+}
+
+/// Stamps each of `files` with its original's fingerprint; returns (file, stamp).
+pub fn stamp_translations(root: &Path, files: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, Error> {
+    let book = load_for_report(root)?;
+    crate::translations::stamp(&book, files).map_err(|d| Error::Content(vec![d]))
+}
+
+/// The book in `root`, read for a report; problems in the chapters stop it, as they
+/// would a build.
+fn load_for_report(root: &Path) -> Result<Book, Error> {
+    let config = configure(root, &BuildOptions::default())?;
+    check_source(root, &config)?;
+    let (book, diags) = book::load(root, config);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(Error::Content(diags));
+    }
+    Ok(book)
 }
 
 /// The review report of the book in `root` (see `crate::review`), read without

@@ -54,6 +54,9 @@ struct Builder {
     diags: Vec<Diagnostic>,
     root: PathBuf,
     snippets: PathBuf,
+    /// The language of the chapter: `verify-identity.md` included into a Spanish
+    /// translation is `verify-identity.es.md` when there is one.
+    language: String,
 }
 
 impl Builder {
@@ -153,8 +156,12 @@ impl Builder {
             .map(Path::to_path_buf)
             .unwrap_or_default();
         let shown_base = here.parent().map(Path::to_path_buf).unwrap_or_default();
-        let shown = tidy(&shown_base.join(path_part));
-        let target = base.join(path_part);
+        let mut shown = tidy(&shown_base.join(path_part));
+        let mut target = base.join(path_part);
+        if let Some(translated) = in_language(&target, &self.language).filter(|t| t.is_file()) {
+            shown = in_language(&shown, &self.language).unwrap_or(shown);
+            target = translated;
+        }
         let real = match std::fs::canonicalize(&target) {
             Ok(r) if r.is_file() => r,
             _ => {
@@ -388,12 +395,20 @@ fn relative_path(from_dir: &Path, to: &Path) -> Option<String> {
 /// Expands the includes in `text[body_start..]` (a chapter at `path`, shown that way in
 /// messages). `root` is the book's folder: included files must be inside it. Returns
 /// the new text (`None` when it has no includes), the line map and any problems.
+/// `dir/name.md` as `dir/name.<language>.md`.
+fn in_language(path: &Path, language: &str) -> Option<PathBuf> {
+    let stem = path.file_stem()?.to_string_lossy();
+    let ext = path.extension()?.to_string_lossy();
+    Some(path.with_file_name(format!("{stem}.{language}.{ext}")))
+}
+
 pub fn expand(
     text: &str,
     body_start: usize,
     path: &Path,
     root: &Path,
     snippets: &Path,
+    language: &str,
 ) -> (Option<(String, Included)>, Vec<Diagnostic>) {
     let body = &text[body_start..];
     if !body.contains(DIRECTIVE) {
@@ -411,6 +426,7 @@ pub fn expand(
         root: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
         snippets: std::fs::canonicalize(root.join(snippets))
             .unwrap_or_else(|_| root.join(snippets)),
+        language: language.to_owned(),
     };
     let lines: Vec<(&str, usize)> = body.split_inclusive('\n').zip(body_line..).collect();
     b.expand(&lines, 0, &mut vec![0]);
@@ -520,6 +536,7 @@ mod tests {
                 &dir.path().join("c.md"),
                 dir.path(),
                 Path::new("snippets"),
+                "en",
             );
             let (out, inc) = out.expect("has a directive");
             for line in 1..=out.lines().count() + 1 {
@@ -533,6 +550,7 @@ mod tests {
             &dir.path().join("c.md"),
             dir.path(),
             Path::new("x"),
+            "en",
         );
         let (out, inc) = out.unwrap();
         assert!(diags.is_empty(), "{diags:?}");

@@ -55,6 +55,7 @@ pub mod source;
 pub mod strings;
 pub mod terms;
 pub mod textfile;
+pub mod translations;
 pub mod url;
 
 pub use build::{build, BuildOptions, BuildReport};

@@ -103,6 +103,22 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
         format: ReviewFormat,
     },
+    /// Show which chapters are translated, which are behind their original, and which
+    /// are missing, per language; or stamp translations as up to date.
+    #[command(
+        after_help = "Examples:\n  carebook translations                          per language: behind, not stamped, missing\n  carebook translations --format json            the same as JSON\n  carebook translations --stamp guide/money/refunds.es.md\n                                                 record that this translation follows its original as it is now\n\nLanguages are declared in book.toml ([languages.es]); a translation sits next to its\noriginal with the language's code before the extension: refunds.es.md translates\nrefunds.md, _part.es.yaml a part's title and introduction. `carebook check` reports\nthe same, as warnings."
+    )]
+    Translations {
+        /// The book's folder (the one with book.toml); the same as -C DIR [default: .].
+        dir: Option<PathBuf>,
+        /// How to show the report.
+        #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
+        format: ReviewFormat,
+        /// Translation files to stamp with their original's current fingerprint
+        /// (`translated-from` in their front matter), once they say what it says.
+        #[arg(long, num_args = 1.., value_name = "FILE")]
+        stamp: Vec<PathBuf>,
+    },
     /// Create a new handbook with settings and two example chapters.
     #[command(
         after_help = "Examples:\n  carebook init my-handbook   create my-handbook/ with book.toml and guide/\n  carebook init               create the book in this folder"
@@ -137,6 +153,10 @@ enum Command {
         /// List the declared packs with their chapters and times.
         #[arg(long)]
         list: bool,
+        /// Build the pack in one of the book's other languages ([languages.<code>] in
+        /// book.toml), e.g. --language es.
+        #[arg(long, value_name = "CODE")]
+        language: Option<String>,
         /// How to show problems: human and line on stderr; json and github on stdout.
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
@@ -276,6 +296,20 @@ fn main() -> ExitCode {
             }
             Ok(())
         }),
+        Command::Translations { dir, format, stamp } => book_dir(dir, &book).and_then(|dir| {
+            if !stamp.is_empty() {
+                for (file, print) in carebook::build::stamp_translations(&dir, &stamp)? {
+                    println!("{}: translated-from: {print}", file.display());
+                }
+                return Ok(());
+            }
+            let report = carebook::build::translations_report(&dir)?;
+            match format {
+                ReviewFormat::Text => print!("{}", report.text()),
+                ReviewFormat::Json => print!("{}", report.json()),
+            }
+            Ok(())
+        }),
         Command::Clean { dir, out } => book_dir(dir, &book).and_then(|dir| clean(dir, out)),
         Command::Completions { shell } => {
             use clap::CommandFactory;
@@ -315,6 +349,7 @@ fn main() -> ExitCode {
             title,
             out,
             list,
+            language,
             format,
         } => {
             let book = book.unwrap_or_else(|| PathBuf::from("."));
@@ -323,7 +358,7 @@ fn main() -> ExitCode {
             } else {
                 let request = pack_request(id, tags, audience, chapters, title);
                 let format = shown.insert(Shown::new(format, &book));
-                pack(book, out, request, format)
+                pack(book, out, request, language, format)
             }
         }
     };
@@ -504,13 +539,14 @@ fn pack(
     book: PathBuf,
     out: Option<PathBuf>,
     request: Result<PackRequest, Error>,
+    language: Option<String>,
     shown: &Shown,
 ) -> Result<(), Error> {
     let opts = BuildOptions {
         out,
         ..Default::default()
     };
-    let (report, pack) = carebook::build::build_pack(&book, &opts, &request?)?;
+    let (report, pack) = carebook::build::build_pack(&book, &opts, &request?, language.as_deref())?;
     shown.print(&report.warnings);
     shown.say(format!(
         "Built the pack “{}” ({} chapters) into {}",

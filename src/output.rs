@@ -416,6 +416,26 @@ pub trait Sink: Sync {
     }
 }
 
+/// Writes into another sink under `prefix` (`es/`): a language's site inside the
+/// book's.
+pub struct Prefixed<'a> {
+    pub inner: &'a dyn Sink,
+    pub prefix: &'a str,
+}
+
+impl Sink for Prefixed<'_> {
+    fn write(&self, rel: &str, data: &[u8]) -> Result<(), OutputError> {
+        self.inner.write(&format!("{}{rel}", self.prefix), data)
+    }
+    fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
+        self.inner.copy(from, &format!("{}{rel}", self.prefix))
+    }
+    fn write_parts(&self, rel: &str, parts: &[&[u8]]) -> Result<(), OutputError> {
+        self.inner
+            .write_parts(&format!("{}{rel}", self.prefix), parts)
+    }
+}
+
 /// A site held in memory, path → bytes.
 #[derive(Default)]
 pub struct MemorySite {

@@ -243,12 +243,17 @@ fn top_folders(book: &Book) -> Vec<String> {
     dirs
 }
 
-/// sitemap.xml, when `base-url` gives the absolute addresses it needs.
+/// sitemap.xml, when `base-url` gives the absolute addresses it needs. A book in
+/// several languages has one sitemap, at the root, listing each page in every language
+/// with its alternates (the other sites write none).
 pub fn sitemap(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let book = site.book;
     let Some(base) = &book.config.build.base_url else {
         return Ok(());
     };
+    if book.language != 0 {
+        return Ok(());
+    }
     let base = with_trailing_slash(base);
     let pages = std::iter::once(crate::paths::HOME)
         .chain(
@@ -258,10 +263,37 @@ pub fn sitemap(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
                 .map(|p| p.out_path.as_str()),
         )
         .chain(book.chapters.iter().map(|c| c.out_path.as_str()));
-    let urls: Vec<String> = pages
-        .map(|page| format!("{base}{}", crate::url::encode_path(page)))
-        .collect();
-    let xml = site.render("sitemap.xml", &SitemapCtx { urls })?;
+    let mut urls = Vec::new();
+    for page in pages {
+        let alternates: Vec<SitemapAlternate> = book
+            .languages
+            .iter()
+            .filter(|l| {
+                l.missing
+                    .binary_search_by(|m| m.as_str().cmp(page))
+                    .is_err()
+            })
+            .map(|l| SitemapAlternate {
+                code: l.code.clone(),
+                url: format!("{base}{}{}", l.prefix, crate::url::encode_path(page)),
+            })
+            .collect();
+        if alternates.len() < 2 {
+            urls.push(SitemapUrl {
+                loc: format!("{base}{}", crate::url::encode_path(page)),
+                alternates: Vec::new(),
+            });
+            continue;
+        }
+        for a in &alternates {
+            urls.push(SitemapUrl {
+                loc: a.url.clone(),
+                alternates: alternates.clone(),
+            });
+        }
+    }
+    let multilingual = book.languages.len() > 1;
+    let xml = site.render("sitemap.xml", &SitemapCtx { urls, multilingual })?;
     out.write(crate::paths::SITEMAP, xml.as_bytes())
         .map_err(Error::Output)
 }
@@ -295,7 +327,21 @@ pub fn assets(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
 
 #[derive(Serialize)]
 struct SitemapCtx {
-    urls: Vec<String>,
+    urls: Vec<SitemapUrl>,
+    multilingual: bool,
+}
+
+#[derive(Serialize)]
+struct SitemapUrl {
+    loc: String,
+    /// The page in every language, itself included; empty in a book of one language.
+    alternates: Vec<SitemapAlternate>,
+}
+
+#[derive(Serialize, Clone)]
+struct SitemapAlternate {
+    code: String,
+    url: String,
 }
 
 fn with_trailing_slash(url: &str) -> String {

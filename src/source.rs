@@ -19,6 +19,9 @@ pub struct Listing {
     pub part_files: Vec<PathBuf>,
     /// Every other file (images, PDFs...), copied to the site as they are.
     pub assets: Vec<PathBuf>,
+    /// Translations: chapters and part files whose name ends in a language code
+    /// (`listening.es.md`, `_part.es.yaml`); see `crate::translations`.
+    pub translations: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -178,6 +181,13 @@ fn classify(rel: PathBuf, listing: &mut Listing) {
     if name == "readme.md" && !in_part {
         return;
     }
+    if let Some((original, _)) = translation_of(&name) {
+        // Notes for authors in another language stay unpublished like the README.
+        if original != "readme.md" || in_part {
+            listing.translations.push(rel);
+        }
+        return;
+    }
     if in_part && (name == "_part.yaml" || name == "_part.yml" || is_folder_page(&name)) {
         listing.part_files.push(rel);
     } else if name.ends_with(".md") || name.ends_with(".markdown") {
@@ -185,6 +195,20 @@ fn classify(rel: PathBuf, listing: &mut Listing) {
     } else {
         listing.assets.push(rel);
     }
+}
+
+/// The original's file name and the language code of a translation's file name:
+/// `listening.es.md` → (`listening.md`, `es`); `_part.pt-BR.yaml` → (`_part.yaml`,
+/// `pt-BR`). `None` for any other name, `notes.old.md` included (`old` is no language).
+pub fn translation_of(name: &str) -> Option<(String, &str)> {
+    let (rest, ext) = name.rsplit_once('.')?;
+    let (stem, code) = rest.rsplit_once('.')?;
+    let text = matches!(ext.to_ascii_lowercase().as_str(), "md" | "markdown");
+    // Of YAML files only the part's own; any other is a data file, copied as it is.
+    let part = matches!(ext.to_ascii_lowercase().as_str(), "yaml" | "yml")
+        && stem.eq_ignore_ascii_case("_part");
+    ((text || part) && !stem.is_empty() && crate::language::codes::is_language_tag(code))
+        .then(|| (format!("{stem}.{ext}"), code))
 }
 
 /// The file names (in lowercase) of a folder's own page in the tools handbooks come
@@ -305,6 +329,7 @@ pub const FRONT_MATTER_FIELDS: &[&str] = &[
     "review-every",
     "changes",
     "aliases",
+    "translated-from",
 ];
 
 /// Keys other tools use for carebook's own: `description` (Hugo, MkDocs, Docusaurus)
@@ -351,6 +376,10 @@ pub struct FrontMatter {
     /// Old addresses that redirect to this chapter (see `redirects.rs`).
     #[serde(default)]
     pub aliases: OneOrMany,
+    /// In a translation: the fingerprint of the original it follows, written by
+    /// `carebook translations stamp` (see `crate::translations`).
+    #[serde(rename = "translated-from")]
+    pub translated_from: Option<Text>,
 }
 
 /// `card: false`, or `card: { when: ..., title: ... }`.
@@ -403,6 +432,9 @@ pub struct PartMeta {
     /// How often the part's chapters must be reviewed, overriding the book.
     #[serde(rename = "review-every")]
     pub review_every: Option<Text>,
+    /// In a translation (`_part.es.yaml`): the original's fingerprint.
+    #[serde(rename = "translated-from")]
+    pub translated_from: Option<Text>,
     /// The file this came from, for locating problems in it.
     #[serde(skip)]
     pub file: std::path::PathBuf,

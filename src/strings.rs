@@ -13,25 +13,191 @@ use crate::diag::{suggestion, Diagnostic, Pos};
 /// The default theme's table, built in.
 const DEFAULT: &str = include_str!("../themes/default/strings.toml");
 
+/// The built-in translations of the table, by language (see `strings.<code>.toml`
+/// beside the default theme's `strings.toml`). A key a translation lacks keeps its
+/// English text.
+const BUILT_IN: &[(&str, &str)] = &[
+    ("ar", include_str!("../themes/default/strings.ar.toml")),
+    ("de", include_str!("../themes/default/strings.de.toml")),
+    ("es", include_str!("../themes/default/strings.es.toml")),
+    ("fr", include_str!("../themes/default/strings.fr.toml")),
+    ("hi", include_str!("../themes/default/strings.hi.toml")),
+    ("it", include_str!("../themes/default/strings.it.toml")),
+    ("ja", include_str!("../themes/default/strings.ja.toml")),
+    ("nl", include_str!("../themes/default/strings.nl.toml")),
+    ("pt", include_str!("../themes/default/strings.pt.toml")),
+    ("zh", include_str!("../themes/default/strings.zh.toml")),
+];
+
 #[derive(Debug, Clone, serde::Serialize)]
 #[serde(transparent)]
-pub struct Strings(IndexMap<String, String>);
+pub struct Strings {
+    words: IndexMap<String, String>,
+    #[serde(skip)]
+    plural: Plural,
+}
 
 impl Default for Strings {
     fn default() -> Self {
         // The built-in table is checked by a test; it always parses.
-        Strings(toml::from_str(DEFAULT).unwrap_or_default())
+        Strings {
+            words: toml::from_str(DEFAULT).unwrap_or_default(),
+            plural: Plural::default(),
+        }
     }
 }
 
+/// How a language chooses between a counted text's forms (CLDR's plural rules for
+/// cardinal numbers, for the languages carebook translates and their neighbours):
+/// `key_one`, `key_other`, and in some languages `key_zero`, `key_two`, `key_few`,
+/// `key_many`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Plural {
+    /// English, Spanish, German…: one for 1, other otherwise.
+    #[default]
+    OneOther,
+    /// French, Portuguese, Hindi: one for 0 and 1.
+    ZeroAndOne,
+    /// Japanese, Chinese, Korean…: one form for every number.
+    Other,
+    /// Arabic: zero, one, two, few (3-10), many (11-99), other.
+    Arabic,
+    /// Russian, Ukrainian, Serbian, Croatian…: one (21, 31…), few (2-4, 22-24…), many.
+    EastSlavic,
+    /// Polish: one for 1 only, few (2-4, 22-24…), many.
+    Polish,
+}
+
+impl Plural {
+    pub fn of(language: &str) -> Plural {
+        match crate::language::codes::base(language).as_str() {
+            "fr" | "pt" | "hi" | "bn" | "fa" => Plural::ZeroAndOne,
+            "ja" | "zh" | "ko" | "vi" | "th" | "id" | "ms" => Plural::Other,
+            "ar" => Plural::Arabic,
+            "ru" | "uk" | "be" | "sr" | "hr" | "bs" => Plural::EastSlavic,
+            "pl" => Plural::Polish,
+            _ => Plural::OneOther,
+        }
+    }
+
+    /// The rule's name, for the browser scripts' `uiCount` (the same rules in
+    /// search.js's `pluralCategory`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Plural::OneOther => "one-other",
+            Plural::ZeroAndOne => "zero-and-one",
+            Plural::Other => "other",
+            Plural::Arabic => "arabic",
+            Plural::EastSlavic => "east-slavic",
+            Plural::Polish => "polish",
+        }
+    }
+
+    /// The form for `n`: "zero", "one", "two", "few", "many" or "other".
+    pub fn category(self, n: i128) -> &'static str {
+        let n = n.unsigned_abs();
+        let (n10, n100) = (n % 10, n % 100);
+        match self {
+            Plural::OneOther if n == 1 => "one",
+            Plural::ZeroAndOne if n <= 1 => "one",
+            Plural::Arabic => match n {
+                0 => "zero",
+                1 => "one",
+                2 => "two",
+                _ if (3..=10).contains(&n100) => "few",
+                _ if (11..=99).contains(&n100) => "many",
+                _ => "other",
+            },
+            Plural::EastSlavic | Plural::Polish => {
+                if n10 == 1 && n100 != 11 {
+                    if self == Plural::Polish && n != 1 {
+                        "many"
+                    } else {
+                        "one"
+                    }
+                } else if (2..=4).contains(&n10) && !(12..=14).contains(&n100) {
+                    "few"
+                } else {
+                    "many"
+                }
+            }
+            _ => "other",
+        }
+    }
+}
+
+/// The forms a counted text may have besides `_one` and `_other`.
+const EXTRA_FORMS: [&str; 4] = ["zero", "two", "few", "many"];
+
 impl Strings {
-    /// The built-in table with a theme's `strings.toml` (at `path`, if it exists)
-    /// over it. A key the table does not have is a located error, so a typo in a
-    /// theme cannot silently leave the English word in place.
-    pub fn load(path: &Path, links: &crate::source::LinkPolicy) -> Result<Strings, Diagnostic> {
-        let mut strings = Strings::default();
+    /// The table for a site in `language`: the built-in English table, then carebook's
+    /// built-in translation for the language (when it has one), the theme's own files
+    /// (`strings.toml` for the book's own language, then `strings.<code>.toml`), and
+    /// last book.toml's `[languages.<code>.strings]` (`overrides`, read from
+    /// `config_path`).
+    pub fn for_language(
+        theme_dir: &Path,
+        language: &str,
+        is_default: bool,
+        overrides: &IndexMap<String, String>,
+        config_path: &Path,
+        links: &crate::source::LinkPolicy,
+    ) -> Result<Strings, Diagnostic> {
+        let mut strings = Strings {
+            plural: Plural::of(language),
+            ..Strings::default()
+        };
+        let base = crate::language::codes::base(language);
+        if let Some((_, table)) = BUILT_IN.iter().find(|(code, _)| *code == base) {
+            // Checked by a test against the English table: always parses, same keys.
+            let words: IndexMap<String, String> = toml::from_str(table).unwrap_or_default();
+            strings.words.extend(words);
+        }
+        if is_default {
+            strings.apply_file(&theme_dir.join("strings.toml"), links)?;
+        }
+        for code in [base.as_str(), language] {
+            strings.apply_file(&theme_dir.join(format!("strings.{code}.toml")), links)?;
+            if code == language {
+                break;
+            }
+        }
+        if !overrides.is_empty() {
+            let text = std::fs::read_to_string(config_path).unwrap_or_default();
+            for (key, value) in overrides {
+                if !strings.accepts(key) {
+                    return Err(Diagnostic::error(
+                        config_path,
+                        TomlSpans::new(&text).key(&["languages", language, "strings", key]),
+                        format!("`{key}` is not one of the interface's strings"),
+                    )
+                    .with_hint(suggestion(key, strings.words.keys().map(String::as_str))));
+                }
+                strings.words.insert(key.clone(), value.clone());
+            }
+        }
+        Ok(strings)
+    }
+
+    /// Whether a theme or book.toml may set `key`: a key of the table, or another
+    /// plural form (`_few`…) of a counted text.
+    fn accepts(&self, key: &str) -> bool {
+        self.words.contains_key(key)
+            || EXTRA_FORMS.iter().any(|form| {
+                key.strip_suffix(form)
+                    .and_then(|k| k.strip_suffix('_'))
+                    .is_some_and(|base| self.words.contains_key(&format!("{base}_other")))
+            })
+    }
+
+    /// Puts the keys of the strings file at `path`, when there is one, over the table.
+    fn apply_file(
+        &mut self,
+        path: &Path,
+        links: &crate::source::LinkPolicy,
+    ) -> Result<(), Diagnostic> {
         if !path.is_file() {
-            return Ok(strings);
+            return Ok(());
         }
         links.check(path)?;
         let text = crate::source::read_text(path)?;
@@ -45,32 +211,38 @@ impl Strings {
                 )
         })?;
         for (key, value) in over {
-            if !strings.0.contains_key(&key) {
+            if !self.accepts(&key) {
                 return Err(Diagnostic::error(
                     path,
                     TomlSpans::new(&text).key(&[&key]),
                     format!("`{key}` is not one of the interface's strings"),
                 )
-                .with_hint(suggestion(&key, strings.0.keys().map(String::as_str))));
+                .with_hint(suggestion(&key, self.words.keys().map(String::as_str))));
             }
-            strings.0.insert(key, value);
+            self.words.insert(key, value);
         }
-        Ok(strings)
+        Ok(())
+    }
+
+    /// The language's plural rule.
+    pub fn plural(&self) -> Plural {
+        self.plural
     }
 
     /// The text for `key`; the key itself for a key the table lacks (a test checks
     /// that every key the code uses is in the table).
     pub fn get<'s>(&'s self, key: &'s str) -> &'s str {
-        self.0.get(key).map_or(key, String::as_str)
+        self.words.get(key).map_or(key, String::as_str)
     }
 
     /// The text for `key` counted `n` times: `key_one` for one, `key_other` otherwise,
     /// `key` itself when the text does not change with the count (a translation with more plural forms adds its own keys
     /// the same way).
     pub fn count<'s>(&'s self, key: &'s str, n: i128) -> &'s str {
-        let form = if n == 1 { "_one" } else { "_other" };
-        self.0
-            .get(&format!("{key}{form}"))
+        let form = self.plural.category(n);
+        self.words
+            .get(&format!("{key}_{form}"))
+            .or_else(|| self.words.get(&format!("{key}_other")))
             .map_or_else(|| self.get(key), String::as_str)
     }
 
@@ -110,7 +282,21 @@ impl Strings {
     /// `<script type="application/json" id="carebook-strings">`; `</` is written `<\/`
     /// so a text cannot end the script element.
     pub fn json<'k>(&self, keys: impl IntoIterator<Item = &'k str>) -> String {
-        let map: IndexMap<&str, &str> = keys.into_iter().map(|k| (k, self.get(k))).collect();
+        let mut map: IndexMap<&str, &str> = IndexMap::new();
+        for k in keys {
+            map.insert(k, self.get(k));
+            // A language with more forms than `_one`/`_other` sends them too.
+            if let Some(base) = k.strip_suffix("_other") {
+                for form in EXTRA_FORMS {
+                    if let Some((key, text)) = self.words.get_key_value(&format!("{base}_{form}")) {
+                        map.insert(key, text);
+                    }
+                }
+            }
+        }
+        if self.plural != Plural::OneOther {
+            map.insert("_plural", self.plural.name());
+        }
         serde_json::to_string(&map)
             .unwrap_or_default()
             .replace("</", "<\\/")
@@ -118,7 +304,7 @@ impl Strings {
 
     /// Whether the table has `key`.
     pub fn has(&self, key: &str) -> bool {
-        self.0.contains_key(key)
+        self.words.contains_key(key)
     }
 
     /// The text for `key` with each `{name}` replaced by its value.
@@ -148,6 +334,64 @@ mod tests {
             ),
             "Desk cards · All chapters (2 cards)"
         );
+    }
+
+    #[test]
+    fn built_in_translations_have_every_key_and_its_values() {
+        let english: IndexMap<String, String> = toml::from_str(DEFAULT).unwrap();
+        let placeholders = |s: &str| {
+            let mut v: Vec<String> = regex::Regex::new(r"\{[a-z_]+\}")
+                .unwrap()
+                .find_iter(s)
+                .map(|m| m.as_str().to_owned())
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        for (code, text) in BUILT_IN {
+            let table: IndexMap<String, String> =
+                toml::from_str(text).unwrap_or_else(|e| panic!("strings.{code}.toml: {e}"));
+            let s = Strings {
+                words: english.clone(),
+                plural: Plural::of(code),
+            };
+            for (key, value) in &table {
+                assert!(s.accepts(key), "strings.{code}.toml: unknown key {key}");
+                if let Some(en) = english.get(key) {
+                    assert_eq!(
+                        placeholders(en),
+                        placeholders(value),
+                        "strings.{code}.toml: {key}"
+                    );
+                }
+            }
+            for key in english.keys() {
+                assert!(table.contains_key(key), "strings.{code}.toml lacks {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn plural_rules_choose_the_forms_a_language_has() {
+        let ar = Plural::of("ar");
+        let got: Vec<&str> = [0, 1, 2, 3, 10, 11, 99, 100, 103]
+            .iter()
+            .map(|&n| ar.category(n))
+            .collect();
+        assert_eq!(
+            got,
+            ["zero", "one", "two", "few", "few", "many", "many", "other", "few"]
+        );
+        assert_eq!(Plural::of("fr").category(0), "one");
+        assert_eq!(Plural::of("es").category(0), "other");
+        assert_eq!(Plural::of("ja").category(1), "other");
+        let ru = Plural::of("ru");
+        assert_eq!(
+            [1, 2, 5, 11, 21, 22].map(|n| ru.category(n)),
+            ["one", "few", "many", "many", "one", "few"]
+        );
+        assert_eq!(Plural::of("pl").category(21), "many");
     }
 
     #[test]

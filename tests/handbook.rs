@@ -355,7 +355,14 @@ fn the_handbook_follows_its_own_advice() {
     // built-in prose rules. Fix the text, not the rules, when this fails.
     let run = carebook(&["check", "--format", "line"], root());
     assert_eq!(run.code, 0, "{}", run.problems);
-    assert_eq!(run.stdout, "", "the handbook has findings");
+    // Only the new-hire week is in Spanish, on purpose (the rest shows in English with
+    // a notice): check says so once, as a suggestion.
+    let findings: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| !l.contains("suggestion[translation-missing]: 35 of the book's chapters are not translated into Español yet"))
+        .collect();
+    assert_eq!(findings, Vec::<&str>::new(), "the handbook has findings");
     let run = carebook(&["check", "--max-warnings", "0"], root());
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert_eq!(run.stdout.trim(), "No problems found in 52 chapters.");

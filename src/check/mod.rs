@@ -78,8 +78,19 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     let config = build::configure(root, &build_opts)?;
     build::check_source(root, &config)?;
     let toml_text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
-    let (book, diags) = book::load(root, config);
+    let (book, mut diags) = book::load(root, config);
     let rules = rules::load(root, &book, &toml_text).map_err(Error::Config)?;
+    // Each other language is checked as it is built: its translations' links,
+    // includes and knowledge checks; and how far each has fallen behind.
+    diags.extend(
+        crate::translations::Report(crate::translations::status(&book))
+            .findings(&root.join(CONFIG_FILE), &toml_text),
+    );
+    let others: Vec<Diagnostic> = (1..book.languages.len())
+        .into_par_iter()
+        .flat_map_iter(|i| crate::analysis::Analysis::of(root, book.in_language(i), Vec::new()).1)
+        .collect();
+    diags.extend(others);
     // The build's analysis, whose problems are the check's first findings; no page is
     // rendered.
     let (analysis, diags) = crate::analysis::Analysis::of(root, book, diags);

@@ -67,6 +67,66 @@ pub struct Config {
     /// `redirects.rs`.
     #[serde(default)]
     pub redirects: IndexMap<String, String>,
+    /// `[languages.<code>]`: the languages the book is translated into, each built as
+    /// its own site under `/<code>/` (see `crate::translations`). Without it the book
+    /// has one language, `language`.
+    #[serde(default)]
+    pub languages: IndexMap<String, LanguageConfig>,
+}
+
+/// `[languages.<code>]` in book.toml: one language the book is translated into. Its
+/// chapters are `<name>.<code>.md` files next to the originals.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LanguageConfig {
+    /// The language's name in the switcher; default: its own name for itself
+    /// ("Español"), when carebook knows it, else the code.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The handbook's title in this language; default: the book's `title`.
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// What this language's site does with a chapter nobody has translated yet.
+    #[serde(default)]
+    pub untranslated: Untranslated,
+    /// The interface's words, over the built-in translation (keys of strings.toml).
+    #[serde(default)]
+    pub strings: IndexMap<String, String>,
+    /// Tags' labels and descriptions in this language, by tag id.
+    #[serde(default)]
+    pub tags: IndexMap<String, Term>,
+    /// Audiences' labels and descriptions in this language, by audience id.
+    #[serde(default)]
+    pub audiences: IndexMap<String, Term>,
+    /// Packs' titles and introductions in this language, by pack id.
+    #[serde(default)]
+    pub packs: IndexMap<String, PackText>,
+    /// Facts' values in this language, by fact name (the others keep the book's).
+    #[serde(default)]
+    pub facts: IndexMap<String, String>,
+}
+
+/// `untranslated` under `[languages.<code>]`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Untranslated {
+    /// Shown in the original language, with a notice saying so (the default).
+    #[default]
+    Original,
+    /// Left out of this language's site; its switcher links lead to the home page.
+    Omit,
+}
+
+/// A pack's title and introduction in another language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackText {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub intro: Option<String>,
 }
 
 /// `[check]`: where the book's own prose rules live and which rules are switched on.
@@ -574,7 +634,81 @@ impl Config {
         }
         self.search.validate(text, path)?;
         validate_facts(&self.facts, text, path)?;
+        self.validate_languages(text, path)?;
         self.validate_upkeep(text, path)
+    }
+
+    /// `[languages]`: known language codes, one entry per language, and translations
+    /// only of tags, audiences and facts the book declares.
+    fn validate_languages(&self, text: &str, path: &Path) -> Result<(), Diagnostic> {
+        use crate::language::codes;
+        let spans = TomlSpans::new(text);
+        let mut seen: Vec<&str> = Vec::new();
+        for (code, lang) in &self.languages {
+            if !codes::is_language_tag(code) {
+                return Err(Diagnostic::error(
+                    path,
+                    spans.key(&["languages", code]),
+                    format!("`{code}` under [languages] is not a language code"),
+                )
+                .with_hint("use the two-letter ISO 639-1 code, with a region if needed: [languages.es], [languages.pt-BR]"));
+            }
+            if let Some(other) = seen.iter().find(|s| codes::same(s, code)) {
+                return Err(Diagnostic::error(
+                    path,
+                    spans.key(&["languages", code]),
+                    format!("[languages.{code}] and [languages.{other}] are the same language"),
+                )
+                .with_hint("keep one table per language"));
+            }
+            seen.push(code);
+            let unknown = |table: &str,
+                           keys: &mut dyn Iterator<Item = &String>,
+                           known: &dyn Fn(&str) -> bool,
+                           what: &str| {
+                for key in keys {
+                    if !known(key) {
+                        return Err(Diagnostic::error(
+                            path,
+                            spans.key(&["languages", code, table, key]),
+                            format!("[languages.{code}.{table}] translates `{key}`, which is not one of the book's {what}"),
+                        )
+                        .with_hint(format!("translate the {what} declared under [{table}]; the ids stay as they are in the book's language")));
+                    }
+                }
+                Ok(())
+            };
+            // A book without [tags] takes its tags from the chapters; those are
+            // checked when the chapters are read.
+            if !self.tags.is_empty() {
+                unknown(
+                    "tags",
+                    &mut lang.tags.keys(),
+                    &|k| self.tags.contains_key(k),
+                    "tags",
+                )?;
+            }
+            unknown(
+                "audiences",
+                &mut lang.audiences.keys(),
+                &|k| self.audiences.contains_key(k),
+                "audiences",
+            )?;
+            unknown(
+                "facts",
+                &mut lang.facts.keys(),
+                &|k| self.facts.contains_key(k),
+                "facts",
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Whether the book is built in more than one language.
+    pub fn is_multilingual(&self) -> bool {
+        self.languages
+            .keys()
+            .any(|code| !crate::language::codes::same(code, &self.language))
     }
 
     pub fn tag_ids(&self) -> impl Iterator<Item = &str> + Clone {

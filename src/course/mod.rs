@@ -113,7 +113,7 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
             form: Form::Toml(id),
         };
         collect(
-            resolve(book, id, cfg, &origin, &targets),
+            resolve(book, id, &in_language(book, id, cfg), &origin, &targets),
             &mut packs,
             &mut diags,
         );
@@ -141,14 +141,51 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
         }
         match crate::source::parse_yaml::<PackConfig>(&text, 1, &path) {
             Ok(cfg) => collect(
-                resolve(book, &id, &cfg, &origin, &targets),
+                resolve(book, &id, &in_language(book, &id, &cfg), &origin, &targets),
                 &mut packs,
                 &mut diags,
             ),
             Err(d) => diags.push(d),
         }
     }
+    if let Some((code, lang)) = site_language(book) {
+        for id in lang.packs.keys() {
+            if !packs.iter().any(|p| &p.id == id) && !diags.iter().any(Diagnostic::is_error) {
+                diags.push(
+                    Diagnostic::error(&toml_path, crate::config::TomlSpans::new(&toml_text).key(&["languages", code, "packs", id]), format!("[languages.{code}.packs] translates `{id}`, which is not one of the book's packs"))
+                        .with_hint(crate::diag::suggestion(id, packs.iter().map(|p| p.id.as_str()))),
+                );
+            }
+        }
+    }
     (packs, diags)
+}
+
+/// book.toml's `[languages.<code>]` of the site `book` is, when it is another language's.
+fn site_language(book: &Book) -> Option<(&str, &crate::config::LanguageConfig)> {
+    let code = &book.config.language;
+    book.config
+        .languages
+        .iter()
+        .find(|(k, _)| crate::language::codes::same(k, code))
+        .filter(|_| book.language != 0)
+        .map(|(k, l)| (k.as_str(), l))
+}
+
+/// A pack's declaration with its title and introduction in the site's language, where
+/// `[languages.<code>.packs.<id>]` gives them.
+fn in_language<'c>(book: &Book, id: &str, cfg: &'c PackConfig) -> std::borrow::Cow<'c, PackConfig> {
+    let Some(text) = site_language(book).and_then(|(_, l)| l.packs.get(id)) else {
+        return std::borrow::Cow::Borrowed(cfg);
+    };
+    let mut cfg = cfg.clone();
+    if let Some(t) = &text.title {
+        cfg.title = t.clone();
+    }
+    if let Some(i) = &text.intro {
+        cfg.intro = i.clone();
+    }
+    std::borrow::Cow::Owned(cfg)
 }
 
 fn collect(

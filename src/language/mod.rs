@@ -2,5 +2,6 @@
 //! synonyms a book declares. Below the model, because book.toml's `[search.synonyms]`
 //! is read (and checked) with the words the search index will use.
 
+pub mod codes;
 pub mod synonyms;
 pub mod tokenize;

@@ -149,6 +149,9 @@ pub struct LinkTargets {
     /// Every chapter, part folder and file by its path in lowercase, for links that
     /// differ from the file's name only in letter case.
     folded: HashMap<String, PathBuf>,
+    /// Chapters another language's site leaves out, where they are instead (see
+    /// `Book::elsewhere`).
+    elsewhere: HashMap<PathBuf, String>,
 }
 
 impl LinkTargets {
@@ -181,6 +184,7 @@ impl LinkTargets {
                 .chain(&book.assets)
                 .map(|p| (slash_path(p).to_lowercase(), p.clone()))
                 .collect(),
+            elsewhere: book.elsewhere.iter().cloned().collect(),
         }
     }
 }
@@ -715,6 +719,9 @@ impl<'d> Pass<'_, 'd> {
             target
         };
         if let Some(out) = self.targets.parts.get(part_dir) {
+            return Some(href_to(from, out));
+        }
+        if let Some(out) = self.targets.elsewhere.get(target) {
             return Some(href_to(from, out));
         }
         if self.targets.assets.contains(target) {

@@ -289,6 +289,8 @@ impl<'a> PackRender<'a> {
             nav: self.nav(None),
             links: self.links(role),
             search: self.search.map(|s| s.core.as_str()),
+            // A pack's mini-site travels alone (zipped for a learning platform).
+            languages: Vec::new(),
             body,
         };
         self.site.render(template, &frame)
@@ -375,6 +377,8 @@ impl<'a> PackRender<'a> {
             nav: self.nav(Some(pos)),
             links: self.links(role),
             search: self.search.map(|s| s.core.as_str()),
+            // A pack's mini-site travels alone (zipped for a learning platform).
+            languages: Vec::new(),
             body: render::ChapterBody { chapter: ctx },
         };
         let page = self.site.render("chapter.html", &frame)?;

@@ -143,8 +143,49 @@ impl<'a> Site<'a> {
             nav: nav(self.book, info.part, info.chapter, info.path),
             links: Links::site(self.book, &self.renderer.theme.strings),
             search: self.search_core().map(|_| crate::search::POINTER),
+            languages: self.language_links(info.path),
             body,
         }
+    }
+
+    /// The page at `path` in each of the book's languages: the same path in each
+    /// site, or that site's home page where it leaves the page out.
+    pub fn language_links(&self, path: &str) -> Vec<LanguageLink<'a>> {
+        let langs = &self.book.languages;
+        if langs.len() < 2 {
+            return Vec::new();
+        }
+        let here = &langs[self.book.language];
+        let up = "../".repeat(here.prefix.matches('/').count());
+        // The book's own site's address: this site's, less its folder.
+        let base = self.book.config.build.base_url.as_deref().map(|b| {
+            let b = if b.ends_with('/') {
+                b.to_owned()
+            } else {
+                format!("{b}/")
+            };
+            b.strip_suffix(here.prefix.as_str())
+                .map_or(b.clone(), str::to_owned)
+        });
+        langs
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let target = if l.missing.binary_search_by(|m| m.as_str().cmp(path)).is_ok() {
+                    crate::paths::HOME
+                } else {
+                    path
+                };
+                let rel = format!("{}{}", l.prefix, crate::url::encode_path(target));
+                LanguageLink {
+                    code: &l.code,
+                    label: &l.label,
+                    href: format!("{up}{rel}"),
+                    url: base.as_ref().map(|b| format!("{b}{rel}")),
+                    current: i == self.book.language,
+                }
+            })
+            .collect()
     }
 }
 
@@ -240,8 +281,24 @@ pub struct Frame<'a, T: Serialize> {
     pub links: Links,
     /// The search index's core file from the site root, when search is on.
     pub search: Option<&'a str>,
+    /// The same page in each of the book's languages, for the switcher and the
+    /// `hreflang` alternates; empty in a book of one language.
+    pub languages: Vec<LanguageLink<'a>>,
     #[serde(flatten)]
     pub body: T,
+}
+
+/// The page in one of the book's languages.
+#[derive(Serialize)]
+pub struct LanguageLink<'a> {
+    pub code: &'a str,
+    pub label: &'a str,
+    /// Root-relative, like every href in templates.
+    pub href: String,
+    /// The absolute address, with `base-url`.
+    pub url: Option<String>,
+    /// This page's own language.
+    pub current: bool,
 }
 
 /// The header and footer links of a page; root-relative like every href in templates.
@@ -355,6 +412,16 @@ pub struct ChapterCtx<'a> {
     /// Front-matter keys carebook does not read itself (another tool's, like `author`
     /// or `date`), for a theme to show: `chapter.extra.author`.
     pub extra: &'a crate::source::Extra,
+    /// In another language's site, a chapter with no translation yet: the original's
+    /// language, whose text the page shows with a notice.
+    pub untranslated: Option<Untranslated<'a>>,
+}
+
+/// The language an untranslated chapter is shown in.
+#[derive(Serialize)]
+pub struct Untranslated<'a> {
+    pub code: &'a str,
+    pub label: &'a str,
 }
 
 /// One entry of a chapter's "On this page" list.
@@ -535,6 +602,10 @@ pub fn chapter_ctx<'a>(model: &'a Analysis, id: ChapterId) -> ChapterCtx<'a> {
         upkeep: crate::review::page_upkeep(book, i),
         quiz: rendered.quiz.as_ref(),
         extra: &ch.extra,
+        untranslated: ch.untranslated.as_ref().map(|code| Untranslated {
+            code,
+            label: &book.languages[0].label,
+        }),
     }
 }
 

@@ -79,14 +79,17 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Loads the embedded default theme with the book's overrides from `themes/<name>/`.
+    /// Loads the embedded default theme with the book's overrides from `themes/<name>/`,
+    /// with the interface's words in `language` (see `Strings::for_language`).
     /// Every file read goes through `links`, so a theme folder linked to somewhere
     /// outside the book cannot publish what is there.
     pub fn load(
         book_root: &Path,
-        name: &str,
+        config: &crate::config::Config,
+        language: &str,
         links: &crate::source::LinkPolicy,
     ) -> Result<Theme, Diagnostic> {
+        let name = config.build.theme.as_str();
         let dir = book_root.join("themes").join(name);
         for d in [dir.clone(), dir.join("templates"), dir.join("static")] {
             links.check(&d)?;
@@ -106,7 +109,21 @@ impl Theme {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        let strings = crate::strings::Strings::load(&dir.join("strings.toml"), links)?;
+        let is_default = crate::language::codes::same(language, &config.language);
+        let overrides = config
+            .languages
+            .iter()
+            .find(|(code, _)| crate::language::codes::same(code, language))
+            .map(|(_, l)| l.strings.clone())
+            .unwrap_or_default();
+        let strings = crate::strings::Strings::for_language(
+            &dir,
+            language,
+            is_default,
+            &overrides,
+            &book_root.join(crate::config::CONFIG_FILE),
+            links,
+        )?;
         let mut statics = Vec::new();
         for (file, bytes) in STATIC {
             let path = dir.join("static").join(file);

@@ -143,6 +143,21 @@ impl Session {
             written.insert(kind, page_files.keys().cloned().collect());
             files.extend(page_files);
         }
+        // The book's other languages, each under its folder. An edit re-renders them
+        // all (see `classify`): their pages are not tracked one by one.
+        for (prefix, site) in prepared.sites().into_iter().skip(1) {
+            let pages = crate::pages::site_pages(site.model);
+            let mem = MemorySite::default();
+            let sink = crate::output::Prefixed {
+                inner: &mem,
+                prefix,
+            };
+            pages
+                .par_iter()
+                .try_for_each(|page| page.render(&site, &sink))
+                .map_err(|e| e.to_string())?;
+            files.extend(mem.into_files());
+        }
         let targets = LinkTargets::new(&prepared.analysis.book);
         self.model = Some(Arc::new(Model {
             prepared,
@@ -155,6 +170,10 @@ impl Session {
 
     /// What a batch of changed paths asks for; `None` when none of them matters.
     pub fn classify(&self, paths: &[PathBuf]) -> Option<Change> {
+        let multilingual = self
+            .model
+            .as_ref()
+            .is_some_and(|m| !m.prepared.translations.is_empty());
         let mut chapters = Vec::new();
         for path in paths.iter().filter(|p| !self.ignored(p)) {
             let Ok(rel) = path.strip_prefix(&self.watched) else {
@@ -183,6 +202,10 @@ impl Session {
         }
         chapters.sort_unstable();
         chapters.dedup();
+        if multilingual && !chapters.is_empty() {
+            // A chapter's text is also the other languages' fallback.
+            return Some(Change::Full);
+        }
         (!chapters.is_empty()).then_some(Change::Chapters(chapters))
     }
 
