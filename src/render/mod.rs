@@ -157,6 +157,9 @@ pub struct SiteCtx {
     pub title: String,
     pub description: String,
     pub language: String,
+    /// `rtl` for a right-to-left language, else nothing: `<html dir>` is written only when
+    /// it changes something, so left-to-right pages are as they were.
+    pub dir: Option<&'static str>,
     pub authors: String,
     pub version: &'static str,
     /// `@page` size for print pages: `A4` or `letter`.
@@ -176,6 +179,7 @@ impl SiteCtx {
             title: c.title.clone(),
             description: c.description.clone(),
             language: c.language.clone(),
+            dir: crate::language::direction(&c.language).html_attr(),
             authors: c.authors.join(", "),
             version: env!("CARGO_PKG_VERSION"),
             paper: match c.build.paper {
