@@ -198,6 +198,9 @@ pub struct SiteCtx {
     pub title: String,
     pub description: String,
     pub language: String,
+    /// `rtl` for a right-to-left language, else nothing: `<html dir>` is written only when
+    /// it changes something, so left-to-right pages are as they were.
+    pub dir: Option<&'static str>,
     pub authors: String,
     pub version: &'static str,
     /// `@page` size for print pages: `A4` or `letter`.
@@ -217,6 +220,7 @@ impl SiteCtx {
             title: c.title.clone(),
             description: c.description.clone(),
             language: c.language.clone(),
+            dir: crate::language::direction(&c.language).html_attr(),
             authors: c.authors.join(", "),
             version: env!("CARGO_PKG_VERSION"),
             paper: match c.build.paper {
@@ -422,6 +426,9 @@ pub struct ChapterCtx<'a> {
 pub struct Untranslated<'a> {
     pub code: &'a str,
     pub label: &'a str,
+    /// `ltr` or `rtl` when its text runs the other way from the page's (English shown
+    /// on an Arabic site), for the article's `dir`.
+    pub dir: Option<crate::language::Direction>,
 }
 
 /// One entry of a chapter's "On this page" list.
@@ -602,9 +609,13 @@ pub fn chapter_ctx<'a>(model: &'a Analysis, id: ChapterId) -> ChapterCtx<'a> {
         upkeep: crate::review::page_upkeep(book, i),
         quiz: rendered.quiz.as_ref(),
         extra: &ch.extra,
-        untranslated: ch.untranslated.as_ref().map(|code| Untranslated {
-            code,
-            label: &book.languages[0].label,
+        untranslated: ch.untranslated.as_ref().map(|code| {
+            let dir = crate::language::direction(code);
+            Untranslated {
+                code,
+                label: &book.languages[0].label,
+                dir: (dir != crate::language::direction(&book.config.language)).then_some(dir),
+            }
         }),
     }
 }

@@ -582,12 +582,12 @@
       list.textContent = "";
       items.forEach(function (it, i) {
         var href = root + it.url + (q ? "?highlight=" + hl : "");
-        list.appendChild(option("r" + i, href, "<span class=\"search-title\">" + escapeHtml(it.title) +
-          "</span> <span class=\"search-part\">" + escapeHtml(it.part) + "</span><span class=\"search-excerpt\">" +
+        list.appendChild(option("r" + i, href, "<span class=\"search-title\" dir=\"auto\">" + escapeHtml(it.title) +
+          "</span> <span class=\"search-part\" dir=\"auto\">" + escapeHtml(it.part) + "</span><span class=\"search-excerpt\">" +
           it.excerpt + "</span>", "search-chapter"));
         it.sections.forEach(function (s, j) {
           list.appendChild(option("r" + i + "-" + j, href + "#" + encodeURIComponent(s.id),
-            "<span class=\"search-section\">" + escapeHtml(s.title) + "</span>", "search-sub"));
+            "<span class=\"search-section\" dir=\"auto\">" + escapeHtml(s.title) + "</span>", "search-sub"));
         });
       });
       more.hidden = n <= limit;
@@ -595,6 +595,9 @@
       input.removeAttribute("aria-activedescendant");
       show(true);
     }
+    // Titles, part names and section names get dir="auto" (an isolate that takes its
+    // direction from its first letter), so in a right-to-left book a Latin-script title
+    // beside an Arabic part name keeps each in its own order.
     // Options hold no links: an option that contains a link is a nested interactive
     // control (axe "nested-interactive"), so a click or Enter navigates to data-href.
     function option(id, href, html, cls) {
@@ -619,7 +622,7 @@
           b.className = "search-chip search-chip-" + kind;
           b.setAttribute("aria-pressed", sel[kind] === f.id ? "true" : "false");
           b.setAttribute("data-facet", f.id);
-          b.innerHTML = escapeHtml(f.label) + " <span class=\"count\">" + res.counts[i] + "</span>";
+          b.innerHTML = "<bdi>" + escapeHtml(f.label) + "</bdi> <span class=\"count\">" + res.counts[i] + "</span>";
           b.addEventListener("click", function () {
             sel[kind] = sel[kind] === f.id ? undefined : f.id;
             run().then(function () {
