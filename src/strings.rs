@@ -116,6 +116,12 @@ impl Strings {
             .replace("</", "<\\/")
     }
 
+    /// Sets `key` to `text`: a table made in code (a test's, or a shared agenda case's
+    /// few words over the built-in table).
+    pub fn set(&mut self, key: &str, text: &str) {
+        self.0.insert(key.to_owned(), text.to_owned());
+    }
+
     /// Whether the table has `key`.
     pub fn has(&self, key: &str) -> bool {
         self.0.contains_key(key)

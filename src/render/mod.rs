@@ -89,6 +89,11 @@ impl<'a> Site<'a> {
         self.renderer.theme.strings.get(key)
     }
 
+    /// The whole table, for dates, times, numbers and durations (`locale`).
+    pub fn words(&self) -> &'a crate::strings::Strings {
+        &self.renderer.theme.strings
+    }
+
     /// The interface's text for `key` with its `{name}` values filled in.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
         self.renderer.theme.strings.fill(key, values)
