@@ -28,7 +28,7 @@ pub struct Renderer {
 impl Renderer {
     pub fn new(theme: Theme, analysis: &Analysis) -> Self {
         Renderer {
-            site: SiteCtx::new(&analysis.book),
+            site: SiteCtx::new(&analysis.book, &theme.strings),
             search_core: crate::search::core_path(analysis),
             theme,
         }
@@ -166,7 +166,8 @@ pub struct SiteCtx {
     pub version: &'static str,
     /// `@page` size for print pages: `A4` or `letter`.
     pub paper: &'static str,
-    /// The edition line on printed pages: the book's `version`, else the build date.
+    /// The edition line on printed pages: the book's `version`, else the build date as
+    /// the language writes it.
     pub edition: String,
     /// Whether the book has facts, so the footer links to facts.html.
     pub facts_page: bool,
@@ -175,7 +176,7 @@ pub struct SiteCtx {
 }
 
 impl SiteCtx {
-    pub fn new(book: &Book) -> Self {
+    pub fn new(book: &Book, words: &crate::strings::Strings) -> Self {
         let c = &book.config;
         SiteCtx {
             title: c.title.clone(),
@@ -187,7 +188,10 @@ impl SiteCtx {
                 crate::config::Paper::A4 => "A4",
                 crate::config::Paper::Letter => "letter",
             },
-            edition: c.version.clone().unwrap_or_else(crate::clock::build_date),
+            edition: c.version.clone().unwrap_or_else(|| {
+                let today = crate::clock::build_date();
+                words.date(&today).unwrap_or(today)
+            }),
             facts_page: !c.facts.is_empty(),
             folder_redirects: crate::redirects::folders_json(c),
         }
