@@ -58,6 +58,19 @@ impl Strings {
         Ok(strings)
     }
 
+    /// The table of the book's theme (`themes/<theme>/strings.toml` over the built-in
+    /// one), for what is made before the theme's templates are (markdown's own labels).
+    /// A broken table gives the built-in one here: loading the theme reports it.
+    pub fn for_book(book: &crate::book::Book) -> Strings {
+        let path = book
+            .root
+            .join("themes")
+            .join(&book.config.build.theme)
+            .join("strings.toml");
+        let links = crate::source::LinkPolicy::new(&book.root, &book.config);
+        Strings::load(&path, &links).unwrap_or_default()
+    }
+
     /// The text for `key`; the key itself for a key the table lacks (a test checks
     /// that every key the code uses is in the table).
     pub fn get<'s>(&'s self, key: &'s str) -> &'s str {
