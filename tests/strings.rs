@@ -119,9 +119,15 @@ fn a_theme_table_changes_builder_words_month_names_and_the_clock() {
     // The builder's template word, and a word its script reads from the page.
     let builder = read(&book.path().join("site/packs/builder.html"));
     assert_contains(&builder, "<h1>Class planner</h1>");
-    assert!(!builder.contains("Pack builder<"), "the default word is gone");
+    assert!(
+        !builder.contains("Pack builder<"),
+        "the default word is gone"
+    );
     let words = script_words(&builder);
-    assert_eq!(words["builder_matches_none"], "Nothing fits: try other words.");
+    assert_eq!(
+        words["builder_matches_none"],
+        "Nothing fits: try other words."
+    );
     assert_eq!(words["clock"], "12h", "agenda.js reads the clock");
     assert!(words["months"].as_str().unwrap().ends_with("|Dez"));
     // The print page carries the same words for its scripts.
