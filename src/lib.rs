@@ -34,6 +34,7 @@ pub mod gitinfo;
 pub mod include;
 pub mod init;
 pub mod language;
+pub mod locale;
 pub mod markdown;
 pub mod open;
 pub mod output;

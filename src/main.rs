@@ -569,12 +569,13 @@ fn list_packs(book: PathBuf) -> Result<(), Error> {
             "No packs are declared yet. Add a [packs.<id>] table to book.toml (see README.md)."
         );
     }
+    let words = carebook::strings::Strings::default();
     for p in packs {
         println!(
             "{:<24} {:>3} chapters  {:>12}  {}{}",
             p.id,
             p.chapters,
-            p.total,
+            words.duration(p.total_minutes),
             p.title,
             if p.audience_ids.is_empty() {
                 String::new()

@@ -54,7 +54,7 @@ pub fn home(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let total_minutes: u32 = book.chapter_ids().map(|id| site.model.minutes(id)).sum();
     let home = HomeCtx {
         chapter_count: book.chapters.len(),
-        total_hours: format!("{:.1}", f64::from(total_minutes) / 60.0),
+        total_hours: site.words().decimal(f64::from(total_minutes) / 60.0, 1),
         parts,
         tags: term_items(site, TermKind::Tag),
         audiences: term_items(site, TermKind::Audience),
@@ -79,6 +79,7 @@ pub fn home(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
                     })
                     .collect::<Vec<_>>()
                     .join(", "),
+                total: site.words().duration(p.total_minutes),
                 summary: p,
             })
             .collect(),
@@ -385,6 +386,8 @@ struct PackItem {
     href: String,
     /// Audience labels, for people rather than ids.
     audience: String,
+    /// The class's length, as the language writes it.
+    total: String,
     #[serde(flatten)]
     summary: crate::course::PackSummary,
 }

@@ -229,6 +229,31 @@ impl Strings {
         self.plural
     }
 
+    /// The table of the book's theme (`themes/<theme>/strings.toml` over the built-in
+    /// one), for what is made before the theme's templates are (markdown's own labels).
+    /// A broken table gives the built-in one here: loading the theme reports it.
+    pub fn for_book(book: &crate::book::Book) -> Strings {
+        let config = &book.config;
+        let dir = book.root.join("themes").join(&config.build.theme);
+        let links = crate::source::LinkPolicy::new(&book.root, config);
+        let overrides = config
+            .languages
+            .iter()
+            .find(|(code, _)| crate::language::codes::same(code, &config.language))
+            .map(|(_, l)| l.strings.clone())
+            .unwrap_or_default();
+        // The theme was loaded (and its tables checked) before the chapters are read.
+        Strings::for_language(
+            &dir,
+            &config.language,
+            book.language == 0,
+            &overrides,
+            &book.root.join(crate::config::CONFIG_FILE),
+            &links,
+        )
+        .unwrap_or_default()
+    }
+
     /// The text for `key`; the key itself for a key the table lacks (a test checks
     /// that every key the code uses is in the table).
     pub fn get<'s>(&'s self, key: &'s str) -> &'s str {
@@ -300,6 +325,12 @@ impl Strings {
         serde_json::to_string(&map)
             .unwrap_or_default()
             .replace("</", "<\\/")
+    }
+
+    /// Sets `key` to `text`: a table made in code (a test's, or a shared agenda case's
+    /// few words over the built-in table).
+    pub fn set(&mut self, key: &str, text: &str) {
+        self.words.insert(key.to_owned(), text.to_owned());
     }
 
     /// Whether the table has `key`.

@@ -69,7 +69,7 @@ fn card_pages_exist_per_part_tag_and_audience() {
     );
     assert!(
         card.contains(
-            "Fixture Handbook · <a href=\"../basics/listening.html\">Listening</a> · 2025-11-23"
+            "Fixture Handbook · <a href=\"../basics/listening.html\">Listening</a> · 23 November 2025"
         ),
         "footer: handbook, chapter, date"
     );

@@ -356,7 +356,10 @@ fn an_invalid_source_date_epoch_is_a_usage_error() {
     }
     let run = run_with("1763856000");
     assert_eq!(run.code, 0, "{}", run.problems);
-    assert_contains(&read(&book.path().join("site/print.html")), "2025-11-23");
+    assert_contains(
+        &read(&book.path().join("site/print.html")),
+        "23 November 2025",
+    );
 }
 
 #[cfg(unix)]

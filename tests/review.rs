@@ -36,11 +36,11 @@ fn chapter_pages_show_review_owner_and_an_overdue_notice() {
     // No owner of its own: the part's owner.
     assert_contains(
         &refunds,
-        r#"Reviewed <time datetime="2025-06-02">2025-06-02</time> by Billing team."#,
+        r#"Reviewed <time datetime="2025-06-02">2 June 2025</time> by Billing team."#,
     );
     assert_contains(
         &refunds,
-        r#"This page was due for review on <time datetime="2025-08-31">2025-08-31</time>. Check with Billing team before relying on it."#,
+        r#"This page was due for review on <time datetime="2025-08-31">31 August 2025</time>. Check with Billing team before relying on it."#,
     );
     let invoices = site(book.path(), "billing/invoices.html");
     assert_contains(&invoices, "by Dana Reyes.");
@@ -236,11 +236,11 @@ fn chapters_show_their_last_change_from_git_history() {
     build(dir, &[]);
     assert_contains(
         &site(dir, "billing/refunds.html"),
-        r#"Last changed <time datetime="2025-10-20">2025-10-20</time>."#,
+        r#"Last changed <time datetime="2025-10-20">20 October 2025</time>."#,
     );
     assert_contains(
         &site(dir, "calls/hold.html"),
-        r#"Last changed <time datetime="2025-03-01">2025-03-01</time>."#,
+        r#"Last changed <time datetime="2025-03-01">1 March 2025</time>."#,
     );
     // `[build] git-dates = false` leaves them out.
     let run = carebook_env(&["build"], dir, &[("CAREBOOK_BUILD__GIT_DATES", "false")]);
@@ -282,7 +282,7 @@ fn whats_new_lists_change_notes_newest_first() {
     let cards = site(book.path(), "checklists/part-billing.html");
     assert_contains(
         &cards,
-        r#"Billing · Updated <time datetime="2025-11-02">2025-11-02</time>"#,
+        r#"Billing · Updated <time datetime="2025-11-02">2 November 2025</time>"#,
     );
     let calls = site(book.path(), "checklists/part-calls.html");
     assert!(!calls.contains("Updated"));

@@ -96,3 +96,52 @@ fn a_misspelt_key_in_a_theme_table_is_a_located_error() {
     assert_contains(&run.problems, "strings.toml:1:1");
     assert_contains(&run.stderr, "kc_check");
 }
+
+/// A translation changes the builder's words, the month names and the clock: the
+/// built pages follow, and the agenda of a pack with a start time reads in 12-hour form.
+#[test]
+fn a_theme_table_changes_builder_words_month_names_and_the_clock() {
+    let book = copy_fixture("knowledge-checks");
+    write(
+        book.path(),
+        "themes/default/strings.toml",
+        "builder_title = \"Class planner\"\n\
+         builder_matches_none = \"Nothing fits: try other words.\"\n\
+         months = \"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dez\"\n\
+         clock = \"12h\"\n",
+    );
+    write(
+        book.path(),
+        "packs/afternoon.yaml",
+        "title: Afternoon class\ndate: \"2026-12-03\"\nstart: \"13:30\"\nchapters: [summing-up, holding]\n",
+    );
+    build_ok(book.path());
+    // The builder's template word, and a word its script reads from the page.
+    let builder = read(&book.path().join("site/packs/builder.html"));
+    assert_contains(&builder, "<h1>Class planner</h1>");
+    assert!(
+        !builder.contains("Pack builder<"),
+        "the default word is gone"
+    );
+    let words = script_words(&builder);
+    assert_eq!(
+        words["builder_matches_none"],
+        "Nothing fits: try other words."
+    );
+    assert_eq!(words["clock"], "12h", "agenda.js reads the clock");
+    assert!(words["months"].as_str().unwrap().ends_with("|Dez"));
+    // The print page carries the same words for its scripts.
+    let print = script_words(&read(&book.path().join("site/packs/print.html")));
+    assert_eq!(print["clock"], "12h");
+    assert!(print.contains_key("builder_ready"));
+    // The pack's date with the theme's month name, and 12-hour times on its agenda,
+    // handout and trainer's sheet.
+    let dir = book.path().join("site/packs/afternoon");
+    let home = read(&dir.join("index.html"));
+    assert_contains(&home, "Thursday 3 Dez 2026");
+    for page in ["index.html", "handout.html", "trainer.html"] {
+        let html = read(&dir.join(page));
+        assert_contains(&html, "1:30 pm");
+        assert!(!html.contains("13:30"), "{page} keeps a 24-hour time");
+    }
+}

@@ -6,6 +6,8 @@
 
 use serde::Serialize;
 
+use crate::strings::Strings;
+
 /// Length of a suggested break, in minutes.
 pub const BREAK_MINUTES: u32 = 10;
 /// A break is suggested once a stretch reaches this long...
@@ -35,60 +37,84 @@ pub struct Agenda {
     pub breaks: usize,
 }
 
-/// Plans chapters of the given lengths, in order, on a clock that starts at 0:00.
-pub fn plan(minutes: &[u32]) -> Agenda {
-    plan_from(minutes, None)
+/// One stretch of the class: a chapter (its position in the pack) or a break (`None`),
+/// from `at` minutes after the start for `minutes`.
+struct Step {
+    chapter: Option<usize>,
+    at: u32,
+    minutes: u32,
 }
 
-/// Plans chapters of the given lengths, in order; with `start` (minutes after midnight)
-/// the clock shows the time of day.
-pub fn plan_from(minutes: &[u32], start: Option<u32>) -> Agenda {
-    let mut slots = Vec::new();
+/// The class's chapters of the given lengths, in order, with the breaks between them.
+fn steps(minutes: &[u32]) -> (Vec<Step>, u32, usize) {
+    let mut steps = Vec::new();
     let (mut clock, mut stretch, mut breaks) = (0, 0, 0);
     for (i, &m) in minutes.iter().enumerate() {
         if stretch > 0 && (stretch >= STRETCH_MIN || stretch + m > STRETCH_MAX) {
-            slots.push(slot(None, clock, BREAK_MINUTES, start));
+            steps.push(Step {
+                chapter: None,
+                at: clock,
+                minutes: BREAK_MINUTES,
+            });
             clock += BREAK_MINUTES;
             stretch = 0;
             breaks += 1;
         }
-        slots.push(slot(Some(i), clock, m, start));
+        steps.push(Step {
+            chapter: Some(i),
+            at: clock,
+            minutes: m,
+        });
         clock += m;
         stretch += m;
     }
+    (steps, clock, breaks)
+}
+
+/// How long a class of chapters of these lengths takes, breaks included.
+pub fn total_minutes(minutes: &[u32]) -> u32 {
+    steps(minutes).1
+}
+
+/// Plans chapters of the given lengths, in order, on a clock that starts at 0:00;
+/// `words` writes the durations.
+pub fn plan(minutes: &[u32], words: &Strings) -> Agenda {
+    plan_from(minutes, None, words)
+}
+
+/// Plans chapters of the given lengths, in order; with `start` (minutes after midnight)
+/// the clock shows the time of day, as `words` writes it (24-hour or 12-hour).
+pub fn plan_from(minutes: &[u32], start: Option<u32>, words: &Strings) -> Agenda {
+    let (steps, total, breaks) = steps(minutes);
+    let show = |m: u32| match start {
+        Some(s) => words.time_of_day(s + m),
+        None => clock(m),
+    };
     Agenda {
-        slots,
+        slots: steps
+            .iter()
+            .map(|s| Slot {
+                chapter: s.chapter,
+                minutes: s.minutes,
+                start: show(s.at),
+                end: show(s.at + s.minutes),
+            })
+            .collect(),
         teaching_minutes: minutes.iter().sum(),
-        total_minutes: clock,
-        total: duration(clock),
+        total_minutes: total,
+        total: words.duration(total),
         breaks,
     }
 }
 
-fn slot(chapter: Option<usize>, at: u32, minutes: u32, start: Option<u32>) -> Slot {
-    let show = |m: u32| match start {
-        Some(s) => time_of_day(s + m),
-        None => clock(m),
-    };
-    Slot {
-        chapter,
-        minutes,
-        start: show(at),
-        end: show(at + minutes),
-    }
-}
-
-/// "1:05" for 65 minutes.
+/// "1:05" for 65 minutes into the class: hours and minutes, not a time of day, so the
+/// same in every language.
 pub fn clock(minutes: u32) -> String {
     format!("{}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// "13:05" for 785 minutes after midnight; a class running past midnight reads "0:15".
-pub fn time_of_day(minutes: u32) -> String {
-    clock(minutes % (24 * 60))
-}
-
-/// A start time written "9:30" or "09:30" (24-hour), as minutes after midnight.
+/// A start time written "9:30" or "09:30" (24-hour, as a time field gives it), as
+/// minutes after midnight.
 pub fn parse_start(text: &str) -> Option<u32> {
     let (h, m) = text.trim().split_once(':')?;
     let digits = |s: &str, max: u32| {
@@ -100,93 +126,13 @@ pub fn parse_start(text: &str) -> Option<u32> {
     Some(digits(h, 23)? * 60 + digits(m, 59).filter(|_| m.len() == 2)?)
 }
 
-/// A class date written `YYYY-MM-DD`, as "Thursday 3 December 2026"; `None` when it is
-/// not a real date.
-pub fn date_label(text: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const DAYS: [&str; 7] = [
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-    ];
-    let t = text.trim();
-    let b = t.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| {
-        let s = t.get(r)?;
-        s.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse::<i64>().ok())
-            .flatten()
-    };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days_in = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    if !(1..=12).contains(&m) || d < 1 || d > days_in[(m - 1) as usize] {
-        return None;
-    }
-    // Days since 1970-01-01 (a Thursday), by the civil-calendar formula.
-    let (yy, mm) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = yy.div_euclid(400);
-    let yoe = yy - era * 400;
-    let doy = (153 * mm + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(format!(
-        "{} {d} {} {y}",
-        DAYS[days.rem_euclid(7) as usize],
-        MONTHS[(m - 1) as usize]
-    ))
-}
-
-/// "2 h 15 min", "45 min".
-pub fn duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn running_clock_and_totals() {
-        let a = plan(&[15, 20, 10]);
+        let a = plan(&[15, 20, 10], &Strings::default());
         let times: Vec<(&str, &str)> = a
             .slots
             .iter()
@@ -202,7 +148,7 @@ mod tests {
 
     #[test]
     fn breaks_every_sixty_to_ninety_minutes() {
-        let a = plan(&[20; 9]);
+        let a = plan(&[20; 9], &Strings::default());
         let kinds: Vec<bool> = a.slots.iter().map(|s| s.chapter.is_some()).collect();
         // 20+20+20 = 60 → break, three times over; no break after the last chapter.
         assert_eq!(
@@ -215,9 +161,22 @@ mod tests {
 
     #[test]
     fn a_break_comes_before_a_chapter_that_would_pass_ninety() {
-        let a = plan(&[50, 45]);
+        let a = plan(&[50, 45], &Strings::default());
         assert_eq!(a.slots[1].chapter, None, "50 + 45 > 90");
         assert_eq!(a.slots[2].start, "1:00");
+    }
+
+    /// The words a shared case plans with: the built-in table, with the case's own
+    /// `strings` (another language's, a 12-hour clock) over it.
+    fn case_words(case: &serde_json::Value) -> Strings {
+        let mut words = Strings::default();
+        if let Some(map) = case["strings"].as_object() {
+            for (k, v) in map {
+                assert!(words.has(k), "{k} is not in strings.toml");
+                words.set(k, v.as_str().unwrap());
+            }
+        }
+        words
     }
 
     /// The cases the browser's agenda.js runs too (tests/browser/agenda.test.mjs).
@@ -225,19 +184,25 @@ mod tests {
     fn shared_cases() {
         let cases: serde_json::Value =
             serde_json::from_str(include_str!("agenda-cases.json")).unwrap();
+        // agenda.js has no table of its own in node: the cases carry the built-in
+        // table's locale words, which must be the table's.
+        let english = Strings::default();
+        for (k, v) in cases["words"].as_object().unwrap() {
+            assert_eq!(english.get(k), v.as_str().unwrap(), "words.{k}");
+        }
         for case in cases["plans"].as_array().unwrap() {
             let minutes: Vec<u32> = serde_json::from_value(case["minutes"].clone()).unwrap();
             let start = case["start"].as_str().map(|s| parse_start(s).unwrap());
-            let got = serde_json::to_value(plan_from(&minutes, start)).unwrap();
+            let got = serde_json::to_value(plan_from(&minutes, start, &case_words(case))).unwrap();
             assert_eq!(got, case["agenda"], "{}", case["name"]);
         }
         for pair in cases["starts"].as_array().unwrap() {
             let want = pair[1].as_u64().map(|n| n as u32);
             assert_eq!(parse_start(pair[0].as_str().unwrap()), want, "{pair}");
         }
-        for pair in cases["dates"].as_array().unwrap() {
-            let want = pair[1].as_str().map(str::to_owned);
-            assert_eq!(date_label(pair[0].as_str().unwrap()), want, "{pair}");
+        for case in cases["dates"].as_array().unwrap() {
+            let got = case_words(case).date_weekday(case["date"].as_str().unwrap());
+            assert_eq!(got.as_deref(), case["label"].as_str(), "{case}");
         }
         for pair in cases["ids"].as_array().unwrap() {
             let id = crate::book::slugify(pair[0].as_str().unwrap());
@@ -247,8 +212,10 @@ mod tests {
 
     #[test]
     fn durations_read_naturally() {
-        assert_eq!(duration(60), "1 h");
-        assert_eq!(duration(135), "2 h 15 min");
+        let words = Strings::default();
+        assert_eq!(words.duration(60), "1 h");
+        assert_eq!(words.duration(135), "2 h 15 min");
         assert_eq!(clock(65), "1:05");
+        assert_eq!(total_minutes(&[50, 45]), 105);
     }
 }

@@ -46,22 +46,15 @@ impl Pack {
         self.chapters.iter().any(|c| c.id == chapter)
     }
 
-    /// The class schedule: chapters with breaks and a running clock, given each
-    /// chapter's class time in pack order (`Analysis::pack_minutes`).
-    pub fn agenda(&self, minutes: &[u32]) -> agenda::Agenda {
-        agenda::plan_from(minutes, self.start)
-    }
-
     /// One line for `carebook pack --list` and the home page.
     pub fn summary(&self, minutes: &[u32]) -> PackSummary {
-        let agenda = self.agenda(minutes);
         PackSummary {
             id: self.id.clone(),
             title: self.title.clone(),
             audience_ids: self.audience.clone(),
             chapters: self.chapters.len(),
-            total: agenda.total,
-            teaching_minutes: agenda.teaching_minutes,
+            total_minutes: agenda::total_minutes(minutes),
+            teaching_minutes: minutes.iter().sum(),
         }
     }
 }
@@ -333,7 +326,7 @@ fn resolve(
     if let Some(d) = cfg
         .date
         .as_deref()
-        .filter(|d| agenda::date_label(d).is_none())
+        .filter(|d| crate::clock::Date::parse(d).is_none())
     {
         diags.push(
             origin
@@ -553,6 +546,7 @@ pub struct PackSummary {
     pub title: String,
     pub audience_ids: Vec<String>,
     pub chapters: usize,
-    pub total: String,
+    /// The class's length, breaks included.
+    pub total_minutes: u32,
     pub teaching_minutes: u32,
 }

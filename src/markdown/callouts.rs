@@ -11,13 +11,17 @@ use pulldown_cmark::{BlockQuoteKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::config::ChecklistConfig;
+use crate::strings::Strings;
 
-/// One kind of callout: its class suffix, the word shown and read out, and its icon.
+/// One kind of callout: its class suffix, its marker's word (`[!NOTE]`), its icon and
+/// the key of the title shown and read out.
 pub struct Kind {
     pub class: &'static str,
     pub word: &'static str,
     /// SVG path data on a 16×16 grid, drawn in the text colour.
     icon: &'static str,
+    /// The strings table's key for the box's title, as the page's language writes it.
+    pub key: &'static str,
 }
 
 /// The five kinds, in GitHub's order.
@@ -27,6 +31,7 @@ pub const KINDS: [(BlockQuoteKind, Kind); 5] = [
         Kind {
             class: "note",
             word: "Note",
+            key: "callout_note",
             icon: "M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm0 1.5a5.5 5.5 0 1 1 0 11 5.5 5.5 0 0 1 0-11ZM7.25 7h1.5v4.5h-1.5ZM8 4.25a.9.9 0 1 1 0 1.8.9.9 0 0 1 0-1.8Z",
         },
     ),
@@ -35,6 +40,7 @@ pub const KINDS: [(BlockQuoteKind, Kind); 5] = [
         Kind {
             class: "tip",
             word: "Tip",
+            key: "callout_tip",
             icon: "M8 1a5 5 0 0 0-3 9v1.5A1.5 1.5 0 0 0 6.5 13h3a1.5 1.5 0 0 0 1.5-1.5V10a5 5 0 0 0-3-9Zm0 1.5a3.5 3.5 0 0 1 2 6.37l-.5.35v2.28h-3V9.22l-.5-.35A3.5 3.5 0 0 1 8 2.5ZM6 14h4v1.5H6Z",
         },
     ),
@@ -43,6 +49,7 @@ pub const KINDS: [(BlockQuoteKind, Kind); 5] = [
         Kind {
             class: "important",
             word: "Important",
+            key: "callout_important",
             icon: "M2 2h12v9H8l-3.5 3v-3H2Zm1.5 1.5v6h2.5v1.3l1.5-1.3h5v-6ZM7.25 4.5h1.5v2.75h-1.5Zm0 3.5h1.5v1.25h-1.5Z",
         },
     ),
@@ -51,6 +58,7 @@ pub const KINDS: [(BlockQuoteKind, Kind); 5] = [
         Kind {
             class: "warning",
             word: "Warning",
+            key: "callout_warning",
             icon: "M8 1 15.5 14.5H.5Zm0 3L3 13h10ZM7.25 6.5h1.5v3.5h-1.5Zm0 4.5h1.5v1.5h-1.5Z",
         },
     ),
@@ -59,6 +67,7 @@ pub const KINDS: [(BlockQuoteKind, Kind); 5] = [
         Kind {
             class: "caution",
             word: "Caution",
+            key: "callout_caution",
             icon: "M5 1h6l4 4v6l-4 4H5l-4-4V5Zm.6 1.5L2.5 5.6v4.8l3.1 3.1h4.8l3.1-3.1V5.6l-3.1-3.1ZM7.25 4.5h1.5v4.5h-1.5Zm0 5.5h1.5v1.5h-1.5Z",
         },
     ),
@@ -68,12 +77,13 @@ pub fn kind(k: BlockQuoteKind) -> &'static Kind {
     &KINDS.iter().find(|(q, _)| *q == k).unwrap_or(&KINDS[0]).1
 }
 
-/// The box's opening HTML: a note landmark named by its word, the icon and the word.
-pub fn open_html(k: &Kind) -> String {
+/// The box's opening HTML: a note landmark named by its title (from the strings
+/// table), the icon and the title.
+pub fn open_html(k: &Kind, words: &Strings) -> String {
     format!(
         "<aside class=\"callout callout-{class}\" role=\"note\" aria-label=\"{word}\">\n<p class=\"callout-title\">{icon}{word}</p>\n",
         class = k.class,
-        word = k.word,
+        word = crate::markdown::escape_attr(words.get(k.key)),
         icon = icon_svg(k),
     )
 }
@@ -87,11 +97,11 @@ pub fn icon_svg(k: &Kind) -> String {
 
 /// Turns alert block quotes into callout boxes. Runs last, after the passes that read
 /// block quotes as text (search sections, the checklist).
-pub fn render(events: &mut [(Event<'_>, Range<usize>)]) {
+pub fn render(events: &mut [(Event<'_>, Range<usize>)], words: &Strings) {
     for (e, _) in events.iter_mut() {
         match e {
             Event::Start(Tag::BlockQuote(Some(k))) => {
-                *e = Event::Html(CowStr::from(open_html(kind(*k))));
+                *e = Event::Html(CowStr::from(open_html(kind(*k), words)));
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => {
                 *e = Event::Html(CowStr::from("</aside>\n"));
@@ -105,7 +115,8 @@ pub fn render(events: &mut [(Event<'_>, Range<usize>)]) {
 #[derive(Debug, Clone, Serialize)]
 pub struct CardCallout {
     pub class: &'static str,
-    pub word: &'static str,
+    /// The strings table's key for its title (`ui[c.key]` in the card template).
+    pub key: &'static str,
     pub icon: String,
     /// The callout's content as HTML (paragraphs and lists kept).
     pub html: String,
@@ -199,7 +210,7 @@ fn card_callout(k: &Kind, inner: &[(Event<'_>, Range<usize>)]) -> CardCallout {
     }
     CardCallout {
         class: k.class,
-        word: k.word,
+        key: k.key,
         icon: icon_svg(k),
         html: html.trim().to_owned(),
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -270,7 +281,7 @@ mod tests {
 
     fn html(md: &str) -> String {
         let mut ev = events(md);
-        render(&mut ev);
+        render(&mut ev, &Strings::default());
         let mut out = String::new();
         pulldown_cmark::html::push_html(&mut out, ev.into_iter().map(|(e, _)| e));
         out
@@ -335,14 +346,30 @@ mod tests {
     fn warnings_in_the_checklist_section_go_on_the_card() {
         let md = "> [!WARNING]\n> Not on the card: before the checklist.\n\n## Checklist\n\n> [!CAUTION]\n> Never read out a full card number.\n\n> [!TIP]\n> Tips stay in the chapter.\n\n### Do\n\n- [ ] One.\n\n> [!WARNING]\n> Inside a group.\n\n### Avoid\n\n- [ ] Two.\n\n## After\n\n> [!WARNING]\n> Not on the card: after the checklist.\n";
         let got = card_callouts(&events(md), &ChecklistConfig::default());
-        let texts: Vec<_> = got.iter().map(|c| (c.word, c.text.as_str())).collect();
+        let texts: Vec<_> = got.iter().map(|c| (c.key, c.text.as_str())).collect();
         assert_eq!(
             texts,
             [
-                ("Caution", "Never read out a full card number."),
-                ("Warning", "Inside a group.")
+                ("callout_caution", "Never read out a full card number."),
+                ("callout_warning", "Inside a group.")
             ]
         );
+    }
+
+    #[test]
+    fn every_kind_has_its_title_in_the_strings_table() {
+        let words = Strings::default();
+        for (_, k) in &KINDS {
+            assert!(words.has(k.key), "{} is not in strings.toml", k.key);
+        }
+        let mut french = Strings::default();
+        french.set("callout_warning", "Attention");
+        let mut ev = events("> [!WARNING]\n> Vérifiez l'identité.\n");
+        render(&mut ev, &french);
+        let mut out = String::new();
+        pulldown_cmark::html::push_html(&mut out, ev.into_iter().map(|(e, _)| e));
+        assert!(out.contains("aria-label=\"Attention\""), "{out}");
+        assert!(out.contains("</svg>Attention</p>"), "{out}");
     }
 
     #[test]

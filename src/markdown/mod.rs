@@ -152,6 +152,9 @@ pub struct LinkTargets {
     /// Chapters another language's site leaves out, where they are instead (see
     /// `Book::elsewhere`).
     elsewhere: HashMap<PathBuf, String>,
+    /// The interface's words, for markdown's own labels (callout titles, footnote
+    /// links, "Critical:"): the book's theme's table, in the book's language.
+    words: crate::strings::Strings,
 }
 
 impl LinkTargets {
@@ -185,6 +188,7 @@ impl LinkTargets {
                 .map(|p| (slash_path(p).to_lowercase(), p.clone()))
                 .collect(),
             elsewhere: book.elsewhere.iter().cloned().collect(),
+            words: crate::strings::Strings::for_book(book),
         }
     }
 }
@@ -245,7 +249,7 @@ pub fn render(doc: &Doc<'_>, index: Option<ChapterId>, targets: &LinkTargets) ->
     pass.take_quiz(&mut events);
     pass.rewrite_links(&mut events);
     pass.rewrite_raw_links(&mut events);
-    number_footnotes(&mut events, &mut pass.out.anchors);
+    number_footnotes(&mut events, &mut pass.out.anchors, &targets.words);
     pass.check_self_anchors();
     let mut page_links = std::mem::take(&mut pass.page_links);
     // The parser keeps NUL characters, so a chapter holding one could fake a link
@@ -266,9 +270,9 @@ pub fn render(doc: &Doc<'_>, index: Option<ChapterId>, targets: &LinkTargets) ->
     out.checklist.callouts = crate::markdown::callouts::card_callouts(&events, &targets.checklists);
     out.words = count_words(&events);
     out.sections = extract_sections(&events);
-    enable_task_boxes(&mut events, &critical);
+    enable_task_boxes(&mut events, &critical, &targets.words);
     mark_lead_ins(&mut events);
-    crate::markdown::callouts::render(&mut events);
+    crate::markdown::callouts::render(&mut events, &targets.words);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     let marked = page_links.iter().map(|&(at, _)| at).collect();
     pulldown_cmark::html::push_html(&mut html, with_link_marks(events, marked));
@@ -396,7 +400,7 @@ impl<'d> Pass<'_, 'd> {
         self.rewrite_links(&mut section);
         // Links in the check are checked; only the chapter's own are located for packs.
         self.page_links.clear();
-        crate::markdown::callouts::render(&mut section);
+        crate::markdown::callouts::render(&mut section, &self.targets.words);
         self.out.quiz = crate::markdown::quiz::parse(&section, &mut problems);
         for p in problems {
             let pos = self.pos(p.offset);
@@ -834,7 +838,9 @@ impl<'d> Pass<'_, 'd> {
 fn number_footnotes(
     events: &mut [(Event<'_>, std::ops::Range<usize>)],
     anchors: &mut HashSet<String>,
+    words: &crate::strings::Strings,
 ) {
+    let back = escape_attr(words.get("footnote_back"));
     let mut numbers: HashMap<String, usize> = HashMap::new();
     for (event, _) in events.iter_mut() {
         let html = match event {
@@ -842,14 +848,15 @@ fn number_footnotes(
                 let next = numbers.len() + 1;
                 let n = *numbers.entry(name.to_string()).or_insert(next);
                 let id = footnote_id(name);
-                format!("<sup class=\"footnote-reference\" id=\"{id}-ref\"><a href=\"#{id}\" aria-label=\"Footnote {n}\">{n}</a></sup>")
+                let label = escape_attr(&words.fill("footnote_label", &[("n", &n.to_string())]));
+                format!("<sup class=\"footnote-reference\" id=\"{id}-ref\"><a href=\"#{id}\" aria-label=\"{label}\">{n}</a></sup>")
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
                 let next = numbers.len() + 1;
                 let n = *numbers.entry(name.to_string()).or_insert(next);
                 let id = footnote_id(name);
                 anchors.insert(id.clone());
-                format!("<div class=\"footnote-definition\" id=\"{id}\" role=\"note\"><sup class=\"footnote-definition-label\">{n}</sup> <a class=\"footnote-back\" href=\"#{id}-ref\" aria-label=\"Back to the text\">↩</a>")
+                format!("<div class=\"footnote-definition\" id=\"{id}\" role=\"note\"><sup class=\"footnote-definition-label\">{n}</sup> <a class=\"footnote-back\" href=\"#{id}-ref\" aria-label=\"{back}\">↩</a>")
             }
             Event::End(TagEnd::FootnoteDefinition) => "</div>\n".to_owned(),
             _ => continue,
@@ -877,7 +884,15 @@ fn footnote_id(name: &str) -> String {
 fn enable_task_boxes(
     events: &mut [(Event<'_>, std::ops::Range<usize>)],
     critical: &HashSet<usize>,
+    words: &crate::strings::Strings,
 ) {
+    let word = words.get("critical");
+    // Shown before a critical item on the chapter page: a sign and the word, so it
+    // reads the same in colour, in black and white and to a screen reader.
+    let mark = format!(
+        "<strong class=\"critical-mark\"><span aria-hidden=\"true\">⚠ </span>{}</strong> ",
+        escape_attr(word)
+    );
     for i in 0..events.len() {
         let Event::TaskListMarker(checked) = events[i].0 else {
             continue;
@@ -885,8 +900,8 @@ fn enable_task_boxes(
         let text = inline_text(&events[i + 1..]);
         let checked = if checked { " checked" } else { "" };
         let html = if critical.contains(&i) {
-            let label = escape_attr(&format!("Critical: {text}"));
-            format!("<input type=\"checkbox\" class=\"task-box\" aria-label=\"{label}\"{checked}> {CRITICAL_MARK}")
+            let label = escape_attr(&format!("{word} {text}"));
+            format!("<input type=\"checkbox\" class=\"task-box\" aria-label=\"{label}\"{checked}> {mark}")
         } else {
             let label = escape_attr(&text);
             format!("<input type=\"checkbox\" class=\"task-box\" aria-label=\"{label}\"{checked}> ")
@@ -894,11 +909,6 @@ fn enable_task_boxes(
         events[i].0 = Event::InlineHtml(CowStr::from(html));
     }
 }
-
-/// Shown before a critical item on the chapter page: a sign and the word, so it reads
-/// the same in colour, in black and white and to a screen reader.
-const CRITICAL_MARK: &str =
-    "<strong class=\"critical-mark\"><span aria-hidden=\"true\">⚠ </span>Critical:</strong> ";
 
 /// A paragraph ending in a colon ("Before:", "Try this:") introduces what follows; the
 /// class lets print keep it on the same page as that.

@@ -156,8 +156,8 @@ fn write_page(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let info = PageInfo {
         kind: FrameKind::Builder,
         path: PAGE,
-        title: "Pack builder",
-        description: "Choose and order chapters for a class, see its agenda, and print its handout, desk cards and trainer's sheet.",
+        title: site.t("builder_title"),
+        description: site.t("builder_description"),
         part: None,
         chapter: None,
     };
@@ -167,7 +167,6 @@ fn write_page(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
 #[derive(Serialize)]
 struct PrintCtx<'a> {
     site: &'a crate::render::SiteCtx,
-    page_title: &'static str,
     paper: &'static str,
     handbook_title: &'a str,
     index: &'static str,
@@ -178,7 +177,6 @@ struct PrintCtx<'a> {
 fn write_print_page(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let ctx = PrintCtx {
         site: &site.renderer.site,
-        page_title: "Class materials",
         paper: match site.book.config.build.paper {
             crate::config::Paper::A4 => "A4",
             crate::config::Paper::Letter => "letter",

@@ -147,7 +147,7 @@ impl<'a> PackRender<'a> {
             .collect();
         let assets = book.assets.iter().map(|a| slash_path(a)).collect();
         let minutes = site.model.pack_minutes(pack);
-        let agenda = agenda::plan_from(&minutes, pack.start);
+        let agenda = agenda::plan_from(&minutes, pack.start, site.words());
         PackRender {
             site,
             pack,
@@ -460,14 +460,18 @@ impl<'a> PackRender<'a> {
                 })
                 .collect(),
             chapter_count: self.pack.chapters.len(),
-            teaching: agenda::duration(self.agenda.teaching_minutes),
+            teaching: self.site.words().duration(self.agenda.teaching_minutes),
             total: self.agenda.total.clone(),
             breaks: self.agenda.breaks,
             break_minutes: agenda::BREAK_MINUTES,
             agenda: self.agenda_rows(),
             zip: zip.map(str::to_owned),
             handbook_title: &book.config.title,
-            date: self.pack.date.as_deref().and_then(agenda::date_label),
+            date: self
+                .pack
+                .date
+                .as_deref()
+                .and_then(|d| self.site.words().date_weekday(d)),
             builder_href: (self.mode == PackMode::InSite)
                 .then(|| super::builder::edit_href(book, self.pack)),
         }

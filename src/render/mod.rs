@@ -28,7 +28,7 @@ pub struct Renderer {
 impl Renderer {
     pub fn new(theme: Theme, analysis: &Analysis) -> Self {
         Renderer {
-            site: SiteCtx::new(&analysis.book),
+            site: SiteCtx::new(&analysis.book, &theme.strings),
             search_core: crate::search::core_path(analysis),
             theme,
         }
@@ -87,6 +87,11 @@ impl<'a> Site<'a> {
     /// The interface's text for `key` (see `crate::strings`).
     pub fn t(&self, key: &'a str) -> &'a str {
         self.renderer.theme.strings.get(key)
+    }
+
+    /// The whole table, for dates, times, numbers and durations (`locale`).
+    pub fn words(&self) -> &'a crate::strings::Strings {
+        &self.renderer.theme.strings
     }
 
     /// The interface's text for `key` with its `{name}` values filled in.
@@ -205,7 +210,8 @@ pub struct SiteCtx {
     pub version: &'static str,
     /// `@page` size for print pages: `A4` or `letter`.
     pub paper: &'static str,
-    /// The edition line on printed pages: the book's `version`, else the build date.
+    /// The edition line on printed pages: the book's `version`, else the build date as
+    /// the language writes it.
     pub edition: String,
     /// Whether the book has facts, so the footer links to facts.html.
     pub facts_page: bool,
@@ -214,7 +220,7 @@ pub struct SiteCtx {
 }
 
 impl SiteCtx {
-    pub fn new(book: &Book) -> Self {
+    pub fn new(book: &Book, words: &crate::strings::Strings) -> Self {
         let c = &book.config;
         SiteCtx {
             title: c.title.clone(),
@@ -227,7 +233,10 @@ impl SiteCtx {
                 crate::config::Paper::A4 => "A4",
                 crate::config::Paper::Letter => "letter",
             },
-            edition: c.version.clone().unwrap_or_else(crate::clock::build_date),
+            edition: c.version.clone().unwrap_or_else(|| {
+                let today = crate::clock::build_date();
+                words.date(&today).unwrap_or(today)
+            }),
             facts_page: !c.facts.is_empty(),
             folder_redirects: crate::redirects::folders_json(c),
         }

@@ -192,6 +192,10 @@ impl Theme {
 ///
 /// `ui_json(scripts="a.js b.js")`: the words those scripts read, as the JSON of the
 /// page's `carebook-strings` block.
+///
+/// `date | date_label`: a `YYYY-MM-DD` date as `<time datetime="2026-12-03">3 December
+/// 2026</time>`, written as the language writes dates (`Strings::date`); any other
+/// text as it is. `n | number`: a whole number grouped ("12,500", `Strings::number`).
 fn register_words(tera: &mut Tera, strings: &crate::strings::Strings, statics: &[StaticFile]) {
     use tera::{Kwargs, State, TeraResult, Value};
     let table = strings.clone();
@@ -207,9 +211,11 @@ fn register_words(tera: &mut Tera, strings: &crate::strings::Strings, statics: &
             if name == "key" {
                 continue;
             }
-            let raw = match value.as_str() {
-                Some(s) => s.to_owned(),
-                None => value.to_string(),
+            // Whole numbers are grouped as the language writes them ("12,500").
+            let raw = match (value.as_str(), value.as_i128()) {
+                (Some(s), _) => s.to_owned(),
+                (None, Some(n)) => table.number(n),
+                (None, None) => value.to_string(),
             };
             let filled = if value.is_safe() {
                 raw
@@ -220,6 +226,35 @@ fn register_words(tera: &mut Tera, strings: &crate::strings::Strings, statics: &
         }
         Ok(Value::safe_string(&out))
     });
+    let table = strings.clone();
+    tera.register_filter(
+        "date_label",
+        move |value: Value, _: Kwargs, st: &State| -> TeraResult<Value> {
+            let text = match value.as_str() {
+                Some(s) => s.to_owned(),
+                None => value.to_string(),
+            };
+            let html = match table.date(&text) {
+                Some(label) => format!(
+                    "<time datetime=\"{}\">{}</time>",
+                    st.escape(text.trim())?,
+                    st.escape(&label)?
+                ),
+                None => st.escape(&text)?,
+            };
+            Ok(Value::safe_string(&html))
+        },
+    );
+    let table = strings.clone();
+    tera.register_filter(
+        "number",
+        move |value: Value, _: Kwargs, _: &State| -> Value {
+            match value.as_i128() {
+                Some(n) => Value::from(table.number(n)),
+                None => value,
+            }
+        },
+    );
     let table = strings.clone();
     let scripts: Vec<(String, Vec<String>)> = statics
         .iter()

@@ -11,9 +11,15 @@ const require = createRequire(import.meta.url);
 const agenda = require(path.join(repoRoot, "themes/default/static/agenda.js"));
 const cases = JSON.parse(readFileSync(path.join(repoRoot, "src/course/agenda-cases.json"), "utf8"));
 
+// The built-in table's locale words, with a case's own over them (another language, a
+// 12-hour clock), as a page's carebook-strings block would give them.
+const words = (c) => agenda.useWords({ ...cases.words, ...(c.strings || {}) });
+
 test("agenda plans match the shared cases", () => {
   assert.ok(cases.plans.length >= 5);
+  assert.ok(cases.plans.some((c) => c.strings && c.strings.clock === "12h"), "a 12-hour case");
   for (const c of cases.plans) {
+    words(c);
     const start = c.start == null ? null : agenda.parseStart(c.start);
     assert.deepEqual(agenda.plan(c.minutes, start), c.agenda, c.name);
   }
@@ -21,6 +27,10 @@ test("agenda plans match the shared cases", () => {
 
 test("start times, dates and pack ids match the shared cases", () => {
   for (const [text, want] of cases.starts) assert.equal(agenda.parseStart(text), want, text);
-  for (const [text, want] of cases.dates) assert.equal(agenda.dateLabel(text), want, text);
+  for (const c of cases.dates) {
+    words(c);
+    assert.equal(agenda.dateLabel(c.date), c.label, c.date);
+  }
+  words({});
   for (const [title, want] of cases.ids) assert.equal(agenda.packId(title), want, title);
 });

@@ -10,23 +10,42 @@
   var STRETCH_MIN = 60;
   var STRETCH_MAX = 90;
 
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
-
-  /** "1:05" for 65 minutes. */
-  function clock(minutes) { return Math.floor(minutes / 60) + ":" + pad(minutes % 60); }
-
-  /** "13:05" for 785 minutes after midnight; past midnight reads "0:15". */
-  function timeOfDay(minutes) { return clock(minutes % (24 * 60)); }
-
-  /** "2 h 15 min", "45 min". */
-  function duration(minutes) {
-    var h = Math.floor(minutes / 60), m = minutes % 60;
-    if (h === 0) return m + " min";
-    if (m === 0) return h + " h";
-    return h + " h " + m + " min";
+  // The words times, durations and dates are written with: the strings table's locale
+  // keys, from the page's carebook-strings block (node's tests give them with useWords).
+  var S = {};
+  try { S = JSON.parse(document.getElementById("carebook-strings").textContent); } catch (e) { /* node, or no block */ }
+  function useWords(words) { S = words; }
+  function ui(key, values) {
+    var text = S[key] == null ? key : String(S[key]);
+    return text.replace(/\{(\w+)\}/g, function (m, name) { return values && name in values ? values[name] : m; });
   }
 
-  /** "9:30" or "09:30" (24-hour) as minutes after midnight; null when it is not one. */
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  /** "1:05" for 65 minutes into the class: not a time of day, the same in every language. */
+  function clock(minutes) { return Math.floor(minutes / 60) + ":" + pad(minutes % 60); }
+
+  /** A time of day, `minutes` after midnight (past midnight wraps): "13:05", or "1:05 pm"
+   *  on a 12-hour clock. */
+  function timeOfDay(minutes) {
+    minutes = minutes % (24 * 60);
+    var h = Math.floor(minutes / 60), mm = pad(minutes % 60);
+    if (ui("clock") === "12h") {
+      return ui("time_12h", { h: h % 12 === 0 ? 12 : h % 12, mm: mm, ampm: ui(h < 12 ? "time_am" : "time_pm") });
+    }
+    return ui("time_24h", { h: h, mm: mm });
+  }
+
+  /** "2 h 15 min", "1 h", "45 min". */
+  function duration(minutes) {
+    var h = Math.floor(minutes / 60), min = minutes % 60;
+    if (h === 0) return ui("duration_minutes", { min: min });
+    if (min === 0) return ui("duration_hours", { h: h });
+    return ui("duration_hours_minutes", { h: h, min: min });
+  }
+
+  /** "9:30" or "09:30" (24-hour, as a time field gives it) as minutes after midnight;
+   *  null when it is not one. */
   function parseStart(text) {
     var match = /^(\d{1,2}):(\d{2})$/.exec(String(text == null ? "" : text).trim());
     if (!match) return null;
@@ -34,10 +53,8 @@
     return h <= 23 && m <= 59 ? h * 60 + m : null;
   }
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-  var DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-  /** "2026-12-03" as "Thursday 3 December 2026"; null when it is not a real date. */
+  /** "2026-12-03" as "Thursday 3 December 2026" (`date_weekday`); null when it is not a
+   *  real date. */
   function dateLabel(text) {
     var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text == null ? "" : text).trim());
     if (!match) return null;
@@ -45,7 +62,8 @@
     var date = new Date(Date.UTC(y, m - 1, d));
     date.setUTCFullYear(y); // Date.UTC reads years 0-99 as 1900-1999
     if (m < 1 || m > 12 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-    return DAYS[date.getUTCDay()] + " " + d + " " + MONTHS[m - 1] + " " + y;
+    var name = function (list, i) { return (list.split("|")[i] || "").trim(); };
+    return ui("date_weekday", { weekday: name(ui("weekdays"), date.getUTCDay()), day: d, month: name(ui("months"), m - 1), year: y });
   }
 
   /** The agenda for chapters of these lengths, in order; `start` in minutes after
@@ -85,8 +103,9 @@
   }
 
   var api = {
-    BREAK_MINUTES: BREAK_MINUTES, plan: plan, clock: clock, duration: duration,
+    BREAK_MINUTES: BREAK_MINUTES, plan: plan, clock: clock, timeOfDay: timeOfDay, duration: duration,
     parseStart: parseStart, dateLabel: dateLabel, classMinutes: classMinutes, packId: packId,
+    useWords: useWords,
   };
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.carebookAgenda = api;

@@ -8,11 +8,15 @@
   var agenda = window.carebookAgenda;
   var main = document.getElementById("main");
   if (!data || !agenda || !main) return;
-  var words = JSON.parse(document.getElementById("print-words").textContent);
   var $ = function (id) { return document.getElementById(id); };
-  function say(key, values) {
-    return words[key].replace(/\{(\w+)\}/g, function (m, name) { return values && name in values ? values[name] : m; });
+  // The words come from the strings table (the page's carebook-strings block, with the
+  // keys this script reads), never from here.
+  var S = {};
+  try { S = JSON.parse($("carebook-strings").textContent); } catch (e) { /* no block: keys show */ }
+  function ui(key, values) {
+    return (S[key] || key).replace(/\{(\w+)\}/g, function (m, name) { return values && name in values ? values[name] : m; });
   }
+  function uiCount(key, n, values) { return ui(key + (n === 1 ? "_one" : "_other"), values); }
   function template(id) { return $(id).content.firstElementChild.cloneNode(true); }
   function fill(el, selector, text) { el.querySelector(selector).textContent = text; }
 
@@ -22,7 +26,7 @@
   // The class, read as the builder writes it.
   var params = new URLSearchParams(location.hash.replace(/^#/, ""));
   var doc = ["handout", "cards", "trainer"].indexOf(params.get("doc")) >= 0 ? params.get("doc") : "handout";
-  var title = params.get("title") || words.untitled;
+  var title = params.get("title") || ui("builder_untitled");
   var date = agenda.dateLabel(params.get("date"));
   var start = agenda.parseStart(params.get("start"));
   var items = [], unknown = [], seen = Object.create(null);
@@ -60,7 +64,9 @@
     items = items.filter(function (it) { return loaded[it.slug]; });
     var out = $("doc");
     var plan = agenda.plan(items.map(function (it) { return it.minutes; }), start);
-    document.title = say(doc === "handout" ? "titleHandout" : doc === "cards" ? "titleCards" : "titleTrainer", { title: title });
+    document.title = doc === "handout" ? ui("builder_title_handout", { title: title })
+      : doc === "cards" ? ui("builder_title_cards", { title: title })
+      : ui("trainers_sheet", { title: title });
     if (doc === "cards") {
       out.appendChild(cards(out));
       document.body.classList.add("page-cards");
@@ -77,10 +83,10 @@
       }
     }
     var status = [];
-    if (!items.length) status.push(say("empty"));
-    else if (doc === "cards" && !items.some(function (it) { return loaded[it.slug].card; })) status.push(say("noCards"));
-    else status.push(say("ready", { chapters: items.length }));
-    if (missing.length) status.push(say("missing", { slugs: missing.join(", ") }));
+    if (!items.length) status.push(ui("builder_empty"));
+    else if (doc === "cards" && !items.some(function (it) { return loaded[it.slug].card; })) status.push(ui("builder_no_cards"));
+    else status.push(ui("builder_ready", { chapters: items.length }));
+    if (missing.length) status.push(ui("builder_print_missing", { slugs: missing.join(", ") }));
     $("print-status").textContent = status.join(" ");
     // The print tools (paper, layout, Print button) find the cards once they are here.
     var tools = document.createElement("script");
@@ -91,11 +97,11 @@
 
   function cover(plan) {
     var el = template("tpl-cover");
-    fill(el, ".doc-kind", words[doc]);
+    fill(el, ".doc-kind", doc === "handout" ? ui("builder_doc_handout") : doc === "cards" ? ui("builder_doc_cards") : ui("builder_doc_trainer"));
     fill(el, ".doc-title", title);
     var edition = main.getAttribute("data-edition");
-    var meta = say("coverMeta", { edition: edition ? edition + " · " : "", chapters: items.length, total: plan.total });
-    if (date) meta = say("dateMeta", { date: date, start: start == null ? "" : agenda.clock(start) }).replace(/, from $/, "") + " · " + meta;
+    var meta = ui("builder_cover_meta", { edition: edition ? edition + " · " : "", chapters: items.length, total: plan.total });
+    if (date) meta = (start == null ? date : ui("builder_date_meta", { date: date, start: agenda.timeOfDay(start) })) + " · " + meta;
     fill(el, ".cover-meta", meta);
     return el;
   }
@@ -116,8 +122,8 @@
       }
       body.appendChild(tr);
     });
-    var breaks = plan.breaks === 0 ? "" : say(plan.breaks === 1 ? "captionBreak" : "captionBreaks", { breaks: plan.breaks, minutes: agenda.BREAK_MINUTES });
-    fill(el, "caption", say("caption", { chapters: items.length, teaching: agenda.duration(plan.teaching_minutes), breaks: breaks, total: plan.total }));
+    var breaks = plan.breaks === 0 ? "" : uiCount("agenda_breaks", plan.breaks, { breaks: plan.breaks, minutes: agenda.BREAK_MINUTES });
+    fill(el, "caption", ui("agenda_caption", { chapters: items.length, teaching: agenda.duration(plan.teaching_minutes), breaks: breaks, total: plan.total }));
     fill(el, ".agenda-total", plan.total);
     return el;
   }
@@ -131,7 +137,7 @@
     h.id = it.slug + "--title";
     h.textContent = it.title;
     if (c.summary) fill(el, ".lede", c.summary); else el.querySelector(".lede").remove();
-    fill(el, ".chapter-meta", say("minutes", { minutes: it.minutes }));
+    fill(el, ".chapter-meta", agenda.duration(it.minutes));
     // The handbook's own HTML, made by carebook at build time.
     el.querySelector(".chapter-body").innerHTML = c.html;
     return el;
@@ -152,7 +158,7 @@
     var link = el.querySelector(".prompt-link");
     link.href = c.href;
     link.textContent = it.title;
-    fill(el, ".prompt-minutes", say("promptMinutes", { minutes: it.minutes }));
+    fill(el, ".prompt-minutes", ui("builder_prompt_minutes", { minutes: agenda.duration(it.minutes) }));
     if (c.summary) fill(el, ".prompt-summary", c.summary); else el.querySelector(".prompt-summary").remove();
     list(el.querySelector(".prompt-do"), c.do);
     list(el.querySelector(".prompt-avoid"), c.avoid);

@@ -9,12 +9,15 @@
   var data = window.carebookBuilderIndex;
   var agenda = window.carebookAgenda;
   if (!root || !data || !agenda) return;
-  var words = JSON.parse(document.getElementById("builder-words").textContent);
   var $ = function (id) { return document.getElementById(id); };
-  /** A word from the template with {name} filled in. */
-  function say(key, values) {
-    return words[key].replace(/\{(\w+)\}/g, function (m, name) { return values && name in values ? values[name] : m; });
+  // The words come from the strings table (the page's carebook-strings block, with the
+  // keys this script reads), never from here.
+  var S = {};
+  try { S = JSON.parse($("carebook-strings").textContent); } catch (e) { /* no block: keys show */ }
+  function ui(key, values) {
+    return (S[key] || key).replace(/\{(\w+)\}/g, function (m, name) { return values && name in values ? values[name] : m; });
   }
+  function uiCount(key, n, values) { return ui(key + (n === 1 ? "_one" : "_other"), values); }
 
   // The index: one array per chapter, fields named in data.fields.
   var chapters = data.chapters.map(function (row) {
@@ -88,7 +91,7 @@
 
   /* ---- Step 1: the class ---- */
 
-  function packId() { return agenda.packId(state.title || words.untitled); }
+  function packId() { return agenda.packId(state.title || ui("builder_untitled")); }
 
   function showClass() {
     fields.title.value = state.title;
@@ -142,17 +145,17 @@
       box.checked = chosen(i) >= 0;
       label.htmlFor = box.id;
       li.querySelector(".result-title").textContent = c.title;
-      li.querySelector(".result-meta").textContent = say("meta", { part: data.parts[c.part], minutes: c.minutes });
+      li.querySelector(".result-meta").textContent = ui("builder_meta", { part: data.parts[c.part], minutes: agenda.duration(c.minutes) });
       frag.appendChild(li);
     });
     results.replaceChildren(frag);
-    var status = found.length === 0 ? say("matchesNone")
-      : shown.length < found.length ? say("matches", { shown: shown.length, count: found.length })
-      : say("matchesAll", { count: found.length });
+    var status = found.length === 0 ? ui("builder_matches_none")
+      : shown.length < found.length ? ui("builder_matches", { shown: shown.length, count: found.length })
+      : ui("builder_matches_all", { count: found.length });
     $("match-status").textContent = status;
     var more = $("show-more");
     more.hidden = shown.length >= found.length;
-    more.textContent = say("showMore", { more: Math.min(PAGE, found.length - shown.length) });
+    more.textContent = ui("builder_show_more", { more: Math.min(PAGE, found.length - shown.length) });
   }
 
   results.addEventListener("change", function (e) {
@@ -162,10 +165,10 @@
     var at = chosen(index);
     if (box.checked && at < 0) {
       state.items.push({ index: index, title: "" });
-      announce(say("added", { title: chapters[index].title, count: state.items.length }));
+      announce(ui("builder_added", { title: chapters[index].title, count: state.items.length }));
     } else if (!box.checked && at >= 0) {
       state.items.splice(at, 1);
-      announce(say("removed", { title: chapters[index].title, count: state.items.length }));
+      announce(ui("builder_removed", { title: chapters[index].title, count: state.items.length }));
     }
     showSelection();
     changed();
@@ -201,14 +204,14 @@
       var input = li.querySelector(".item-title");
       input.value = shown;
       input.dataset.slug = c.slug;
-      li.querySelector(".rename-label").textContent = say("renameLabel", { pos: pos + 1, count: count });
+      li.querySelector(".rename-label").textContent = ui("builder_rename_label", { pos: pos + 1, count: count });
       li.querySelector(".item-meta").textContent = it.title
-        ? say("metaRenamed", { title: c.title, minutes: c.minutes })
-        : say("meta", { part: data.parts[c.part], minutes: c.minutes });
+        ? ui("builder_meta_renamed", { title: c.title, minutes: agenda.duration(c.minutes) })
+        : ui("builder_meta", { part: data.parts[c.part], minutes: agenda.duration(c.minutes) });
       var up = li.querySelector(".move-up"), down = li.querySelector(".move-down");
-      up.setAttribute("aria-label", say("moveUp", { title: shown }));
-      down.setAttribute("aria-label", say("moveDown", { title: shown }));
-      li.querySelector(".remove").setAttribute("aria-label", say("remove", { title: shown }));
+      up.setAttribute("aria-label", ui("builder_move_up", { title: shown }));
+      down.setAttribute("aria-label", ui("builder_move_down", { title: shown }));
+      li.querySelector(".remove").setAttribute("aria-label", ui("builder_remove", { title: shown }));
       up.disabled = pos === 0;
       down.disabled = pos === count - 1;
       frag.appendChild(li);
@@ -225,13 +228,13 @@
   function move(from, to, selector) {
     if (to < 0 || to >= state.items.length || from === to) {
       var it = state.items[from];
-      if (it) announce(say(to < 0 ? "atTop" : "atBottom", { title: itemTitle(it) }));
+      if (it) announce(to < 0 ? ui("builder_at_top", { title: itemTitle(it) }) : ui("builder_at_bottom", { title: itemTitle(it) }));
       return;
     }
     var item = state.items.splice(from, 1)[0];
     state.items.splice(to, 0, item);
     showSelection({ pos: to, selector: selector || ".item-title" });
-    announce(say("moved", { title: itemTitle(item), pos: to + 1, count: state.items.length }));
+    announce(ui("builder_moved", { title: itemTitle(item), pos: to + 1, count: state.items.length }));
     changed();
   }
 
@@ -248,7 +251,7 @@
     else if (button.classList.contains("move-down")) move(pos, pos + 1, ".move-down");
     else if (button.classList.contains("remove")) {
       var it = state.items.splice(pos, 1)[0];
-      announce(say("removed", { title: itemTitle(it), count: state.items.length }));
+      announce(ui("builder_removed", { title: itemTitle(it), count: state.items.length }));
       showSelection(state.items.length ? { pos: Math.min(pos, state.items.length - 1), selector: ".remove" } : null);
       if (!state.items.length) fields.title.focus();
       showResults();
@@ -280,12 +283,12 @@
     var li = e.target.closest(".builder-item");
     var c = chapters[it.index];
     li.querySelector(".item-meta").textContent = it.title
-      ? say("metaRenamed", { title: c.title, minutes: c.minutes })
-      : say("meta", { part: data.parts[c.part], minutes: c.minutes });
+      ? ui("builder_meta_renamed", { title: c.title, minutes: agenda.duration(c.minutes) })
+      : ui("builder_meta", { part: data.parts[c.part], minutes: agenda.duration(c.minutes) });
     var shown = itemTitle(it);
-    li.querySelector(".move-up").setAttribute("aria-label", say("moveUp", { title: shown }));
-    li.querySelector(".move-down").setAttribute("aria-label", say("moveDown", { title: shown }));
-    li.querySelector(".remove").setAttribute("aria-label", say("remove", { title: shown }));
+    li.querySelector(".move-up").setAttribute("aria-label", ui("builder_move_up", { title: shown }));
+    li.querySelector(".move-down").setAttribute("aria-label", ui("builder_move_down", { title: shown }));
+    li.querySelector(".remove").setAttribute("aria-label", ui("builder_remove", { title: shown }));
   });
 
   // Drag and drop: a chapter dropped on another takes its place.
@@ -339,13 +342,13 @@
     });
     $("agenda").tBodies[0].replaceChildren(frag);
     var date = agenda.dateLabel(state.date);
-    var caption = !state.items.length ? say("captionEmpty") : say("caption", {
+    var caption = !state.items.length ? ui("builder_caption_empty") : ui("agenda_caption", {
       chapters: state.items.length,
       teaching: agenda.duration(plan.teaching_minutes),
-      breaks: plan.breaks === 0 ? "" : say(plan.breaks === 1 ? "captionBreak" : "captionBreaks", { breaks: plan.breaks, minutes: agenda.BREAK_MINUTES }),
+      breaks: plan.breaks === 0 ? "" : uiCount("agenda_breaks", plan.breaks, { breaks: plan.breaks, minutes: agenda.BREAK_MINUTES }),
       total: plan.total,
     });
-    $("agenda-caption").textContent = (date ? say("captionDate", { date: date }) : "") + caption;
+    $("agenda-caption").textContent = (date ? ui("builder_caption_date", { date: date }) : "") + caption;
     $("agenda-total").textContent = plan.total;
     $("agenda").dataset.totalMinutes = plan.total_minutes;
   }
@@ -359,7 +362,7 @@
     var lines = [
       "# A course pack made with the pack builder of “" + data.handbook + "”.",
       "# Save it in the handbook's packs/ folder: `carebook build` makes it a pack.",
-      "title: " + q(state.title || words.untitled),
+      "title: " + q(state.title || ui("builder_untitled")),
     ];
     if (state.date) lines.push("date: " + q(state.date));
     if (state.start) lines.push("start: " + q(state.start));
@@ -385,11 +388,11 @@
     download.href = "data:text/yaml;charset=utf-8," + encodeURIComponent(yaml());
     toggleLink(download, empty);
     $("download-name").textContent = "packs/" + id + ".yaml";
-    $("class-id").textContent = say("fileId", { id: id });
+    $("class-id").textContent = ui("builder_file_id", { id: id });
     var taken = data.packs.indexOf(id) >= 0;
     var note = $("id-taken");
     note.hidden = !taken;
-    note.textContent = taken ? say("idTaken", { id: id }) : "";
+    note.textContent = taken ? ui("builder_id_taken", { id: id }) : "";
   }
 
   /** A link that has nothing to give yet stays in place, marked unavailable. */
@@ -409,7 +412,7 @@
     showSelection();
     showResults();
     changed();
-    if (missing.length) announce(say("missing", { count: missing.length, slugs: missing.join(", ") }));
+    if (missing.length) announce(ui("builder_missing", { count: missing.length, slugs: missing.join(", ") }));
   }
 
   window.addEventListener("hashchange", function () {

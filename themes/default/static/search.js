@@ -9,10 +9,14 @@
   var S = {};
   try { S = JSON.parse(document.getElementById("carebook-strings").textContent); } catch (e) { /* no block: keys show */ }
   function ui(key, values) {
-    return (S[key] || key).replace(/\{(\w+)\}/g, function (m, name) { return values && name in values ? values[name] : m; });
+    return (S[key] == null ? key : String(S[key])).replace(/\{(\w+)\}/g, function (m, name) { return values && name in values ? values[name] : m; });
+  }
+  /** A whole number with its thousands grouped as the language writes them ("12,500"). */
+  function number(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ui("number_group"));
   }
   function uiCount(key, n, values) {
-    var v = { n: n };
+    var v = { n: number(n) };
     for (var k in values) v[k] = values[k];
     return ui(key + (n === 1 ? "_one" : "_other"), v);
   }
