@@ -198,8 +198,15 @@ pub fn prepare(
 ) -> Result<Prepared, Error> {
     let mut stages = Stages::new(progress);
     let links = crate::source::LinkPolicy::new(root, &config);
-    let theme =
+    let mut theme =
         Theme::load(root, &config.build.theme, &links).map_err(|d| Error::Config(vec![d]))?;
+    // The language's stemmer for search.js, written beside the theme's files; English
+    // sites have none (search.js stems English itself).
+    if let Some((name, script)) = crate::search::language_script(&config.language) {
+        theme
+            .statics
+            .push((name, std::borrow::Cow::Owned(script.into_bytes())));
+    }
     stages.lap("config");
     let analysis = Analysis::run(root, config, &mut stages)?;
     let renderer = Renderer::new(theme, &analysis);

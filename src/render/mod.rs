@@ -157,6 +157,11 @@ pub struct SiteCtx {
     pub title: String,
     pub description: String,
     pub language: String,
+    /// The search tokenizer's language when it is not English ("es", "ja"): search.js
+    /// reads it from the search box.
+    pub search_language: Option<&'static str>,
+    /// The script with that language's stemmer, under `assets/`, when it has one.
+    pub search_script: Option<String>,
     pub authors: String,
     pub version: &'static str,
     /// `@page` size for print pages: `A4` or `letter`.
@@ -176,6 +181,10 @@ impl SiteCtx {
             title: c.title.clone(),
             description: c.description.clone(),
             language: c.language.clone(),
+            search_language: crate::language::tokenize::Tokenizer::for_language(&c.language)
+                .rules()
+                .map(|r| r.code),
+            search_script: crate::search::language_script(&c.language).map(|(name, _)| name),
             authors: c.authors.join(", "),
             version: env!("CARGO_PKG_VERSION"),
             paper: match c.build.paper {

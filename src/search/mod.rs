@@ -261,7 +261,7 @@ impl Chunk {
 
 /// Tokenizes the documents in chunks spread over the cores; chunks come back in order.
 fn tokenize_docs(book: &Book, rendered: &[ChapterOutput], docs: &[usize]) -> Vec<Chunk> {
-    let tokenizer = Tokenizer::default();
+    let tokenizer = Tokenizer::for_language(&book.config.language);
     // A few chunks per core balance the load; each chunk stems its own words, so
     // small books get fewer, bigger chunks.
     let size = docs
@@ -284,24 +284,23 @@ fn doc_terms(tok: &Tokenizer, chunk: &mut Chunk, book: &Book, i: usize, r: &Rend
     let ch = &book.chapters[i];
     // (folded text, is the title, is a heading)
     let mut texts = vec![
-        (tokenize::fold(&ch.title), true, false),
-        (tokenize::fold(&ch.summary), false, false),
+        (tok.prepare(&ch.title), true, false),
+        (tok.prepare(&ch.summary), false, false),
     ];
     for s in &r.sections {
-        texts.push((tokenize::fold(&s.title), false, true));
-        texts.push((tokenize::fold(&s.text), false, false));
+        texts.push((tok.prepare(&s.title), false, true));
+        texts.push((tok.prepare(&s.text), false, false));
     }
     // Counted by term id in the chunk's tally, which is left zeroed for the next
     // chapter: no per-chapter map to build, grow and drop.
     let mut len = 0;
     for (text, title, heading) in &texts {
-        for w in tokenize::words(text) {
-            let Some(term) = chunk.term_id(tok, w) else {
-                continue;
-            };
-            len += 1;
-            chunk.tally(term, *title, *heading);
-        }
+        tok.words(text, |w| {
+            if let Some(term) = chunk.term_id(tok, w) {
+                len += 1;
+                chunk.tally(term, *title, *heading);
+            }
+        });
     }
     let terms = chunk
         .touched
@@ -534,4 +533,43 @@ mod tests {
             "carebookSearch.add(\"r1\",[\"\\u003c/script>\\u003cb>\"]);\n"
         );
     }
+}
+
+macro_rules! stemmers {
+    ($($code:literal),* $(,)?) => {
+        &[$(($code, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/static/stemmers/", $code, ".js")))),*]
+    };
+}
+
+/// The Snowball stemmers search.js can use, as generated JavaScript (one classic script
+/// each, registering `window.carebookStemmers[code]`; see scripts/vendor-stemmers.mjs).
+const BROWSER_STEMMERS: &[(&str, &str)] = stemmers!(
+    "ar", "da", "de", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv", "ta", "tr"
+);
+
+/// The script a site in `language` loads before search.js, and its name under
+/// `assets/`: the language's stemmer and its rules (stop words, kept letters), which
+/// are made here from the tokenizer's own so the two sides cannot differ. `None` for
+/// English (search.js has its stemmer built in) and for languages without a stemmer,
+/// whose rules need no data.
+pub fn language_script(language: &str) -> Option<(String, String)> {
+    let tok = Tokenizer::for_language(language);
+    let rules = tok.rules().filter(|r| r.stems())?;
+    let (_, stemmer) = BROWSER_STEMMERS.iter().find(|(c, _)| *c == rules.code)?;
+    let data = serde_json::json!({ "keep": rules.keep, "stop": tok.stop_words() });
+    let script = format!(
+        "{stemmer}\n(window.carebookLanguages = window.carebookLanguages || {{}})[{code}] = {data};\n",
+        code = serde_json::to_string(rules.code).unwrap_or_default(),
+    );
+    Some((format!("search-{}.js", rules.code), script))
+}
+
+/// The rules search.js needs for `language` beside its stemmer, as the language script
+/// gives them: `{"keep": …, "stop": […]}` (for the test vectors).
+pub fn language_rules(language: &str) -> serde_json::Value {
+    let tok = Tokenizer::for_language(language);
+    serde_json::json!({
+        "keep": tok.rules().map_or("", |r| r.keep),
+        "stop": tok.stop_words(),
+    })
 }
