@@ -264,7 +264,10 @@ fn extra_statics(
             continue;
         }
         let rel = crate::book::slash_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
-        if STATIC.iter().any(|(n, _)| *n == rel) {
+        // stemmers/ holds the built-in Snowball stemmers: a site gets its language's
+        // inside assets/search-<code>.js, and a theme cannot swap one (it must stem as
+        // the Rust indexer does), so the folder itself is never published.
+        if STATIC.iter().any(|(n, _)| *n == rel) || rel.starts_with("stemmers/") {
             continue;
         }
         let bytes = std::fs::read(entry.path())

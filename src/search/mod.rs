@@ -319,7 +319,7 @@ fn invert(chunks: &[Chunk]) -> (Vec<String>, Vec<Vec<Posting>>) {
         .iter()
         .flat_map(|c| c.vocab.iter().map(String::as_str))
         .collect();
-    all.par_sort_unstable();
+    all.par_sort_unstable_by(|a, b| encode::js_order(a, b));
     all.dedup();
     let rank: HashMap<&str, u32> = all
         .iter()
