@@ -96,11 +96,13 @@
       if (stop[f] === 1) return null;
       return snowball && /^[\u0000-\u1fff]+$/.test(w) && !/\p{N}/u.test(w) ? foldWord(snowball(w)) : f;
     }
-    return make(prepare, function (s) { return cut(s.match(WORD_OTHER) || []); }, termOther);
+    var t = make(prepare, function (s) { return cut(s.match(WORD_OTHER) || []); }, termOther);
+    if (snowball) t.fold = foldWord;
+    return t;
   }
   function make(prepare, split, term) {
     return {
-      prepare: prepare, term: term,
+      prepare: prepare, term: term, fold: null,
       words: function (text) { return split(prepare(text)); },
       tokenize: function (text) {
         var out = [];
@@ -329,6 +331,16 @@
       if (t === null) return;
       var cands = new Map(), at = ix.find(t);
       if (ix.terms[at] === t) cands.set(at, 1);
+      // Stemmers are written for accented words, so "devolucion" typed without its
+      // accent does not reach "devolu" as "devolución" does: the longest term that
+      // starts the folded word (leaving off at most 5 letters, keeping 4) stands in.
+      if (T.fold && ix.terms[at] !== t) {
+        var f = Array.from(T.fold(w));
+        for (var n = f.length - 1; n >= Math.max(4, f.length - 5); n--) {
+          var p = f.slice(0, n).join(""), k = ix.find(p);
+          if (ix.terms[k] === p) { cands.set(k, 0.9); break; }
+        }
+      }
       var last = i === raw.length - 1 && !/\s$/.test(q);
       if (last && (w.length >= 2 || CJK.test(w))) {
         [w, t].forEach(function (p) {
