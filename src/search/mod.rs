@@ -487,6 +487,45 @@ pub fn jsonp_raw(key: &str, json: &str) -> String {
     format!("carebookSearch.add({key:?},{json});\n")
 }
 
+macro_rules! stemmers {
+    ($($code:literal),* $(,)?) => {
+        &[$(($code, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/static/stemmers/", $code, ".js")))),*]
+    };
+}
+
+/// The Snowball stemmers search.js can use, as generated JavaScript (one classic script
+/// each, registering `window.carebookStemmers[code]`; see scripts/vendor-stemmers.mjs).
+const BROWSER_STEMMERS: &[(&str, &str)] = stemmers!(
+    "ar", "da", "de", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv", "ta", "tr"
+);
+
+/// The script a site in `language` loads before search.js, and its name under
+/// `assets/`: the language's stemmer and its rules (stop words, kept letters), which
+/// are made here from the tokenizer's own so the two sides cannot differ. `None` for
+/// English (search.js has its stemmer built in) and for languages without a stemmer,
+/// whose rules need no data.
+pub fn language_script(language: &str) -> Option<(String, String)> {
+    let tok = Tokenizer::for_language(language);
+    let rules = tok.rules().filter(|r| r.stems())?;
+    let (_, stemmer) = BROWSER_STEMMERS.iter().find(|(c, _)| *c == rules.code)?;
+    let data = serde_json::json!({ "keep": rules.keep, "stop": tok.stop_words() });
+    let script = format!(
+        "{stemmer}\n(window.carebookLanguages = window.carebookLanguages || {{}})[{code}] = {data};\n",
+        code = serde_json::to_string(rules.code).unwrap_or_default(),
+    );
+    Some((format!("search-{}.js", rules.code), script))
+}
+
+/// The rules search.js needs for `language` beside its stemmer, as the language script
+/// gives them: `{"keep": …, "stop": […]}` (for the test vectors).
+pub fn language_rules(language: &str) -> serde_json::Value {
+    let tok = Tokenizer::for_language(language);
+    serde_json::json!({
+        "keep": tok.rules().map_or("", |r| r.keep),
+        "stop": tok.stop_words(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -533,43 +572,4 @@ mod tests {
             "carebookSearch.add(\"r1\",[\"\\u003c/script>\\u003cb>\"]);\n"
         );
     }
-}
-
-macro_rules! stemmers {
-    ($($code:literal),* $(,)?) => {
-        &[$(($code, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/static/stemmers/", $code, ".js")))),*]
-    };
-}
-
-/// The Snowball stemmers search.js can use, as generated JavaScript (one classic script
-/// each, registering `window.carebookStemmers[code]`; see scripts/vendor-stemmers.mjs).
-const BROWSER_STEMMERS: &[(&str, &str)] = stemmers!(
-    "ar", "da", "de", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv", "ta", "tr"
-);
-
-/// The script a site in `language` loads before search.js, and its name under
-/// `assets/`: the language's stemmer and its rules (stop words, kept letters), which
-/// are made here from the tokenizer's own so the two sides cannot differ. `None` for
-/// English (search.js has its stemmer built in) and for languages without a stemmer,
-/// whose rules need no data.
-pub fn language_script(language: &str) -> Option<(String, String)> {
-    let tok = Tokenizer::for_language(language);
-    let rules = tok.rules().filter(|r| r.stems())?;
-    let (_, stemmer) = BROWSER_STEMMERS.iter().find(|(c, _)| *c == rules.code)?;
-    let data = serde_json::json!({ "keep": rules.keep, "stop": tok.stop_words() });
-    let script = format!(
-        "{stemmer}\n(window.carebookLanguages = window.carebookLanguages || {{}})[{code}] = {data};\n",
-        code = serde_json::to_string(rules.code).unwrap_or_default(),
-    );
-    Some((format!("search-{}.js", rules.code), script))
-}
-
-/// The rules search.js needs for `language` beside its stemmer, as the language script
-/// gives them: `{"keep": …, "stop": […]}` (for the test vectors).
-pub fn language_rules(language: &str) -> serde_json::Value {
-    let tok = Tokenizer::for_language(language);
-    serde_json::json!({
-        "keep": tok.rules().map_or("", |r| r.keep),
-        "stop": tok.stop_words(),
-    })
 }
