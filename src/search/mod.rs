@@ -499,6 +499,20 @@ const BROWSER_STEMMERS: &[(&str, &str)] = stemmers!(
     "ar", "da", "de", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv", "ta", "tr"
 );
 
+/// The stemmers' licences, which must go with every copy.
+const STEMMER_LICENCE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/themes/default/static/stemmers/LICENSE"
+));
+
+/// Whether `file` (under themes/default/static/stemmers/) is in the binary.
+pub fn embeds_stemmer(file: &str) -> bool {
+    file == "LICENSE"
+        || BROWSER_STEMMERS
+            .iter()
+            .any(|(code, _)| file.strip_suffix(".js") == Some(code))
+}
+
 /// The script a site in `language` loads before search.js, and its name under
 /// `assets/`: the language's stemmer and its rules (stop words, kept letters), which
 /// are made here from the tokenizer's own so the two sides cannot differ. `None` for
@@ -510,8 +524,9 @@ pub fn language_script(language: &str) -> Option<(String, String)> {
     let (_, stemmer) = BROWSER_STEMMERS.iter().find(|(c, _)| *c == rules.code)?;
     let data = serde_json::json!({ "keep": rules.keep, "stop": tok.stop_words() });
     let script = format!(
-        "{stemmer}\n(window.carebookLanguages = window.carebookLanguages || {{}})[{code}] = {data};\n",
+        "/*\n{licence}*/\n{stemmer}\n(window.carebookLanguages = window.carebookLanguages || {{}})[{code}] = {data};\n",
         code = serde_json::to_string(rules.code).unwrap_or_default(),
+        licence = STEMMER_LICENCE.replace("*/", "* /"),
     );
     Some((format!("search-{}.js", rules.code), script))
 }
