@@ -227,14 +227,23 @@ pub fn prepare(
 ) -> Result<Prepared, Error> {
     let mut stages = Stages::new(progress);
     let links = crate::source::LinkPolicy::new(root, &config);
-    let theme =
-        Theme::load(root, &config, &config.language, &links).map_err(|d| Error::Config(vec![d]))?;
+    let load_theme = |code: &str| -> Result<Theme, Error> {
+        let mut theme =
+            Theme::load(root, &config, code, &links).map_err(|d| Error::Config(vec![d]))?;
+        // The language's stemmer for search.js, written beside the theme's files;
+        // English sites have none (search.js stems English itself).
+        if let Some((name, script)) = crate::search::language_script(code) {
+            theme
+                .statics
+                .push((name, std::borrow::Cow::Owned(script.into_bytes())));
+        }
+        Ok(theme)
+    };
+    let theme = load_theme(&config.language)?;
     let languages = crate::translations::site_languages(&config);
     let mut themes = Vec::new();
     for lang in &languages[1..] {
-        themes.push(
-            Theme::load(root, &config, &lang.code, &links).map_err(|d| Error::Config(vec![d]))?,
-        );
+        themes.push(load_theme(&lang.code)?);
     }
     stages.lap("config");
     let mut analysis = Analysis::run(root, config, &mut stages)?;

@@ -632,7 +632,7 @@ impl Config {
                 .with_hint("for example base-url = \"https://help.example.com/handbook/\""));
             }
         }
-        self.search.validate(text, path)?;
+        self.search.validate(&self.language, text, path)?;
         validate_facts(&self.facts, text, path)?;
         self.validate_languages(text, path)?;
         self.validate_upkeep(text, path)
@@ -721,7 +721,7 @@ impl Config {
 }
 
 impl SearchConfig {
-    fn validate(&self, text: &str, path: &Path) -> Result<(), Diagnostic> {
+    fn validate(&self, language: &str, text: &str, path: &Path) -> Result<(), Diagnostic> {
         let spans = TomlSpans::new(text);
         let out_of_range = |at: &[&str], expected: &str| {
             let (key, table) = at.split_last().unwrap_or((&"", &[]));
@@ -748,7 +748,7 @@ impl SearchConfig {
         if self.shard_size < 100 {
             return out_of_range(&["search", "shard-size"], "at least 100 (bytes)");
         }
-        self.synonyms.validate(text, path)
+        self.synonyms.validate(language, text, path)
     }
 }
 

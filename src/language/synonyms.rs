@@ -17,7 +17,7 @@ use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::tokenize::{Tokenizer, MAX_WORD, STOP_WORDS};
+use super::tokenize::{Tokenizer, MAX_WORD};
 use crate::diag::{Diagnostic, LineIndex};
 
 /// The table as written, in book.toml order, with where each key and word is.
@@ -55,8 +55,8 @@ impl Synonyms {
 
     /// Checks every entry has words to search for, with the position of the first
     /// that does not.
-    pub fn validate(&self, text: &str, path: &Path) -> Result<(), Diagnostic> {
-        let tok = Tokenizer::default();
+    pub fn validate(&self, language: &str, text: &str, path: &Path) -> Result<(), Diagnostic> {
+        let tok = Tokenizer::for_language(language);
         let lines = LineIndex::new(text);
         let error = |span: &Range<usize>, message: String, hint: &str| {
             Err(Diagnostic::error(path, lines.pos(span.start), message).with_hint(hint))
@@ -149,7 +149,7 @@ fn emptiness(tok: &Tokenizer, text: &str) -> Empty {
     let (mut words, mut stop) = (0, 0);
     tok.each_word(text, |w| {
         words += 1;
-        stop += usize::from(STOP_WORDS.contains(&w));
+        stop += usize::from(tok.is_stop_word(w));
     });
     match words {
         0 => Empty::NoWords,

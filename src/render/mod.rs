@@ -206,6 +206,11 @@ pub struct SiteCtx {
     /// `rtl` for a right-to-left language, else nothing: `<html dir>` is written only when
     /// it changes something, so left-to-right pages are as they were.
     pub dir: Option<&'static str>,
+    /// The search tokenizer's language when it is not English ("es", "ja"): search.js
+    /// reads it from the search box.
+    pub search_language: Option<&'static str>,
+    /// The script with that language's stemmer, under `assets/`, when it has one.
+    pub search_script: Option<String>,
     pub authors: String,
     pub version: &'static str,
     /// `@page` size for print pages: `A4` or `letter`.
@@ -227,6 +232,10 @@ impl SiteCtx {
             description: c.description.clone(),
             language: c.language.clone(),
             dir: crate::language::direction(&c.language).html_attr(),
+            search_language: crate::language::tokenize::Tokenizer::for_language(&c.language)
+                .rules()
+                .map(|r| r.code),
+            search_script: crate::search::language_script(&c.language).map(|(name, _)| name),
             authors: c.authors.join(", "),
             version: env!("CARGO_PKG_VERSION"),
             paper: match c.build.paper {

@@ -316,7 +316,10 @@ fn extra_statics(
             continue;
         }
         let rel = crate::book::slash_path(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
-        if STATIC.iter().any(|(n, _)| *n == rel) {
+        // stemmers/ holds the built-in Snowball stemmers: a site gets its language's
+        // inside assets/search-<code>.js, and a theme cannot swap one (it must stem as
+        // the Rust indexer does), so the folder itself is never published.
+        if STATIC.iter().any(|(n, _)| *n == rel) || rel.starts_with("stemmers/") {
             continue;
         }
         let bytes = std::fs::read(entry.path())
@@ -362,6 +365,14 @@ mod tests {
                 .filter(|e| e.file_type().is_file())
             {
                 let rel = crate::book::slash_path(entry.path().strip_prefix(&dir).unwrap());
+                // The stemmers are embedded by the search index, which writes a site's.
+                if let Some(file) = rel.strip_prefix("stemmers/") {
+                    assert!(
+                        crate::search::embeds_stemmer(file),
+                        "themes/default/static/{rel} is not embedded in search/mod.rs"
+                    );
+                    continue;
+                }
                 assert!(
                     list.iter().any(|(n, _)| *n == rel),
                     "themes/default/{kind}/{rel} is not embedded in theme.rs"

@@ -89,27 +89,43 @@ pub fn read_postings(s: &[u8], pos: &mut usize) -> Option<Vec<Posting>> {
 }
 
 /// Sorted terms, front coded: each term is one digit giving the length of the prefix it
-/// shares with the previous term (capped at 63), then the rest of the term, then `\n`.
-/// Terms never contain `\n` (the tokenizer keeps only letters and digits).
+/// shares with the previous term in UTF-16 code units (capped at 63: search.js slices
+/// JavaScript strings), then the rest of the term, then `\n`. Terms never contain `\n`
+/// (the tokenizer keeps only letters, digits and marks).
 pub fn front_code(terms: &[&str]) -> String {
     let mut out = String::new();
     let mut prev = "";
     for t in terms {
-        let shared = common_prefix(prev, t).min(63);
-        out.push(DIGITS[shared] as char);
-        out.push_str(&t[shared..]);
+        let (bytes, units) = common_prefix(prev, t);
+        out.push(DIGITS[units] as char);
+        out.push_str(&t[bytes..]);
         out.push('\n');
         prev = t;
     }
     out
 }
 
-/// Length in bytes of the common prefix, on a character boundary.
-fn common_prefix(a: &str, b: &str) -> usize {
-    a.char_indices()
-        .zip(b.chars())
-        .find(|((_, x), y)| x != y)
-        .map_or(a.len().min(b.len()), |((i, _), _)| i)
+/// The common prefix of two terms, at most 63 UTF-16 code units and on a character
+/// boundary: its length in bytes and in code units.
+fn common_prefix(a: &str, b: &str) -> (usize, usize) {
+    let (mut bytes, mut units) = (0, 0);
+    for (x, y) in a.chars().zip(b.chars()) {
+        if x != y || units + x.len_utf16() > 63 {
+            break;
+        }
+        bytes += x.len_utf8();
+        units += x.len_utf16();
+    }
+    (bytes, units)
+}
+
+/// The order search.js's binary search expects: by UTF-16 code unit, as JavaScript
+/// compares strings (it differs from Rust's byte order only past U+E000).
+pub fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() || b.is_ascii() {
+        return a.cmp(b);
+    }
+    a.encode_utf16().cmp(b.encode_utf16())
 }
 
 /// The inverse of [`front_code`], for tests and tools.
@@ -120,7 +136,8 @@ pub fn front_decode(s: &str) -> Option<Vec<String>> {
             .iter()
             .position(|&x| Some(x) == line.bytes().next())?;
         let prev = out.last().map_or("", String::as_str);
-        let mut t = prev.get(..shared)?.to_owned();
+        let utf16: Vec<u16> = prev.encode_utf16().take(shared).collect();
+        let mut t = String::from_utf16(&utf16).ok()?;
         t.push_str(line.get(1..)?);
         out.push(t);
     }

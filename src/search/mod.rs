@@ -261,7 +261,7 @@ impl Chunk {
 
 /// Tokenizes the documents in chunks spread over the cores; chunks come back in order.
 fn tokenize_docs(book: &Book, rendered: &[ChapterOutput], docs: &[usize]) -> Vec<Chunk> {
-    let tokenizer = Tokenizer::default();
+    let tokenizer = Tokenizer::for_language(&book.config.language);
     // A few chunks per core balance the load; each chunk stems its own words, so
     // small books get fewer, bigger chunks.
     let size = docs
@@ -284,24 +284,23 @@ fn doc_terms(tok: &Tokenizer, chunk: &mut Chunk, book: &Book, i: usize, r: &Rend
     let ch = &book.chapters[i];
     // (folded text, is the title, is a heading)
     let mut texts = vec![
-        (tokenize::fold(&ch.title), true, false),
-        (tokenize::fold(&ch.summary), false, false),
+        (tok.prepare(&ch.title), true, false),
+        (tok.prepare(&ch.summary), false, false),
     ];
     for s in &r.sections {
-        texts.push((tokenize::fold(&s.title), false, true));
-        texts.push((tokenize::fold(&s.text), false, false));
+        texts.push((tok.prepare(&s.title), false, true));
+        texts.push((tok.prepare(&s.text), false, false));
     }
     // Counted by term id in the chunk's tally, which is left zeroed for the next
     // chapter: no per-chapter map to build, grow and drop.
     let mut len = 0;
     for (text, title, heading) in &texts {
-        for w in tokenize::words(text) {
-            let Some(term) = chunk.term_id(tok, w) else {
-                continue;
-            };
-            len += 1;
-            chunk.tally(term, *title, *heading);
-        }
+        tok.words(text, |w| {
+            if let Some(term) = chunk.term_id(tok, w) {
+                len += 1;
+                chunk.tally(term, *title, *heading);
+            }
+        });
     }
     let terms = chunk
         .touched
@@ -320,7 +319,7 @@ fn invert(chunks: &[Chunk]) -> (Vec<String>, Vec<Vec<Posting>>) {
         .iter()
         .flat_map(|c| c.vocab.iter().map(String::as_str))
         .collect();
-    all.par_sort_unstable();
+    all.par_sort_unstable_by(|a, b| encode::js_order(a, b));
     all.dedup();
     let rank: HashMap<&str, u32> = all
         .iter()
@@ -486,6 +485,60 @@ pub fn jsonp<T: Serialize>(key: &str, data: &T) -> String {
 
 pub fn jsonp_raw(key: &str, json: &str) -> String {
     format!("carebookSearch.add({key:?},{json});\n")
+}
+
+macro_rules! stemmers {
+    ($($code:literal),* $(,)?) => {
+        &[$(($code, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/static/stemmers/", $code, ".js")))),*]
+    };
+}
+
+/// The Snowball stemmers search.js can use, as generated JavaScript (one classic script
+/// each, registering `window.carebookStemmers[code]`; see scripts/vendor-stemmers.mjs).
+const BROWSER_STEMMERS: &[(&str, &str)] = stemmers!(
+    "ar", "da", "de", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv", "ta", "tr"
+);
+
+/// The stemmers' licences, which must go with every copy.
+const STEMMER_LICENCE: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/themes/default/static/stemmers/LICENSE"
+));
+
+/// Whether `file` (under themes/default/static/stemmers/) is in the binary.
+pub fn embeds_stemmer(file: &str) -> bool {
+    file == "LICENSE"
+        || BROWSER_STEMMERS
+            .iter()
+            .any(|(code, _)| file.strip_suffix(".js") == Some(code))
+}
+
+/// The script a site in `language` loads before search.js, and its name under
+/// `assets/`: the language's stemmer and its rules (stop words, kept letters), which
+/// are made here from the tokenizer's own so the two sides cannot differ. `None` for
+/// English (search.js has its stemmer built in) and for languages without a stemmer,
+/// whose rules need no data.
+pub fn language_script(language: &str) -> Option<(String, String)> {
+    let tok = Tokenizer::for_language(language);
+    let rules = tok.rules().filter(|r| r.stems())?;
+    let (_, stemmer) = BROWSER_STEMMERS.iter().find(|(c, _)| *c == rules.code)?;
+    let data = serde_json::json!({ "keep": rules.keep, "stop": tok.stop_words() });
+    let script = format!(
+        "/*\n{licence}*/\n{stemmer}\n(window.carebookLanguages = window.carebookLanguages || {{}})[{code}] = {data};\n",
+        code = serde_json::to_string(rules.code).unwrap_or_default(),
+        licence = STEMMER_LICENCE.replace("*/", "* /"),
+    );
+    Some((format!("search-{}.js", rules.code), script))
+}
+
+/// The rules search.js needs for `language` beside its stemmer, as the language script
+/// gives them: `{"keep": …, "stop": […]}` (for the test vectors).
+pub fn language_rules(language: &str) -> serde_json::Value {
+    let tok = Tokenizer::for_language(language);
+    serde_json::json!({
+        "keep": tok.rules().map_or("", |r| r.keep),
+        "stop": tok.stop_words(),
+    })
 }
 
 #[cfg(test)]

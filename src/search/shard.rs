@@ -25,6 +25,9 @@ pub const DIR: &str = "search";
 #[derive(Serialize)]
 struct Core<'a> {
     v: u32,
+    /// The base language whose rules made the terms ("es", "ja"); absent for English.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'a str>,
     settings: Settings,
     /// `[search.synonyms]` as terms: key terms joined by a space → synonym terms.
     synonyms: BTreeMap<String, Vec<String>>,
@@ -82,15 +85,17 @@ pub(super) fn assemble(
         "r-{}",
         content_hash(&records.iter().map(|r| r.as_bytes()).collect::<Vec<_>>())
     );
+    let tok = Tokenizer::for_language(&parts.book.config.language);
     let mut core = Core {
         v: FORMAT,
+        language: tok.rules().map(|r| r.code),
         settings: Settings {
             max_results: c.max_results,
             excerpt_words: c.excerpt_words,
             title_boost: c.boost.title,
             heading_boost: c.boost.heading,
         },
-        synonyms: c.synonyms.compile(&Tokenizer::default()),
+        synonyms: c.synonyms.compile(&tok),
         facets: &parts.facets,
         masks,
         docs,

@@ -10,9 +10,15 @@
   function load() {
     if (requested) return;
     requested = true;
-    var s = document.createElement("script");
-    s.src = box.getAttribute("data-script");
-    document.head.appendChild(s);
+    // A site in another language loads its stemmer first; async = false runs the two
+    // scripts in order, so search.js finds the stemmer there.
+    [box.getAttribute("data-lang-script"), box.getAttribute("data-script")].forEach(function (src) {
+      if (!src) return;
+      var s = document.createElement("script");
+      s.src = src;
+      s.async = false;
+      document.head.appendChild(s);
+    });
   }
   input.addEventListener("focus", load);
   document.addEventListener("keydown", function (e) {

@@ -1,7 +1,7 @@
 /* carebook search. A classic script (no modules, no fetch): the index files under
    search/ are scripts too, so search works from file:// as well as from a server.
    The index format is described in docs/search-index.md; the tokenizer follows the
-   same specification as src/search/tokenize.rs. */
+   same specification as src/language/tokenize.rs. */
 (function () {
   "use strict";
   // The interface's words come from the page (strings.toml, rendered into the
@@ -24,24 +24,100 @@
   if (api.query) return;
 
   /* ---------- tokenizer ---------- */
-  var STOP = {};
+  // The rules follow src/language/tokenize.rs (its comment is the specification). The
+  // page's language picks them: English's are built in; another language's stemmer,
+  // stop words and kept letters come from the script the loader ran before this one
+  // (assets/search-<code>.js), as window.carebookStemmers / carebookLanguages.
+  var STOP_EN = {};
   ("a an and are as at be but by for from has have he her his i if in into is it its of on or our she so " +
-   "that the their them then there they this to was we were will with you your").split(" ").forEach(function (w) { STOP[w] = 1; });
-  var WORD = /[\p{Alphabetic}\p{N}]+/gu;
-  var RAW_WORD = /[\p{Alphabetic}\p{N}\p{M}'’‘ʼ]+/gu;
-  function fold(s) {
-    return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss").replace(/['’‘ʼ]/g, "");
-  }
-  function term(w) {
-    if (STOP[w] === 1 || Array.from(w).length > 40) return null;
-    return /^[a-z]+$/.test(w) ? stem(w) : w;
-  }
-  function words(text) { return fold(text).match(WORD) || []; }
-  function tokenize(text) {
+   "that the their them then there they this to was we were will with you your").split(" ").forEach(function (w) { STOP_EN[w] = 1; });
+  var WORD = /[\p{Alphabetic}\p{N}]+/gu, WORD_OTHER = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
+  var RAW_WORD = /[\p{Alphabetic}\p{N}\p{M}'’‘ʼ]+/gu, MARK = /\p{M}/u;
+  // Han, Hiragana, Katakana: runs of them are cut into overlapping pairs.
+  var HAN_KANA = "\u3005\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}\u{30000}-\u{3134f}";
+  var CJK = new RegExp("[" + HAN_KANA + "]", "u"), CJK_PARTS = new RegExp("[" + HAN_KANA + "]+|[^" + HAN_KANA + "]+", "gu");
+  function cut(ws) {
     var out = [];
-    words(text).forEach(function (w) { var t = term(w); if (t !== null) out.push(t); });
+    ws.forEach(function (w) {
+      if (!CJK.test(w)) { out.push(w); return; }
+      w.match(CJK_PARTS).forEach(function (part) {
+        if (!CJK.test(part)) { out.push(part); return; }
+        var cs = Array.from(part);
+        if (cs.length === 1) out.push(part);
+        for (var i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+      });
+    });
     return out;
   }
+  function foldEn(s) {
+    var d = s.normalize("NFKD");
+    if (!/[\u3099\u309a]/.test(d)) return d.replace(/\p{M}/gu, "").toLowerCase().replace(/ß/g, "ss").replace(/['’‘ʼ]/g, "");
+    // Kana voicing marks are composed back onto the kana before them (が stays が).
+    var out = [];
+    for (var c of d) {
+      if (c === "\u3099" || c === "\u309a") {
+        var k = out.length ? (out[out.length - 1] + c).normalize("NFC") : "";
+        if (k && Array.from(k).length === 1) out[out.length - 1] = k;
+      } else if (!MARK.test(c)) out.push(c);
+    }
+    return out.join("").toLowerCase().replace(/ß/g, "ss").replace(/['’‘ʼ]/g, "");
+  }
+  // The tokenizer for a base language code ("en", "es", "ja").
+  function tokenizer(lang) {
+    if (!lang || lang === "en") {
+      var termEn = function (w) {
+        if (STOP_EN[w] === 1 || Array.from(w).length > 40) return null;
+        return /^[a-z]+$/.test(w) ? stem(w) : w;
+      };
+      return make(foldEn, function (s) { return cut(s.match(WORD) || []); }, termEn);
+    }
+    var rules = (window.carebookLanguages || {})[lang] || { keep: "", stop: [] };
+    var snowball = (window.carebookStemmers || {})[lang] || null, stop = {};
+    rules.stop.forEach(function (w) { stop[w] = 1; });
+    function prepare(s) {
+      s = s.normalize("NFKC");
+      if (lang === "tr") s = s.replace(/I/g, "ı").replace(/İ/g, "i");
+      return s.toLowerCase().replace(/['’‘ʼ]/g, " ");
+    }
+    function foldWord(w) {
+      var out = "";
+      for (var c of w) {
+        if (c.charCodeAt(0) < 128 || rules.keep.indexOf(c) >= 0) { out += c; continue; }
+        if (c === "ß") { out += "ss"; continue; }
+        var base = -1;
+        for (var d of c.normalize("NFKD")) {
+          var mark = MARK.test(d);
+          if (!(mark && base >= 0 && (base < 0x530 || (base >= 0x1e00 && base < 0x2000)))) out += d;
+          if (!mark) base = d.codePointAt(0);
+        }
+      }
+      return out;
+    }
+    function termOther(w) {
+      if (Array.from(w).length > 40) return null;
+      if (CJK.test(w)) return w;
+      var f = foldWord(w);
+      if (stop[f] === 1) return null;
+      return snowball && /^[\u0000-\u1fff]+$/.test(w) && !/\p{N}/u.test(w) ? foldWord(snowball(w)) : f;
+    }
+    var t = make(prepare, function (s) { return cut(s.match(WORD_OTHER) || []); }, termOther);
+    if (snowball) t.fold = foldWord;
+    return t;
+  }
+  function make(prepare, split, term) {
+    return {
+      prepare: prepare, term: term, fold: null,
+      words: function (text) { return split(prepare(text)); },
+      tokenize: function (text) {
+        var out = [];
+        split(prepare(text)).forEach(function (w) { var t = term(w); if (t !== null) out.push(t); });
+        return out;
+      }
+    };
+  }
+  var searchBox0 = document.querySelector(".search");
+  var T = tokenizer(searchBox0 && searchBox0.getAttribute("data-lang"));
+  var term = T.term, words = T.words, tokenize = T.tokenize;
 
   /* ---------- Snowball English (Porter2) stemmer, as in rust-stemmers ---------- */
   var EXC1 = { skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl",
@@ -259,8 +335,18 @@
       if (t === null) return;
       var cands = new Map(), at = ix.find(t);
       if (ix.terms[at] === t) cands.set(at, 1);
+      // Stemmers are written for accented words, so "devolucion" typed without its
+      // accent does not reach "devolu" as "devolución" does: the longest term that
+      // starts the folded word (leaving off at most 5 letters, keeping 4) stands in.
+      if (T.fold && ix.terms[at] !== t) {
+        var f = Array.from(T.fold(w));
+        for (var n = f.length - 1; n >= Math.max(4, f.length - 5); n--) {
+          var p = f.slice(0, n).join(""), k = ix.find(p);
+          if (ix.terms[k] === p) { cands.set(k, 0.9); break; }
+        }
+      }
       var last = i === raw.length - 1 && !/\s$/.test(q);
-      if (last && w.length >= 2) {
+      if (last && (w.length >= 2 || CJK.test(w))) {
         [w, t].forEach(function (p) {
           for (var k = ix.find(p), n = 0; k < ix.terms.length && n < 40 && ix.terms[k].lastIndexOf(p, 0) === 0; k++, n++) {
             if (!cands.has(k)) cands.set(k, 0.7);
@@ -428,7 +514,7 @@
   api.describe = function (doc, terms) {
     return open().then(function (ix) { return ix.record(doc).then(function (rec) { return describe(ix, rec, terms); }); });
   };
-  function hit(terms, token) { var t = term(fold(token)); return t !== null && terms.has(t); }
+  function hit(terms, token) { return tokenize(token).some(function (t) { return terms.has(t); }); }
   function describe(ix, rec, terms) {
     var best = null, subs = [];
     rec.x.forEach(function (sec, i) {
@@ -480,6 +566,7 @@
   }
   api.open = open;
   api.tokenize = tokenize;
+  api.tokenizer = tokenizer;
   api.stem = stem;
   api.excerpt = excerpt;
 
