@@ -6,8 +6,6 @@ pub mod builder;
 mod pages;
 mod scorm;
 
-use std::path::PathBuf;
-
 pub use pages::PackMode;
 use pages::PackRender;
 
@@ -51,10 +49,7 @@ fn scorm_package(
     search: Option<&crate::search::SearchIndex>,
 ) -> Result<Vec<u8>, Error> {
     let files = PackRender::new(site, pack, PackMode::Standalone, search).files(None)?;
-    scorm::package(pack, &files).map_err(|error| {
-        Error::Output(crate::output::OutputError::Io {
-            path: PathBuf::from(scorm::zip_name(pack)),
-            error,
-        })
+    scorm::package(pack, &files, &site.book.config.language, |ctx| {
+        site.render("imsmanifest.xml", ctx)
     })
 }

@@ -35,6 +35,9 @@ struct Relinker<'a> {
     out_paths: Vec<&'a str>,
     assets: HashSet<String>,
     mode: PackMode,
+    /// What goes before and after the words of a link that leaves a standalone pack,
+    /// from the theme's `partials/not-in-pack.html`.
+    not_in_pack: (String, String),
 }
 
 impl Relinker<'_> {
@@ -96,13 +99,30 @@ impl Relinker<'_> {
                 continue; // not in order or not in this HTML: leave the link alone
             };
             out.push_str(before);
-            out.push_str("<span class=\"not-in-pack\" title=\"This chapter is in the full handbook, not in this pack\">");
+            out.push_str(&self.not_in_pack.0);
             out.push_str(text);
-            out.push_str("</span>");
+            out.push_str(&self.not_in_pack.1);
             copied = link.close.end;
         }
         out.push_str(html.get(copied..).unwrap_or_default());
         Cow::Owned(out)
+    }
+}
+
+/// The markup around a link's words once the link is gone: the theme's
+/// `partials/not-in-pack.html`, cut where the words go (a broken template leaves them
+/// bare; loading the theme reports it).
+fn not_in_pack(site: &Site<'_>) -> (String, String) {
+    const WORDS: &str = "\u{1}";
+    let html = site
+        .render(
+            "partials/not-in-pack.html",
+            &serde_json::json!({ "text": WORDS }),
+        )
+        .unwrap_or_default();
+    match html.trim().split_once(WORDS) {
+        Some((open, close)) => (open.to_owned(), close.to_owned()),
+        None => (String::new(), String::new()),
     }
 }
 
@@ -157,6 +177,7 @@ impl<'a> PackRender<'a> {
                 out_paths: book.chapters.iter().map(|c| c.out_path.as_str()).collect(),
                 assets,
                 mode,
+                not_in_pack: not_in_pack(site),
             },
             minutes,
             agenda,
@@ -720,6 +741,10 @@ mod tests {
             out_paths: vec!["a/in.html", "a/out.html"],
             assets: HashSet::new(),
             mode: PackMode::Standalone,
+            not_in_pack: (
+                "<span class=\"not-in-pack\" title=\"This chapter is in the full handbook, not in this pack\">".to_owned(),
+                "</span>".to_owned(),
+            ),
         };
         let html = "See <a href=\"out.html\" title=\"t\">the <em>other</em> chapter</a>, <a href=\"in.html\">this</a> and <a href=\"../b/\">a part</a>.";
         let at = |open: &str, close_after: &str| {

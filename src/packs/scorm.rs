@@ -34,51 +34,31 @@ pub fn zip_name(pack: &Pack) -> String {
     format!("{}-scorm12.zip", pack.id)
 }
 
-pub fn manifest<'n>(pack: &Pack, names: impl IntoIterator<Item = &'n str>) -> String {
-    let id = xml(&pack.id);
-    let title = xml(&pack.title);
-    let mut list = String::new();
-    for name in names {
-        list.push_str(&format!("      <file href=\"{}\"/>\n", xml(name)));
-    }
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="carebook-{id}" version="1.0"
-  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
-  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
-  </metadata>
-  <organizations default="org-{id}">
-    <organization identifier="org-{id}">
-      <title>{title}</title>
-      <item identifier="item-{id}" identifierref="sco-{id}" isvisible="true">
-        <title>{title}</title>
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="sco-{id}" type="webcontent" adlcp:scormtype="sco" href="{LAUNCH_PAGE}">
-{list}    </resource>
-  </resources>
-</manifest>
-"#
-    )
-}
-
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// What the theme's `imsmanifest.xml` is made from: the pack, its language (the LOM
+/// metadata's, so a learning platform shows the course's language) and every file.
+#[derive(serde::Serialize)]
+pub struct ManifestCtx<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub language: &'a str,
+    pub launch: &'static str,
+    pub files: Vec<&'a str>,
 }
 
 /// The zip's bytes: the manifest first, then every file (the schema files the manifest
 /// names among them) in name order.
-pub fn package(pack: &Pack, files: &PackFiles) -> std::io::Result<Vec<u8>> {
+pub fn package(
+    pack: &Pack,
+    files: &PackFiles,
+    language: &str,
+    manifest: impl FnOnce(&ManifestCtx<'_>) -> Result<String, crate::Error>,
+) -> Result<Vec<u8>, crate::Error> {
+    let io = |error| {
+        crate::Error::Output(crate::output::OutputError::Io {
+            path: std::path::PathBuf::from(zip_name(pack)),
+            error,
+        })
+    };
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default())
@@ -89,12 +69,21 @@ pub fn package(pack: &Pack, files: &PackFiles) -> std::io::Result<Vec<u8>> {
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .chain(SCHEMAS.iter().copied())
         .collect();
-    let manifest = manifest(pack, all.keys().copied());
+    let manifest = manifest(&ManifestCtx {
+        id: &pack.id,
+        title: &pack.title,
+        language,
+        launch: LAUNCH_PAGE,
+        files: all.keys().copied().collect(),
+    })?;
     let entries = std::iter::once(("imsmanifest.xml", manifest.as_bytes())).chain(all);
     for (name, bytes) in entries {
         zip.start_file(name, options)
-            .map_err(std::io::Error::other)?;
-        zip.write_all(bytes)?;
+            .map_err(|e| io(std::io::Error::other(e)))?;
+        zip.write_all(bytes).map_err(io)?;
     }
-    Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
+    Ok(zip
+        .finish()
+        .map_err(|e| io(std::io::Error::other(e)))?
+        .into_inner())
 }
