@@ -688,3 +688,40 @@ fn editing_a_snippet_re_renders_the_chapters_that_include_it() {
         "{error}"
     );
 }
+
+#[test]
+fn every_language_is_served_and_an_edit_to_an_original_reaches_its_fallbacks() {
+    let book = copy_fixture("languages");
+    let server = Server::start(book.path(), &[]);
+    let mut events = server.events();
+    events.expect("ok");
+    let (status, _, es) = server.get("/es/talking/greeting.html");
+    assert_eq!(status, 200);
+    assert!(es.contains("<h1>Saludar al cliente</h1>"), "{es}");
+    assert!(server.get("/ar/money/refunds.html").2.contains("dir=\"rtl\""));
+    // The untranslated chapter is the English one in every language: an edit to it
+    // shows in the Spanish site too.
+    let path = book.path().join("guide/talking/closing-a-contact.md");
+    write(
+        book.path(),
+        "guide/talking/closing-a-contact.md",
+        &(read(&path) + "\nA closing line for every language.\n"),
+    );
+    events.expect("reload");
+    assert!(server
+        .get("/es/talking/closing-a-contact.html")
+        .2
+        .contains("A closing line for every language."));
+    // And a translation's own edit shows in its site.
+    let es_path = book.path().join("guide/talking/greeting.es.md");
+    write(
+        book.path(),
+        "guide/talking/greeting.es.md",
+        &read(&es_path).replace("Saludar al cliente", "Dar la bienvenida"),
+    );
+    events.expect("reload");
+    assert!(server
+        .get("/es/talking/greeting.html")
+        .2
+        .contains("<h1>Dar la bienvenida</h1>"));
+}
