@@ -419,3 +419,11 @@ fn a_comment_cannot_switch_a_card_rule() {
     let run = carebook(&["check", "--format", "line"], book.path());
     assert_contains(&run.stdout, "guide/desk/no-critical.md:14:24: warning[lint-comment]: `card-critical` is a desk-card rule: comments in a chapter cannot switch it\n");
 }
+
+#[test]
+fn card_moment_words_are_english_only_checked_in_an_english_book() {
+    // The Arabic fixture's cards say when in Arabic ("عندما ترفع السماعة"): the English
+    // moment words do not apply; a missing `card.when` still would.
+    let run = carebook(&["check", "--format", "line"], &fixture("rtl"));
+    assert!(!run.stdout.contains("card-when"), "{}", run.stdout);
+}

@@ -698,7 +698,10 @@ fn every_language_is_served_and_an_edit_to_an_original_reaches_its_fallbacks() {
     let (status, _, es) = server.get("/es/talking/greeting.html");
     assert_eq!(status, 200);
     assert!(es.contains("<h1>Saludar al cliente</h1>"), "{es}");
-    assert!(server.get("/ar/money/refunds.html").2.contains("dir=\"rtl\""));
+    assert!(server
+        .get("/ar/money/refunds.html")
+        .2
+        .contains("dir=\"rtl\""));
     // The untranslated chapter is the English one in every language: an edit to it
     // shows in the Spanish site too.
     let path = book.path().join("guide/talking/closing-a-contact.md");

@@ -38,13 +38,16 @@ const NO_MOMENT: &[&str] = &["always", "all times", "any time", "anytime", "ever
 pub fn check(analysis: &Analysis, rules: &RuleSet) -> Vec<Diagnostic> {
     let book = &analysis.book;
     let mut out = duplicate_titles(book);
+    // The moment words ("Before", "When"…) are English; in another language only a
+    // missing `card.when` is reported.
+    let english = crate::language::codes::base(&book.config.language) == "en";
     for (ch, r) in book
         .chapters
         .iter()
         .zip(analysis.chapters.iter().map(|c| &c.rendered))
     {
         if ch.card.is_some() {
-            out.extend(card(ch, r, rules));
+            out.extend(card(ch, r, rules, english));
         }
     }
     out
@@ -79,7 +82,7 @@ fn duplicate_titles(book: &Book) -> Vec<Diagnostic> {
 }
 
 /// The desk-card rules (`carebook.card-*`, see `rules::CARD_RULES`) on one chapter.
-fn card(ch: &Chapter, r: &Rendered, rules: &RuleSet) -> Vec<Diagnostic> {
+fn card(ch: &Chapter, r: &Rendered, rules: &RuleSet, english: bool) -> Vec<Diagnostic> {
     let list = &r.checklist;
     let (dos, avoids) = (&list.do_items, &list.avoid_items);
     let lines = LineIndex::new(&ch.text);
@@ -101,7 +104,7 @@ fn card(ch: &Chapter, r: &Rendered, rules: &RuleSet) -> Vec<Diagnostic> {
             "end the chapter with `### Do` and `### Avoid` task lists (`- [ ] ...`), or add `card: false` to its front matter");
         return out;
     }
-    card_when(ch, &mut report);
+    card_when(ch, english, &mut report);
     for (name, items) in [("Do", dos), ("Avoid", avoids)] {
         if items.is_empty() || items.len() > GROUP_MAX {
             let at = items.iter().min_by_key(|i| i.offset).map_or(heading, pos);
@@ -152,7 +155,7 @@ fn card(ch: &Chapter, r: &Rendered, rules: &RuleSet) -> Vec<Diagnostic> {
 
 /// `card.when` must name a moment an agent stops at ("Before you transfer"), not a
 /// standing rule ("During every call", "Always").
-fn card_when(ch: &Chapter, report: &mut impl FnMut(&str, Pos, usize, String, &str)) {
+fn card_when(ch: &Chapter, english: bool, report: &mut impl FnMut(&str, Pos, usize, String, &str)) {
     let when = ch
         .card
         .as_ref()
@@ -170,7 +173,7 @@ fn card_when(ch: &Chapter, report: &mut impl FnMut(&str, Pos, usize, String, &st
         );
         return;
     }
-    if names_a_moment(when) {
+    if !english || names_a_moment(when) {
         return;
     }
     let width = when.chars().count();
