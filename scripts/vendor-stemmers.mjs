@@ -1,9 +1,11 @@
 // Splits the snowball-stemmers npm package (JavaScript generated from the Snowball
 // sources, one file for every language) into one classic script per language under
 // themes/default/static/stemmers/, so a site loads only its own language's stemmer.
-// The generated code is copied as it is, never edited: the runtime (Among,
-// SnowballProgram, ...) and the language's stemmer class, wrapped in a function that
-// registers window.carebookStemmers[code].
+// The generated code is copied as it is, never edited, as fragments: runtime.js (Among,
+// SnowballProgram, SnowballStemmer, the class helpers), kept once, and per language its
+// stemmer class with the line that registers window.carebookStemmers[code]. carebook
+// puts runtime.js and one language's file in one function (src/search/mod.rs,
+// language_script), so a site still loads a single script.
 //
 //   npm install --prefix /tmp/ss snowball-stemmers@0.6.0
 //   node scripts/vendor-stemmers.mjs /tmp/ss/node_modules/snowball-stemmers
@@ -24,22 +26,23 @@ const LANGS = { ar: "arabic", da: "danish", de: "german", es: "spanish", fi: "fi
 
 const classStart = (name) => lines.findIndex((l) => l.startsWith(`    var ${name}Stemmer = function (`));
 const runtimeStart = lines.findIndex((l) => l.startsWith("    function _possibleConstructorReturn"));
-const runtimeEnd = classStart("arabic");
-if (runtimeStart < 0 || runtimeEnd < 0) throw new Error("unexpected layout of snowball-stemmers.js");
-const runtime = [lines[0], ...lines.slice(runtimeStart, runtimeEnd)].join("\n");
+if (runtimeStart < 0 || classStart("arabic") < 0) throw new Error("unexpected layout of snowball-stemmers.js");
+const sharedEnd = lines.findIndex((l) => l.startsWith("    var arabicStemmer = function ("));
+const runtime = [lines[0], ...lines.slice(runtimeStart, sharedEnd)].join("\n");
+const header = (what) => `/* Snowball ${what}: JavaScript generated from the Snowball algorithms, from the
+   ${pkg.name} package ${pkg.version} (${pkg.license}; see LICENSE beside this file), split out
+   by scripts/vendor-stemmers.mjs. Do not edit: re-run that script. A fragment:
+   carebook puts runtime.js and one language's file in one function (see
+   src/search/mod.rs, language_script). */
+`;
+writeFileSync(path.join(out, "runtime.js"), header("stemmers' runtime (Among, BaseStemmer, the class helpers)") + runtime + "\n");
 
 for (const [code, name] of Object.entries(LANGS)) {
   const start = classStart(name);
   const end = lines.findIndex((l, i) => i > start && l === `    }(SnowballStemmer);`);
   if (start < 0 || end < 0) throw new Error(`no ${name} stemmer in the package`);
   const body = lines.slice(start, end + 1).join("\n");
-  writeFileSync(path.join(out, `${code}.js`), `/* Snowball ${name} stemmer: JavaScript generated from the Snowball algorithms, from the
-   ${pkg.name} package ${pkg.version} (${pkg.license}; see LICENSE beside this file), split out
-   by scripts/vendor-stemmers.mjs. Do not edit: re-run that script. */
-(function () {
-    'use strict';
-${runtime}
-${body}
+  writeFileSync(path.join(out, `${code}.js`), `${header(`${name} stemmer`)}${body}
 
     var stemmer = new ${name}Stemmer();
     (window.carebookStemmers = window.carebookStemmers || {})[${JSON.stringify(code)}] = function (word) {
@@ -47,7 +50,6 @@ ${body}
         stemmer.stem();
         return stemmer.getCurrent();
     };
-})();
 `);
 }
-console.log(`wrote ${Object.keys(LANGS).length} stemmers to ${out}`);
+console.log(`wrote runtime.js and ${Object.keys(LANGS).length} stemmers to ${out}`);

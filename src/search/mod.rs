@@ -493,11 +493,18 @@ macro_rules! stemmers {
     };
 }
 
-/// The Snowball stemmers search.js can use, as generated JavaScript (one classic script
-/// each, registering `window.carebookStemmers[code]`; see scripts/vendor-stemmers.mjs).
+/// The Snowball stemmers search.js can use, as generated JavaScript: each language's
+/// class, registering `window.carebookStemmers[code]`, to be put in one function with
+/// [`STEMMER_RUNTIME`] (see scripts/vendor-stemmers.mjs).
 const BROWSER_STEMMERS: &[(&str, &str)] = stemmers!(
     "ar", "da", "de", "es", "fi", "fr", "hu", "it", "nl", "no", "pt", "ro", "ru", "sv", "ta", "tr"
 );
+
+/// The code every stemmer builds on (Among, BaseStemmer, the class helpers), kept once.
+const STEMMER_RUNTIME: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/themes/default/static/stemmers/runtime.js"
+));
 
 /// The stemmers' licences, which must go with every copy.
 const STEMMER_LICENCE: &str = include_str!(concat!(
@@ -508,6 +515,7 @@ const STEMMER_LICENCE: &str = include_str!(concat!(
 /// Whether `file` (under themes/default/static/stemmers/) is in the binary.
 pub fn embeds_stemmer(file: &str) -> bool {
     file == "LICENSE"
+        || file == "runtime.js"
         || BROWSER_STEMMERS
             .iter()
             .any(|(code, _)| file.strip_suffix(".js") == Some(code))
@@ -524,7 +532,7 @@ pub fn language_script(language: &str) -> Option<(String, String)> {
     let (_, stemmer) = BROWSER_STEMMERS.iter().find(|(c, _)| *c == rules.code)?;
     let data = serde_json::json!({ "keep": rules.keep, "stop": tok.stop_words() });
     let script = format!(
-        "/*\n{licence}*/\n{stemmer}\n(window.carebookLanguages = window.carebookLanguages || {{}})[{code}] = {data};\n",
+        "/*\n{licence}*/\n(function () {{\n    'use strict';\n{STEMMER_RUNTIME}{stemmer}}})();\n(window.carebookLanguages = window.carebookLanguages || {{}})[{code}] = {data};\n",
         code = serde_json::to_string(rules.code).unwrap_or_default(),
         licence = STEMMER_LICENCE.replace("*/", "* /"),
     );

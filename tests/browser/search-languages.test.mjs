@@ -87,7 +87,13 @@ test("search.js tokenizes every language exactly like the Rust indexer", async (
   await page.locator("#search-input").focus();
   await page.waitForFunction(() => window.carebookSearch && window.carebookSearch.tokenizer);
   const stemmers = path.join(repoRoot, "themes/default/static/stemmers");
-  for (const f of readdirSync(stemmers).filter((f) => f.endsWith(".js"))) await page.addScriptTag({ path: path.join(stemmers, f) });
+  // Each language's class goes in one function with the shared runtime, as a site's
+  // search-<code>.js has it (src/search/mod.rs, language_script).
+  const runtime = readFileSync(path.join(stemmers, "runtime.js"), "utf8");
+  for (const f of readdirSync(stemmers).filter((f) => f.endsWith(".js") && f !== "runtime.js")) {
+    const own = readFileSync(path.join(stemmers, f), "utf8");
+    await page.addScriptTag({ content: `(function () {\n    'use strict';\n${runtime}${own}})();` });
+  }
   const wrong = await page.evaluate(({ rules, vectors }) => {
     window.carebookLanguages = rules;
     const toks = {};
