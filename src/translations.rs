@@ -117,6 +117,18 @@ pub fn config_for(config: &Config, code: &str) -> Config {
     for (name, value) in &lang.facts {
         c.facts.insert(name.clone(), value.clone());
     }
+    // A translation may keep the book's headings or use its own language's.
+    if let Some(own) = &lang.checklists {
+        c.checklists
+            .do_headings
+            .extend(own.do_headings.iter().cloned());
+        c.checklists
+            .avoid_headings
+            .extend(own.avoid_headings.iter().cloned());
+    }
+    if let Some(own) = &lang.checks {
+        c.checks.heading = own.heading.clone();
+    }
     c
 }
 

@@ -428,3 +428,25 @@ fn every_chapter_has_an_owner_and_a_review_date_none_overdue() {
         "a few chapters have change notes, so What's new shows"
     );
 }
+
+#[test]
+fn the_spanish_new_hire_week_has_its_cards_and_checks_under_spanish_headings() {
+    // The Spanish chapters write "### Haz", "### Evita" and "## Comprueba lo que has
+    // aprendido" ([languages.es.checklists] and [languages.es.checks] in book.toml).
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    let run = carebook(&["build", ".", "--out", site.to_str().unwrap()], root());
+    assert_eq!(run.code, 0, "{}", run.problems);
+    let page = read(&site.join("es/empathy/empathy-in-practice.html"));
+    assert!(page.contains("<html lang=\"es\""));
+    assert!(page.contains("class=\"card-link\""), "a desk card");
+    assert!(page.contains("Comprueba lo que has aprendido"));
+    assert!(page.contains("<form"), "a knowledge check form");
+    let cards = read(&site.join("es/checklists/part-empathy.html"));
+    assert!(
+        cards.contains("id=\"card-empathy-in-practice\""),
+        "the Spanish card is printed"
+    );
+    // An untranslated chapter keeps its English card in the Spanish site.
+    assert!(read(&site.join("es/empathy/patience.html")).contains("untranslated-notice"));
+}

@@ -106,6 +106,13 @@ pub struct LanguageConfig {
     /// Facts' values in this language, by fact name (the others keep the book's).
     #[serde(default)]
     pub facts: IndexMap<String, String>,
+    /// The desk card's headings as translations write them (`do = ["Haz"]`), besides
+    /// the book's own.
+    #[serde(default)]
+    pub checklists: Option<ChecklistConfig>,
+    /// The knowledge check's heading as translations write it.
+    #[serde(default)]
+    pub checks: Option<ChecksConfig>,
 }
 
 /// `untranslated` under `[languages.<code>]`.
