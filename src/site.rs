@@ -269,11 +269,7 @@ pub fn sitemap(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
         let alternates: Vec<SitemapAlternate> = book
             .languages
             .iter()
-            .filter(|l| {
-                l.missing
-                    .binary_search_by(|m| m.as_str().cmp(page))
-                    .is_err()
-            })
+            .filter(|l| l.has(page))
             .map(|l| SitemapAlternate {
                 code: l.code.clone(),
                 url: format!("{base}{}{}", l.prefix, crate::url::encode_path(page)),

@@ -130,19 +130,20 @@ impl Plural {
 const EXTRA_FORMS: [&str; 4] = ["zero", "two", "few", "many"];
 
 impl Strings {
-    /// The table for a site in `language`: the built-in English table, then carebook's
-    /// built-in translation for the language (when it has one), the theme's own files
-    /// (`strings.toml` for the book's own language, then `strings.<code>.toml`), and
-    /// last book.toml's `[languages.<code>.strings]` (`overrides`, read from
-    /// `config_path`).
+    /// The table for the site in `language` of the book at `book_root`: the built-in
+    /// English table, then carebook's built-in translation for the language (when it
+    /// has one), the theme's own files (`strings.toml` for the book's own language,
+    /// `is_default`, then `strings.<code>.toml`), and last book.toml's
+    /// `[languages.<code>.strings]`.
     pub fn for_language(
-        theme_dir: &Path,
+        book_root: &Path,
+        config: &crate::config::Config,
         language: &str,
         is_default: bool,
-        overrides: &IndexMap<String, String>,
-        config_path: &Path,
         links: &crate::source::LinkPolicy,
     ) -> Result<Strings, Diagnostic> {
+        let theme_dir = book_root.join("themes").join(&config.build.theme);
+        let config_path = book_root.join(crate::config::CONFIG_FILE);
         let mut strings = Strings {
             plural: Plural::of(language),
             ..Strings::default()
@@ -162,13 +163,14 @@ impl Strings {
                 break;
             }
         }
-        if !overrides.is_empty() {
-            let text = std::fs::read_to_string(config_path).unwrap_or_default();
-            for (key, value) in overrides {
+        let overrides = config.language_config(language);
+        if let Some((code, l)) = overrides.filter(|(_, l)| !l.strings.is_empty()) {
+            let text = std::fs::read_to_string(&config_path).unwrap_or_default();
+            for (key, value) in &l.strings {
                 if !strings.accepts(key) {
                     return Err(Diagnostic::error(
-                        config_path,
-                        TomlSpans::new(&text).key(&["languages", language, "strings", key]),
+                        &config_path,
+                        TomlSpans::new(&text).key(&["languages", code, "strings", key]),
                         format!("`{key}` is not one of the interface's strings"),
                     )
                     .with_hint(suggestion(key, strings.words.keys().map(String::as_str))));
@@ -233,22 +235,14 @@ impl Strings {
     /// one), for what is made before the theme's templates are (markdown's own labels).
     /// A broken table gives the built-in one here: loading the theme reports it.
     pub fn for_book(book: &crate::book::Book) -> Strings {
-        let config = &book.config;
-        let dir = book.root.join("themes").join(&config.build.theme);
-        let links = crate::source::LinkPolicy::new(&book.root, config);
-        let overrides = config
-            .languages
-            .iter()
-            .find(|(code, _)| crate::language::codes::same(code, &config.language))
-            .map(|(_, l)| l.strings.clone())
-            .unwrap_or_default();
+        let links = crate::source::LinkPolicy::new(&book.root, &book.config);
         // The theme was loaded (and its tables checked) before the chapters are read.
+        let language = &book.config.language;
         Strings::for_language(
-            &dir,
-            &config.language,
+            &book.root,
+            &book.config,
+            language,
             book.language == 0,
-            &overrides,
-            &book.root.join(crate::config::CONFIG_FILE),
             &links,
         )
         .unwrap_or_default()

@@ -38,13 +38,21 @@ pub struct SiteLanguage {
     pub missing: Vec<String>,
 }
 
+impl SiteLanguage {
+    /// Whether this language's site has the page at `path` (all but the chapters it
+    /// leaves out).
+    pub fn has(&self, path: &str) -> bool {
+        self.missing
+            .binary_search_by(|m| m.as_str().cmp(path))
+            .is_err()
+    }
+}
+
 /// The book's sites: its own language first, then each declared other language.
 pub fn site_languages(config: &Config) -> Vec<SiteLanguage> {
     let label = |code: &str| {
         config
-            .languages
-            .iter()
-            .find(|(c, _)| codes::same(c, code))
+            .language_config(code)
             .and_then(|(_, l)| l.label.clone())
             .or_else(|| codes::endonym(code).map(str::to_owned))
             .unwrap_or_else(|| code.to_owned())
@@ -98,7 +106,7 @@ pub fn config_for(config: &Config, code: &str) -> Config {
             base.push_str(&format!("{code}/"));
         }
     }
-    let Some((_, lang)) = config.languages.iter().find(|(k, _)| codes::same(k, code)) else {
+    let Some((_, lang)) = config.language_config(code) else {
         return c;
     };
     if let Some(t) = &lang.title {
@@ -291,9 +299,7 @@ pub fn find(book: &mut Book, files: Vec<PathBuf>, diags: &mut Vec<Diagnostic>) -
         let code = &book.languages[i + 1].code;
         let omit = book
             .config
-            .languages
-            .iter()
-            .find(|(k, _)| codes::same(k, code))
+            .language_config(code)
             .is_some_and(|(_, l)| l.untranslated == Untranslated::Omit);
         if omit {
             let mut missing: Vec<String> = book
@@ -324,7 +330,6 @@ impl Book {
         let config = config_for(&self.config, code);
         let set = &self.translations.sets[lang - 1];
         let own = &self.config.language;
-        let missing = &self.languages[lang].missing;
         let mut chapters = Vec::with_capacity(self.chapters.len());
         let mut parts = Vec::with_capacity(self.parts.len());
         let mut elsewhere = Vec::new();
@@ -344,7 +349,7 @@ impl Book {
                 let original = &self.chapters[id];
                 if let Some(tr) = set.chapters.get(&id) {
                     chapters.push(translated(original, tr));
-                } else if missing.binary_search(&original.out_path).is_err() {
+                } else if self.languages[lang].has(&original.out_path) {
                     let mut ch = original.clone();
                     ch.untranslated = Some(own.clone());
                     chapters.push(ch);

@@ -711,6 +711,15 @@ impl Config {
         Ok(())
     }
 
+    /// `[languages.<code>]` for `code` (any case, `-` or `_`), with the code as
+    /// book.toml writes it.
+    pub fn language_config(&self, code: &str) -> Option<(&str, &LanguageConfig)> {
+        self.languages
+            .iter()
+            .find(|(k, _)| crate::language::codes::same(k, code))
+            .map(|(k, l)| (k.as_str(), l))
+    }
+
     /// Whether the book is built in more than one language.
     pub fn is_multilingual(&self) -> bool {
         self.languages

@@ -156,13 +156,9 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
 
 /// book.toml's `[languages.<code>]` of the site `book` is, when it is another language's.
 fn site_language(book: &Book) -> Option<(&str, &crate::config::LanguageConfig)> {
-    let code = &book.config.language;
     book.config
-        .languages
-        .iter()
-        .find(|(k, _)| crate::language::codes::same(k, code))
+        .language_config(&book.config.language)
         .filter(|_| book.language != 0)
-        .map(|(k, l)| (k.as_str(), l))
 }
 
 /// A pack's declaration with its title and introduction in the site's language, where

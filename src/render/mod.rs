@@ -176,10 +176,10 @@ impl<'a> Site<'a> {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let target = if l.missing.binary_search_by(|m| m.as_str().cmp(path)).is_ok() {
-                    crate::paths::HOME
-                } else {
+                let target = if l.has(path) {
                     path
+                } else {
+                    crate::paths::HOME
                 };
                 let rel = format!("{}{}", l.prefix, crate::url::encode_path(target));
                 LanguageLink {

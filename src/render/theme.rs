@@ -112,20 +112,8 @@ impl Theme {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         let is_default = crate::language::codes::same(language, &config.language);
-        let overrides = config
-            .languages
-            .iter()
-            .find(|(code, _)| crate::language::codes::same(code, language))
-            .map(|(_, l)| l.strings.clone())
-            .unwrap_or_default();
-        let strings = crate::strings::Strings::for_language(
-            &dir,
-            language,
-            is_default,
-            &overrides,
-            &book_root.join(crate::config::CONFIG_FILE),
-            links,
-        )?;
+        let strings =
+            crate::strings::Strings::for_language(book_root, config, language, is_default, links)?;
         let mut statics = Vec::new();
         for (file, bytes) in STATIC {
             let path = dir.join("static").join(file);
