@@ -67,6 +67,13 @@ export function serve(dir, prefix = "handbook") {
   }));
 }
 
+/** Types `q` into the search box and returns the result titles once they are shown. */
+export async function searchTitles(page, q) {
+  await page.locator("#search-input").fill(q);
+  await page.waitForFunction((q) => document.getElementById("search-status").textContent.includes(q), q, { timeout: 20000 });
+  return page.locator("#search-results .search-title").allTextContents();
+}
+
 /** Prints `url` to a PDF with Chromium's own `--print-to-pdf`, as a user's print would. */
 export function printToPdf(url) {
   const dir = mkdtempSync(path.join(tmpdir(), "carebook-print-"));

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
-import { axeOnPages, buildBook, fileUrl, launch, nuErrors, pdfInfo, printToPdf, repoRoot, watch } from "./helpers.mjs";
+import { axeOnPages, buildBook, fileUrl, launch, nuErrors, pdfInfo, printToPdf, repoRoot, watch, searchTitles } from "./helpers.mjs";
 
 let site, browser;
 
@@ -47,13 +47,6 @@ test("the switcher opens the same chapter in another language, by keyboard", asy
   await page.close();
 });
 
-/** Types `q` into the search box and returns the result titles once they are shown. */
-async function titlesFor(page, q) {
-  await page.locator("#search-input").fill(q);
-  await page.waitForFunction((q) => document.getElementById("search-status").textContent.includes(q), q, { timeout: 20000 });
-  return page.locator("#search-results .search-title").allTextContents();
-}
-
 test("each language's search finds that language's chapters", async () => {
   const page = await browser.newPage();
   const problems = watch(page);
@@ -61,17 +54,17 @@ test("each language's search finds that language's chapters", async () => {
   await page.locator("#search-input").focus();
   // Accents and inflections: "devoluciones" and "reembolsó" are not in the text.
   for (const q of ["devoluciones", "reembolsó", "REEMBOLSOS"]) {
-    const titles = await titlesFor(page, q);
+    const titles = await searchTitles(page, q);
     assert.equal(titles[0], "Reembolsos", `${q}: ${titles}`);
   }
   await page.goto(fileUrl(site, "ja/index.html"));
   await page.locator("#search-input").focus();
-  assert.equal((await titlesFor(page, "返金"))[0], "返金");
+  assert.equal((await searchTitles(page, "返金"))[0], "返金");
   // The English site searches English: the Spanish word finds nothing there.
   await page.goto(fileUrl(site, "index.html"));
   await page.locator("#search-input").focus();
-  assert.deepEqual(await titlesFor(page, "reembolsos"), []);
-  assert.equal((await titlesFor(page, "refunds"))[0], "Refunds");
+  assert.deepEqual(await searchTitles(page, "reembolsos"), []);
+  assert.equal((await searchTitles(page, "refunds"))[0], "Refunds");
   assert.deepEqual(problems, []);
   await page.close();
 });

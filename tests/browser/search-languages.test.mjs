@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { buildBook, fileUrl, launch, repoRoot, watch } from "./helpers.mjs";
+import { buildBook, fileUrl, launch, repoRoot, watch, searchTitles } from "./helpers.mjs";
 
 let es, ja, en, browser;
 
@@ -21,13 +21,6 @@ after(async () => {
   await browser?.close();
 });
 
-/** Types `q` into the search box and returns the result titles once they are shown. */
-async function titlesFor(page, q) {
-  await page.locator("#search-input").fill(q);
-  await page.waitForFunction((q) => document.getElementById("search-status").textContent.includes(q), q, { timeout: 20000 });
-  return page.locator("#search-results .search-title").allTextContents();
-}
-
 test("a Spanish site finds the refund chapter for other forms of its words, from file://", async () => {
   const page = await browser.newPage();
   const problems = watch(page);
@@ -38,14 +31,14 @@ test("a Spanish site finds the refund chapter for other forms of its words, from
   const scripts = await page.evaluate(() => Array.from(document.scripts, (s) => s.src.split("/").pop()));
   assert.ok(scripts.includes("search-es.js"), scripts.join(" "));
   for (const q of ["devoluciones", "reembolsó", "Reembolso", "devolución del dinero", "devolucion"]) {
-    const titles = await titlesFor(page, q);
+    const titles = await searchTitles(page, q);
     assert.equal(titles[0], "Reembolsos", `${q}: ${titles}`);
   }
   // ñ is a letter of its own: "señor" is not "senor", and stop words alone find nothing.
-  assert.deepEqual(await titlesFor(page, "señor"), ["Turno de mañana"]);
+  assert.deepEqual(await searchTitles(page, "señor"), ["Turno de mañana"]);
   const first = page.locator("#search-results .search-excerpt mark").first();
   assert.equal(await first.textContent(), "señor");
-  assert.equal((await titlesFor(page, "identidades"))[0], "Comprobar la identidad");
+  assert.equal((await searchTitles(page, "identidades"))[0], "Comprobar la identidad");
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -57,12 +50,12 @@ test("a Japanese site finds chapters by the character pairs of a query", async (
   assert.equal(await page.locator(".search").getAttribute("data-lang"), "ja");
   assert.equal(await page.locator(".search").getAttribute("data-lang-script"), null, "Japanese has no stemmer to load");
   await page.locator("#search-input").focus();
-  assert.deepEqual(await titlesFor(page, "返金"), ["返金の手続き"]);
+  assert.deepEqual(await searchTitles(page, "返金"), ["返金の手続き"]);
   assert.ok((await page.locator("#search-results .search-excerpt mark").count()) > 0, "the match is highlighted");
-  assert.deepEqual(await titlesFor(page, "本人確認"), ["本人確認"]);
+  assert.deepEqual(await searchTitles(page, "本人確認"), ["本人確認"]);
   // Katakana too, and a query's pairs are all wanted: only one chapter has them all.
-  assert.deepEqual(await titlesFor(page, "メールアドレス"), ["本人確認"]);
-  assert.deepEqual(await titlesFor(page, "お客様"), ["返金の手続き"]);
+  assert.deepEqual(await searchTitles(page, "メールアドレス"), ["本人確認"]);
+  assert.deepEqual(await searchTitles(page, "お客様"), ["返金の手続き"]);
   assert.deepEqual(problems, []);
   await page.close();
 });
