@@ -423,56 +423,23 @@ impl<'d> Pass<'_, 'd> {
         let mut scanner = rawhtml::Scanner::default();
         let mut i = 0;
         while i < events.len() {
-            // An HTML block comes one line per event; it is scanned as one text, so
-            // tags across lines are seen whole, and put back in its first event.
-            let pieces = match &events[i].0 {
-                Event::Html(_) => events[i..]
-                    .iter()
-                    .take_while(|(e, _)| matches!(e, Event::Html(_)))
-                    .count(),
-                Event::InlineHtml(_) => 1,
-                _ => {
-                    self.check_raw_event(&mut scanner, &mut events[i], strip);
-                    i += 1;
-                    continue;
-                }
+            let Some(pieces) = HtmlRun::len_at(events, i) else {
+                self.check_raw_event(&mut scanner, &mut events[i], strip);
+                i += 1;
+                continue;
             };
             let block = &mut events[i..i + pieces];
-            let mut text = String::new();
-            let mut starts = Vec::with_capacity(pieces);
-            for (e, range) in block.iter() {
-                if let Event::Html(t) | Event::InlineHtml(t) = e {
-                    starts.push((text.len(), range.start));
-                    text.push_str(t);
-                }
-            }
-            let found = scanner.scan(&text);
+            i += pieces;
+            let run = HtmlRun::gather(block);
+            let found = scanner.scan(&run.text);
             for f in &found {
                 let Some(message) = &f.message else { continue };
-                let (from, source) = starts
-                    .iter()
-                    .rev()
-                    .find(|(at, _)| *at <= f.at)
-                    .copied()
-                    .unwrap_or((0, 0));
-                let pos = self.pos(source + (f.at - from));
+                let pos = self.pos(run.source(f.at));
                 self.raw_html_warning(pos, message, strip);
             }
             if strip && !found.is_empty() {
-                let clean = CowStr::from(rawhtml::strip(&text, &found));
-                for (n, (e, _)) in block.iter_mut().enumerate() {
-                    let t = if n == 0 {
-                        clean.clone()
-                    } else {
-                        CowStr::Borrowed("")
-                    };
-                    match e {
-                        Event::InlineHtml(_) => *e = Event::InlineHtml(t),
-                        _ => *e = Event::Html(t),
-                    }
-                }
+                HtmlRun::put_back(block, rawhtml::strip(&run.text, &found));
             }
-            i += pieces;
         }
     }
 
@@ -588,32 +555,16 @@ impl<'d> Pass<'_, 'd> {
     fn rewrite_raw_links(&mut self, events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
         let mut i = 0;
         while i < events.len() {
-            // An HTML block comes one line per event; it is read as one text, so a tag
-            // across lines is seen whole, and put back in its first event.
-            let pieces = match &events[i].0 {
-                Event::Html(_) => events[i..]
-                    .iter()
-                    .take_while(|(e, _)| matches!(e, Event::Html(_)))
-                    .count(),
-                Event::InlineHtml(_) => 1,
-                _ => {
-                    i += 1;
-                    continue;
-                }
+            let Some(pieces) = HtmlRun::len_at(events, i) else {
+                i += 1;
+                continue;
             };
             let block = &mut events[i..i + pieces];
             i += pieces;
-            let mut text = String::new();
-            let mut starts = Vec::with_capacity(pieces);
-            for (e, range) in block.iter() {
-                if let Event::Html(t) | Event::InlineHtml(t) = e {
-                    starts.push((text.len(), range.start));
-                    text.push_str(t);
-                }
-            }
+            let run = HtmlRun::gather(block);
             let mut out = String::new();
             let mut copied = 0;
-            for link in rawhtml::links(&text) {
+            for link in rawhtml::links(&run.text) {
                 let path = link.url.split(['#', '?']).next().unwrap_or_default();
                 let by_hand = path.ends_with(".html") || path.ends_with(".htm");
                 // `#top` may name an `<a name>` anchor, which only the browser knows.
@@ -621,34 +572,16 @@ impl<'d> Pass<'_, 'd> {
                 if skip || link.url.trim() != link.url {
                     continue;
                 }
-                let (from, source) = starts
-                    .iter()
-                    .rev()
-                    .find(|(at, _)| *at <= link.value.start)
-                    .copied()
-                    .unwrap_or((0, 0));
-                let offset = source + (link.value.start - from);
                 self.resolved = Resolved::Kept;
-                if let Some(new) = self.resolve(&link.url, offset) {
-                    out.push_str(&text[copied..link.value.start]);
+                if let Some(new) = self.resolve(&link.url, run.source(link.value.start)) {
+                    out.push_str(&run.text[copied..link.value.start]);
                     out.push_str(&escape_attr(&new));
                     copied = link.value.end;
                 }
             }
-            if copied == 0 {
-                continue;
-            }
-            out.push_str(&text[copied..]);
-            for (n, (e, _)) in block.iter_mut().enumerate() {
-                let t = if n == 0 {
-                    CowStr::from(std::mem::take(&mut out))
-                } else {
-                    CowStr::Borrowed("")
-                };
-                match e {
-                    Event::InlineHtml(_) => *e = Event::InlineHtml(t),
-                    _ => *e = Event::Html(t),
-                }
+            if copied > 0 {
+                out.push_str(&run.text[copied..]);
+                HtmlRun::put_back(block, out);
             }
         }
     }
@@ -1272,6 +1205,71 @@ fn words_in(text: &str) -> usize {
         .filter(|w| space(w[0]) && !space(w[1]))
         .count();
     starts + usize::from(bytes.first().is_some_and(|&b| !space(b)))
+}
+
+/// Raw HTML as the Markdown parser hands it over, read as one text: an HTML block comes
+/// one line per event, so a tag across lines is only seen whole when the lines are
+/// joined. An inline tag is a run of one.
+struct HtmlRun {
+    text: String,
+    /// Where each event's text starts in `text`, and in the chapter's body.
+    starts: Vec<(usize, usize)>,
+}
+
+impl HtmlRun {
+    /// How many events the run starting at `events[i]` has; `None` when that event is
+    /// not raw HTML.
+    fn len_at(events: &[(Event<'_>, std::ops::Range<usize>)], i: usize) -> Option<usize> {
+        match &events.get(i)?.0 {
+            Event::Html(_) => Some(
+                events[i..]
+                    .iter()
+                    .take_while(|(e, _)| matches!(e, Event::Html(_)))
+                    .count(),
+            ),
+            Event::InlineHtml(_) => Some(1),
+            _ => None,
+        }
+    }
+
+    fn gather(block: &[(Event<'_>, std::ops::Range<usize>)]) -> Self {
+        let mut run = HtmlRun {
+            text: String::new(),
+            starts: Vec::with_capacity(block.len()),
+        };
+        for (e, range) in block {
+            if let Event::Html(t) | Event::InlineHtml(t) = e {
+                run.starts.push((run.text.len(), range.start));
+                run.text.push_str(t);
+            }
+        }
+        run
+    }
+
+    /// The body offset of byte `at` of the run's text, for locating a diagnostic.
+    fn source(&self, at: usize) -> usize {
+        let (from, source) = self
+            .starts
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= at)
+            .copied()
+            .unwrap_or((0, 0));
+        source + (at - from)
+    }
+
+    /// Replaces the run's text with `text`, kept in its first event (the others are
+    /// left empty, so the events keep their kinds and source ranges).
+    fn put_back(block: &mut [(Event<'_>, std::ops::Range<usize>)], text: String) {
+        let mut text = Some(CowStr::from(text));
+        for (e, _) in block.iter_mut() {
+            let t = text.take().unwrap_or(CowStr::Borrowed(""));
+            match e {
+                Event::InlineHtml(_) => *e = Event::InlineHtml(t),
+                _ => *e = Event::Html(t),
+            }
+        }
+    }
 }
 
 #[cfg(test)]
