@@ -12,9 +12,28 @@ use crate::diag::{Diagnostic, LineIndex, Pos};
 
 pub const CONFIG_FILE: &str = "book.toml";
 
+/// The settings file a `Config` was read from. Shared, not copied, by the per-language
+/// copies of the settings.
+#[derive(Debug, Clone, Default)]
+pub struct ConfigFile {
+    pub path: PathBuf,
+    pub text: std::sync::Arc<str>,
+}
+
+impl ConfigFile {
+    /// Spans of book.toml's keys and values, for locating a problem in it.
+    pub fn spans(&self) -> TomlSpans<'_> {
+        TomlSpans::new(&self.text)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
+    /// book.toml as read, for locating values in it: read once, here, and used by every
+    /// later check of its tables (packs, redirects, rules, strings).
+    #[serde(skip)]
+    pub file: ConfigFile,
     /// The handbook's title, shown on every page.
     pub title: String,
     /// One or two sentences for the home page and search engines.
@@ -623,8 +642,13 @@ impl Config {
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostic> {
-        let config: Config = toml::from_str(text).map_err(|e| toml_diagnostic(&e, text, path))?;
+        let mut config: Config =
+            toml::from_str(text).map_err(|e| toml_diagnostic(&e, text, path))?;
         config.validate(text, path)?;
+        config.file = ConfigFile {
+            path: path.to_path_buf(),
+            text: text.into(),
+        };
         Ok(config)
     }
 

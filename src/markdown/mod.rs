@@ -3,6 +3,7 @@
 //! by section for search.
 
 pub mod callouts;
+pub mod prose;
 pub mod quiz;
 
 use std::collections::{HashMap, HashSet};
@@ -60,6 +61,9 @@ pub struct Rendered {
     pub page_links: Vec<PageLink>,
     /// The chapter's knowledge check (its last section), drawn by the templates.
     pub quiz: Option<crate::markdown::quiz::Quiz>,
+    /// The prose as the linter reads it, from the same parse, when the analysis was
+    /// asked to keep it (`carebook check`); `None` for a build.
+    pub prose: Option<prose::Prose>,
 }
 
 /// A Markdown link to a page of the site, located in the HTML while it was written, so
@@ -137,6 +141,8 @@ pub struct AnchorLink {
 
 /// Where links can point: chapters, parts and asset files, by their normalized source path.
 pub struct LinkTargets {
+    /// Keep each chapter's prose for the linter (see `Rendered::prose`).
+    pub keep_prose: bool,
     chapters: HashMap<PathBuf, ChapterId>,
     chapter_outs: Vec<String>,
     parts: HashMap<PathBuf, String>,
@@ -160,6 +166,7 @@ pub struct LinkTargets {
 impl LinkTargets {
     pub fn new(book: &Book) -> Self {
         LinkTargets {
+            keep_prose: false,
             chapters: book
                 .chapters
                 .iter()
@@ -215,11 +222,16 @@ pub fn render(doc: &Doc<'_>, index: Option<ChapterId>, targets: &LinkTargets) ->
     let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
+    let prose = targets.keep_prose.then(|| {
+        let avoid = &targets.checklists.avoid_headings;
+        prose::of_events(&events, doc.text, doc.body_start, avoid)
+    });
     let mut facts_used = Vec::new();
     let unknown_facts =
         crate::facts::substitute(&mut events, body, &targets.facts, &mut facts_used);
     let mut out = Rendered {
         facts_used,
+        prose,
         ..Rendered::default()
     };
     let mut pass = Pass {
