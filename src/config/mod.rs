@@ -795,7 +795,7 @@ impl SearchConfig {
 fn toml_diagnostic(e: &toml::de::Error, text: &str, path: &Path) -> Diagnostic {
     let pos = e
         .span()
-        .map_or(Pos::new(1, 1), |span| LineIndex::new(text).pos(span.start));
+        .map_or(Pos::new(1, 1), |span| LineIndex::new(text).span(span));
     let message = e.message().trim().to_owned();
     let d = Diagnostic::error(path, pos, format!("invalid book.toml: {message}"));
     if message.starts_with("unknown field") {
@@ -954,7 +954,7 @@ impl<'t> TomlSpans<'t> {
             match v {
                 toml_edit::Value::String(s) if s.value() == needle => {
                     // Inside the quotes, at the text's first character.
-                    s.span().map(|r| r.start + 1..r.end)
+                    s.span().map(|r| r.start + 1..(r.end - 1).max(r.start + 1))
                 }
                 toml_edit::Value::Array(a) => a.iter().find_map(|v| search_value(v, needle)),
                 toml_edit::Value::InlineTable(t) => {
@@ -971,7 +971,7 @@ impl<'t> TomlSpans<'t> {
             search(item, needle)
         });
         match found {
-            Some(span) => LineIndex::new(self.text).pos(span.start),
+            Some(span) => LineIndex::new(self.text).span(span),
             None => self.key(table),
         }
     }
@@ -999,9 +999,7 @@ impl<'t> TomlSpans<'t> {
                 _ => break,
             }
         }
-        best.map_or(Pos::new(1, 1), |span| {
-            LineIndex::new(self.text).pos(span.start)
-        })
+        best.map_or(Pos::new(1, 1), |span| LineIndex::new(self.text).span(span))
     }
 }
 

@@ -421,6 +421,30 @@ impl<'d> Pass<'_, 'd> {
         }
     }
 
+    /// Where the link to `dest` that the parser found at `body_offset` is: its whole
+    /// address when that is written there (a raw HTML `href`) or in the link's
+    /// `](address)` on the same line, else the link's first character.
+    fn link_pos(&mut self, body_offset: usize, dest: &str) -> Pos {
+        let body = &self.doc.text[self.doc.body_start..];
+        let rest = body.get(body_offset..).unwrap_or_default();
+        let line = rest.split('\n').next().unwrap_or_default();
+        let at = if line.starts_with(dest) {
+            Some(0)
+        } else {
+            ["](", "](<"]
+                .iter()
+                .filter_map(|open| {
+                    let i = line.find(&format!("{open}{dest}"))?;
+                    Some(i + open.len())
+                })
+                .min()
+        };
+        match at {
+            Some(i) if !dest.is_empty() => self.pos(body_offset + i).wide(dest.chars().count()),
+            _ => self.pos(body_offset),
+        }
+    }
+
     fn pos(&mut self, body_offset: usize) -> Pos {
         let text = self.doc.text;
         self.lines
@@ -610,7 +634,7 @@ impl<'d> Pass<'_, 'd> {
         let path_part = path_part.split('?').next().unwrap_or("");
         if path_part.is_empty() {
             if let Some(f) = fragment {
-                let pos = self.pos(offset);
+                let pos = self.link_pos(offset, dest);
                 self.self_anchors
                     .push((percent_decode(f), pos, dest.to_owned()));
             }
@@ -628,7 +652,7 @@ impl<'d> Pass<'_, 'd> {
                 .unwrap_or_default()
         };
         let Some(target) = normalize(&base.join(decoded.trim_start_matches('/'))) else {
-            let pos = self.pos(offset);
+            let pos = self.link_pos(offset, dest);
             self.broken(
                 pos,
                 format!("the link `{dest}` points outside the chapters folder"),
@@ -647,7 +671,7 @@ impl<'d> Pass<'_, 'd> {
         let from = self.doc.out_path;
         if let Some(&i) = self.targets.chapters.get(target) {
             if let Some(f) = dest.split_once('#').map(|(_, f)| percent_decode(f)) {
-                let pos = self.pos(offset);
+                let pos = self.link_pos(offset, dest);
                 if Some(i) == self.index {
                     self.self_anchors.push((f, pos, dest.to_owned()));
                 } else {
@@ -680,7 +704,7 @@ impl<'d> Pass<'_, 'd> {
         if let Some(href) = self.resolve_other_case(target, part_dir, dest, offset) {
             return Some(href);
         }
-        let pos = self.pos(offset);
+        let pos = self.link_pos(offset, dest);
         let is_md = target.extension().is_some_and(|e| e == "md");
         let (message, hint) = if is_md {
             (
@@ -718,7 +742,7 @@ impl<'d> Pass<'_, 'd> {
             self.targets.folded.get(&key).map(|p| (p.clone(), t))
         })?;
         let href = self.resolve_path(&found, dest, offset)?;
-        let pos = self.pos(offset);
+        let pos = self.link_pos(offset, dest);
         let actual = slash_path(&found);
         let d = Diagnostic::warning(
             self.doc.path,
