@@ -114,6 +114,8 @@ impl Analysis {
                 out
             })
             .collect();
+        // Only chapters are linted.
+        targets.keep_prose = false;
         let intros = render_intros(&book, &targets, &mut diags);
         let mut analysis = Analysis {
             book,
@@ -130,7 +132,7 @@ impl Analysis {
         }
         analysis.book.remap().diagnostics(&mut diags[loaded..]);
         diags.extend(crate::redirects::plan(&analysis.book).1);
-        let (packs, pack_diags) = course::load(root, &analysis.book);
+        let (packs, pack_diags) = course::load(root, &analysis.book, &targets);
         analysis.packs = packs;
         diags.extend(pack_diags);
         (analysis, diags)

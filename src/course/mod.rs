@@ -93,10 +93,14 @@ impl Origin<'_> {
 }
 
 /// Every declared pack, from book.toml and the `packs/` folder, resolved against the book.
-pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
+/// `targets` are the analysis's, made once for the book.
+pub fn load(
+    root: &Path,
+    book: &Book,
+    targets: &crate::markdown::LinkTargets,
+) -> (Vec<Pack>, Vec<Diagnostic>) {
     let mut packs = Vec::new();
     let mut diags = Vec::new();
-    let targets = crate::markdown::LinkTargets::new(book);
     let toml_path = book.config.file.path.clone();
     let toml_text = &*book.config.file.text;
     for (id, cfg) in &book.config.packs {
@@ -106,7 +110,7 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
             form: Form::Toml(id),
         };
         collect(
-            resolve(book, id, &in_language(book, id, cfg), &origin, &targets),
+            resolve(book, id, &in_language(book, id, cfg), &origin, targets),
             &mut packs,
             &mut diags,
         );
@@ -134,7 +138,7 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
         }
         match crate::source::parse_yaml::<PackConfig>(&text, 1, &path) {
             Ok(cfg) => collect(
-                resolve(book, &id, &in_language(book, &id, &cfg), &origin, &targets),
+                resolve(book, &id, &in_language(book, &id, &cfg), &origin, targets),
                 &mut packs,
                 &mut diags,
             ),
