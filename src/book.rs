@@ -12,6 +12,8 @@ use crate::source::{self, CardDetails, CardSetting, FrontMatter, PartMeta};
 
 pub use crate::paths::RESERVED_FOLDERS;
 
+pub mod translated;
+
 /// A chapter's key: its place in reading order. Every per-chapter result (the book's
 /// chapter, its rendered Markdown and card fit in the analysis, a page's inputs) is
 /// reached through it rather than through bare indexes into parallel lists.
@@ -61,12 +63,12 @@ pub struct Book {
     pub tags_from_chapters: bool,
     /// The sites the book is built as, one per language, the book's own first; one
     /// site when book.toml declares no other `[languages]`.
-    pub languages: Vec<crate::translations::SiteLanguage>,
+    pub languages: Vec<translated::SiteLanguage>,
     /// Which of `languages` this book is.
     pub language: usize,
     /// The translations found next to the chapters (only in the book's own language's
     /// `Book`; see `crate::translations`).
-    pub translations: crate::translations::Found,
+    pub translations: translated::Found,
     /// Chapters this language's site leaves out (`untranslated = "omit"`): their
     /// source path and where they are, from this site's root (in the book's own
     /// language's site), so links to them still lead somewhere.
@@ -220,7 +222,7 @@ pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
     let metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
     let (parts, chapters) = arrange(chapters, metas);
     let history = crate::gitinfo::History::read(&source_dir, config.build.git_dates);
-    let languages = crate::translations::site_languages(&config);
+    let languages = translated::site_languages(&config);
     let mut book = Book {
         languages,
         language: 0,
@@ -237,7 +239,7 @@ pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
         tags_from_chapters,
     };
     diags.extend(book.validate());
-    book.translations = crate::translations::find(&mut book, listing.translations, &mut diags);
+    book.translations = translated::find(&mut book, listing.translations, &mut diags);
     (book, diags)
 }
 
@@ -433,7 +435,7 @@ pub(crate) fn draft_chapter(
         Some(CardSetting::Enabled(true)) | None => Some(CardDetails::default()),
         Some(CardSetting::Details(d)) => Some(d),
     };
-    let translated_from = crate::translations::read_stamp(fm.translated_from, &path, |v| {
+    let translated_from = translated::read_stamp(fm.translated_from, &path, |v| {
         locate_meta(&text, yaml, "translated-from", v)
     })
     .unwrap_or_else(|d| {
