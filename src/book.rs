@@ -1170,6 +1170,112 @@ fn apply_facts_to_front_matter(
 mod tests {
     use super::*;
 
+    /// A book of the files `pages` (path, text) under guide/.
+    fn book_of(pages: &[&str]) -> (tempfile::TempDir, Book) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("book.toml"), "title = \"T\"\n").unwrap();
+        for rel in pages {
+            let path = dir.path().join("guide").join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "# Page\n\nText.\n").unwrap();
+        }
+        let config = Config::load(dir.path()).unwrap();
+        let (book, diags) = load(dir.path(), config);
+        assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+        (dir, book)
+    }
+
+    fn key(book: &Book, found: Result<ChapterId, NotFound>) -> String {
+        book.chapters[found.expect("found")].key()
+    }
+
+    #[test]
+    fn a_bare_name_finds_the_one_chapter_that_has_it() {
+        let (_dir, book) = book_of(&["team/onboarding.md", "sales/faq.md", "glossary.md"]);
+        assert_eq!(key(&book, book.find("onboarding")), "team/onboarding");
+        assert_eq!(key(&book, book.find("glossary.md")), "glossary");
+        assert_eq!(key(&book, book.find("/sales/faq")), "sales/faq");
+        assert_eq!(book.find("refunds"), Err(NotFound::None));
+    }
+
+    #[test]
+    fn a_shared_name_is_ambiguous_and_each_path_is_offered() {
+        let (_dir, book) = book_of(&[
+            "departments/engineering/onboarding.md",
+            "departments/sales/onboarding.md",
+            "people/engineering/onboarding.md",
+            "faq.md",
+        ]);
+        let Err(NotFound::Ambiguous(ids)) = book.find("onboarding") else {
+            panic!("three chapters are called onboarding");
+        };
+        let offered: Vec<String> = ids.iter().map(|&id| book.unique_path(id)).collect();
+        assert_eq!(
+            offered,
+            [
+                "departments/engineering/onboarding",
+                "sales/onboarding",
+                "people/engineering/onboarding"
+            ]
+        );
+        // The end of a path is enough when only one chapter's path ends so.
+        assert_eq!(
+            key(&book, book.find("sales/onboarding")),
+            "departments/sales/onboarding"
+        );
+        assert!(matches!(
+            book.find("engineering/onboarding"),
+            Err(NotFound::Ambiguous(ids)) if ids.len() == 2
+        ));
+        // Each has a short name of its own for anchors and pack pages, from its path.
+        let names: Vec<&str> = book.chapters.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "faq",
+                "departments-engineering-onboarding",
+                "departments-sales-onboarding",
+                "people-engineering-onboarding"
+            ]
+        );
+        assert_eq!(
+            key(&book, book.find("departments-sales-onboarding")),
+            "departments/sales/onboarding"
+        );
+    }
+
+    #[test]
+    fn folders_nest_depth_first_with_a_sections_chapters_before_its_sub_sections() {
+        let (_dir, book) = book_of(&[
+            "a/b/c/deep.md",
+            "a/index.md",
+            "a/z-page.md",
+            "a/b/README.md",
+            "top.md",
+            "index.md",
+        ]);
+        let dirs: Vec<(String, usize, Option<usize>)> = book
+            .parts
+            .iter()
+            .map(|p| (slash_path(&p.dir), p.depth, p.parent))
+            .collect();
+        assert_eq!(
+            dirs,
+            [
+                ("".into(), 0, None),
+                ("a".into(), 1, None),
+                ("a/b".into(), 2, Some(1)),
+                ("a/b/c".into(), 3, Some(2)),
+            ]
+        );
+        let keys: Vec<String> = book.chapters.iter().map(Chapter::key).collect();
+        assert_eq!(keys, ["top", "a/z-page", "a/b/c/deep"]);
+        assert_eq!(book.parts[1].all_chapters, 1..3);
+        assert_eq!(book.parts[2].chapters, 2..2, "a/b has only its README");
+        assert_eq!(book.parts[2].title, "Page", "from the README's heading");
+        assert!(book.home.is_some(), "index.md at the top is the home page's text");
+    }
+
     #[test]
     fn humanize_strips_number_prefixes() {
         assert_eq!(humanize("02-getting_started"), "Getting started");
