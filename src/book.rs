@@ -1273,7 +1273,10 @@ mod tests {
         assert_eq!(book.parts[1].all_chapters, 1..3);
         assert_eq!(book.parts[2].chapters, 2..2, "a/b has only its README");
         assert_eq!(book.parts[2].title, "Page", "from the README's heading");
-        assert!(book.home.is_some(), "index.md at the top is the home page's text");
+        assert!(
+            book.home.is_some(),
+            "index.md at the top is the home page's text"
+        );
     }
 
     #[test]

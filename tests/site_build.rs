@@ -247,7 +247,10 @@ fn sidebar_shows_the_tree_with_the_current_part_open() {
     assert!(extras.contains(r#"aria-expanded="false""#), "{extras}");
     let list = &extras[extras.find("<ol").unwrap()..];
     assert!(list[..list.find('>').unwrap()].contains("hidden"), "{list}");
-    assert!(list.contains("notes.html"), "closed parts keep their chapters");
+    assert!(
+        list.contains("notes.html"),
+        "closed parts keep their chapters"
+    );
     let basics = &nav[nav.find(">The Basics<").unwrap()..];
     assert!(basics.contains(r#"aria-expanded="true""#));
 }

@@ -459,8 +459,11 @@ fn by_slug(
             None
         }
         Err(crate::book::NotFound::Ambiguous(ids)) => {
-            let list: Vec<String> = ids
+            // A few to choose from; a file name used in every folder could list dozens.
+            const SHOWN: usize = 5;
+            let mut list: Vec<String> = ids
                 .iter()
+                .take(SHOWN)
                 .map(|&c| {
                     format!(
                         "`{}` ({})",
@@ -469,6 +472,9 @@ fn by_slug(
                     )
                 })
                 .collect();
+            if ids.len() > SHOWN {
+                list.push(format!("and {} more", ids.len() - SHOWN));
+            }
             diags.push(
                 origin
                     .error(
