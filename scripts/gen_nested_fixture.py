@@ -68,6 +68,8 @@ count = {"pages": 0, "sections": 0}
 
 
 def title_of(slug):
+    if slug == "faq":
+        return "FAQ"
     words = slug.replace("-", " ")
     return words[0].upper() + words[1:]
 
