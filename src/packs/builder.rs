@@ -216,8 +216,8 @@ pub fn write_chapter(site: &Site<'_>, id: ChapterId, out: &dyn Sink) -> Result<(
         .model
         .fit(id)
         .map(|fit| {
-            let card = crate::cards::card_ctx(site.model, id, fit);
-            crate::cards::render_card(site, "../", card)
+            let card = crate::render::card::card_ctx(site.model, id, fit);
+            crate::render::card::render_card(site, "../", card)
         })
         .transpose()?;
     let data = ChapterData {
