@@ -1079,8 +1079,16 @@ impl Book {
                     *tag = term_id(tag);
                 }
             }
+            // Its short name depends on the other chapters' slugs: kept while its own
+            // slug is (a new slug is a change of structure, and the book is read again).
+            let name = if c.slug == old.slug {
+                old.name.clone()
+            } else {
+                c.slug.clone()
+            };
             Chapter {
                 part: old.part,
+                name,
                 ..c
             }
         });
