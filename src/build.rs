@@ -227,9 +227,11 @@ pub fn prepare(
 ) -> Result<Prepared, Error> {
     let mut stages = Stages::new(progress);
     let links = crate::source::LinkPolicy::new(root, &config);
+    let files = crate::render::theme::ThemeFiles::read(root, &config, &links)
+        .map_err(|d| Error::Config(vec![d]))?;
     let load_theme = |code: &str| -> Result<Theme, Error> {
-        let mut theme =
-            Theme::load(root, &config, code, &links).map_err(|d| Error::Config(vec![d]))?;
+        let mut theme = Theme::in_language(&files, root, &config, code, &links)
+            .map_err(|d| Error::Config(vec![d]))?;
         // The language's stemmer for search.js, written beside the theme's files;
         // English sites have none (search.js stems English itself).
         if let Some((name, script)) = crate::search::language_script(code) {
