@@ -685,6 +685,7 @@ fn arrange(
     mut metas: HashMap<PathBuf, PartMeta>,
 ) -> (Vec<Part>, Vec<Chapter>) {
     use std::collections::BTreeMap;
+    let total = chapters.len();
     // Each folder's chapters, and each folder's sub-folders, by path.
     let mut own: BTreeMap<PathBuf, Vec<Chapter>> = BTreeMap::new();
     let mut subs: BTreeMap<PathBuf, std::collections::BTreeSet<PathBuf>> = BTreeMap::new();
@@ -713,7 +714,7 @@ fn arrange(
         add_folder(dir, &mut subs);
     }
     let mut parts = Vec::new();
-    let mut all = Vec::new();
+    let mut all = Vec::with_capacity(total);
     // The top of the book is a part only when it holds chapters (it has no page).
     if let Some(top) = own.remove(Path::new("")) {
         let mut part = new_part(PathBuf::new(), PartMeta::default(), None, 0);
