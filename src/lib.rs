@@ -25,6 +25,7 @@ pub mod cardfit;
 pub mod cards;
 pub mod check;
 pub mod clock;
+pub mod commands;
 pub mod config;
 pub mod course;
 pub mod diag;

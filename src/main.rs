@@ -5,9 +5,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use carebook::build::{BuildOptions, PackRequest};
+use carebook::build::BuildOptions;
 use carebook::check::CheckOptions;
-use carebook::diag::{render, Diagnostic, Format};
+use carebook::commands::{self, Shown};
+use carebook::diag::Format;
 use carebook::Error;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -264,9 +265,9 @@ fn main() -> ExitCode {
                 progress: None,
                 force,
             };
-            let shown = shown.insert(Shown::new(format, &dir));
+            let shown = shown.insert(Shown::new(format.into(), &dir));
             shown.verbose = verbose;
-            build(dir, opts, timings, open, shown)
+            commands::build(dir, opts, timings, open, shown)
         }),
         Command::Check {
             dir,
@@ -276,7 +277,7 @@ fn main() -> ExitCode {
             drafts,
             strict,
         } => book_dir(dir, &book).and_then(|dir| {
-            check(
+            commands::check(
                 dir,
                 CheckOptions {
                     external,
@@ -287,30 +288,15 @@ fn main() -> ExitCode {
                 max_warnings,
             )
         }),
-        Command::Init { dir } => book_dir(dir, &book).and_then(init),
-        Command::Review { dir, format } => book_dir(dir, &book).and_then(|dir| {
-            let report = carebook::build::review_report(&dir)?;
-            match format {
-                ReviewFormat::Text => print!("{}", report.text()),
-                ReviewFormat::Json => print!("{}", report.json()),
-            }
-            Ok(())
-        }),
+        Command::Init { dir } => book_dir(dir, &book).and_then(commands::init),
+        Command::Review { dir, format } => book_dir(dir, &book)
+            .and_then(|dir| commands::review(&dir, matches!(format, ReviewFormat::Json))),
         Command::Translations { dir, format, stamp } => book_dir(dir, &book).and_then(|dir| {
-            if !stamp.is_empty() {
-                for (file, print) in carebook::build::stamp_translations(&dir, &stamp)? {
-                    println!("{}: translated-from: {print}", file.display());
-                }
-                return Ok(());
-            }
-            let report = carebook::build::translations_report(&dir)?;
-            match format {
-                ReviewFormat::Text => print!("{}", report.text()),
-                ReviewFormat::Json => print!("{}", report.json()),
-            }
-            Ok(())
+            commands::translations(&dir, &stamp, matches!(format, ReviewFormat::Json))
         }),
-        Command::Clean { dir, out } => book_dir(dir, &book).and_then(|dir| clean(dir, out)),
+        Command::Clean { dir, out } => {
+            book_dir(dir, &book).and_then(|dir| commands::clean(dir, out))
+        }
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(
@@ -354,21 +340,18 @@ fn main() -> ExitCode {
         } => {
             let book = book.unwrap_or_else(|| PathBuf::from("."));
             if list {
-                list_packs(book)
+                commands::list_packs(book)
             } else {
-                let request = pack_request(id, tags, audience, chapters, title);
-                let format = shown.insert(Shown::new(format, &book));
-                pack(book, out, request, language, format)
+                let request = commands::pack_request(id, tags, audience, chapters, title);
+                let format = shown.insert(Shown::new(format.into(), &book));
+                commands::pack(book, out, request, language, format)
             }
         }
     };
     match (result, shown) {
         (Ok(()), _) => ExitCode::SUCCESS,
         (Err(e), Some(shown)) if e.diagnostics().is_some() => {
-            let ds = e.diagnostics().unwrap_or_default();
-            shown.print(ds);
-            let errors = ds.iter().filter(|d| d.is_error()).count();
-            eprintln!("{}", carebook::summary_line(errors, ds.len() - errors));
+            shown.print_failure(&e);
             ExitCode::from(e.exit_code() as u8)
         }
         (Err(e), _) => fail(e),
@@ -397,194 +380,6 @@ fn help(command: Option<&str>) -> Result<(), Error> {
 fn fail(e: Error) -> ExitCode {
     eprintln!("{e}");
     ExitCode::from(e.exit_code() as u8)
-}
-
-/// How one command shows its problems.
-struct Shown {
-    format: Format,
-    book_dir: PathBuf,
-    /// Every warning in full, not each kind once (see `carebook::quiet`).
-    verbose: bool,
-}
-
-impl Shown {
-    fn new(format: FormatArg, book_dir: &std::path::Path) -> Self {
-        Shown {
-            format: format.into(),
-            book_dir: book_dir.to_path_buf(),
-            verbose: false,
-        }
-    }
-
-    /// Prints `diags`: for people and editors on stderr, for scripts and GitHub on
-    /// stdout, where they are the only output.
-    fn print(&self, diags: &[Diagnostic]) {
-        let machine = matches!(self.format, Format::Json | Format::Github);
-        if diags.is_empty() && !machine {
-            return;
-        }
-        let color = render::use_color(&std::io::stderr());
-        let mut sources = render::Sources::default();
-        let scope = render::Scope::default();
-        let mut render = |diags: &[Diagnostic]| {
-            render::render(
-                diags,
-                self.format,
-                scope,
-                color,
-                &mut sources,
-                &self.book_dir,
-            )
-        };
-        // For people, a warning that repeats across files is shown once with a count;
-        // the line, JSON and GitHub formats, read by programs, keep every one.
-        let text = if self.format == Format::Human && !self.verbose {
-            let mut text = String::new();
-            for group in carebook::quiet::group(diags) {
-                let shown: Vec<Diagnostic> = group.shown.into_iter().cloned().collect();
-                text.push_str(&render(&shown));
-                if let Some(more) = group.more {
-                    text.truncate(text.trim_end().len());
-                    text.push_str(&format!("\n  … and {more}\n\n"));
-                }
-            }
-            text
-        } else {
-            render(diags)
-        };
-        if machine {
-            print!("{text}");
-        } else {
-            eprint!("{text}");
-        }
-    }
-
-    /// A line for people: on stdout, unless stdout carries the JSON or annotations.
-    fn say(&self, line: String) {
-        if matches!(self.format, Format::Json | Format::Github) {
-            eprintln!("{line}");
-        } else {
-            println!("{line}");
-        }
-    }
-}
-
-fn build(
-    dir: PathBuf,
-    mut opts: BuildOptions,
-    timings: bool,
-    open: bool,
-    shown: &Shown,
-) -> Result<(), Error> {
-    use std::io::IsTerminal;
-    let ticker = std::io::stderr().is_terminal().then(|| {
-        let (tx, ticker) = carebook::progress::Ticker::start();
-        opts.progress = Some(tx);
-        ticker
-    });
-    let result = carebook::build(&dir, &opts);
-    drop(opts);
-    if let Some(t) = ticker {
-        t.finish();
-    }
-    let report = result?;
-    shown.print(&report.warnings);
-    if timings {
-        for (stage, t) in &report.timings {
-            eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
-        }
-        eprintln!(
-            "  pages: {} rendered, {} kept unchanged; files: {} written, {} kept from the previous site",
-            report.pages.rendered, report.pages.kept, report.written.written, report.written.reused
-        );
-    }
-    shown.say(format!(
-        "Built {} chapters into {} ({} files, {:.1} MB){}",
-        report.chapters,
-        report.out_dir.display(),
-        report.files,
-        report.bytes as f64 / 1_000_000.0,
-        match report.warnings.len() {
-            0 => String::new(),
-            1 => " with 1 warning".into(),
-            n => format!(" with {n} warnings"),
-        }
-    ));
-    let index = report.out_dir.join("index.html");
-    if open {
-        carebook::open::open_in_browser(&index.to_string_lossy());
-    } else {
-        shown.say(format!("Open {} in a browser to read it.", index.display()));
-    }
-    Ok(())
-}
-
-fn pack_request(
-    id: Option<String>,
-    tags: Vec<String>,
-    audience: Option<String>,
-    chapters: Vec<String>,
-    title: String,
-) -> Result<PackRequest, Error> {
-    let chosen = !tags.is_empty() || audience.is_some() || !chapters.is_empty();
-    match (id, chosen) {
-        (Some(_), true) => Err(Error::Usage("name a declared pack, or choose chapters with --tag/--audience/--chapter, not both".into())),
-        (Some(id), false) => Ok(PackRequest::Declared(id)),
-        (None, true) => Ok(PackRequest::AdHoc { title, tags, audience, chapters }),
-        (None, false) => Err(Error::Usage("name a pack (see `carebook pack --list`) or choose chapters with --tag, --audience or --chapter".into())),
-    }
-}
-
-fn pack(
-    book: PathBuf,
-    out: Option<PathBuf>,
-    request: Result<PackRequest, Error>,
-    language: Option<String>,
-    shown: &Shown,
-) -> Result<(), Error> {
-    let opts = BuildOptions {
-        out,
-        ..Default::default()
-    };
-    let (report, pack) = carebook::build::build_pack(&book, &opts, &request?, language.as_deref())?;
-    shown.print(&report.warnings);
-    shown.say(format!(
-        "Built the pack “{}” ({} chapters) into {}",
-        pack.title,
-        pack.chapters.len(),
-        report.out_dir.display()
-    ));
-    shown.say(format!(
-        "Open {} in a browser; upload {}-scorm12.zip to your learning platform.",
-        report.out_dir.join("index.html").display(),
-        pack.id
-    ));
-    Ok(())
-}
-
-fn list_packs(book: PathBuf) -> Result<(), Error> {
-    let packs = carebook::build::list_packs(&book)?;
-    if packs.is_empty() {
-        println!(
-            "No packs are declared yet. Add a [packs.<id>] table to book.toml (see README.md)."
-        );
-    }
-    let words = carebook::strings::Strings::default();
-    for p in packs {
-        println!(
-            "{:<24} {:>3} chapters  {:>12}  {}{}",
-            p.id,
-            p.chapters,
-            words.duration(p.total_minutes),
-            p.title,
-            if p.audience_ids.is_empty() {
-                String::new()
-            } else {
-                format!(" (for {})", p.audience_ids.join(", "))
-            }
-        );
-    }
-    Ok(())
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -616,89 +411,4 @@ impl From<FormatArg> for Format {
             FormatArg::Github => Format::Github,
         }
     }
-}
-
-fn check(
-    dir: PathBuf,
-    opts: CheckOptions,
-    format: Format,
-    max_warnings: Option<usize>,
-) -> Result<(), Error> {
-    let report = carebook::check::check(&dir, &opts).map_err(|e| match e {
-        // "build failed ... site not changed" would be wrong here: say what stopped.
-        Error::Config(ds) => {
-            Shown {
-                format,
-                book_dir: dir.clone(),
-                verbose: true,
-            }
-            .print(&ds);
-            Error::Usage(format!(
-                "nothing was checked: fix the settings above ({} found) and run `carebook check` again",
-                ds.len()
-            ))
-        }
-        other => other,
-    })?;
-    print!(
-        "{}",
-        report.render(format, render::use_color(&std::io::stdout()), &dir)
-    );
-    if report.passes(max_warnings) {
-        return Ok(());
-    }
-    let c = report.counts();
-    Err(Error::Failed(match max_warnings {
-        Some(m) if c.errors == 0 => format!(
-            "check failed: {}, more than --max-warnings {m} allows",
-            carebook::plural(c.warnings, "warning")
-        ),
-        _ => format!(
-            "check failed: {}",
-            render::summary(
-                &c,
-                render::Scope {
-                    chapters: Some(report.chapters)
-                }
-            )
-            .unwrap_or_default()
-        ),
-    }))
-}
-
-fn init(dir: PathBuf) -> Result<(), Error> {
-    let written = carebook::init::init(&dir)?;
-    for p in &written {
-        println!("  created {}", p.display());
-    }
-    let shown = dir.display();
-    println!("Your handbook is ready. Build it with:\n  carebook build {shown}");
-    Ok(())
-}
-
-fn clean(dir: PathBuf, out: Option<PathBuf>) -> Result<(), Error> {
-    let opts = BuildOptions {
-        out,
-        ..Default::default()
-    };
-    let config = carebook::build::configure(&dir, &opts)?;
-    let given = carebook::build::output_dir(&dir, &config, &opts);
-    carebook::build::check_overlap(&dir, &config, &given)?;
-    let path = carebook::output::OutputPath::resolve(&given).map_err(Error::Output)?;
-    let removed = carebook::output::clean(&path.target).map_err(Error::Output)?;
-    if removed.is_empty() {
-        println!("Nothing to remove: {} does not exist", given.display());
-    }
-    for r in removed {
-        match r.leftover {
-            None if path.is_link() => println!(
-                "Removed {} (the folder the link {} points to; the link is kept)",
-                r.path.display(),
-                given.display()
-            ),
-            None => println!("Removed {}", r.path.display()),
-            Some(what) => println!("Removed {}: {what}", r.path.display()),
-        }
-    }
-    Ok(())
 }

@@ -1,0 +1,312 @@
+//! What each command shows once its arguments are parsed: it runs the library and
+//! prints the result (problems in the chosen format, the "Built …" lines, what was
+//! removed). `main.rs` only parses arguments, calls these and maps errors to exit codes.
+
+use std::path::PathBuf;
+
+use crate::build::{BuildOptions, PackRequest};
+use crate::check::CheckOptions;
+use crate::diag::{render, Diagnostic, Format};
+use crate::Error;
+
+/// How one command shows its problems.
+pub struct Shown {
+    pub format: Format,
+    pub book_dir: PathBuf,
+    /// Every warning in full, not each kind once (see `crate::quiet`).
+    pub verbose: bool,
+}
+
+impl Shown {
+    pub fn new(format: Format, book_dir: &std::path::Path) -> Self {
+        Shown {
+            format,
+            book_dir: book_dir.to_path_buf(),
+            verbose: false,
+        }
+    }
+
+    /// Prints `diags`: for people and editors on stderr, for scripts and GitHub on
+    /// stdout, where they are the only output.
+    pub fn print(&self, diags: &[Diagnostic]) {
+        let machine = matches!(self.format, Format::Json | Format::Github);
+        if diags.is_empty() && !machine {
+            return;
+        }
+        let color = render::use_color(&std::io::stderr());
+        let mut sources = render::Sources::default();
+        let scope = render::Scope::default();
+        let mut render = |diags: &[Diagnostic]| {
+            render::render(
+                diags,
+                self.format,
+                scope,
+                color,
+                &mut sources,
+                &self.book_dir,
+            )
+        };
+        // For people, a warning that repeats across files is shown once with a count;
+        // the line, JSON and GitHub formats, read by programs, keep every one.
+        let text = if self.format == Format::Human && !self.verbose {
+            let mut text = String::new();
+            for group in crate::quiet::group(diags) {
+                let shown: Vec<Diagnostic> = group.shown.into_iter().cloned().collect();
+                text.push_str(&render(&shown));
+                if let Some(more) = group.more {
+                    text.truncate(text.trim_end().len());
+                    text.push_str(&format!("\n  … and {more}\n\n"));
+                }
+            }
+            text
+        } else {
+            render(diags)
+        };
+        if machine {
+            print!("{text}");
+        } else {
+            eprint!("{text}");
+        }
+    }
+
+    /// A failed build's or pack's problems, and the line that sums them up.
+    pub fn print_failure(&self, e: &Error) {
+        let ds = e.diagnostics().unwrap_or_default();
+        self.print(ds);
+        let errors = ds.iter().filter(|d| d.is_error()).count();
+        eprintln!("{}", crate::summary_line(errors, ds.len() - errors));
+    }
+
+    /// A line for people: on stdout, unless stdout carries the JSON or annotations.
+    pub fn say(&self, line: String) {
+        if matches!(self.format, Format::Json | Format::Github) {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+    }
+}
+
+pub fn build(
+    dir: PathBuf,
+    mut opts: BuildOptions,
+    timings: bool,
+    open: bool,
+    shown: &Shown,
+) -> Result<(), Error> {
+    use std::io::IsTerminal;
+    let ticker = std::io::stderr().is_terminal().then(|| {
+        let (tx, ticker) = crate::progress::Ticker::start();
+        opts.progress = Some(tx);
+        ticker
+    });
+    let result = crate::build(&dir, &opts);
+    drop(opts);
+    if let Some(t) = ticker {
+        t.finish();
+    }
+    let report = result?;
+    shown.print(&report.warnings);
+    if timings {
+        for (stage, t) in &report.timings {
+            eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
+        }
+        eprintln!(
+            "  pages: {} rendered, {} kept unchanged; files: {} written, {} kept from the previous site",
+            report.pages.rendered, report.pages.kept, report.written.written, report.written.reused
+        );
+    }
+    shown.say(format!(
+        "Built {} chapters into {} ({} files, {:.1} MB){}",
+        report.chapters,
+        report.out_dir.display(),
+        report.files,
+        report.bytes as f64 / 1_000_000.0,
+        match report.warnings.len() {
+            0 => String::new(),
+            1 => " with 1 warning".into(),
+            n => format!(" with {n} warnings"),
+        }
+    ));
+    let index = report.out_dir.join("index.html");
+    if open {
+        crate::open::open_in_browser(&index.to_string_lossy());
+    } else {
+        shown.say(format!("Open {} in a browser to read it.", index.display()));
+    }
+    Ok(())
+}
+
+pub fn pack_request(
+    id: Option<String>,
+    tags: Vec<String>,
+    audience: Option<String>,
+    chapters: Vec<String>,
+    title: String,
+) -> Result<PackRequest, Error> {
+    let chosen = !tags.is_empty() || audience.is_some() || !chapters.is_empty();
+    match (id, chosen) {
+        (Some(_), true) => Err(Error::Usage("name a declared pack, or choose chapters with --tag/--audience/--chapter, not both".into())),
+        (Some(id), false) => Ok(PackRequest::Declared(id)),
+        (None, true) => Ok(PackRequest::AdHoc { title, tags, audience, chapters }),
+        (None, false) => Err(Error::Usage("name a pack (see `carebook pack --list`) or choose chapters with --tag, --audience or --chapter".into())),
+    }
+}
+
+pub fn pack(
+    book: PathBuf,
+    out: Option<PathBuf>,
+    request: Result<PackRequest, Error>,
+    language: Option<String>,
+    shown: &Shown,
+) -> Result<(), Error> {
+    let opts = BuildOptions {
+        out,
+        ..Default::default()
+    };
+    let (report, pack) = crate::build::build_pack(&book, &opts, &request?, language.as_deref())?;
+    shown.print(&report.warnings);
+    shown.say(format!(
+        "Built the pack “{}” ({} chapters) into {}",
+        pack.title,
+        pack.chapters.len(),
+        report.out_dir.display()
+    ));
+    shown.say(format!(
+        "Open {} in a browser; upload {}-scorm12.zip to your learning platform.",
+        report.out_dir.join("index.html").display(),
+        pack.id
+    ));
+    Ok(())
+}
+
+pub fn list_packs(book: PathBuf) -> Result<(), Error> {
+    let packs = crate::build::list_packs(&book)?;
+    if packs.is_empty() {
+        println!(
+            "No packs are declared yet. Add a [packs.<id>] table to book.toml (see README.md)."
+        );
+    }
+    let words = crate::strings::Strings::default();
+    for p in packs {
+        println!(
+            "{:<24} {:>3} chapters  {:>12}  {}{}",
+            p.id,
+            p.chapters,
+            words.duration(p.total_minutes),
+            p.title,
+            if p.audience_ids.is_empty() {
+                String::new()
+            } else {
+                format!(" (for {})", p.audience_ids.join(", "))
+            }
+        );
+    }
+    Ok(())
+}
+
+pub fn check(
+    dir: PathBuf,
+    opts: CheckOptions,
+    format: Format,
+    max_warnings: Option<usize>,
+) -> Result<(), Error> {
+    let report = crate::check::check(&dir, &opts).map_err(|e| match e {
+        // "build failed ... site not changed" would be wrong here: say what stopped.
+        Error::Config(ds) => {
+            Shown {
+                format,
+                book_dir: dir.clone(),
+                verbose: true,
+            }
+            .print(&ds);
+            Error::Usage(format!(
+                "nothing was checked: fix the settings above ({} found) and run `carebook check` again",
+                ds.len()
+            ))
+        }
+        other => other,
+    })?;
+    print!(
+        "{}",
+        report.render(format, render::use_color(&std::io::stdout()), &dir)
+    );
+    if report.passes(max_warnings) {
+        return Ok(());
+    }
+    let c = report.counts();
+    Err(Error::Failed(match max_warnings {
+        Some(m) if c.errors == 0 => format!(
+            "check failed: {}, more than --max-warnings {m} allows",
+            crate::plural(c.warnings, "warning")
+        ),
+        _ => format!(
+            "check failed: {}",
+            render::summary(
+                &c,
+                render::Scope {
+                    chapters: Some(report.chapters)
+                }
+            )
+            .unwrap_or_default()
+        ),
+    }))
+}
+
+pub fn init(dir: PathBuf) -> Result<(), Error> {
+    let written = crate::init::init(&dir)?;
+    for p in &written {
+        println!("  created {}", p.display());
+    }
+    let shown = dir.display();
+    println!("Your handbook is ready. Build it with:\n  carebook build {shown}");
+    Ok(())
+}
+
+pub fn clean(dir: PathBuf, out: Option<PathBuf>) -> Result<(), Error> {
+    let opts = BuildOptions {
+        out,
+        ..Default::default()
+    };
+    let config = crate::build::configure(&dir, &opts)?;
+    let given = crate::build::output_dir(&dir, &config, &opts);
+    crate::build::check_overlap(&dir, &config, &given)?;
+    let path = crate::output::OutputPath::resolve(&given).map_err(Error::Output)?;
+    let removed = crate::output::clean(&path.target).map_err(Error::Output)?;
+    if removed.is_empty() {
+        println!("Nothing to remove: {} does not exist", given.display());
+    }
+    for r in removed {
+        match r.leftover {
+            None if path.is_link() => println!(
+                "Removed {} (the folder the link {} points to; the link is kept)",
+                r.path.display(),
+                given.display()
+            ),
+            None => println!("Removed {}", r.path.display()),
+            Some(what) => println!("Removed {}: {what}", r.path.display()),
+        }
+    }
+    Ok(())
+}
+
+/// `carebook review`: who must review what, by when.
+pub fn review(dir: &std::path::Path, json: bool) -> Result<(), Error> {
+    let report = crate::build::review_report(dir)?;
+    print!("{}", if json { report.json() } else { report.text() });
+    Ok(())
+}
+
+/// `carebook translations`: each language's state, or `--stamp FILE…` to record which
+/// version of its original each translation follows.
+pub fn translations(dir: &std::path::Path, stamp: &[PathBuf], json: bool) -> Result<(), Error> {
+    if !stamp.is_empty() {
+        for (file, print) in crate::build::stamp_translations(dir, stamp)? {
+            println!("{}: translated-from: {print}", file.display());
+        }
+        return Ok(());
+    }
+    let report = crate::build::translations_report(dir)?;
+    print!("{}", if json { report.json() } else { report.text() });
+    Ok(())
+}
