@@ -22,6 +22,9 @@ pub struct Analysis {
     pub chapters: Vec<ChapterOutput>,
     /// Each part's introduction as HTML, by part index.
     pub intros: Vec<Intro>,
+    /// The home page's text as HTML (from the chapters folder's `index.md` or
+    /// `README.md`); empty without one.
+    pub home: String,
     pub packs: Vec<Pack>,
     /// Warnings (errors stop the analysis).
     pub warnings: Vec<Diagnostic>,
@@ -131,10 +134,12 @@ impl Analysis {
         // Only chapters are linted.
         targets.keep_prose = false;
         let intros = render_intros(&book, &targets, &mut diags);
+        let home = render_home(&book, &targets, &mut diags);
         let mut analysis = Analysis {
             book,
             chapters,
             intros,
+            home,
             packs: Vec::new(),
             warnings: Vec::new(),
         };
@@ -225,13 +230,40 @@ pub fn analyse_chapter(ch: &Chapter, id: ChapterId, targets: &LinkTargets) -> Ch
     }
 }
 
-/// Every part's introduction, for its own page and for the home page (links differ).
+/// The home page's text, from the chapters folder's own page.
+fn render_home(book: &Book, targets: &LinkTargets, diags: &mut Vec<Diagnostic>) -> String {
+    let Some(home) = &book.home else {
+        return String::new();
+    };
+    let doc = Doc {
+        source: Path::new("index.md"),
+        path: &home.file,
+        text: &home.text,
+        body_start: 0,
+        out_path: crate::paths::HOME,
+    };
+    let mut r = markdown::render(&doc, None, targets);
+    // The text was read without its front matter: its positions are not the file's.
+    diags.extend(r.diagnostics.drain(..).map(|d| Diagnostic {
+        line: 0,
+        col: 0,
+        ..d
+    }));
+    r.html
+}
+
+/// Every part's introduction, for its own page and, for top-level sections, the home
+/// page (links differ).
 fn render_intros(book: &Book, targets: &LinkTargets, diags: &mut Vec<Diagnostic>) -> Vec<Intro> {
     book.parts
         .iter()
         .map(|p| {
             let source = p.dir.join("index.md");
-            let path = book.source_dir.join(&p.dir).join("_part.yaml");
+            let path = if p.upkeep.file.as_os_str().is_empty() {
+                book.source_dir.join(&p.dir).join("_part.yaml")
+            } else {
+                p.upkeep.file.clone()
+            };
             let mut render_at = |out_path: &str, report: bool| {
                 let doc = Doc {
                     source: &source,
@@ -253,7 +285,12 @@ fn render_intros(book: &Book, targets: &LinkTargets, diags: &mut Vec<Diagnostic>
             };
             Intro {
                 part_page: render_at(&p.out_path, true),
-                home_page: render_at("index.html", false),
+                // Only the top-level sections are shown on the home page.
+                home_page: if p.depth <= 1 {
+                    render_at("index.html", false)
+                } else {
+                    String::new()
+                },
             }
         })
         .collect()

@@ -69,32 +69,61 @@ pub struct Book {
     /// The translations found next to the chapters (only in the book's own language's
     /// `Book`; see `crate::translations`).
     pub translations: translated::Found,
+    /// The top folder's own page (`index.md`, `_index.md` or `README.md`): the home
+    /// page's text.
+    pub home: Option<HomeText>,
     /// Chapters this language's site leaves out (`untranslated = "omit"`): their
     /// source path and where they are, from this site's root (in the book's own
     /// language's site), so links to them still lead somewhere.
     pub elsewhere: Vec<(PathBuf, String)>,
 }
 
+/// A section of the book: one folder, at any depth. `Book::parts` lists them in
+/// reading order, depth first (a section, then its sub-sections), so a section's own
+/// chapters and the chapters of everything under it are each one run of
+/// `Book::chapters`.
+/// The text the home page shows above its contents, from the chapters folder's own page.
+#[derive(Debug, Clone, Default)]
+pub struct HomeText {
+    /// The Markdown, front matter removed.
+    pub text: String,
+    /// The file, as shown in diagnostics.
+    pub file: PathBuf,
+}
+
 #[derive(Debug, Clone)]
 pub struct Part {
-    /// The part's folder relative to the source dir; empty for chapters at the top level.
+    /// The section's folder relative to the source dir; empty for chapters at the top level.
     pub dir: PathBuf,
     pub title: String,
     /// Markdown introduction.
     pub intro: String,
     pub order: Option<i64>,
-    /// Indexes into `Book::chapters`.
+    /// The section's own chapters (not its sub-sections'): indexes into `Book::chapters`.
     pub chapters: std::ops::Range<usize>,
+    /// The chapters of this section and of every section under it.
+    pub all_chapters: std::ops::Range<usize>,
     /// Output path of the part's page, with `/` separators.
     pub out_path: String,
     /// Owner and review period for the part's chapters (`_part.yaml`).
     pub upkeep: crate::source::PartUpkeep,
+    /// The section this one is in; `None` for a top-level folder and for the top of
+    /// the book.
+    pub parent: Option<usize>,
+    /// How deep the folder is: 1 for a top-level folder, 0 for the top of the book.
+    pub depth: usize,
+    /// The sub-sections, in reading order (indexes into `Book::parts`).
+    pub children: Vec<usize>,
 }
 
 impl Part {
-    /// The part's chapters, in reading order.
+    /// The part's own chapters, in reading order.
     pub fn chapter_ids(&self) -> impl Iterator<Item = ChapterId> + Clone {
         self.chapters.clone().map(ChapterId)
+    }
+    /// Every chapter of the section and its sub-sections, in reading order.
+    pub fn all_chapter_ids(&self) -> impl Iterator<Item = ChapterId> + Clone {
+        self.all_chapters.clone().map(ChapterId)
     }
     /// Chapters at the top of the book form a part with no folder and no page.
     pub fn is_root(&self) -> bool {
@@ -109,6 +138,10 @@ pub struct Chapter {
     /// Path as shown in diagnostics.
     pub path: PathBuf,
     pub slug: String,
+    /// The chapter's short name, unique in the book: its slug when no other chapter has
+    /// that slug, else one made from its folder path (`team-onboarding`). Desk card and
+    /// print anchors and a pack's pages are named by it.
+    pub name: String,
     pub title: String,
     pub summary: String,
     pub tags: Vec<String>,
@@ -146,6 +179,16 @@ pub struct Chapter {
 }
 
 impl Chapter {
+    /// The chapter's identity: its path in the chapters folder without the extension,
+    /// with `/` (`departments/engineering/onboarding`).
+    pub fn key(&self) -> String {
+        let mut key = slash_path(&self.source);
+        if let Some(ext) = self.source.extension() {
+            key.truncate(key.len() - ext.len() - 1);
+        }
+        key
+    }
+
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }
@@ -219,8 +262,13 @@ pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
     if tags_from_chapters {
         tags_as_used(&mut chapters, &mut config.tags);
     }
-    let metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
-    let (parts, chapters) = arrange(chapters, metas);
+    let mut metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
+    let home = metas.remove(Path::new("")).map(|m| HomeText {
+        text: m.intro,
+        file: m.file,
+    });
+    let (parts, mut chapters) = arrange(chapters, metas);
+    name_chapters(&mut chapters);
     let history = crate::gitinfo::History::read(&source_dir, config.build.git_dates);
     let languages = translated::site_languages(&config);
     let mut book = Book {
@@ -228,6 +276,7 @@ pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
         language: 0,
         translations: Default::default(),
         elsewhere: Vec::new(),
+        home,
         config,
         root: root.to_path_buf(),
         source_dir,
@@ -468,6 +517,7 @@ pub(crate) fn draft_chapter(
         ),
         out_path,
         part: 0,
+        name: String::new(),
         source: rel,
         body_start,
         yaml,
@@ -531,6 +581,8 @@ pub fn humanize(name: &str) -> String {
     }
 }
 
+/// Each folder's section page (`_part.yaml`, else `index.md`, `_index.md`,
+/// `README.md`), by folder; the chapters folder's own (`""`) is the home page's text.
 fn load_part_metas(
     dir: &Path,
     files: &[PathBuf],
@@ -539,14 +591,7 @@ fn load_part_metas(
     let mut metas: HashMap<PathBuf, PartMeta> = HashMap::new();
     for rel in files {
         let path = dir.join(rel);
-        let part_dir = rel
-            .components()
-            .next()
-            .map(|c| PathBuf::from(c.as_os_str()))
-            .unwrap_or_default();
-        if rel.parent() != Some(part_dir.as_path()) {
-            continue; // only a part folder's own metadata file describes it
-        }
+        let part_dir = rel.parent().map(Path::to_path_buf).unwrap_or_default();
         match read_part_meta(&path) {
             Ok(mut meta) => {
                 meta.file = path.clone();
@@ -567,6 +612,7 @@ fn load_part_metas(
                     .position(|n| *n == name)
                     .unwrap_or(usize::MAX)
                 };
+                let top = part_dir.as_os_str().is_empty();
                 let (kept, ignored) = match metas.remove(&part_dir) {
                     None => {
                         metas.insert(part_dir, meta);
@@ -580,19 +626,26 @@ fn load_part_metas(
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default()
                 };
-                diags.push(
-                    Diagnostic::warning(
-                        &ignored.file,
-                        Pos::FILE,
-                        format!(
-                            "this part has both `{}` and `{}`; `{}` is ignored",
-                            name(&kept.file),
-                            name(&ignored.file),
-                            name(&ignored.file)
+                // At the top, a README.md beside index.md is the usual notes for people
+                // browsing the repository: index.md is the home page, quietly.
+                let readme = name(&ignored.file).eq_ignore_ascii_case("readme.md");
+                if !(top && readme) {
+                    diags.push(
+                        Diagnostic::warning(
+                            &ignored.file,
+                            Pos::FILE,
+                            format!(
+                                "this part has both `{}` and `{}`; `{}` is ignored",
+                                name(&kept.file),
+                                name(&ignored.file),
+                                name(&ignored.file)
+                            ),
+                        )
+                        .with_hint(
+                            "keep the part's title and introduction in one of the two files",
                         ),
-                    )
-                    .with_hint("keep the part's title and introduction in one of the two files"),
-                );
+                    );
+                }
                 metas.insert(part_dir, kept);
             }
             Err(d) => diags.push(d),
@@ -624,105 +677,303 @@ pub(crate) fn read_part_meta(path: &Path) -> Result<PartMeta, Diagnostic> {
     })
 }
 
-/// Groups chapters into parts by top-level folder and sorts both: parts by `order` then
-/// folder name, chapters by `order` then title. Unordered items come after ordered ones.
+/// Makes every folder holding chapters (or a section page) a section, nested as the
+/// folders are, and puts sections and chapters in reading order: depth first, a
+/// section's own chapters before its sub-sections. Sections are sorted by `order` then
+/// folder name, chapters by `order` then title; unordered items come after ordered
+/// ones. Chapters at the top of the book come first, as its opening.
 fn arrange(
     chapters: Vec<Chapter>,
     mut metas: HashMap<PathBuf, PartMeta>,
 ) -> (Vec<Part>, Vec<Chapter>) {
-    let mut groups: Vec<(PathBuf, Vec<Chapter>)> = Vec::new();
-    let mut index: HashMap<PathBuf, usize> = HashMap::new();
-    for ch in chapters {
-        let dir = if ch.source.components().count() > 1 {
-            ch.source
-                .components()
-                .next()
-                .map(|c| PathBuf::from(c.as_os_str()))
-                .unwrap_or_default()
-        } else {
-            PathBuf::new()
-        };
-        let i = *index.entry(dir.clone()).or_insert_with(|| {
-            groups.push((dir, Vec::new()));
-            groups.len() - 1
-        });
-        groups[i].1.push(ch);
-    }
-    let mut parts: Vec<(Part, Vec<Chapter>)> = groups
-        .into_iter()
-        .map(|(dir, chs)| {
-            let meta = metas.remove(&dir).unwrap_or_default();
-            let name = dir.to_string_lossy().into_owned();
-            let upkeep = crate::source::PartUpkeep {
-                owner: meta.owner,
-                every: meta.review_every,
-                file: meta.file,
-            };
-            let part = Part {
-                upkeep,
-                title: meta.title.unwrap_or_else(|| humanize(&name)),
-                intro: meta.intro,
-                order: meta.order,
-                out_path: if name.is_empty() {
-                    "index.html".into()
-                } else {
-                    format!("{}/index.html", slash_path(&dir))
-                },
-                dir,
-                chapters: 0..0,
-            };
-            (part, chs)
-        })
-        .collect();
-    // The top-level chapters come first, as the book's opening.
-    parts.sort_by(|(a, _), (b, _)| {
-        (
-            !a.dir.as_os_str().is_empty(),
-            a.order.is_none(),
-            a.order,
-            &a.dir,
-        )
-            .cmp(&(
-                !b.dir.as_os_str().is_empty(),
-                b.order.is_none(),
-                b.order,
-                &b.dir,
-            ))
-    });
-    let mut all = Vec::new();
-    let mut out_parts = Vec::new();
-    for (pi, (mut part, mut chs)) in parts.into_iter().enumerate() {
-        chs.sort_by(|a, b| {
-            (a.order.is_none(), a.order, &a.title, &a.source).cmp(&(
-                b.order.is_none(),
-                b.order,
-                &b.title,
-                &b.source,
-            ))
-        });
-        let start = all.len();
-        for mut ch in chs {
-            ch.part = pi;
-            all.push(ch);
+    use std::collections::BTreeMap;
+    let total = chapters.len();
+    // Each folder's chapters, and each folder's sub-folders, by path.
+    let mut own: BTreeMap<PathBuf, Vec<Chapter>> = BTreeMap::new();
+    let mut subs: BTreeMap<PathBuf, std::collections::BTreeSet<PathBuf>> = BTreeMap::new();
+    let add_folder = |dir: &Path, subs: &mut BTreeMap<PathBuf, _>| {
+        let mut d = dir.to_path_buf();
+        while !d.as_os_str().is_empty() {
+            let parent = d.parent().map(Path::to_path_buf).unwrap_or_default();
+            let set: &mut std::collections::BTreeSet<PathBuf> =
+                subs.entry(parent.clone()).or_default();
+            if !set.insert(d.clone()) {
+                break; // its ancestors are in already
+            }
+            d = parent;
         }
-        part.chapters = start..all.len();
-        out_parts.push(part);
+    };
+    for ch in chapters {
+        let dir = ch
+            .source
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        add_folder(&dir, &mut subs);
+        own.entry(dir).or_default().push(ch);
     }
-    (out_parts, all)
+    for dir in metas.keys() {
+        add_folder(dir, &mut subs);
+    }
+    let mut parts = Vec::new();
+    let mut all = Vec::with_capacity(total);
+    // The top of the book is a part only when it holds chapters (it has no page).
+    if let Some(top) = own.remove(Path::new("")) {
+        let mut part = new_part(PathBuf::new(), PartMeta::default(), None, 0);
+        push_chapters(&mut part, top, 0, &mut all);
+        part.all_chapters = part.chapters.clone();
+        parts.push(part);
+    }
+    let mut top_level: Vec<usize> = Vec::new();
+    let roots: Vec<PathBuf> = subs
+        .get(Path::new(""))
+        .map(|s| s.iter().cloned().collect())
+        .unwrap_or_default();
+    let mut roots: Vec<(PartMeta, PathBuf)> = roots
+        .into_iter()
+        .map(|d| (metas.remove(&d).unwrap_or_default(), d))
+        .collect();
+    sort_sections(&mut roots);
+    for (meta, dir) in roots {
+        top_level.push(place(
+            dir, meta, None, 1, &mut own, &subs, &mut metas, &mut parts, &mut all,
+        ));
+    }
+    (parts, all)
+}
+
+/// Puts the section `dir`, its chapters and its sub-sections (depth first) at the end of
+/// `parts` and `all`; returns the section's index.
+#[allow(clippy::too_many_arguments)]
+fn place(
+    dir: PathBuf,
+    meta: PartMeta,
+    parent: Option<usize>,
+    depth: usize,
+    own: &mut std::collections::BTreeMap<PathBuf, Vec<Chapter>>,
+    subs: &std::collections::BTreeMap<PathBuf, std::collections::BTreeSet<PathBuf>>,
+    metas: &mut HashMap<PathBuf, PartMeta>,
+    parts: &mut Vec<Part>,
+    all: &mut Vec<Chapter>,
+) -> usize {
+    let index = parts.len();
+    let chapters = own.remove(&dir).unwrap_or_default();
+    let mut part = new_part(dir, meta, parent, depth);
+    push_chapters(&mut part, chapters, index, all);
+    let start = part.chapters.start;
+    let mut children: Vec<(PartMeta, PathBuf)> = subs
+        .get(&part.dir)
+        .map(|s| {
+            s.iter()
+                .map(|d| (metas.remove(d).unwrap_or_default(), d.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    sort_sections(&mut children);
+    parts.push(part);
+    let mut kids = Vec::with_capacity(children.len());
+    for (meta, d) in children {
+        kids.push(place(
+            d,
+            meta,
+            Some(index),
+            depth + 1,
+            own,
+            subs,
+            metas,
+            parts,
+            all,
+        ));
+    }
+    parts[index].children = kids;
+    parts[index].all_chapters = start..all.len();
+    index
+}
+
+/// Sets each section's `all_chapters` from its own chapters and its sub-sections'
+/// (after chapters were left out of a language's site).
+pub fn span_sections(parts: &mut [Part]) {
+    for i in (0..parts.len()).rev() {
+        let p = &parts[i];
+        let end = p
+            .children
+            .last()
+            .map_or(p.chapters.end, |&c| parts[c].all_chapters.end);
+        parts[i].all_chapters = p.chapters.start..end;
+    }
+}
+
+fn new_part(dir: PathBuf, meta: PartMeta, parent: Option<usize>, depth: usize) -> Part {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Part {
+        upkeep: crate::source::PartUpkeep {
+            owner: meta.owner,
+            every: meta.review_every,
+            file: meta.file,
+        },
+        title: meta.title.unwrap_or_else(|| humanize(&name)),
+        intro: meta.intro,
+        order: meta.order,
+        out_path: if dir.as_os_str().is_empty() {
+            "index.html".into()
+        } else {
+            format!("{}/index.html", slash_path(&dir))
+        },
+        dir,
+        chapters: 0..0,
+        all_chapters: 0..0,
+        parent,
+        depth,
+        children: Vec::new(),
+    }
+}
+
+/// Sorts sub-sections by `order`, then folder name.
+fn sort_sections(sections: &mut [(PartMeta, PathBuf)]) {
+    sections.sort_by(|(a, da), (b, db)| {
+        (a.order.is_none(), a.order, da).cmp(&(b.order.is_none(), b.order, db))
+    });
+}
+
+/// Appends a section's own chapters, sorted by `order` then title, to `all`.
+fn push_chapters(part: &mut Part, mut chs: Vec<Chapter>, index: usize, all: &mut Vec<Chapter>) {
+    chs.sort_by(|a, b| {
+        (a.order.is_none(), a.order, &a.title, &a.source).cmp(&(
+            b.order.is_none(),
+            b.order,
+            &b.title,
+            &b.source,
+        ))
+    });
+    let start = all.len();
+    for mut ch in chs {
+        ch.part = index;
+        all.push(ch);
+    }
+    part.chapters = start..all.len();
+}
+
+/// Gives each chapter its short name (see `Chapter::name`): its slug when that is
+/// unique, else its folder path and slug joined with hyphens, numbered if even that is
+/// taken.
+fn name_chapters(chapters: &mut [Chapter]) {
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for ch in chapters.iter() {
+        *count.entry(ch.slug.as_str()).or_default() += 1;
+    }
+    let shared: std::collections::HashSet<String> = count
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(s, _)| s.to_owned())
+        .collect();
+    let mut taken: std::collections::HashSet<String> = chapters
+        .iter()
+        .filter(|c| !shared.contains(&c.slug))
+        .map(|c| c.slug.clone())
+        .collect();
+    for ch in chapters.iter_mut() {
+        if !shared.contains(&ch.slug) {
+            ch.name = ch.slug.clone();
+            continue;
+        }
+        let folder = ch.source.parent().map(slash_path).unwrap_or_default();
+        let base = if folder.is_empty() {
+            ch.slug.clone()
+        } else {
+            format!("{}-{}", slugify(&folder.replace('/', " ")), ch.slug)
+        };
+        let mut name = base.clone();
+        let mut n = 2;
+        while !taken.insert(name.clone()) {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        ch.name = name;
+    }
+}
+
+/// Why a chapter's name found no single chapter (see [`Book::find`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotFound {
+    /// No chapter has that name or path.
+    None,
+    /// Several do, in reading order: the name must be written as a path.
+    Ambiguous(Vec<ChapterId>),
 }
 
 impl Book {
+    /// The chapter a pack file or `--chapter` names. A chapter is known by its path
+    /// without the extension (`departments/engineering/onboarding`); the end of that path
+    /// (`engineering/onboarding`), its slug or its file name (`onboarding`) do as well
+    /// when only one chapter has them, and so does its short name (`Chapter::name`).
+    pub fn find(&self, written: &str) -> Result<ChapterId, NotFound> {
+        let mut name = written
+            .trim()
+            .trim_start_matches("./")
+            .trim_start_matches('/');
+        for ext in [".md", ".markdown"] {
+            if let Some(stem) = name.strip_suffix(ext) {
+                name = stem;
+            }
+        }
+        if name.is_empty() {
+            return Err(NotFound::None);
+        }
+        let one = |ids: Vec<ChapterId>| match ids.len() {
+            0 => Err(NotFound::None),
+            1 => Ok(ids[0]),
+            _ => Err(NotFound::Ambiguous(ids)),
+        };
+        if name.contains('/') {
+            let tail = format!("/{name}");
+            return one(self
+                .chapter_ids()
+                .filter(|&id| {
+                    let key = self.chapters[id].key();
+                    key == name || key.ends_with(&tail)
+                })
+                .collect());
+        }
+        if let Some(i) = self.chapters.iter().position(|c| c.name == name) {
+            return Ok(ChapterId(i));
+        }
+        one(self
+            .chapter_ids()
+            .filter(|&id| {
+                let c = &self.chapters[id];
+                c.slug == name || file_stem(&c.source) == name
+            })
+            .collect())
+    }
+
+    /// The shortest end of chapter `id`'s path that names it alone, for messages that
+    /// ask the author to write it (`engineering/onboarding`).
+    pub fn unique_path(&self, id: ChapterId) -> String {
+        let key = self.chapters[id].key();
+        let parts: Vec<&str> = key.split('/').collect();
+        for from in (0..parts.len().saturating_sub(1)).rev() {
+            let tail = parts[from..].join("/");
+            if self.find(&tail) == Ok(id) {
+                return tail;
+            }
+        }
+        key
+    }
+
     /// Every chapter's id, in reading order.
     pub fn chapter_ids(&self) -> impl Iterator<Item = ChapterId> + Clone {
         (0..self.chapters.len()).map(ChapterId)
     }
 
-    /// Checks that need the whole book: declared tags and audiences, unique slugs and paths.
+    /// Checks that need the whole book: declared tags and audiences, unique output paths.
+    /// Slugs need not be unique: a chapter is known by its path (see `Book::find`).
     fn validate(&self) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
-        let mut slugs: HashMap<&str, &Chapter> = HashMap::new();
         let mut outs: HashMap<&str, &Chapter> = HashMap::new();
-        for p in &self.parts {
+        for p in self.parts.iter().filter(|p| p.depth == 1) {
             let name = p.dir.to_string_lossy();
             if RESERVED_FOLDERS.contains(&name.as_ref()) {
                 diags.push(Diagnostic::error(self.source_dir.join(&p.dir), Pos::FILE, format!("a part folder cannot be called `{name}`: carebook writes its own pages there"))
@@ -739,9 +990,6 @@ impl Book {
             if let Some(other) = outs.insert(&ch.out_path, ch) {
                 diags.push(Diagnostic::error(&ch.path, Pos::new(1, 1), format!("this chapter and `{}` would both be written to `{}`", other.path.display(), ch.out_path))
                     .with_hint("rename one of the files, or give one a different `slug:` in its front matter"));
-            } else if let Some(other) = slugs.insert(&ch.slug, ch) {
-                diags.push(Diagnostic::error(&ch.path, ch.locate("slug", &ch.slug), format!("the slug `{}` is already used by `{}`; slugs name desk cards and pack entries, so each must be unique", ch.slug, other.path.display()))
-                    .with_hint(format!("add `slug: {}-2` (or another unique name) to this chapter's front matter", ch.slug)));
             }
         }
         diags
@@ -769,7 +1017,7 @@ impl Book {
     /// Where chapter `id`'s desk card is, from the site root.
     pub fn card_href(&self, id: ChapterId) -> String {
         let ch = &self.chapters[id];
-        crate::paths::card_href(&self.parts[ch.part].dir, &ch.slug)
+        crate::paths::card_href(&self.parts[ch.part].dir, &ch.name)
     }
 
     /// Pages carebook generates itself, which no chapter may take over. Its own folders
@@ -834,8 +1082,16 @@ impl Book {
                     *tag = term_id(tag);
                 }
             }
+            // Its short name depends on the other chapters' slugs: kept while its own
+            // slug is (a new slug is a change of structure, and the book is read again).
+            let name = if c.slug == old.slug {
+                old.name.clone()
+            } else {
+                c.slug.clone()
+            };
             Chapter {
                 part: old.part,
+                name,
                 ..c
             }
         });
@@ -927,6 +1183,115 @@ fn apply_facts_to_front_matter(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A book of the files `pages` (path, text) under guide/.
+    fn book_of(pages: &[&str]) -> (tempfile::TempDir, Book) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("book.toml"), "title = \"T\"\n").unwrap();
+        for rel in pages {
+            let path = dir.path().join("guide").join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "# Page\n\nText.\n").unwrap();
+        }
+        let config = Config::load(dir.path()).unwrap();
+        let (book, diags) = load(dir.path(), config);
+        assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+        (dir, book)
+    }
+
+    fn key(book: &Book, found: Result<ChapterId, NotFound>) -> String {
+        book.chapters[found.expect("found")].key()
+    }
+
+    #[test]
+    fn a_bare_name_finds_the_one_chapter_that_has_it() {
+        let (_dir, book) = book_of(&["team/onboarding.md", "sales/faq.md", "glossary.md"]);
+        assert_eq!(key(&book, book.find("onboarding")), "team/onboarding");
+        assert_eq!(key(&book, book.find("glossary.md")), "glossary");
+        assert_eq!(key(&book, book.find("/sales/faq")), "sales/faq");
+        assert_eq!(book.find("refunds"), Err(NotFound::None));
+    }
+
+    #[test]
+    fn a_shared_name_is_ambiguous_and_each_path_is_offered() {
+        let (_dir, book) = book_of(&[
+            "departments/engineering/onboarding.md",
+            "departments/sales/onboarding.md",
+            "people/engineering/onboarding.md",
+            "faq.md",
+        ]);
+        let Err(NotFound::Ambiguous(ids)) = book.find("onboarding") else {
+            panic!("three chapters are called onboarding");
+        };
+        let offered: Vec<String> = ids.iter().map(|&id| book.unique_path(id)).collect();
+        assert_eq!(
+            offered,
+            [
+                "departments/engineering/onboarding",
+                "sales/onboarding",
+                "people/engineering/onboarding"
+            ]
+        );
+        // The end of a path is enough when only one chapter's path ends so.
+        assert_eq!(
+            key(&book, book.find("sales/onboarding")),
+            "departments/sales/onboarding"
+        );
+        assert!(matches!(
+            book.find("engineering/onboarding"),
+            Err(NotFound::Ambiguous(ids)) if ids.len() == 2
+        ));
+        // Each has a short name of its own for anchors and pack pages, from its path.
+        let names: Vec<&str> = book.chapters.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "faq",
+                "departments-engineering-onboarding",
+                "departments-sales-onboarding",
+                "people-engineering-onboarding"
+            ]
+        );
+        assert_eq!(
+            key(&book, book.find("departments-sales-onboarding")),
+            "departments/sales/onboarding"
+        );
+    }
+
+    #[test]
+    fn folders_nest_depth_first_with_a_sections_chapters_before_its_sub_sections() {
+        let (_dir, book) = book_of(&[
+            "a/b/c/deep.md",
+            "a/index.md",
+            "a/z-page.md",
+            "a/b/README.md",
+            "top.md",
+            "index.md",
+        ]);
+        let dirs: Vec<(String, usize, Option<usize>)> = book
+            .parts
+            .iter()
+            .map(|p| (slash_path(&p.dir), p.depth, p.parent))
+            .collect();
+        assert_eq!(
+            dirs,
+            [
+                ("".into(), 0, None),
+                ("a".into(), 1, None),
+                ("a/b".into(), 2, Some(1)),
+                ("a/b/c".into(), 3, Some(2)),
+            ]
+        );
+        let keys: Vec<String> = book.chapters.iter().map(Chapter::key).collect();
+        assert_eq!(keys, ["top", "a/z-page", "a/b/c/deep"]);
+        assert_eq!(book.parts[1].all_chapters, 1..3);
+        assert_eq!(book.parts[2].chapters, 2..2, "a/b has only its README");
+        assert_eq!(book.parts[2].title, "Page", "from the README's heading");
+        assert!(
+            book.home.is_some(),
+            "index.md at the top is the home page's text"
+        );
+    }
 
     #[test]
     fn humanize_strips_number_prefixes() {

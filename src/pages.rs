@@ -322,6 +322,7 @@ impl Fingerprints {
         feed_debug(&mut g, &crate::review::today());
         feed_debug(&mut g, &book.assets);
         feed_debug(&mut g, &model.packs);
+        feed(&mut g, model.home.as_bytes());
         for (p, intro) in book.parts.iter().zip(&model.intros) {
             feed_debug(
                 &mut g,
@@ -332,6 +333,7 @@ impl Fingerprints {
                     &p.chapters,
                     &p.out_path,
                     &p.upkeep,
+                    (p.parent, &p.children),
                 ),
             );
             feed(&mut g, intro.part_page.as_bytes());
@@ -352,7 +354,7 @@ impl Fingerprints {
                 };
                 let structure = hash(&|h| {
                     feed_debug(h, &structure(ch, r));
-                    feed_debug(h, &(&ch.source, ch.part, ch.search));
+                    feed_debug(h, &(&ch.source, ch.part, ch.search, &ch.name));
                     feed_debug(h, &book.history.last_changed(&ch.source));
                 });
                 let text = hash(&|h| {

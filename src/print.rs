@@ -55,7 +55,7 @@ impl<'a> Anchors<'a> {
         let mut pages: HashMap<&str, String> = book
             .chapters
             .iter()
-            .map(|c| (c.out_path.as_str(), c.slug.clone()))
+            .map(|c| (c.out_path.as_str(), c.name.clone()))
             .collect();
         for (i, p) in book.parts.iter().enumerate() {
             pages
@@ -137,10 +137,10 @@ pub fn write_unless(
                         None => std::borrow::Cow::Borrowed(rendered.as_str()),
                     };
                     let html =
-                        rewrite_attrs(&html, |a, v| anchors.rebase(a, v, &ch.out_path, &ch.slug));
+                        rewrite_attrs(&html, |a, v| anchors.rebase(a, v, &ch.out_path, &ch.name));
                     bodies.push(demote_headings(&html));
                     PrintChapter {
-                        id: &ch.slug,
+                        id: &ch.name,
                         title: &ch.title,
                         summary: &ch.summary,
                         minutes: site.model.minutes(id),

@@ -48,11 +48,10 @@ pub struct Status<'a> {
 /// The review period that applies to chapter `ch`, if any (invalid values count as none;
 /// they are reported by `validate_*`).
 fn period(book: &Book, ch: &Chapter) -> Option<Period> {
-    let part = &book.parts[ch.part].upkeep;
     ch.upkeep
         .every
         .as_deref()
-        .or(part.every.as_ref().map(|t| t.0.as_str()))
+        .or_else(|| sections(book, ch).find_map(|u| u.every.as_ref().map(|t| t.0.as_str())))
         .or(book
             .config
             .review
@@ -61,12 +60,22 @@ fn period(book: &Book, ch: &Chapter) -> Option<Period> {
         .and_then(Period::parse)
 }
 
-/// The owner of chapter `ch`: its own, else its part's.
+/// The owner of chapter `ch`: its own, else its section's, else the nearest section's
+/// above it that names one.
 pub fn owner<'a>(book: &'a Book, ch: &'a Chapter) -> Option<&'a str> {
     ch.upkeep
         .owner
         .as_deref()
-        .or(book.parts[ch.part].upkeep.owner.as_deref())
+        .or_else(|| sections(book, ch).find_map(|u| u.owner.as_deref()))
+}
+
+/// The upkeep settings of chapter `ch`'s section and of each section above it, nearest
+/// first.
+fn sections<'a>(
+    book: &'a Book,
+    ch: &Chapter,
+) -> impl Iterator<Item = &'a crate::source::PartUpkeep> + 'a {
+    std::iter::successors(Some(ch.part), |&p| book.parts[p].parent).map(|p| &book.parts[p].upkeep)
 }
 
 pub fn status<'a>(book: &'a Book, ch: &'a Chapter, today: Date) -> Status<'a> {

@@ -36,10 +36,13 @@ fn summaries<'a>(site: &Site<'a>, ids: impl Iterator<Item = ChapterId>) -> Vec<C
 /// The home page: every part with its chapters, the topics, audiences and packs.
 pub fn home(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let book = site.book;
+    // The top of the tree: the book's own chapters and its top-level sections, each
+    // with its chapters and links to its sub-sections.
     let parts = book
         .parts
         .iter()
         .enumerate()
+        .filter(|(_, p)| p.parent.is_none())
         .map(|(i, p)| PartCtx {
             title: &p.title,
             href: if p.is_root() {
@@ -49,10 +52,13 @@ pub fn home(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
             },
             intro_html: &site.model.intros[i].home_page,
             chapters: summaries(site, p.chapter_ids()),
+            sections: sections(site, i),
+            trail: Vec::new(),
         })
         .collect();
     let total_minutes: u32 = book.chapter_ids().map(|id| site.model.minutes(id)).sum();
     let home = HomeCtx {
+        intro_html: &site.model.home,
         chapter_count: book.chapters.len(),
         total_hours: site.words().decimal(f64::from(total_minutes) / 60.0, 1),
         parts,
@@ -98,8 +104,26 @@ pub fn home(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     site.page(out, "index.html", crate::paths::HOME, frame)
 }
 
-/// Part `i`'s page: its introduction and its chapters. Chapters at the top level of
-/// the book have no part page (the home page lists them).
+/// Section `i`'s sub-sections, as links with how many chapters each holds.
+fn sections<'a>(site: &Site<'a>, i: usize) -> Vec<SectionLink<'a>> {
+    let book = site.book;
+    book.parts[i]
+        .children
+        .iter()
+        .map(|&c| {
+            let p = &book.parts[c];
+            SectionLink {
+                title: &p.title,
+                href: crate::url::encode_path(&p.out_path),
+                chapters: p.all_chapters.len(),
+            }
+        })
+        .collect()
+}
+
+/// Section `i`'s page, at any depth: its introduction, its chapters and its
+/// sub-sections. Chapters at the top level of the book have no part page (the home
+/// page lists them).
 pub fn part(site: &Site<'_>, i: usize, out: &dyn Sink) -> Result<(), Error> {
     let p = &site.book.parts[i];
     if p.is_root() {
@@ -110,6 +134,11 @@ pub fn part(site: &Site<'_>, i: usize, out: &dyn Sink) -> Result<(), Error> {
         href: crate::url::encode_path(&p.out_path),
         intro_html: &site.model.intros[i].part_page,
         chapters: summaries(site, p.chapter_ids()),
+        sections: sections(site, i),
+        trail: p
+            .parent
+            .map(|up| render::trail(site.book, up))
+            .unwrap_or_default(),
     };
     let info = PageInfo {
         kind: FrameKind::Part,
@@ -303,23 +332,55 @@ pub fn assets(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
         out.write(&format!("assets/{name}"), bytes)
             .map_err(Error::Output)?;
     }
-    if book.parts.len() > render::NAV_INLINE_PARTS {
-        let parts: Vec<(&str, Cow<'_, str>)> = book
-            .parts
-            .iter()
-            .map(|p| (p.title.as_str(), crate::url::encode_path(&p.out_path)))
-            .collect();
-        let json = serde_json::to_string(&parts).unwrap_or_else(|_| "[]".into());
-        out.write(
-            crate::paths::NAV_DATA,
-            format!("window.carebookParts={json};\n").as_bytes(),
-        )
-        .map_err(Error::Output)?;
+    if render::nav_from_script(book) {
+        out.write(crate::paths::NAV_DATA, &nav_data(book))
+            .map_err(Error::Output)?;
     }
     book.assets.par_iter().try_for_each(|rel| {
         out.copy(&book.source_dir.join(rel), &slash_path(rel))
             .map_err(Error::Output)
     })
+}
+
+/// The sidebar's whole tree for `nav.js`, loaded once by every page of a big book:
+/// `s` lists the sections in reading order as `[title, href, parent, first chapter,
+/// end]` (parent -1 at the top; the top of the book's own chapters has the href ""),
+/// `c` the chapters as `[title, href]`.
+fn nav_data(book: &crate::book::Book) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Data<'a> {
+        s: Vec<(&'a str, Cow<'a, str>, i64, usize, usize)>,
+        c: Vec<(&'a str, Cow<'a, str>)>,
+    }
+    let data = Data {
+        s: book
+            .parts
+            .iter()
+            .map(|p| {
+                let href = if p.is_root() {
+                    Cow::Borrowed("")
+                } else {
+                    crate::url::encode_path(&p.out_path)
+                };
+                let parent = p.parent.map_or(-1, |x| x as i64);
+                (
+                    p.title.as_str(),
+                    href,
+                    parent,
+                    p.chapters.start,
+                    p.chapters.end,
+                )
+            })
+            .collect(),
+        c: book
+            .chapters
+            .iter()
+            .map(|c| (c.title.as_str(), crate::url::encode_path(&c.out_path)))
+            .collect(),
+    };
+    let json = serde_json::to_string(&data).unwrap_or_else(|_| "{}".into());
+    // `</script>` cannot end a script file, but keep the data inert in any case.
+    format!("window.carebookNav={};\n", json.replace("</", "<\\/")).into_bytes()
 }
 
 #[derive(Serialize)]
@@ -360,6 +421,19 @@ struct PartCtx<'a> {
     href: Cow<'a, str>,
     intro_html: &'a str,
     chapters: Vec<ChapterSummary<'a>>,
+    /// Its sub-sections, after its chapters as in reading order.
+    sections: Vec<SectionLink<'a>>,
+    /// The sections above it, from the top, for the breadcrumbs.
+    trail: Vec<render::LinkCtx<'a>>,
+}
+
+/// A sub-section in a section's list.
+#[derive(Serialize)]
+struct SectionLink<'a> {
+    title: &'a str,
+    href: Cow<'a, str>,
+    /// The chapters in it and under it.
+    chapters: usize,
 }
 
 #[derive(Serialize)]
@@ -369,6 +443,8 @@ struct PartBody<'a> {
 
 #[derive(Serialize)]
 struct HomeCtx<'a> {
+    /// The chapters folder's own page (`index.md`, `README.md`) as HTML.
+    intro_html: &'a str,
     chapter_count: usize,
     total_hours: String,
     parts: Vec<PartCtx<'a>>,

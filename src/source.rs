@@ -14,8 +14,9 @@ pub use crate::textfile::OneOrMany;
 #[derive(Debug, Default)]
 pub struct Listing {
     pub chapters: Vec<PathBuf>,
-    /// Part metadata files: `<part>/_part.yaml`, or the folder's own page
-    /// (`index.md`, `README.md`, `_index.md`; see [`is_folder_page`]).
+    /// Section pages: `<folder>/_part.yaml`, or a folder's own page (`index.md`,
+    /// `README.md`, `_index.md`; see [`is_folder_page`]), at any depth; the chapters
+    /// folder's own is the home page's text.
     pub part_files: Vec<PathBuf>,
     /// Every other file (images, PDFs...), copied to the site as they are.
     pub assets: Vec<PathBuf>,
@@ -25,8 +26,7 @@ pub struct Listing {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Lists `dir` in a stable order. Hidden entries and the top README.md (notes for
-/// authors) are skipped. Symbolic links are followed only where `links` allows; a refused link is
+/// Lists `dir` in a stable order. Hidden entries are skipped. Symbolic links are followed only where `links` allows; a refused link is
 /// reported once, and nothing under it is listed.
 pub fn walk(dir: &Path, links: &LinkPolicy) -> Listing {
     let mut listing = Listing::default();
@@ -178,9 +178,6 @@ fn classify(rel: PathBuf, listing: &mut Listing) {
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let in_part = rel.components().count() > 1;
-    if name == "readme.md" && !in_part {
-        return;
-    }
     if let Some((original, _)) = translation_of(&name) {
         // Notes for authors in another language stay unpublished like the README.
         if original != "readme.md" || in_part {
@@ -188,7 +185,8 @@ fn classify(rel: PathBuf, listing: &mut Listing) {
         }
         return;
     }
-    if in_part && (name == "_part.yaml" || name == "_part.yml" || is_folder_page(&name)) {
+    // The chapters folder's own page (index.md, README.md) is the home page's text.
+    if is_folder_page(&name) || (in_part && (name == "_part.yaml" || name == "_part.yml")) {
         listing.part_files.push(rel);
     } else if name.ends_with(".md") || name.ends_with(".markdown") {
         listing.chapters.push(rel);

@@ -65,7 +65,9 @@ impl Book {
             part.chapters = start..chapters.len();
             parts.push(part);
         }
+        crate::book::span_sections(&mut parts);
         Book {
+            home: self.home.clone(),
             config,
             root: self.root.clone(),
             source_dir: self.source_dir.clone(),
@@ -90,6 +92,7 @@ fn translated(original: &Chapter, tr: &Chapter) -> Chapter {
     let mut ch = tr.clone();
     ch.source = original.source.clone();
     ch.slug = original.slug.clone();
+    ch.name = original.name.clone();
     ch.out_path = original.out_path.clone();
     ch.part = original.part;
     ch.tags = original.tags.clone();

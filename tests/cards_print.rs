@@ -238,7 +238,13 @@ fn chapters_cannot_take_over_generated_pages() {
         "book.toml",
         "title = \"T\"\n[tags.calm]\nlabel = \"Calm\"\n",
     );
+    // index.md at the top is the home page's text; a chapter cannot be the home page.
     write(tmp.path(), "guide/index.md", "# Home\n");
+    write(
+        tmp.path(),
+        "guide/start.md",
+        "---\nslug: index\n---\n# Start\n",
+    );
     write(
         tmp.path(),
         "guide/p/a.md",
@@ -253,7 +259,7 @@ fn chapters_cannot_take_over_generated_pages() {
     assert_eq!(run.code, 1, "{}", run.problems);
     assert_contains(
         &run.problems,
-        "guide/index.md:1:1: error: this chapter's page would replace the home page",
+        "guide/start.md:2:7: error: this chapter's page would replace the home page",
     );
     assert_contains(
         &run.problems,

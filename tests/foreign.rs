@@ -235,8 +235,30 @@ fn every_link_form_reaches_its_target() {
             "../company/logo.svg",
         ),
         ("[a](https://example.com/x.md)", "https://example.com/x.md"),
+        // Deeper folders are sections too, and the top of the book is the home page.
+        ("[a](../company/history/)", "../company/history/index.html"),
+        ("[a](../company/history)", "../company/history/index.html"),
+        (
+            "[a](/company/history/README.md)",
+            "../company/history/index.html",
+        ),
+        (
+            "<a href=\"../company/history/index.md\">a</a>",
+            "../company/history/index.html",
+        ),
+        ("[a](../)", "../index.html"),
+        ("[a](/index.md)", "../index.html"),
+        ("[a](../README.md)", "../index.html"),
     ];
     let book = copy_fixture("foreign-handbook");
+    write(
+        book.path(),
+        "guide/company/history/README.md",
+        "# Our history
+
+How we started.
+",
+    );
     write(
         book.path(),
         "guide/team/onboarding.md",

@@ -45,6 +45,11 @@ fn builds_every_page_kind() {
         !site.join("README.html").exists(),
         "README.md is for authors only"
     );
+    // index.md at the top is the home page's text; the README.md beside it stays for
+    // people browsing the repository.
+    let home = read(&site.join("index.html"));
+    assert!(home.contains(r#"Start with <a href="basics/index.html">the basics</a>"#));
+    assert!(!home.contains("Notes for authors"));
     assert!(
         !site.join("sitemap.xml").exists(),
         "no sitemap without a base URL"
@@ -184,7 +189,8 @@ fn tag_and_audience_pages_list_their_chapters() {
     assert!(tag.contains("../basics/listening.html") && tag.contains("../basics/tone.html"));
     assert!(tag.contains("2 chapters"));
     let empathy = read(&site.join("tags/empathy.html"));
-    assert!(!empathy.contains("tone.html\""), "only tagged chapters");
+    let main = &empathy[empathy.find("<main").unwrap()..];
+    assert!(!main.contains("tone.html\""), "only tagged chapters");
     assert!(read(&site.join("audiences/new-hire.html")).contains("../basics/listening.html"));
     let home = read(&site.join("index.html"));
     assert!(
@@ -228,14 +234,25 @@ fn pages_are_accessible_landmarks_and_offline() {
 }
 
 #[test]
-fn sidebar_shows_parts_and_the_current_part_only() {
+fn sidebar_shows_the_tree_with_the_current_part_open() {
     let (book, _) = built_good();
     let html = read(&book.path().join("site/basics/listening.html"));
     let nav = &html[html.find(r#"<nav id="sidebar""#).unwrap()..];
     let nav = &nav[..nav.find("</nav>").unwrap()];
     assert!(nav.contains(r#"<a href="../basics/listening.html" aria-current="page">Listening</a>"#));
     assert!(nav.contains(">Extras<"), "other parts listed");
-    assert!(!nav.contains("notes.html"), "other parts' chapters are not");
+    // A small book has the whole tree on every page: other parts are closed, the
+    // current one is open, each with a button that says which.
+    let extras = &nav[nav.find(">Extras<").unwrap()..];
+    assert!(extras.contains(r#"aria-expanded="false""#), "{extras}");
+    let list = &extras[extras.find("<ol").unwrap()..];
+    assert!(list[..list.find('>').unwrap()].contains("hidden"), "{list}");
+    assert!(
+        list.contains("notes.html"),
+        "closed parts keep their chapters"
+    );
+    let basics = &nav[nav.find(">The Basics<").unwrap()..];
+    assert!(basics.contains(r#"aria-expanded="true""#));
 }
 
 #[test]
@@ -260,7 +277,8 @@ fn large_books_load_the_part_list_from_a_shared_script() {
     );
     assert!(page.contains("assets/nav-data.js"));
     let data = read(&site.join("assets/nav-data.js"));
-    assert_eq!(data.matches("/index.html").count(), 45);
+    assert_eq!(data.matches("/index.html").count(), 45, "every part");
+    assert_eq!(data.matches(".html").count(), 90, "and every chapter");
     assert!(broken_links(&site).is_empty());
 }
 

@@ -193,11 +193,28 @@ pub fn find(book: &mut Book, files: Vec<PathBuf>, diags: &mut Vec<Diagnostic>) -
         }
         let dir = rel.parent().unwrap_or(Path::new("")).to_path_buf();
         let lower = original.to_lowercase();
-        let in_part = rel.components().count() == 2;
+        let in_part = rel.components().count() >= 2;
         let is_part_file = in_part
             && (lower == "_part.yaml"
                 || lower == "_part.yml"
                 || crate::source::is_folder_page(&lower));
+        if !in_part && crate::source::is_folder_page(&lower) {
+            // The home page's text is the book's own for now; a README.<code>.md at the
+            // top is usually notes for authors.
+            if lower != "readme.md" {
+                diags.push(
+                    Diagnostic::warning(
+                        &path,
+                        Pos::FILE,
+                        "the home page's text is not translated yet: this file is not used",
+                    )
+                    .with_hint(
+                        "keep it for later, or move its text into the chapters it introduces",
+                    ),
+                );
+            }
+            continue;
+        }
         let target = if is_part_file {
             match book.parts.iter().position(|p| p.dir == dir) {
                 Some(i) => Target::Part(i),

@@ -448,19 +448,55 @@ fn by_slug(
     origin: &Origin<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
-    let found = book.chapters.iter().position(|c| c.slug == slug);
-    if found.is_none() {
-        let slugs = book.chapters.iter().map(|c| c.slug.as_str());
-        diags.push(
-            origin
-                .error(
-                    slug,
-                    format!("the pack `{id}` lists a chapter `{slug}` that does not exist"),
-                )
-                .with_hint(suggestion(slug, slugs)),
-        );
+    match book.find(slug) {
+        Ok(found) => Some(found.index()),
+        Err(crate::book::NotFound::None) => {
+            let names = book.chapters.iter().map(|c| c.name.as_str());
+            diags.push(
+                origin
+                    .error(
+                        slug,
+                        format!("the pack `{id}` lists a chapter `{slug}` that does not exist"),
+                    )
+                    .with_hint(suggestion(slug, names)),
+            );
+            None
+        }
+        Err(crate::book::NotFound::Ambiguous(ids)) => {
+            // A few to choose from; a file name used in every folder could list dozens.
+            const SHOWN: usize = 5;
+            let mut list: Vec<String> = ids
+                .iter()
+                .take(SHOWN)
+                .map(|&c| {
+                    format!(
+                        "`{}` ({})",
+                        book.unique_path(c),
+                        crate::diag::display_path(&book.chapters[c].source)
+                    )
+                })
+                .collect();
+            if ids.len() > SHOWN {
+                list.push(format!("and {} more", ids.len() - SHOWN));
+            }
+            diags.push(
+                origin
+                    .error(
+                        slug,
+                        format!(
+                            "the pack `{id}` lists a chapter `{slug}`, but {} chapters are called that: {}",
+                            ids.len(),
+                            list.join(", ")
+                        ),
+                    )
+                    .with_hint(format!(
+                        "write the one you mean by its path, e.g. `{}`",
+                        book.unique_path(ids[0])
+                    )),
+            );
+            None
+        }
     }
-    found
 }
 
 fn select(

@@ -174,11 +174,14 @@ impl LinkTargets {
                 .map(|(i, c)| (c.source.clone(), ChapterId::new(i)))
                 .collect(),
             chapter_outs: book.chapters.iter().map(|c| c.out_path.clone()).collect(),
+            // Every section's folder leads to its page; the chapters folder itself (a
+            // link to `/README.md` or `../../`) to the home page.
             parts: book
                 .parts
                 .iter()
                 .filter(|p| !p.dir.as_os_str().is_empty())
                 .map(|p| (p.dir.clone(), p.out_path.clone()))
+                .chain([(PathBuf::new(), crate::paths::HOME.to_owned())])
                 .collect(),
             assets: book.assets.iter().cloned().collect(),
             strictness: book.config.build.broken_links,

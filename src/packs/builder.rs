@@ -71,7 +71,7 @@ fn index_json(site: &Site<'_>) -> String {
                 .filter_map(|a| position(&audience_ids, a))
                 .collect();
             serde_json::json!([
-                ch.slug,
+                ch.name,
                 ch.title,
                 ch.part,
                 tags,
@@ -221,10 +221,10 @@ pub fn write_chapter(site: &Site<'_>, id: ChapterId, out: &dyn Sink) -> Result<(
         })
         .transpose()?;
     let data = ChapterData {
-        slug: &ch.slug,
+        slug: &ch.name,
         href: format!("../{}", crate::url::encode_path(&ch.out_path)),
         summary: &ch.summary,
-        html: demote_headings(&relink(&rendered.html, &ch.out_path, &ch.slug)),
+        html: demote_headings(&relink(&rendered.html, &ch.out_path, &ch.name)),
         card,
         do_items: &rendered.checklist.do_items,
         avoid: &rendered.checklist.avoid_items,
@@ -232,7 +232,7 @@ pub fn write_chapter(site: &Site<'_>, id: ChapterId, out: &dyn Sink) -> Result<(
     let json = serde_json::to_string(&data).unwrap_or_default();
     let script = format!("carebookBuilderChapter({json});\n");
     out.write(
-        &format!("{PACKS_DIR}/{CHAPTERS}/{}.js", ch.slug),
+        &format!("{PACKS_DIR}/{CHAPTERS}/{}.js", ch.name),
         script.as_bytes(),
     )
     .map_err(Error::Output)
@@ -271,7 +271,7 @@ pub fn selection_query(book: &Book, pack: &Pack) -> String {
         pairs.push(("start", format!("{:02}:{:02}", s / 60, s % 60)));
     }
     for c in &pack.chapters {
-        let slug = &book.chapters[c.id].slug;
+        let slug = &book.chapters[c.id].name;
         pairs.push((
             "c",
             match &c.title {

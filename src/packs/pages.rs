@@ -131,7 +131,7 @@ fn not_in_pack(site: &Site<'_>) -> (String, String) {
 pub fn search_index(site: &Site<'_>, pack: &Pack) -> Option<crate::search::SearchIndex> {
     let book = site.book;
     let ids: Vec<ChapterId> = pack.chapters.iter().map(|c| c.id).collect();
-    let url = |id: ChapterId| format!("{}.html", book.chapters[id].slug);
+    let url = |id: ChapterId| format!("{}.html", book.chapters[id].name);
     site.search_core()
         .and_then(|_| crate::search::build_for(site.model, &ids, &url))
 }
@@ -161,7 +161,7 @@ impl<'a> PackRender<'a> {
             .map(|c| {
                 (
                     book.chapters[c.id].out_path.as_str(),
-                    book.chapters[c.id].slug.as_str(),
+                    book.chapters[c.id].name.as_str(),
                 )
             })
             .collect();
@@ -250,7 +250,7 @@ impl<'a> PackRender<'a> {
     fn href(&self, pos: usize) -> String {
         format!(
             "{}.html",
-            self.site.book.chapters[self.pack.chapters[pos].id].slug
+            self.site.book.chapters[self.pack.chapters[pos].id].name
         )
     }
 
@@ -264,11 +264,14 @@ impl<'a> PackRender<'a> {
             .collect();
         let part = NavPart {
             root: false,
+            id: 0,
             title: &self.pack.title,
             href: Cow::Borrowed("index.html"),
             current: true,
             page_current: current.is_none(),
+            has_children: true,
             chapters,
+            sections: Vec::new(),
         };
         Nav {
             parts: vec![part],
@@ -346,6 +349,8 @@ impl<'a> PackRender<'a> {
             href: Cow::Borrowed("index.html"),
             current: false,
         });
+        // A pack is one level: the handbook's sections are not its breadcrumbs.
+        ctx.trail = Vec::new();
         ctx.prev = pos.checked_sub(1).map(|p| LinkCtx {
             title: self.title(p),
             href: Cow::Owned(self.href(p)),
@@ -360,7 +365,7 @@ impl<'a> PackRender<'a> {
             .site
             .model
             .fit(id)
-            .map(|_| format!("cards.html#card-{}", ch.slug));
+            .map(|_| format!("cards.html#card-{}", ch.name));
         let site_link = |href: String| {
             if self.mode == PackMode::InSite {
                 format!("../../{href}")
@@ -558,11 +563,11 @@ impl<'a> PackRender<'a> {
                 let html = self.relink(
                     (&html, &rendered.page_links),
                     &ch.out_path,
-                    Some(&ch.slug),
+                    Some(&ch.name),
                     assets,
                 );
                 Ok(HandoutChapter {
-                    id: &ch.slug,
+                    id: &ch.name,
                     title: self.title(pos),
                     summary: &ch.summary,
                     minutes: self.minutes[pos],

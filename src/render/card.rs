@@ -45,7 +45,7 @@ pub fn card_ctx(model: &Analysis, id: ChapterId, fit: CardFit) -> CardCtx<'_> {
         .and_then(|c| c.when.as_deref())
         .unwrap_or("");
     CardCtx {
-        slug: &ch.slug,
+        slug: &ch.name,
         title: card_title(ch),
         chapter_title: &ch.title,
         chapter_href: crate::url::encode_path(&ch.out_path).into_owned(),

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::book::{Book, ChapterId, Part};
+use crate::book::{Book, ChapterId};
 use crate::markdown::TocEntry;
 use crate::output::Sink;
 use crate::paths::{audience_href, tag_href};
@@ -195,9 +195,17 @@ impl<'a> Site<'a> {
     }
 }
 
-/// Books with more parts than this load the sidebar's part list from a shared script,
-/// so every page does not repeat a long list (output stays linear in chapter count).
+/// Books with more sections than this, or more chapters than `NAV_INLINE_CHAPTERS`,
+/// load the sidebar's tree from a shared script: each page then holds only the path to
+/// itself, so output stays linear in chapter count. Smaller books have the whole tree
+/// on every page, collapsible without any data script.
 pub const NAV_INLINE_PARTS: usize = 40;
+pub const NAV_INLINE_CHAPTERS: usize = 200;
+
+/// Whether the book's sidebar tree comes from `assets/nav-data.js`.
+pub fn nav_from_script(book: &Book) -> bool {
+    book.parts.len() > NAV_INLINE_PARTS || book.chapters.len() > NAV_INLINE_CHAPTERS
+}
 
 #[derive(Serialize)]
 pub struct SiteCtx {
@@ -366,22 +374,35 @@ impl Links {
 
 #[derive(Serialize)]
 pub struct Nav<'a> {
+    /// The top of the tree: the book's own chapters (a part with `root`) and its
+    /// top-level sections.
     pub parts: Vec<NavPart<'a>>,
-    /// True when the part list comes from `assets/nav-data.js`.
+    /// True when the tree comes from `assets/nav-data.js` (`nav.js` adds the sections
+    /// off the current path).
     pub script: bool,
-    /// The current part's href, as `assets/nav-data.js` lists it.
+    /// The current top-level section's href, as `assets/nav-data.js` lists it.
     pub current_part: Cow<'a, str>,
 }
 
+/// A section in the sidebar's tree.
 #[derive(Serialize)]
 pub struct NavPart<'a> {
     /// The book's top level: its chapters are shown without a part link.
     pub root: bool,
+    /// The section's index in `Book::parts`, which names its list (`nav-s<id>`).
+    pub id: usize,
     pub title: &'a str,
     pub href: Cow<'a, str>,
+    /// The current page is in this section or under it: it is open.
     pub current: bool,
+    /// This is the section's own page.
     pub page_current: bool,
+    /// The section has chapters or sub-sections, so it gets a button to open it.
+    pub has_children: bool,
+    /// Its chapters, then its sub-sections: filled when it is open, or in a book small
+    /// enough to hold the whole tree on every page.
     pub chapters: Vec<LinkCtx<'a>>,
+    pub sections: Vec<NavPart<'a>>,
 }
 
 #[derive(Serialize, Clone)]
@@ -424,6 +445,9 @@ pub struct ChapterCtx<'a> {
     pub audiences: Vec<Chip<'a>>,
     pub minutes: u32,
     pub part: Option<LinkCtx<'a>>,
+    /// The sections above `part`, from the top: the breadcrumbs between "Contents" and
+    /// the part.
+    pub trail: Vec<LinkCtx<'a>>,
     pub prev: Option<LinkCtx<'a>>,
     pub next: Option<LinkCtx<'a>>,
     /// Where the chapter's desk card is, when it has one.
@@ -516,22 +540,32 @@ mod toc_tests {
     }
 }
 
-/// The sidebar for a page in part `current` (and on chapter `chapter`, if any).
+/// The sidebar for a page in section `current` (and on chapter `chapter`, if any): the
+/// tree with the path to the page open.
 pub fn nav<'a>(
     book: &'a Book,
     current: Option<usize>,
     chapter: Option<ChapterId>,
     page: &str,
 ) -> Nav<'a> {
-    let script = book.parts.len() > NAV_INLINE_PARTS;
+    let script = nav_from_script(book);
+    let on_path: Vec<usize> =
+        std::iter::successors(current, |&p| book.parts.get(p).and_then(|p| p.parent)).collect();
+    let tree = NavTree {
+        book,
+        on_path: &on_path,
+        whole: !script,
+        chapter,
+        page,
+    };
     let parts = book
         .parts
         .iter()
         .enumerate()
-        .filter(|(i, _)| !script || Some(*i) == current)
-        .map(|(i, p)| nav_part(book, p, Some(i) == current, chapter, page))
+        .filter(|(i, p)| p.parent.is_none() && (!script || on_path.contains(i)))
+        .map(|(i, _)| tree.node(i))
         .collect();
-    let current_part = current.map_or(Cow::Borrowed(""), |i| {
+    let current_part = on_path.last().map_or(Cow::Borrowed(""), |&i| {
         crate::url::encode_path(&book.parts[i].out_path)
     });
     Nav {
@@ -541,31 +575,62 @@ pub fn nav<'a>(
     }
 }
 
-fn nav_part<'a>(
+struct NavTree<'a, 'p> {
     book: &'a Book,
-    part: &'a Part,
-    is_current: bool,
+    /// The current page's section and the sections above it.
+    on_path: &'p [usize],
+    /// Every section's children are drawn, not only the open ones'.
+    whole: bool,
     chapter: Option<ChapterId>,
-    page: &str,
-) -> NavPart<'a> {
-    // Chapters at the top of the book have no part page: they are listed always, as
-    // links of their own, rather than under a part link with no name.
-    let root = part.dir.as_os_str().is_empty();
-    let chapters = if is_current || root {
-        part.chapter_ids()
-            .map(|id| link(book, id, Some(id) == chapter))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    NavPart {
-        root,
-        title: &part.title,
-        href: crate::url::encode_path(&part.out_path),
-        current: is_current,
-        page_current: part.out_path == page,
-        chapters,
+    page: &'p str,
+}
+
+impl<'a> NavTree<'a, '_> {
+    fn node(&self, i: usize) -> NavPart<'a> {
+        let book = self.book;
+        let part = &book.parts[i];
+        let open = self.on_path.contains(&i);
+        // Chapters at the top of the book have no part page: they are listed always, as
+        // links of their own, rather than under a part link with no name.
+        let root = part.is_root();
+        let drawn = self.whole || open || root;
+        let (chapters, sections) = if drawn {
+            (
+                part.chapter_ids()
+                    .map(|id| link(book, id, Some(id) == self.chapter))
+                    .collect(),
+                part.children.iter().map(|&c| self.node(c)).collect(),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        NavPart {
+            root,
+            id: i,
+            title: &part.title,
+            href: crate::url::encode_path(&part.out_path),
+            current: open,
+            page_current: part.out_path == self.page,
+            has_children: !part.chapters.is_empty() || !part.children.is_empty(),
+            chapters,
+            sections,
+        }
     }
+}
+
+/// The sections above section `part` and the section itself, from the top of the book,
+/// as breadcrumb links (the top of the book itself is not one: it is "Contents").
+pub fn trail(book: &Book, part: usize) -> Vec<LinkCtx<'_>> {
+    let mut up: Vec<LinkCtx<'_>> = std::iter::successors(Some(part), |&p| book.parts[p].parent)
+        .filter(|&p| !book.parts[p].is_root())
+        .map(|p| LinkCtx {
+            title: &book.parts[p].title,
+            href: crate::url::encode_path(&book.parts[p].out_path),
+            current: false,
+        })
+        .collect();
+    up.reverse();
+    up
 }
 
 pub fn link(book: &Book, id: ChapterId, current: bool) -> LinkCtx<'_> {
@@ -620,6 +685,7 @@ pub fn chapter_ctx<'a>(model: &'a Analysis, id: ChapterId) -> ChapterCtx<'a> {
             href: crate::url::encode_path(&part.out_path),
             current: false,
         }),
+        trail: part.parent.map(|p| trail(book, p)).unwrap_or_default(),
         prev: i
             .checked_sub(1)
             .map(|p| link(book, ChapterId::new(p), false)),

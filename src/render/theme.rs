@@ -17,8 +17,10 @@ macro_rules! embed {
 const TEMPLATES: &[(&str, &[u8])] = embed!(
     "templates",
     "base.html",
+    "partials/nav_section.html",
     "partials/sidebar.html",
     "partials/chapter_list.html",
+    "partials/section_list.html",
     "partials/card.html",
     "partials/print_tools.html",
     "partials/print_head.html",

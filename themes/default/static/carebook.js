@@ -52,6 +52,21 @@
     });
   }
 
+  // The sidebar's tree: a section's button opens or closes its list. In a big book the
+  // list of a section off the current path is empty until nav.js fills it from
+  // assets/nav-data.js.
+  if (sidebar) {
+    sidebar.addEventListener("click", function (e) {
+      var btn = e.target.closest ? e.target.closest(".nav-expand") : null;
+      if (!btn) return;
+      var list = document.getElementById(btn.getAttribute("aria-controls"));
+      var open = btn.getAttribute("aria-expanded") !== "true";
+      if (open && list && !list.children.length && window.carebookNavFill) window.carebookNavFill(list);
+      btn.setAttribute("aria-expanded", open ? "true" : "false");
+      if (list) list.hidden = !open;
+    });
+  }
+
   // Phones: the search button opens the search box on its own row and focuses it; the
   // box closes again when focus leaves it empty. "/" and Ctrl-K open it too.
   var searchBtn = document.querySelector(".search-toggle");

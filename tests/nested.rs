@@ -1,0 +1,212 @@
+//! A company handbook as a team already keeps it (tests/fixtures/nested-handbook, made
+//! by scripts/gen_nested_fixture.py): folders seven deep, a folder page in each, the
+//! same file names in many folders. It builds as it is, with only the warnings it has
+//! earned; every folder is a section with its page, in the sidebar's tree and the
+//! breadcrumbs; every link in the site leads somewhere; a page is known by its path.
+
+mod common;
+
+use common::*;
+
+const DEEP: &str =
+    "departments/support/frontline/guides/daily-work/handovers/checklists/before-you-leave.html";
+
+#[test]
+fn a_deeply_nested_handbook_builds_as_it_is_and_every_link_resolves() {
+    let book = copy_fixture("nested-handbook");
+    let run = build_ok(book.path());
+    let site = book.path().join("site");
+    // Every link leads somewhere but the three the fixture breaks on purpose (kept as
+    // written, with a warning, since book.toml says `broken-links = "warn"`).
+    assert_eq!(
+        broken_links(&site),
+        [
+            "departments/people/learning/faq.html: `../courses/` does not resolve to a file (looked for departments/people/courses)",
+            "departments/sales/faq.html: `old-pricing.md` does not resolve to a file (looked for departments/sales/old-pricing.md)",
+            "policies/travel.html: `expenses.html#booking-rules` points to a missing id",
+            "print.html: `departments/people/courses` does not resolve to a file (looked for departments/people/courses)",
+            "print.html: `departments/sales/old-pricing.md` does not resolve to a file (looked for departments/sales/old-pricing.md)",
+            "print.html: `#expenses--booking-rules` points to a missing id",
+        ]
+    );
+    // Only what the fixture earns: other tools' keys once, and its three broken links.
+    insta::assert_snapshot!("nested_build_warnings", run.stderr);
+
+    // Two onboarding.md, two faq.md in different folders: each its own page.
+    for page in [
+        "departments/engineering/onboarding.html",
+        "departments/sales/onboarding.html",
+        "departments/sales/accounts/onboarding.html",
+        "company/faq.html",
+        "departments/support/frontline/guides/faq.html",
+    ] {
+        assert!(site.join(page).is_file(), "missing {page}");
+    }
+    // index.md at the top is the home page's text; the README.md beside it is not
+    // published. Links to folders, to index.md and README.md, and from the root lead to
+    // the section pages.
+    let home = read(&site.join("index.html"));
+    assert_contains(
+        &home,
+        "Welcome. This handbook is the folder your team already keeps",
+    );
+    assert!(!home.contains("About this folder"));
+    let hrefs = attr_values(&home, "href");
+    for target in [
+        "company/index.html",
+        "company/values.html",
+        "departments/index.html",
+        "departments/engineering/index.html",
+        "policies/index.html",
+        "tools/index.html",
+        "departments/support/frontline/index.html",
+    ] {
+        assert!(hrefs.contains(&target), "home links to {target}: {hrefs:?}");
+    }
+    assert!(!site.join("README.html").exists());
+}
+
+#[test]
+fn a_page_six_folders_down_has_the_whole_path_in_its_breadcrumbs_and_sidebar() {
+    let book = copy_fixture("nested-handbook");
+    build_ok(book.path());
+    let site = book.path().join("site");
+    let page = read(&site.join(DEEP));
+    let crumbs = &page[page.find(r#"class="breadcrumbs""#).unwrap()..];
+    let crumbs = &crumbs[..crumbs.find("</nav>").unwrap()];
+    let up = "../".repeat(7);
+    let expected = [
+        ("index.html", "Contents"),
+        ("departments/index.html", "Departments"),
+        ("departments/support/index.html", "Customer support"),
+        ("departments/support/frontline/index.html", "Frontline"),
+        (
+            "departments/support/frontline/guides/index.html",
+            "Guides (Customer support)",
+        ),
+        (
+            "departments/support/frontline/guides/daily-work/index.html",
+            "Daily work (Customer support)",
+        ),
+        (
+            "departments/support/frontline/guides/daily-work/handovers/index.html",
+            "Handovers (Customer support)",
+        ),
+        (
+            "departments/support/frontline/guides/daily-work/handovers/checklists/index.html",
+            "Checklists (Customer support)",
+        ),
+    ];
+    let mut at = 0;
+    for (href, title) in expected {
+        let link = format!(r#"<a href="{up}{href}">{title}</a>"#);
+        let found = crumbs[at..]
+            .find(&link)
+            .unwrap_or_else(|| panic!("breadcrumb {link} in order: {crumbs}"));
+        at += found + link.len();
+    }
+    assert_contains(
+        &crumbs[at..],
+        r#"<span aria-current="page">Before you leave the desk</span>"#,
+    );
+
+    // The sidebar: the path to the page is open, the page is marked, and the sections
+    // off the path come from the shared script (the book has more than 200 pages).
+    let nav = &page[page.find(r#"<nav id="sidebar""#).unwrap()..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    assert_contains(
+        nav,
+        r#"<a href="../../../../../../../departments/support/frontline/guides/daily-work/handovers/checklists/before-you-leave.html" aria-current="page">Before you leave the desk</a>"#,
+    );
+    assert_eq!(
+        nav.matches(r#"<li class="nav-part is-current">"#).count(),
+        7
+    );
+    assert_eq!(nav.matches(r#"aria-expanded="true""#).count(), 7);
+    assert!(
+        !nav.contains("Our company"),
+        "other top-level sections: nav.js"
+    );
+    assert_contains(&page, "assets/nav-data.js");
+    let data = read(&site.join("assets/nav-data.js"));
+    assert_contains(&data, r#"["Our company","company/index.html",-1,"#);
+    // Output stays linear: a page holds the path to itself, not the tree.
+    assert!(
+        nav.matches("<li").count() < 60,
+        "{}",
+        nav.matches("<li").count()
+    );
+}
+
+#[test]
+fn a_section_page_shows_its_text_then_its_chapters_then_its_sub_sections() {
+    let book = copy_fixture("nested-handbook");
+    build_ok(book.path());
+    let site = book.path().join("site");
+    let team = read(&site.join("departments/support/frontline/index.html"));
+    let main = &team[team.find("<main").unwrap()..];
+    let text = main.find("The frontline team").expect("its text");
+    let chapter = main.find("frontline/contacts.html").expect("its chapters");
+    let sub = main
+        .find(r#"href="../../../departments/support/frontline/guides/index.html""#)
+        .expect("its sub-sections");
+    assert!(text < chapter && chapter < sub, "{main}");
+    assert_contains(main, "11 chapters");
+    // A folder with only a folder page and sub-folders is a section too.
+    let departments = read(&site.join("departments/index.html"));
+    assert_contains(&departments, "Every department");
+    assert_contains(
+        &departments,
+        r#"href="../departments/engineering/index.html""#,
+    );
+}
+
+#[test]
+fn a_page_named_by_a_shared_file_name_must_be_named_by_its_path() {
+    let book = copy_fixture("nested-handbook");
+    let toml = read(&book.path().join("book.toml"));
+    write(
+        book.path(),
+        "book.toml",
+        &format!(
+            "{toml}\n[packs.first-week]\ntitle = \"First week\"\nchapters = [\"glossary\", \"onboarding\", \"sales/onboarding\"]\n"
+        ),
+    );
+    let run = carebook(&["build"], book.path());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_contains(
+        &run.problems,
+        "error: the pack `first-week` lists a chapter `onboarding`, but 31 chapters are called that: `company/onboarding` (company/onboarding.md), `engineering/onboarding` (departments/engineering/onboarding.md), `platform/onboarding` (departments/engineering/platform/onboarding.md), `platform/guides/daily-work/onboarding` (departments/engineering/platform/guides/daily-work/onboarding.md), `product/onboarding` (departments/engineering/product/onboarding.md), and 26 more",
+    );
+    assert_contains(
+        &run.problems,
+        "help: write the one you mean by its path, e.g. `company/onboarding`",
+    );
+    // Written as a path it builds; a unique name alone is enough.
+    write(
+        book.path(),
+        "book.toml",
+        &format!(
+            "{toml}\n[packs.first-week]\ntitle = \"First week\"\nchapters = [\"glossary\", \"company/onboarding\", \"sales/onboarding\"]\n"
+        ),
+    );
+    build_ok(book.path());
+    let pack = book.path().join("site/packs/first-week");
+    assert!(pack.join("glossary.html").is_file());
+    // Pack pages are named by each chapter's short name, from its path when shared.
+    assert!(pack.join("company-onboarding.html").is_file());
+    assert!(pack.join("departments-sales-onboarding.html").is_file());
+}
+
+#[test]
+fn ids_stay_unique_in_print_when_file_names_repeat() {
+    let book = copy_fixture("nested-handbook");
+    build_ok(book.path());
+    let print = read(&book.path().join("site/print.html"));
+    let mut ids = attr_values(&print, "id");
+    let all = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all, "every id in print.html is unique");
+    assert!(all > 300, "{all}");
+}
