@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::course::{self, Pack};
 use crate::diag::Diagnostic;
 use crate::markdown::{self, anchor_hint, Doc, LinkTargets, Rendered};
+use crate::memo::Memo;
 use crate::progress::Stages;
 use crate::Error;
 
@@ -43,10 +44,17 @@ pub struct Intro {
 impl Analysis {
     /// Reads, renders and checks the book; all content problems come back together,
     /// sorted by severity and place.
-    pub fn run(root: &Path, config: Config, stages: &mut Stages) -> Result<Analysis, Error> {
+    /// `memo` holds the last build's chapter analyses: a chapter whose inputs did not
+    /// change is not rendered again (see `crate::memo`).
+    pub fn run(
+        root: &Path,
+        config: Config,
+        stages: &mut Stages,
+        memo: Option<&Memo>,
+    ) -> Result<Analysis, Error> {
         let (book, diags) = book::load(root, config);
         stages.lap("load");
-        let (analysis, mut diags) = Analysis::of(root, book, diags);
+        let (analysis, mut diags) = Analysis::of_with(root, book, diags, memo);
         stages.lap("markdown");
         sort(&mut diags);
         if diags.iter().any(Diagnostic::is_error) {
@@ -60,15 +68,39 @@ impl Analysis {
 
     /// The analysis of a loaded book, with every diagnostic found (`diags` holds the
     /// loader's), errors included.
-    pub fn of(root: &Path, book: Book, mut diags: Vec<Diagnostic>) -> (Analysis, Vec<Diagnostic>) {
+    pub fn of(root: &Path, book: Book, diags: Vec<Diagnostic>) -> (Analysis, Vec<Diagnostic>) {
+        Analysis::of_with(root, book, diags, None)
+    }
+
+    /// [`Analysis::of`], reusing the chapter analyses in `memo` whose inputs are the
+    /// same and keeping the new ones in it.
+    pub fn of_with(
+        root: &Path,
+        book: Book,
+        mut diags: Vec<Diagnostic>,
+        memo: Option<&Memo>,
+    ) -> (Analysis, Vec<Diagnostic>) {
         diags.extend(crate::review::validate(&book));
         let loaded = diags.len();
         let targets = LinkTargets::new(&book);
+        let memo = memo.map(|m| (m, Memo::context(&book)));
         let chapters: Vec<ChapterOutput> = book
             .chapters
             .par_iter()
             .enumerate()
-            .map(|(i, ch)| analyse_chapter(ch, ChapterId::new(i), &targets))
+            .map(|(i, ch)| {
+                let id = ChapterId::new(i);
+                let Some((memo, context)) = memo else {
+                    return analyse_chapter(ch, id, &targets);
+                };
+                let entry = Memo::entry(context, &book, id);
+                if let Some((rendered, fit)) = memo.get(&entry) {
+                    return ChapterOutput { rendered, fit };
+                }
+                let out = analyse_chapter(ch, id, &targets);
+                memo.keep(&entry, &out.rendered, out.fit);
+                out
+            })
             .collect();
         let intros = render_intros(&book, &targets, &mut diags);
         let mut analysis = Analysis {

@@ -36,6 +36,7 @@ pub mod init;
 pub mod language;
 pub mod locale;
 pub mod markdown;
+pub mod memo;
 pub mod open;
 pub mod output;
 pub mod packs;

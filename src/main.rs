@@ -497,6 +497,9 @@ fn build(
             "  pages: {} rendered, {} kept unchanged; files: {} written, {} kept from the previous site",
             report.pages.rendered, report.pages.kept, report.written.written, report.written.reused
         );
+        if let Some((reused, rendered)) = report.chapters_reused {
+            eprintln!("  chapters: {rendered} rendered, {reused} kept from the last build");
+        }
     }
     shown.say(format!(
         "Built {} chapters into {} ({} files, {:.1} MB){}",
