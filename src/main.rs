@@ -194,7 +194,7 @@ enum Command {
     },
     /// Delete the built site.
     #[command(
-        after_help = "Examples:\n  carebook clean             delete site/ of the book in this folder\n  carebook clean my-handbook\n\nOnly a folder that carebook built is deleted."
+        after_help = "Examples:\n  carebook clean             delete site/ of the book in this folder\n  carebook clean my-handbook\n\nOnly a folder that carebook built is deleted, with its build cache (.carebook-cache/site/ beside it)."
     )]
     Clean {
         /// The book's folder (the one with book.toml); the same as -C DIR [default: .].
@@ -689,7 +689,14 @@ fn clean(dir: PathBuf, out: Option<PathBuf>) -> Result<(), Error> {
     carebook::build::check_overlap(&dir, &config, &given)?;
     let path = carebook::output::OutputPath::resolve(&given).map_err(Error::Output)?;
     let removed = carebook::output::clean(&path.target).map_err(Error::Output)?;
-    if removed.is_empty() {
+    // The build cache goes too: without the site it describes it is only disk space.
+    let cache = carebook::cache::remove(&path.target).map_err(|e| {
+        Error::Failed(format!(
+            "could not remove the build cache {}: {e}",
+            carebook::cache::dir(&path.target).display()
+        ))
+    })?;
+    if removed.is_empty() && !cache {
         println!("Nothing to remove: {} does not exist", given.display());
     }
     for r in removed {
@@ -702,6 +709,12 @@ fn clean(dir: PathBuf, out: Option<PathBuf>) -> Result<(), Error> {
             None => println!("Removed {}", r.path.display()),
             Some(what) => println!("Removed {}: {what}", r.path.display()),
         }
+    }
+    if cache {
+        println!(
+            "Removed {} (the build cache)",
+            carebook::cache::dir(&path.target).display()
+        );
     }
     Ok(())
 }

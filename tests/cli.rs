@@ -48,9 +48,13 @@ fn init_never_overwrites_a_book() {
 fn clean_removes_only_a_built_site() {
     let book = copy_fixture("good");
     assert_eq!(carebook(&["build"], book.path()).code, 0);
+    assert!(book.path().join(".carebook-cache/site").is_dir());
     let run = carebook(&["clean"], book.path());
     assert_eq!(run.code, 0, "{}", run.problems);
     assert!(!book.path().join("site").exists());
+    // The build cache goes with the site, and the folder holding it once empty.
+    assert!(!book.path().join(".carebook-cache").exists());
+    assert!(run.stdout.contains("(the build cache)"), "{}", run.stdout);
     assert!(book.path().join("guide/welcome.md").is_file());
     let run = carebook(&["clean"], book.path());
     assert_eq!(run.code, 0);
