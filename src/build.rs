@@ -543,23 +543,32 @@ pub fn write_site(
                 .map(move |page| (*prefix, site, fps, page))
         })
         .collect();
-    let search = std::sync::Mutex::new(Duration::ZERO);
+    // Time spent on each kind of page (`Chapter`, `Search`...), for `--timings`.
+    let kinds: Mutex<HashMap<&'static str, Duration>> = Mutex::default();
     pages.par_iter().try_for_each(|(prefix, site, fps, page)| {
         let started = Instant::now();
         let fingerprint = fps.page(page);
         let done = log.render(page_key(prefix, page), fingerprint, out, prefix, |sink| {
             page.render(site, sink)
         });
-        if page.kind == crate::pages::PageKind::Search {
-            *search.lock().unwrap_or_else(|e| e.into_inner()) += started.elapsed();
-        }
+        *kinds
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(page.kind.name())
+            .or_default() += started.elapsed();
         done
     })?;
     stages.lap("write");
-    // Part of the write stage, side by side with the pages.
-    let search = *search.lock().unwrap_or_else(|e| e.into_inner());
-    if !search.is_zero() {
-        stages.laps.push(("  search", search));
+    // Part of the write stage, side by side with one another: the kinds of page that
+    // took longest, added up over the threads.
+    let mut kinds: Vec<_> = kinds
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .collect();
+    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    for (name, time) in kinds.into_iter().take(5) {
+        stages.laps.push((name, time));
     }
     Ok(())
 }

@@ -491,7 +491,7 @@ fn build(
     shown.print(&report.warnings);
     if timings {
         for (stage, t) in &report.timings {
-            eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
+            eprintln!("  {stage:<20} {:>9.1} ms", t.as_secs_f64() * 1000.0);
         }
         eprintln!(
             "  pages: {} rendered, {} kept unchanged; files: {} written, {} kept from the previous site",

@@ -48,6 +48,32 @@ pub enum PageKind {
     BuilderChapters(usize),
 }
 
+impl PageKind {
+    /// The kind's name in `--timings` (indented under the write stage).
+    pub fn name(&self) -> &'static str {
+        match self {
+            PageKind::Search => "  search",
+            PageKind::Chapter(_) => "  chapters",
+            PageKind::Home => "  home",
+            PageKind::Part(_) => "  parts",
+            PageKind::Term(..) => "  tags, audiences",
+            PageKind::TermIndex(_) => "  term indexes",
+            PageKind::NotFound => "  404",
+            PageKind::Sitemap => "  sitemap",
+            PageKind::Assets => "  assets",
+            PageKind::DeskCards => "  desk cards",
+            PageKind::Print => "  print",
+            PageKind::Pack(_) => "  packs",
+            PageKind::WhatsNew => "  what's new",
+            PageKind::Review => "  review",
+            PageKind::Facts => "  facts",
+            PageKind::Redirects => "  redirects",
+            PageKind::Builder => "  builder",
+            PageKind::BuilderChapters(_) => "  builder chapters",
+        }
+    }
+}
+
 /// Which of a chapter's results a page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Aspects(u8);
