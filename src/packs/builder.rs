@@ -212,8 +212,25 @@ struct ChapterData<'a> {
     /// Its desk card, when it has one.
     card: Option<String>,
     #[serde(rename = "do")]
-    do_items: &'a [ChecklistItem],
-    avoid: &'a [ChecklistItem],
+    do_items: Vec<Item<'a>>,
+    avoid: Vec<Item<'a>>,
+}
+
+/// A Do or Avoid item as the trainer's sheet shows it: its HTML and mark only (its
+/// plain text, which the script never reads, was a tenth of these files).
+#[derive(Serialize)]
+struct Item<'a> {
+    html: &'a str,
+    critical: bool,
+}
+
+fn items(list: &[ChecklistItem]) -> Vec<Item<'_>> {
+    list.iter()
+        .map(|i| Item {
+            html: &i.html,
+            critical: i.critical,
+        })
+        .collect()
 }
 
 /// The chapters in script `block` of `packs/builder/chapters/`.
@@ -261,8 +278,8 @@ fn chapter_script(site: &Site<'_>, id: ChapterId) -> Result<String, Error> {
         summary: &ch.summary,
         html: demote_headings(&relink(&rendered.html, &ch.out_path, &ch.slug)),
         card,
-        do_items: &rendered.checklist.do_items,
-        avoid: &rendered.checklist.avoid_items,
+        do_items: items(&rendered.checklist.do_items),
+        avoid: items(&rendered.checklist.avoid_items),
     };
     let json = serde_json::to_string(&data).unwrap_or_default();
     Ok(format!("carebookBuilderChapter({json});\n"))
