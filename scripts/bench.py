@@ -34,8 +34,12 @@ run); `--huge` adds it to the sizes given.
 
 BENCH_WRAP="perf record -g -o /tmp/p.data" (say) runs carebook's builds under a profiler.
 
+--against BINARY times an earlier carebook build the same way (as carebook-before, and
+check-before with --check), alternating with this one, to show a change slowed nothing.
+
 Usage: scripts/bench.py [--sizes 100,1000,10000] [--runs 5] [--peers] [--check] [--languages 3]
                         [--start fresh|after-delete|both|rebuild] [--settle 360] [--huge]
+                        [--against ../before/target/release/carebook]
 """
 import argparse
 import os
@@ -144,6 +148,13 @@ def tools(args):
     if args.check:
         # `carebook check` writes nothing; the corpus has warnings only, so it exits 0.
         result["check"] = lambda c, o: [str(carebook), "check", str(c), "--format", "line"]
+    if args.against:
+        # An earlier build of carebook, to show a change made nothing slower: build it
+        # from another worktree (`git worktree add ../before <commit>`).
+        before = str(Path(args.against).resolve())
+        result["carebook-before"] = lambda c, o: wrap + [before, "build", str(c), "--out", str(o)]
+        if args.check:
+            result["check-before"] = lambda c, o: [before, "check", str(c), "--format", "line"]
     if args.peers:
         hugo = hugo_binary()
         result["hugo"] = lambda c, o: [hugo, "--quiet", "-s", str(c / "hugo"), "-d", str(o)]
@@ -186,6 +197,8 @@ def main():
     ap.add_argument("--start", choices=["fresh", "after-delete", "both", "rebuild"], default="fresh",
                     help="how each run gets its output folder (see above)")
     ap.add_argument("--huge", action="store_true", help="also build a 100,000-chapter book")
+    ap.add_argument("--against", metavar="BINARY",
+                    help="also time another carebook binary (an earlier commit's), alternating, as carebook-before")
     ap.add_argument("--languages", type=int, default=1, help="also build each corpus in this many languages")
     ap.add_argument("--settle", type=int, default=360,
                     help="seconds to wait before fresh runs, for ext4 to stop treating earlier deletions as recent")
@@ -312,11 +325,14 @@ def measure_rebuild(args, runners):
 
 def print_table(start, rows, pressure):
     print(f"\nStarting {start}:")
-    print(f"{'chapters':>8}  {'tool':<9} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'output MB':>9} {'files':>7}  vs hugo")
+    print(f"{'chapters':>8}  {'tool':<15} {'wall s':>8} {'cpu s':>8} {'peak MB':>8} {'output MB':>9} {'files':>7}  vs hugo")
     for n, name, wall, cpu, rss, size, files in rows:
         hugo = next((r for r in rows if r[0] == n and r[1] == "hugo"), None)
         ratio = f"{wall / hugo[2]:.2f}x time, {rss / hugo[4]:.2f}x mem" if hugo and name != "hugo" else ""
-        print(f"{n:>8}  {name:<9} {wall:>8.3f} {cpu:>8.3f} {rss / 1e6:>8.1f} {size / 1e6:>9.1f} {files:>7}  {ratio}")
+        before = next((r for r in rows if r[0] == n and r[1] == f"{name}-before"), None)
+        if before:
+            ratio += f"{'; ' if ratio else ''}{wall / before[2]:.2f}x time, {rss / before[4]:.2f}x mem vs before"
+        print(f"{n:>8}  {name:<15} {wall:>8.3f} {cpu:>8.3f} {rss / 1e6:>8.1f} {size / 1e6:>9.1f} {files:>7}  {ratio}")
     if pressure:
         # Share of the time some task waited for a CPU. The tools' own threads count
         # when they outnumber the cores, so a few percent is normal; much more means

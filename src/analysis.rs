@@ -33,6 +33,21 @@ pub struct Analysis {
 pub struct ChapterOutput {
     pub rendered: Rendered,
     pub fit: Option<CardFit>,
+    /// What `carebook check`'s linter found (see [`Analysis::linting`]).
+    pub lint: Option<ProseFindings>,
+}
+
+/// Reads a chapter's prose while the analysis has it: the linter of `carebook check`.
+pub trait ProseReader: Sync {
+    fn read(&self, chapter: &Chapter, prose: &crate::markdown::prose::Prose) -> ProseFindings;
+}
+
+/// What a [`ProseReader`] found in one chapter.
+#[derive(Debug, Default)]
+pub struct ProseFindings {
+    pub diagnostics: Vec<Diagnostic>,
+    /// External links (`http(s)://`) with where each is, for `check --external`.
+    pub links: Vec<(String, Diagnostic)>,
 }
 
 /// A part's introduction, rendered for each page it appears on.
@@ -69,39 +84,76 @@ impl Analysis {
     /// The analysis of a loaded book, with every diagnostic found (`diags` holds the
     /// loader's), errors included.
     pub fn of(root: &Path, book: Book, diags: Vec<Diagnostic>) -> (Analysis, Vec<Diagnostic>) {
-        Analysis::of_with(root, book, diags, None)
+        Self::with_reader(root, book, diags, None, None)
     }
 
     /// [`Analysis::of`], reusing the chapter analyses in `memo` whose inputs are the
-    /// same and keeping the new ones in it.
+    /// same and keeping the new ones in it (see `crate::memo`).
     pub fn of_with(
         root: &Path,
         book: Book,
+        diags: Vec<Diagnostic>,
+        memo: Option<&Memo>,
+    ) -> (Analysis, Vec<Diagnostic>) {
+        Self::with_reader(root, book, diags, None, memo)
+    }
+
+    /// The analysis `carebook check` lints: `reader` reads each chapter's prose from
+    /// the same parse that renders it (kept in [`ChapterOutput::lint`]), while the
+    /// chapter is at hand, so no chapter is parsed twice and no prose is held for the
+    /// whole book.
+    pub fn linting(
+        root: &Path,
+        book: Book,
+        diags: Vec<Diagnostic>,
+        reader: &dyn ProseReader,
+    ) -> (Analysis, Vec<Diagnostic>) {
+        Self::with_reader(root, book, diags, Some(reader), None)
+    }
+
+    fn with_reader(
+        root: &Path,
+        book: Book,
         mut diags: Vec<Diagnostic>,
+        reader: Option<&dyn ProseReader>,
         memo: Option<&Memo>,
     ) -> (Analysis, Vec<Diagnostic>) {
         diags.extend(crate::review::validate(&book));
         let loaded = diags.len();
-        let targets = LinkTargets::new(&book);
-        let memo = memo.map(|m| (m, Memo::context(&book)));
+        let mut targets = LinkTargets::new(&book);
+        targets.keep_prose = reader.is_some();
+        // A linted chapter needs its prose, which the memo does not keep.
+        let memo = memo
+            .filter(|_| reader.is_none())
+            .map(|m| (m, Memo::context(&book)));
         let chapters: Vec<ChapterOutput> = book
             .chapters
             .par_iter()
             .enumerate()
             .map(|(i, ch)| {
                 let id = ChapterId::new(i);
-                let Some((memo, context)) = memo else {
-                    return analyse_chapter(ch, id, &targets);
-                };
-                let entry = Memo::entry(context, &book, id);
-                if let Some((rendered, fit)) = memo.get(&entry) {
-                    return ChapterOutput { rendered, fit };
+                let entry = memo.map(|(m, context)| (m, Memo::entry(context, &book, id)));
+                if let Some((memo, entry)) = &entry {
+                    if let Some((rendered, fit)) = memo.get(entry) {
+                        return ChapterOutput {
+                            rendered,
+                            fit,
+                            lint: None,
+                        };
+                    }
                 }
-                let out = analyse_chapter(ch, id, &targets);
-                memo.keep(&entry, &out.rendered, out.fit);
+                let mut out = analyse_chapter(ch, id, &targets);
+                if let Some((memo, entry)) = &entry {
+                    memo.keep(entry, &out.rendered, out.fit);
+                }
+                if let (Some(reader), Some(prose)) = (reader, out.rendered.prose.take()) {
+                    out.lint = Some(reader.read(ch, &prose));
+                }
                 out
             })
             .collect();
+        // Only chapters are linted.
+        targets.keep_prose = false;
         let intros = render_intros(&book, &targets, &mut diags);
         let mut analysis = Analysis {
             book,
@@ -118,7 +170,7 @@ impl Analysis {
         }
         analysis.book.remap().diagnostics(&mut diags[loaded..]);
         diags.extend(crate::redirects::plan(&analysis.book).1);
-        let (packs, pack_diags) = course::load(root, &analysis.book);
+        let (packs, pack_diags) = course::load(root, &analysis.book, &targets);
         analysis.packs = packs;
         diags.extend(pack_diags);
         (analysis, diags)
@@ -190,7 +242,11 @@ pub fn analyse_chapter(ch: &Chapter, id: ChapterId, targets: &LinkTargets) -> Ch
         rendered.diagnostics.push(d);
         None
     });
-    ChapterOutput { rendered, fit }
+    ChapterOutput {
+        rendered,
+        fit,
+        lint: None,
+    }
 }
 
 /// Every part's introduction, for its own page and for the home page (links differ).

@@ -173,7 +173,10 @@ fn locate_meta(text: &str, meta: Option<(usize, usize, usize)>, key: &str, value
     };
     if text.starts_with("+++") {
         let p = crate::config::TomlSpans::new(block).string_in(&[key], value);
-        Pos::new(p.line + line - 1, p.col)
+        Pos {
+            line: p.line + line - 1,
+            ..p
+        }
     } else {
         source::locate_in_yaml(block, line, key, value)
     }

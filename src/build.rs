@@ -245,9 +245,11 @@ pub fn prepare(
 ) -> Result<Prepared, Error> {
     let mut stages = Stages::new(progress);
     let links = crate::source::LinkPolicy::new(root, &config);
+    let files = crate::render::theme::ThemeFiles::read(root, &config, &links)
+        .map_err(|d| Error::Config(vec![d]))?;
     let load_theme = |code: &str| -> Result<Theme, Error> {
-        let mut theme =
-            Theme::load(root, &config, code, &links).map_err(|d| Error::Config(vec![d]))?;
+        let mut theme = Theme::in_language(&files, root, &config, code, &links)
+            .map_err(|d| Error::Config(vec![d]))?;
         // The language's stemmer for search.js, written beside the theme's files;
         // English sites have none (search.js stems English itself).
         if let Some((name, script)) = crate::search::language_script(code) {
@@ -566,7 +568,7 @@ pub fn write_site(
         .unwrap_or_else(|e| e.into_inner())
         .into_iter()
         .collect();
-    kinds.sort_by(|a, b| b.1.cmp(&a.1));
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
     for (name, time) in kinds.into_iter().take(5) {
         stages.laps.push((name, time));
     }

@@ -3,177 +3,22 @@
 //! chapter's own card is an anchor on its part's page, which prints just that card when
 //! it is the one chosen (a page per chapter would double a big book's file count).
 
-use serde::Serialize;
-
-use crate::analysis::Analysis;
-use crate::book::ChapterId;
-use crate::cardfit::{card_title, CardFit};
-use crate::markdown::ChecklistItem;
-
-/// A card as the templates see it.
-#[derive(Serialize)]
-pub struct CardCtx<'a> {
-    pub slug: &'a str,
-    pub title: &'a str,
-    pub chapter_title: &'a str,
-    pub chapter_href: String,
-    pub part: &'a str,
-    pub when: &'a str,
-    pub do_items: &'a [ChecklistItem],
-    pub avoid_items: &'a [ChecklistItem],
-    /// WARNING and CAUTION callouts of the checklist section.
-    pub callouts: &'a [crate::markdown::callouts::CardCallout],
-    /// Type size for one card per page, e.g. "14pt".
-    pub font: String,
-    /// Type size for two cards per sheet; empty when the card needs a whole sheet.
-    pub half_font: String,
-    /// Space-separated tag and audience ids, for the on-screen filters.
-    pub tags: String,
-    pub audiences: String,
-    /// The date of the chapter's newest change note, for the card's top line.
-    pub updated: Option<String>,
-}
-
-pub fn card_ctx(model: &Analysis, id: ChapterId, fit: CardFit) -> CardCtx<'_> {
-    let book = &model.book;
-    let ch = &book.chapters[id];
-    let rendered = model.rendered(id);
-    let when = ch
-        .card
-        .as_ref()
-        .and_then(|c| c.when.as_deref())
-        .unwrap_or("");
-    CardCtx {
-        slug: &ch.slug,
-        title: card_title(ch),
-        chapter_title: &ch.title,
-        chapter_href: crate::url::encode_path(&ch.out_path).into_owned(),
-        part: &book.parts[ch.part].title,
-        when,
-        do_items: &rendered.checklist.do_items,
-        avoid_items: &rendered.checklist.avoid_items,
-        callouts: &rendered.checklist.callouts,
-        font: format!("{}pt", fit.full_pt),
-        half_font: fit.half_pt.map(|p| format!("{p}pt")).unwrap_or_default(),
-        tags: ch.tags.join(" "),
-        audiences: ch.audience.join(" "),
-        updated: ch.upkeep.updated().map(|d| d.to_string()),
-    }
-}
-
-pub use pages::{set_heading, write_all, CardsBody, INDEX_INLINE_CARDS};
-
-/// What the card template sees when a card is rendered on its own.
-#[derive(Serialize)]
-struct CardPartial<'a> {
-    site: &'a crate::render::SiteCtx,
-    root: &'a str,
-    card: CardCtx<'a>,
-}
-
-/// One card as HTML, for a page `root` away from the site's (or pack's) root.
-pub fn render_card(
-    site: &crate::render::Site<'_>,
-    root: &str,
-    card: CardCtx<'_>,
-) -> Result<String, crate::Error> {
-    let partial = CardPartial {
-        site: &site.renderer.site,
-        root,
-        card,
-    };
-    site.render("partials/card.html", &partial)
-}
+pub use pages::{write_all, INDEX_INLINE_CARDS};
 
 mod pages {
     use rayon::prelude::*;
-    use serde::Serialize;
 
-    use super::{card_ctx, render_card};
     use crate::book::ChapterId;
     use crate::output::Sink;
     use crate::paths::{part_cards_file, part_cards_path};
+    use crate::render::card::{
+        card_ctx, render_card, set_heading, CardGroup, CardsBody, CardsPage, Chip, Directory,
+        Filters, PartCards,
+    };
     use crate::render::splice::splice;
     use crate::render::{FrameKind, PageInfo, Site};
     use crate::terms::TermKind;
     use crate::Error;
-
-    #[derive(Serialize)]
-    pub struct CardsBody<'a> {
-        cards: CardsPage<'a>,
-    }
-
-    impl<'a> CardsBody<'a> {
-        /// One list of cards (as HTML) under a heading, with no filters.
-        pub fn single(heading: String, intro: String, cards: Vec<&'a str>) -> Self {
-            let groups = vec![CardGroup { title: "", cards }];
-            CardsBody {
-                cards: CardsPage::new(heading, intro, groups),
-            }
-        }
-    }
-
-    impl<'a> CardsPage<'a> {
-        fn new(heading: String, intro: String, groups: Vec<CardGroup<'a>>) -> Self {
-            let count = groups.iter().map(|g| g.cards.len()).sum();
-            CardsPage {
-                heading,
-                intro,
-                groups,
-                count,
-                filters: None,
-                directory: None,
-            }
-        }
-    }
-
-    #[derive(Serialize)]
-    struct CardsPage<'a> {
-        heading: String,
-        intro: String,
-        groups: Vec<CardGroup<'a>>,
-        count: usize,
-        filters: Option<Filters<'a>>,
-        directory: Option<Directory<'a>>,
-    }
-
-    /// The card index of a big book: where its cards are, rather than the cards.
-    #[derive(Serialize)]
-    struct Directory<'a> {
-        tags: Vec<Chip<'a>>,
-        audiences: Vec<Chip<'a>>,
-        parts: Vec<PartCards<'a>>,
-    }
-
-    #[derive(Serialize)]
-    struct PartCards<'a> {
-        title: &'a str,
-        /// The part's card page, from `checklists/`.
-        href: String,
-        count: usize,
-    }
-
-    #[derive(Serialize)]
-    struct CardGroup<'a> {
-        title: &'a str,
-        /// Each card's HTML, rendered once and shared by every page that shows it.
-        cards: Vec<&'a str>,
-    }
-
-    #[derive(Serialize)]
-    struct Filters<'a> {
-        tags: Vec<Chip<'a>>,
-        audiences: Vec<Chip<'a>>,
-    }
-
-    #[derive(Serialize)]
-    struct Chip<'a> {
-        id: &'a str,
-        /// The term's page of cards, from `checklists/`.
-        href: String,
-        label: &'a str,
-        count: usize,
-    }
 
     /// Books with more cards than this get a directory as their card index (topics,
     /// audiences and parts, as links) instead of every card on one page: 10,000 cards
@@ -181,22 +26,6 @@ mod pages {
     pub const INDEX_INLINE_CARDS: usize = 300;
 
     const INDEX: &str = crate::paths::CARDS;
-
-    /// Stand-ins for a page's `n` cards in its template; the cards are spliced in after
-    /// (see `render::splice`), so a 10,000-card index is not copied through Tera.
-    /// A card page's heading and title, naming its set and how many cards it has, so
-    /// that no two card pages (a part and a topic of the same name) share a title.
-    pub fn set_heading(site: &Site<'_>, set: &str, count: usize) -> String {
-        let cards = site.t(if count == 1 { "card" } else { "cards" });
-        site.fill(
-            "cards_heading",
-            &[
-                ("set", set),
-                ("count", &count.to_string()),
-                ("cards", cards),
-            ],
-        )
-    }
 
     fn card_set_heading(site: &Site<'_>, kind: TermKind, label: &str, count: usize) -> String {
         let set = site.fill(
@@ -206,6 +35,8 @@ mod pages {
         set_heading(site, &set, count)
     }
 
+    /// Stand-ins for a page's `n` cards in its template; the cards are spliced in after
+    /// (see `render::splice`), so a 10,000-card index is not copied through Tera.
     fn markers(n: usize) -> Vec<String> {
         (0..n).map(crate::render::splice::marker).collect()
     }

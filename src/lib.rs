@@ -9,11 +9,11 @@
 //!    [`book::ChapterId`]) and validates them.
 //! 2. [`analysis`] renders every chapter's Markdown once ([`markdown`]), measures its
 //!    desk card ([`cardfit`]), resolves the packs ([`course`]) and collects every problem
-//!    ([`diag`]). [`check`] stops here and lints.
-//! 3. [`pages`] lists every page with its kind and inputs; [`render`] holds the theme
-//!    and the interface's words ([`strings`]); the outputs ([`site`], [`cards`],
-//!    [`print`], [`packs`], [`search`], [`feed`]) render from the analysis and the
-//!    renderer only.
+//!    ([`diag`]). [`check`] stops here and lints. [`search`] indexes an analysis.
+//! 3. [`pages`] lists every page with its kind and inputs; [`render`] holds the theme,
+//!    the interface's words ([`strings`]) and the template contexts outputs share; the
+//!    outputs ([`site`], [`cards`], [`print`], [`packs`], [`feed`]) render from the
+//!    analysis and the renderer only.
 //! 4. [`output`] writes into a staging folder that replaces the old site only on
 //!    success; [`build`] drives it, and [`serve`] re-renders the pages an edit changes.
 

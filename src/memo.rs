@@ -147,6 +147,10 @@ impl Memo {
     /// Keeps the analysis just made for `entry`, for the next build.
     pub fn keep(&self, entry: &Entry, rendered: &Rendered, fit: Option<CardFit>) {
         self.rendered.fetch_add(1, Ordering::Relaxed);
+        if rendered.prose.is_some() {
+            // Made for `check`, which the memo does not serve.
+            return;
+        }
         // One that cannot be encoded is not kept: the next build renders it again.
         if let Ok(bytes) = postcard::to_allocvec(&Stored::of(rendered, fit)) {
             self.note(entry, Some(bytes));
@@ -307,8 +311,8 @@ struct Stored<'a> {
     fit: Option<(f64, Option<f64>)>,
 }
 
-/// An `AnchorLink`: target chapter, anchor, line, column, the link as written.
-type StoredAnchor<'a> = (usize, Cow<'a, str>, usize, usize, Cow<'a, str>);
+/// An `AnchorLink`: target chapter, anchor, line, column, width, the link as written.
+type StoredAnchor<'a> = (usize, Cow<'a, str>, [usize; 3], Cow<'a, str>);
 
 #[derive(Serialize, Deserialize)]
 struct Item<'a> {
@@ -384,6 +388,8 @@ impl<'a> Stored<'a> {
             facts_used,
             page_links,
             quiz,
+            // Kept only while `check` lints, which does not use the memo.
+            prose: _,
         } = r;
         let Checklist {
             do_items,
@@ -451,7 +457,12 @@ impl<'a> Stored<'a> {
                          pos,
                          link,
                      }| {
-                        (target.index(), b(anchor), pos.line, pos.col, b(link))
+                        (
+                            target.index(),
+                            b(anchor),
+                            [pos.line, pos.col, pos.width],
+                            b(link),
+                        )
                     },
                 )
                 .collect(),
@@ -541,10 +552,10 @@ impl<'a> Stored<'a> {
             anchor_links: self
                 .anchor_links
                 .into_iter()
-                .map(|(target, anchor, line, col, link)| AnchorLink {
+                .map(|(target, anchor, [line, col, width], link)| AnchorLink {
                     target: ChapterId::new(target),
                     anchor: own(anchor),
-                    pos: Pos { line, col },
+                    pos: Pos { line, col, width },
                     link: own(link),
                 })
                 .collect(),
@@ -559,6 +570,7 @@ impl<'a> Stored<'a> {
                 })
                 .collect(),
             quiz,
+            prose: None,
         };
         let fit = self
             .fit
@@ -726,7 +738,7 @@ mod tests {
             anchor_links: vec![AnchorLink {
                 target: ChapterId::new(5),
                 anchor: "h".into(),
-                pos: Pos::new(1, 2),
+                pos: Pos::new(1, 2).wide(6),
                 link: "x.md#h".into(),
             }],
             facts_used: vec!["phone".into()],
@@ -750,6 +762,7 @@ mod tests {
                     add_choose_all: false,
                 }],
             }),
+            prose: None,
         };
         let fit = Some(CardFit {
             full_pt: 11.5,

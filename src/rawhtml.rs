@@ -83,26 +83,20 @@ impl Scanner {
             }
             None => {}
         }
-        while let Some(lt) = html.get(i..).and_then(|rest| rest.find('<')) {
-            let start = i + lt;
-            if lower[start..].starts_with("<!--") {
-                match html[start + 4..].find("-->") {
-                    Some(e) => {
-                        i = start + 4 + e + 3;
-                        continue;
-                    }
-                    None => {
-                        self.inside = Some(Inside::Comment);
-                        return found;
-                    }
+        let mut walk = Walk {
+            html,
+            lower: &lower,
+            i,
+        };
+        while let Some(step) = walk.next() {
+            let (start, tag) = match step {
+                Step::UnclosedComment => {
+                    self.inside = Some(Inside::Comment);
+                    return found;
                 }
-            }
-            let Some(tag) = parse_tag(html, &lower, start) else {
-                i = start + 1;
-                continue;
+                Step::Tag { start, tag } => (start, tag),
             };
             if tag.end_tag {
-                i = tag.end;
                 continue;
             }
             if let Some(&name) = ELEMENTS.iter().find(|&&n| n == tag.name) {
@@ -122,7 +116,7 @@ impl Scanner {
                     self.inside = Some(Inside::Element(name));
                     return found;
                 }
-                i = end;
+                walk.i = end;
                 continue;
             }
             for attr in &tag.attrs {
@@ -146,7 +140,6 @@ impl Scanner {
                     message: Some(message),
                 });
             }
-            i = tag.end;
         }
         found
     }
@@ -165,44 +158,39 @@ pub struct RawLink {
 /// Comments are skipped: a link commented out is not checked.
 pub fn links(html: &str) -> Vec<RawLink> {
     let lower = html.to_ascii_lowercase();
+    let walk = Walk {
+        html,
+        lower: &lower,
+        i: 0,
+    };
     let mut found = Vec::new();
-    let mut i = 0;
-    while let Some(lt) = html.get(i..).and_then(|rest| rest.find('<')) {
-        let start = i + lt;
-        if lower[start..].starts_with("<!--") {
-            match html[start + 4..].find("-->") {
-                Some(e) => {
-                    i = start + 4 + e + 3;
-                    continue;
-                }
-                None => break,
-            }
-        }
-        let Some(tag) = parse_tag(html, &lower, start) else {
-            i = start + 1;
-            continue;
+    for step in walk {
+        let Step::Tag { tag, .. } = step else {
+            break;
         };
         let wanted = match tag.name.as_str() {
             "a" | "area" => "href",
             "img" | "source" | "video" | "audio" | "track" => "src",
             _ => "",
         };
-        if !tag.end_tag && !wanted.is_empty() {
-            found.extend(
-                tag.attrs
-                    .iter()
-                    .filter(|a| a.name == wanted)
-                    .filter_map(|a| {
-                        let url = a.value.clone()?;
-                        Some(RawLink {
-                            value: a.value_range.clone(),
-                            url,
-                        })
-                    })
-                    .take(1),
-            );
+        if tag.end_tag || wanted.is_empty() {
+            continue;
         }
-        i = tag.end.max(start + 1);
+        let link = tag
+            .attrs
+            .into_iter()
+            .find(|a| a.name == wanted && a.value.is_some());
+        if let Some(Attr {
+            value: Some(url),
+            value_range,
+            ..
+        }) = link
+        {
+            found.push(RawLink {
+                value: value_range,
+                url,
+            });
+        }
     }
     found
 }
@@ -293,6 +281,54 @@ fn reference(s: &str) -> Option<(char, usize)> {
     let semicolon = usize::from(digits[n..].starts_with(';'));
     let len = 2 + usize::from(hex) + n + semicolon;
     Some((char::from_u32(value).unwrap_or('\u{FFFD}'), len))
+}
+
+/// What a walk over a piece of raw HTML meets, in order. Comments are skipped: a tag
+/// or link commented out is not there for the browser either.
+enum Step {
+    Tag {
+        start: usize,
+        tag: Tag,
+    },
+    /// A comment that does not close in this piece (the walk ends there).
+    UnclosedComment,
+}
+
+/// The tags of a piece of raw HTML from byte `i`, comments skipped. `i` may be moved
+/// forward between steps (past an element's content).
+struct Walk<'a> {
+    html: &'a str,
+    /// `html` in ASCII lowercase, for tag names and comment openers.
+    lower: &'a str,
+    i: usize,
+}
+
+impl Iterator for Walk<'_> {
+    type Item = Step;
+    fn next(&mut self) -> Option<Step> {
+        loop {
+            let start = self.i + self.html.get(self.i..)?.find('<')?;
+            if self.lower[start..].starts_with("<!--") {
+                match self.html[start + 4..].find("-->") {
+                    Some(e) => {
+                        self.i = start + 4 + e + 3;
+                        continue;
+                    }
+                    None => {
+                        self.i = self.html.len();
+                        return Some(Step::UnclosedComment);
+                    }
+                }
+            }
+            match parse_tag(self.html, self.lower, start) {
+                None => self.i = start + 1,
+                Some(tag) => {
+                    self.i = tag.end.max(start + 1);
+                    return Some(Step::Tag { start, tag });
+                }
+            }
+        }
+    }
 }
 
 struct Tag {

@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::book::{Book, RESERVED_FOLDERS};
-use crate::config::{TomlSpans, CONFIG_FILE};
+use crate::config::TomlSpans;
 use crate::diag::{did_you_mean, Diagnostic};
 
 /// One redirect page: written at `from`, sending readers to `to` (both site paths).
@@ -166,8 +166,8 @@ fn table(
     taken: &mut BTreeMap<String, (Redirect, String)>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let toml_path = book.root.join(CONFIG_FILE);
-    let text = std::fs::read_to_string(&toml_path).unwrap_or_default();
+    let toml_path = &book.config.file.path;
+    let text = &*book.config.file.text;
     let title_of = |to: &str| -> String {
         book.chapters
             .iter()
@@ -181,13 +181,13 @@ fn table(
             })
             .unwrap_or_else(|| book.config.title.clone())
     };
-    let spans = TomlSpans::new(&text);
+    let spans = TomlSpans::new(text);
     for (old, new) in &book.config.redirects {
         let pos = spans.key(&["redirects", old]);
-        let err = |m: String, h: String| Diagnostic::error(&toml_path, pos, m).with_hint(h);
+        let err = |m: String, h: String| Diagnostic::error(toml_path, pos, m).with_hint(h);
         // Problems with where the redirect leads point at the new address.
         let target = spans.string_in(&["redirects", old], new);
-        let err_new = |m: String, h: String| Diagnostic::error(&toml_path, target, m).with_hint(h);
+        let err_new = |m: String, h: String| Diagnostic::error(toml_path, target, m).with_hint(h);
         let (o, n) = (
             old.trim().trim_start_matches('/'),
             new.trim().trim_start_matches('/'),

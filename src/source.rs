@@ -523,11 +523,14 @@ fn parse_toml_front_matter(
     first_line: usize,
     path: &Path,
 ) -> Result<(FrontMatter, Extra), Diagnostic> {
-    let shift = |p: Pos| Pos::new(p.line + first_line - 1, p.col);
+    let shift = |p: Pos| Pos {
+        line: p.line + first_line - 1,
+        ..p
+    };
     let at = |e: &toml::de::Error| {
         shift(
             e.span()
-                .map_or(Pos::new(1, 1), |s| LineIndex::new(meta).pos(s.start)),
+                .map_or(Pos::new(1, 1), |s| LineIndex::new(meta).span(s)),
         )
     };
     let table: toml::Table = toml::from_str(meta).map_err(|e| {
@@ -598,7 +601,7 @@ fn misspelt_key(keys: &[(String, Pos)], path: &Path) -> Result<(), Diagnostic> {
         if let Some(best) = crate::diag::did_you_mean(key, own()) {
             return Err(Diagnostic::error(
                 path,
-                *pos,
+                pos.wide(key.chars().count()),
                 format!("invalid front matter: unknown field `{key}`"),
             )
             .with_hint(format!("did you mean `{best}`?")));
@@ -804,6 +807,7 @@ fn yaml_diagnostic(e: &serde_yaml::Error, first_line: usize, path: &Path) -> Dia
             .next()
             .unwrap_or(&message)
             .to_owned();
+        let pos = pos.wide(field.chars().count());
         Diagnostic::error(path, pos, format!("invalid front matter: {short}")).with_hint(
             crate::diag::suggestion(field, FRONT_MATTER_FIELDS.iter().copied()),
         )
@@ -845,11 +849,13 @@ pub fn locate_in_yaml(yaml: &str, first_line: usize, key: &str, value: &str) -> 
                 Some(at) => Pos::new(
                     first_line + mark.line,
                     line[..from + at].chars().count() + 1,
-                ),
+                )
+                .wide(first_line_width(value)),
                 None => mark_pos(yaml, first_line, mark),
             }
         }
-        (Some((mark, false)), _) | (None, Some(mark)) => mark_pos(yaml, first_line, mark),
+        (Some((mark, false)), _) => mark_pos(yaml, first_line, mark).wide(first_line_width(value)),
+        (None, Some(mark)) => mark_pos(yaml, first_line, mark).wide(first_line_width(key)),
         (None, None) => Pos::new(first_line, 1),
     }
 }
@@ -865,7 +871,14 @@ pub fn locate_scalar(yaml: &str, first_line: usize, value: &str) -> Pos {
         }
         true
     });
-    found.map_or(Pos::new(first_line, 1), |m| mark_pos(yaml, first_line, m))
+    found.map_or(Pos::new(first_line, 1), |m| {
+        mark_pos(yaml, first_line, m).wide(first_line_width(value))
+    })
+}
+
+/// How many characters a value covers on the line it starts on.
+fn first_line_width(value: &str) -> usize {
+    value.lines().next().map_or(1, |l| l.chars().count())
 }
 
 /// A parser mark as a file position, stepping inside an opening quote.
@@ -1089,9 +1102,15 @@ mod tests {
     #[test]
     fn locates_values() {
         let yaml = "title: A\ntags: [communication, empaty]\n";
-        assert_eq!(locate_in_yaml(yaml, 2, "tags", "empaty"), Pos::new(3, 23));
+        assert_eq!(
+            locate_in_yaml(yaml, 2, "tags", "empaty"),
+            Pos::new(3, 23).wide(6)
+        );
         let yaml = "tags:\n  - culture\n  - strss\n";
-        assert_eq!(locate_in_yaml(yaml, 2, "tags", "strss"), Pos::new(4, 5));
+        assert_eq!(
+            locate_in_yaml(yaml, 2, "tags", "strss"),
+            Pos::new(4, 5).wide(5)
+        );
     }
 
     #[test]

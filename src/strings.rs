@@ -143,7 +143,6 @@ impl Strings {
         links: &crate::source::LinkPolicy,
     ) -> Result<Strings, Diagnostic> {
         let theme_dir = book_root.join("themes").join(&config.build.theme);
-        let config_path = book_root.join(crate::config::CONFIG_FILE);
         let mut strings = Strings {
             plural: Plural::of(language),
             ..Strings::default()
@@ -165,12 +164,14 @@ impl Strings {
         }
         let overrides = config.language_config(language);
         if let Some((code, l)) = overrides.filter(|(_, l)| !l.strings.is_empty()) {
-            let text = std::fs::read_to_string(&config_path).unwrap_or_default();
             for (key, value) in &l.strings {
                 if !strings.accepts(key) {
                     return Err(Diagnostic::error(
-                        &config_path,
-                        TomlSpans::new(&text).key(&["languages", code, "strings", key]),
+                        &config.file.path,
+                        config
+                            .file
+                            .spans()
+                            .key(&["languages", code, "strings", key]),
                         format!("`{key}` is not one of the interface's strings"),
                     )
                     .with_hint(suggestion(key, strings.words.keys().map(String::as_str))));

@@ -17,7 +17,7 @@ guide/part/duplicate.md: warning[carebook.card-groups]: this chapter has no chec
 guide/part/duplicate.md:2:8: warning[title]: the title `Prose problems` is also used by `guide/part/prose.md`; readers cannot tell the two apart in lists and search
 guide/part/hard-reading.md:9:1: warning[carebook.readability]: this chapter reads at grade 37.4 (aim for 8 or below); use shorter sentences and everyday words
 guide/part/hard-reading.md:9:462: warning[carebook.jargon]: say 'help with' instead of 'facilitate'
-guide/part/hard-reading.md:11:1: error[build]: the link `img/missing.png` points to a file that does not exist (`part/img/missing.png`)
+guide/part/hard-reading.md:11:12: error[build]: the link `img/missing.png` points to a file that does not exist (`part/img/missing.png`)
 guide/part/hard-reading.md:18:7: warning[carebook.card-item-length]: this checklist item is 94 characters long; card items must fit one printed line (90 at most)
 guide/part/prose.md:9:1: warning[carebook.negative]: 'Unfortunately' closes a door; say what you can do instead
 guide/part/prose.md:9:39: error[carebook.weasel]: 'basically' adds nothing; leave it out

@@ -11,11 +11,11 @@ fn broken_book_reports_every_error_with_positions_and_hints() {
     let run = carebook(&["build"], book.path());
     assert_eq!(run.code, 1, "{}", run.problems);
     let expected = [
-        "guide/part/bad-links.md:5:5: error: the link `missing.md` points to a chapter that does not exist (`part/missing.md`)",
-        "guide/part/bad-links.md:5:41: error: the link `typo-tags.md` points to a chapter that does not exist (`part/typo-tags.md`)\n  help: did you mean `typo-tag.md`?",
-        "guide/part/bad-links.md:7:3: error: the link `typo-tag.md#real-headin` points to a heading `#real-headin` that is not in `part/typo-tag.md`\n  help: did you mean `#real-heading`?",
-        "guide/part/bad-links.md:7:51: error: the link `#nowhere` points to a heading `#nowhere` that is not on this page",
-        "guide/part/bad-links.md:9:1: error: the link `img/none.png` points to a file that does not exist (`part/img/none.png`)",
+        "guide/part/bad-links.md:5:25: error: the link `missing.md` points to a chapter that does not exist (`part/missing.md`)",
+        "guide/part/bad-links.md:5:50: error: the link `typo-tags.md` points to a chapter that does not exist (`part/typo-tags.md`)\n  help: did you mean `typo-tag.md`?",
+        "guide/part/bad-links.md:7:20: error: the link `typo-tag.md#real-headin` points to a heading `#real-headin` that is not in `part/typo-tag.md`\n  help: did you mean `#real-heading`?",
+        "guide/part/bad-links.md:7:63: error: the link `#nowhere` points to a heading `#nowhere` that is not on this page",
+        "guide/part/bad-links.md:9:18: error: the link `img/none.png` points to a file that does not exist (`part/img/none.png`)",
         "guide/part/bad-yaml.md:2:12: error: invalid front matter: mapping values are not allowed in this context\n  help: a value that contains `: ` must be in quotes",
         "guide/part/typo-tag.md:4:23: error: unknown tag `empaty`; tags must be declared in book.toml\n  help: did you mean `empathy`?",
         "guide/part/typo-tag.md:5:12: error: unknown audience `agnet`; audiences must be declared in book.toml\n  help: did you mean `agent`?",
@@ -59,7 +59,7 @@ fn broken_links_can_be_downgraded_to_warnings() {
     assert_eq!(run.code, 0, "{}", run.problems);
     assert_contains(
         &run.problems,
-        "bad-links.md:5:5: warning: the link `missing.md`",
+        "bad-links.md:5:25: warning: the link `missing.md`",
     );
     assert_contains(&run.stdout, "with 5 warnings");
 }

@@ -182,7 +182,7 @@ fn a_warning_in_many_files_is_printed_once_with_a_count() {
     assert_eq!(run.stderr.matches(line).count(), 1, "{}", run.stderr);
     assert_contains(
         &run.stderr,
-        "  … and 12 more like this, e.g. at guide/policies/p01.md:3:9 and guide/policies/p02.md:3:9 (`--verbose` lists every one)",
+        "  … and 12 more like this, e.g. at guide/policies/p01.md:3:24 and guide/policies/p02.md:3:24 (`--verbose` lists every one)",
     );
     let verbose = carebook(&["build", "--verbose"], book.path());
     assert_eq!(verbose.code, 0, "{}", verbose.stderr);
@@ -192,7 +192,7 @@ fn a_warning_in_many_files_is_printed_once_with_a_count() {
         "{}",
         verbose.stderr
     );
-    assert_contains(&verbose.problems, "guide/policies/p11.md:3:9: warning:");
+    assert_contains(&verbose.problems, "guide/policies/p11.md:3:24: warning:");
     let check = carebook(&["check", "--format", "line"], book.path());
     assert_eq!(
         check

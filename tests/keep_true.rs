@@ -181,11 +181,11 @@ const BROKEN: &[&str] = &[
     "guide/security/account-changes.md:13:1: error: the included file has no anchor `shortt`\n  help: did you mean `:short`?",
     "guide/security/account-changes.md:15:1: error: the included file `../../snippets/verify-identiy.md` does not exist",
     "help: did you mean `{{#include ../../snippets/verify-identity.md}}`?",
-    "guide/security/account-changes.md:19:8: error: the link `nowhere.md` points to a chapter that does not exist",
+    "guide/security/account-changes.md:19:22: error: the link `nowhere.md` points to a chapter that does not exist",
     "guide/security/account-changes.md:21:3: warning: `[!WARN]` is not a callout kind, so this shows as a plain quote\n  help: did you mean `[!WARNING]`?",
     "guide/security/third.md:8:11: error: the alias `changing-accounts` (`security/changing-accounts.html`) is already an alias of",
     // Problems in included text are reported in the included file, at its own line.
-    "snippets/bad-link.md:3:5: error: the link `missing.md` points to a chapter that does not exist",
+    "snippets/bad-link.md:3:24: error: the link `missing.md` points to a chapter that does not exist",
     "snippets/bad-link.md:3:40: error: unknown fact `nope`",
     "snippets/loop-b.md:2:1: error: including `loop-a.md` here would go round in a circle: ",
 ];

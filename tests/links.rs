@@ -9,8 +9,8 @@ use common::*;
 fn odd_percent_escapes_are_broken_links_not_crashes() {
     let book = copy_fixture("odd-escapes");
     let expected = [
-        "guide/escapes.md:6:3: error: the link `%aé.md` points to a chapter that does not exist (`%aé.md`)",
-        "guide/escapes.md:6:32: error: the link `#%aé` points to a heading `#%aé` that is not on this page",
+        "guide/escapes.md:6:18: error: the link `%aé.md` points to a chapter that does not exist (`%aé.md`)",
+        "guide/escapes.md:6:47: error: the link `#%aé` points to a heading `#%aé` that is not on this page",
     ];
     let build = carebook(&["build"], book.path());
     assert_eq!(build.code, 1, "{}", build.problems);
@@ -48,7 +48,7 @@ fn folder_names_with_url_characters_are_escaped_in_every_link() {
     assert_eq!(run.code, 1, "{}", run.problems);
     assert_contains(
         &run.problems,
-        "guide/what?/why.md:6:49: error: the link `../my part/notes.md#top` points to a heading `#top` that is not in `my part/notes.md`",
+        "guide/what?/why.md:6:58: error: the link `../my part/notes.md#top` points to a heading `#top` that is not in `my part/notes.md`",
     );
     write(
         book.path(),

@@ -40,6 +40,8 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
     ("", "+++\ntitle = \"Calm\"\nminutes = \"five\"\n+++\n", "guide/part/calm.md", "3:11", "invalid front matter: invalid type"),
     // A link in raw HTML, at its value.
     ("", "---\ntitle: Calm\ntags: [care]\naudience: [agent]\n---\n\n<p>See <a href=\"nowhere.md\">this</a>.</p>\n", "guide/part/calm.md", "7:17", "the link `nowhere.md` points to a chapter that does not exist"),
+    // A Markdown link, at its address.
+    ("", "---\ntitle: Calm\ntags: [care]\naudience: [agent]\n---\n\nSee [the notes](notes.md).\n", "guide/part/calm.md", "7:17", "the link `notes.md` points to a chapter that does not exist"),
 ];
 
 #[test]
@@ -59,4 +61,61 @@ fn every_message_that_names_a_value_points_at_it() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// What the carets underline for each of `CASES`, in order: the whole value (or key)
+/// the message names, read back from the file at the reported columns.
+const COVERS: &[&str] = &[
+    "500",
+    "0",
+    "2",
+    "5",
+    "\"ftp://x\"",
+    "\"https://x/\"",
+    "../nowhere",
+    "\"soon\"",
+    "\"nobody\"",
+    "\"bad name\"",
+    "nowhere/",
+    "clam",
+    "builder",
+    "kindnes",
+    "kindnes",
+    "agnet",
+    "2026-13-01",
+    "{{ fact.nope }}",
+    "sumary",
+    "tag",
+    "kindnes",
+    "\"five\"",
+    "nowhere.md",
+    "notes.md",
+];
+
+#[test]
+fn carets_underline_the_whole_value() {
+    let mut got = Vec::new();
+    for (toml, chapter, file, _, message) in CASES {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "book.toml", &format!("{BOOK}{toml}"));
+        write(dir.path(), "guide/part/calm.md", chapter);
+        let run = carebook(&["build", "--format", "json"], dir.path());
+        let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let finding = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["message"].as_str().unwrap().starts_with(message))
+            .unwrap_or_else(|| panic!("no finding `{message}` in {}", run.stdout));
+        let n = |k: &str| finding[k].as_u64().unwrap() as usize;
+        let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        let line = text.lines().nth(n("line") - 1).unwrap();
+        let covered: String = line
+            .chars()
+            .skip(n("column") - 1)
+            .take(n("end_column") - n("column"))
+            .collect();
+        got.push(covered);
+    }
+    assert_eq!(got, COVERS, "what each message's carets underline");
 }

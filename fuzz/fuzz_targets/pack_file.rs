@@ -38,7 +38,11 @@ fuzz_target!(|data: &[u8]| {
     STATE.with(|state| {
         let state = &mut *state.borrow_mut();
         std::fs::write(&state.file, data).expect("write the pack file");
-        let (packs, diags) = carebook::course::load(&state.root, &state.prepared.analysis.book);
+        let (packs, diags) = carebook::course::load(
+            &state.root,
+            &state.prepared.analysis.book,
+            &carebook::markdown::LinkTargets::new(&state.prepared.analysis.book),
+        );
         let _: Vec<String> = diags.iter().map(ToString::to_string).collect();
         if diags.iter().any(carebook::diag::Diagnostic::is_error) {
             return;

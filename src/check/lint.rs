@@ -1,7 +1,7 @@
 //! Runs the prose rules over a chapter's blocks.
 
-use crate::check::prose::{self, Block, BlockKind, Prose, PLACEHOLDER};
 use crate::check::rules::{fill, Rule, Scope, Test};
+use crate::markdown::prose::{self, Block, BlockKind, Prose, PLACEHOLDER};
 
 /// A rule's match: a byte range in the file and the finished message.
 #[derive(Debug)]

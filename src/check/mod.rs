@@ -6,7 +6,7 @@
 
 pub mod external;
 pub mod lint;
-pub mod prose;
+
 pub mod rules;
 pub mod structure;
 
@@ -15,11 +15,12 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::book::{self, Book};
+use crate::analysis::ProseFindings;
+use crate::book;
 use crate::build::{self, BuildOptions};
-use crate::config::CONFIG_FILE;
 use crate::diag::render::{self, Counts, Format, Scope, Sources};
 use crate::diag::{did_you_mean, Diagnostic, LineIndex};
+use crate::markdown::prose::Prose;
 use crate::Error;
 use rules::RuleSet;
 
@@ -77,14 +78,14 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     };
     let config = build::configure(root, &build_opts)?;
     build::check_source(root, &config)?;
-    let toml_text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
+    let toml = config.file.clone();
     let (book, mut diags) = book::load(root, config);
-    let rules = rules::load(root, &book, &toml_text).map_err(Error::Config)?;
+    let rules = rules::load(root, &book, &toml.text).map_err(Error::Config)?;
     // Each other language is checked as it is built: its translations' links,
     // includes and knowledge checks; and how far each has fallen behind.
     diags.extend(
         crate::translations::Report(crate::translations::status(&book))
-            .findings(&root.join(CONFIG_FILE), &toml_text),
+            .findings(&toml.path, &toml.text),
     );
     let others: Vec<Diagnostic> = (1..book.languages.len())
         .into_par_iter()
@@ -93,7 +94,9 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     diags.extend(others);
     // The build's analysis, whose problems are the check's first findings; no page is
     // rendered.
-    let (analysis, diags) = crate::analysis::Analysis::of(root, book, diags);
+    let linter = Linter { rules: &rules };
+    let (mut analysis, diags) = crate::analysis::Analysis::linting(root, book, diags, &linter);
+    let (prose_findings, links) = lint_findings(&mut analysis);
     let book = &analysis.book;
     let remap = book.remap();
 
@@ -101,7 +104,6 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
     findings.extend(structure::review(book, opts.strict));
     findings.extend(structure::missing_knowledge_checks(&analysis));
     let mut later = structure::check(&analysis, &rules);
-    let (prose_findings, links) = lint_chapters(book, &rules);
     later.extend(prose_findings);
     for f in &mut later {
         if let Some((p, l)) = remap.locate(&f.path, f.line) {
@@ -122,7 +124,7 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
         .iter()
         .map(|c| (c.path.clone(), c.text.clone()))
         .collect();
-    sources.push((root.join(CONFIG_FILE), toml_text));
+    sources.push((toml.path, toml.text.to_string()));
     Ok(Report {
         findings,
         chapters: book.chapters.len(),
@@ -133,39 +135,45 @@ pub fn check(root: &Path, opts: &CheckOptions) -> Result<Report, Error> {
 /// Web links found in the chapters: each address with every place it appears.
 type Links = Vec<(String, Vec<Diagnostic>)>;
 
-fn lint_chapters(book: &Book, rules: &RuleSet) -> (Vec<Diagnostic>, Links) {
-    let avoid = &book.config.checklists.avoid_headings;
-    type ChapterResult = (Vec<Diagnostic>, Vec<(String, Diagnostic)>);
-    let per_chapter: Vec<ChapterResult> = book
-        .chapters
-        .par_iter()
-        .map(|ch| {
-            let prose = prose::extract(&ch.text, ch.body_start, avoid);
-            let lines = LineIndex::new(&ch.text);
-            let mut out: Vec<Diagnostic> = lint::lint(&prose, &rules.rules)
-                .into_iter()
-                .map(|h| hit_finding(&ch.path, &lines, h))
-                .collect();
-            out.extend(comment_findings(&ch.path, &lines, &prose, rules));
-            let links = prose
-                .links
-                .iter()
-                .map(|(url, at)| {
-                    (
-                        url.clone(),
-                        located(&ch.path, &lines, *at, url.chars().count()),
-                    )
-                })
-                .collect();
-            (out, links)
-        })
-        .collect();
+/// The prose linter, run by the analysis on each chapter's prose as it renders it.
+struct Linter<'r> {
+    rules: &'r RuleSet,
+}
+
+impl crate::analysis::ProseReader for Linter<'_> {
+    fn read(&self, ch: &crate::book::Chapter, prose: &Prose) -> ProseFindings {
+        let lines = LineIndex::new(&ch.text);
+        let mut diagnostics: Vec<Diagnostic> = lint::lint(prose, &self.rules.rules)
+            .into_iter()
+            .map(|h| hit_finding(&ch.path, &lines, h))
+            .collect();
+        diagnostics.extend(comment_findings(&ch.path, &lines, prose, self.rules));
+        let links = prose
+            .links
+            .iter()
+            .map(|(url, at)| {
+                (
+                    url.clone(),
+                    located(&ch.path, &lines, *at, url.chars().count()),
+                )
+            })
+            .collect();
+        ProseFindings { diagnostics, links }
+    }
+}
+
+/// The linter's findings, taken from the analysis, and the external links gathered by
+/// address.
+fn lint_findings(analysis: &mut crate::analysis::Analysis) -> (Vec<Diagnostic>, Links) {
     let mut findings = Vec::new();
     let mut links: Links = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for (f, l) in per_chapter {
-        findings.extend(f);
-        for (url, place) in l {
+    for out in &mut analysis.chapters {
+        let Some(found) = out.lint.take() else {
+            continue;
+        };
+        findings.extend(found.diagnostics);
+        for (url, place) in found.links {
             let i = *index.entry(url.clone()).or_insert_with(|| {
                 links.push((url, Vec::new()));
                 links.len() - 1
@@ -203,7 +211,7 @@ fn hit_finding(path: &Path, lines: &LineIndex<'_>, h: lint::Hit<'_>) -> Diagnost
 fn comment_findings(
     path: &Path,
     lines: &LineIndex<'_>,
-    prose: &prose::Prose,
+    prose: &Prose,
     rules: &RuleSet,
 ) -> Vec<Diagnostic> {
     let card = prose.comment_rules.iter().filter(|(r, _)| RuleSet::is_card_rule(r)).map(|(r, at)| Diagnostic {

@@ -12,9 +12,28 @@ use crate::diag::{Diagnostic, LineIndex, Pos};
 
 pub const CONFIG_FILE: &str = "book.toml";
 
+/// The settings file a `Config` was read from. Shared, not copied, by the per-language
+/// copies of the settings.
+#[derive(Debug, Clone, Default)]
+pub struct ConfigFile {
+    pub path: PathBuf,
+    pub text: std::sync::Arc<str>,
+}
+
+impl ConfigFile {
+    /// Spans of book.toml's keys and values, for locating a problem in it.
+    pub fn spans(&self) -> TomlSpans<'_> {
+        TomlSpans::new(&self.text)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
+    /// book.toml as read, for locating values in it: read once, here, and used by every
+    /// later check of its tables (packs, redirects, rules, strings).
+    #[serde(skip)]
+    pub file: ConfigFile,
     /// The handbook's title, shown on every page.
     pub title: String,
     /// One or two sentences for the home page and search engines.
@@ -623,8 +642,13 @@ impl Config {
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostic> {
-        let config: Config = toml::from_str(text).map_err(|e| toml_diagnostic(&e, text, path))?;
+        let mut config: Config =
+            toml::from_str(text).map_err(|e| toml_diagnostic(&e, text, path))?;
         config.validate(text, path)?;
+        config.file = ConfigFile {
+            path: path.to_path_buf(),
+            text: text.into(),
+        };
         Ok(config)
     }
 
@@ -771,7 +795,7 @@ impl SearchConfig {
 fn toml_diagnostic(e: &toml::de::Error, text: &str, path: &Path) -> Diagnostic {
     let pos = e
         .span()
-        .map_or(Pos::new(1, 1), |span| LineIndex::new(text).pos(span.start));
+        .map_or(Pos::new(1, 1), |span| LineIndex::new(text).span(span));
     let message = e.message().trim().to_owned();
     let d = Diagnostic::error(path, pos, format!("invalid book.toml: {message}"));
     if message.starts_with("unknown field") {
@@ -930,7 +954,7 @@ impl<'t> TomlSpans<'t> {
             match v {
                 toml_edit::Value::String(s) if s.value() == needle => {
                     // Inside the quotes, at the text's first character.
-                    s.span().map(|r| r.start + 1..r.end)
+                    s.span().map(|r| r.start + 1..(r.end - 1).max(r.start + 1))
                 }
                 toml_edit::Value::Array(a) => a.iter().find_map(|v| search_value(v, needle)),
                 toml_edit::Value::InlineTable(t) => {
@@ -947,7 +971,7 @@ impl<'t> TomlSpans<'t> {
             search(item, needle)
         });
         match found {
-            Some(span) => LineIndex::new(self.text).pos(span.start),
+            Some(span) => LineIndex::new(self.text).span(span),
             None => self.key(table),
         }
     }
@@ -975,9 +999,7 @@ impl<'t> TomlSpans<'t> {
                 _ => break,
             }
         }
-        best.map_or(Pos::new(1, 1), |span| {
-            LineIndex::new(self.text).pos(span.start)
-        })
+        best.map_or(Pos::new(1, 1), |span| LineIndex::new(self.text).span(span))
     }
 }
 

@@ -7,7 +7,7 @@ pub mod agenda;
 use std::path::{Path, PathBuf};
 
 use crate::book::Book;
-use crate::config::{PackConfig, PackEntry, PackSelector, Paper, TomlSpans, CONFIG_FILE};
+use crate::config::{PackConfig, PackEntry, PackSelector, Paper, TomlSpans};
 use crate::diag::{suggestion, Diagnostic, Pos};
 
 use crate::book::ChapterId;
@@ -93,20 +93,24 @@ impl Origin<'_> {
 }
 
 /// Every declared pack, from book.toml and the `packs/` folder, resolved against the book.
-pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
+/// `targets` are the analysis's, made once for the book.
+pub fn load(
+    root: &Path,
+    book: &Book,
+    targets: &crate::markdown::LinkTargets,
+) -> (Vec<Pack>, Vec<Diagnostic>) {
     let mut packs = Vec::new();
     let mut diags = Vec::new();
-    let targets = crate::markdown::LinkTargets::new(book);
-    let toml_path = root.join(CONFIG_FILE);
-    let toml_text = std::fs::read_to_string(&toml_path).unwrap_or_default();
+    let toml_path = book.config.file.path.clone();
+    let toml_text = &*book.config.file.text;
     for (id, cfg) in &book.config.packs {
         let origin = Origin {
             path: toml_path.clone(),
-            text: &toml_text,
+            text: toml_text,
             form: Form::Toml(id),
         };
         collect(
-            resolve(book, id, &in_language(book, id, cfg), &origin, &targets),
+            resolve(book, id, &in_language(book, id, cfg), &origin, targets),
             &mut packs,
             &mut diags,
         );
@@ -134,7 +138,7 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
         }
         match crate::source::parse_yaml::<PackConfig>(&text, 1, &path) {
             Ok(cfg) => collect(
-                resolve(book, &id, &in_language(book, &id, &cfg), &origin, &targets),
+                resolve(book, &id, &in_language(book, &id, &cfg), &origin, targets),
                 &mut packs,
                 &mut diags,
             ),
@@ -145,7 +149,7 @@ pub fn load(root: &Path, book: &Book) -> (Vec<Pack>, Vec<Diagnostic>) {
         for id in lang.packs.keys() {
             if !packs.iter().any(|p| &p.id == id) && !diags.iter().any(Diagnostic::is_error) {
                 diags.push(
-                    Diagnostic::error(&toml_path, crate::config::TomlSpans::new(&toml_text).key(&["languages", code, "packs", id]), format!("[languages.{code}.packs] translates `{id}`, which is not one of the book's packs"))
+                    Diagnostic::error(&toml_path, crate::config::TomlSpans::new(toml_text).key(&["languages", code, "packs", id]), format!("[languages.{code}.packs] translates `{id}`, which is not one of the book's packs"))
                         .with_hint(crate::diag::suggestion(id, packs.iter().map(|p| p.id.as_str()))),
                 );
             }

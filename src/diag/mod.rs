@@ -81,7 +81,7 @@ impl Diagnostic {
             path: path.into(),
             line: pos.line,
             col: pos.col,
-            width: 1,
+            width: pos.width.max(1),
             message: message.into(),
             hint: None,
             see: None,
@@ -166,18 +166,42 @@ pub fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// A 1-based line/column position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// A 1-based line/column position, and how many characters from there the thing it
+/// names covers on that line (a value's carets underline all of it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pos {
     pub line: usize,
     pub col: usize,
+    pub width: usize,
+}
+
+impl Default for Pos {
+    fn default() -> Self {
+        Pos::new(0, 0)
+    }
 }
 
 impl Pos {
-    pub const FILE: Pos = Pos { line: 0, col: 0 };
+    pub const FILE: Pos = Pos {
+        line: 0,
+        col: 0,
+        width: 1,
+    };
 
-    pub fn new(line: usize, col: usize) -> Self {
-        Pos { line, col }
+    pub const fn new(line: usize, col: usize) -> Self {
+        Pos {
+            line,
+            col,
+            width: 1,
+        }
+    }
+
+    /// The same place, covering `width` characters (at least one).
+    pub fn wide(self, width: usize) -> Self {
+        Pos {
+            width: width.max(1),
+            ..self
+        }
     }
 }
 
@@ -203,6 +227,15 @@ impl<'a> LineIndex<'a> {
             .get(start..offset)
             .map_or(1, |s| s.chars().count() + 1);
         Pos::new(line + 1, col)
+    }
+
+    /// The position of `range`, covering its characters up to the end of its first
+    /// line.
+    pub fn span(&self, range: std::ops::Range<usize>) -> Pos {
+        let text = self.text.get(range.clone()).unwrap_or_default();
+        let first_line = text.split('\n').next().unwrap_or_default();
+        self.pos(range.start)
+            .wide(first_line.trim_end_matches('\r').chars().count())
     }
 }
 

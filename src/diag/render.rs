@@ -272,6 +272,8 @@ struct JsonDiagnostic<'a> {
     path: String,
     line: Option<usize>,
     column: Option<usize>,
+    /// The column just after what the problem covers, on the same line.
+    end_column: Option<usize>,
     level: Severity,
     rule: &'a str,
     message: &'a str,
@@ -279,8 +281,8 @@ struct JsonDiagnostic<'a> {
     link: Option<&'a str>,
 }
 
-/// One JSON document: `findings` (each with path, line, column, level, rule, message,
-/// hint, link) and a `summary` of the counts.
+/// One JSON document: `findings` (each with path, line, column, end_column, level,
+/// rule, message, hint, link) and a `summary` of the counts.
 pub fn json(diags: &[Diagnostic], scope: Scope) -> String {
     let report = JsonReport {
         findings: diags
@@ -289,6 +291,7 @@ pub fn json(diags: &[Diagnostic], scope: Scope) -> String {
                 path: display_path(&d.path),
                 line: (d.line > 0).then_some(d.line),
                 column: (d.line > 0).then_some(d.col),
+                end_column: (d.line > 0).then_some(d.col + d.width),
                 level: d.severity,
                 rule: &d.rule,
                 message: &d.message,

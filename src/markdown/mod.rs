@@ -3,6 +3,7 @@
 //! by section for search.
 
 pub mod callouts;
+pub mod prose;
 pub mod quiz;
 
 use std::collections::{HashMap, HashSet};
@@ -60,6 +61,9 @@ pub struct Rendered {
     pub page_links: Vec<PageLink>,
     /// The chapter's knowledge check (its last section), drawn by the templates.
     pub quiz: Option<crate::markdown::quiz::Quiz>,
+    /// The prose as the linter reads it, from the same parse, when the analysis was
+    /// asked to keep it (`carebook check`); `None` for a build.
+    pub prose: Option<prose::Prose>,
 }
 
 /// A Markdown link to a page of the site, located in the HTML while it was written, so
@@ -137,6 +141,8 @@ pub struct AnchorLink {
 
 /// Where links can point: chapters, parts and asset files, by their normalized source path.
 pub struct LinkTargets {
+    /// Keep each chapter's prose for the linter (see `Rendered::prose`).
+    pub keep_prose: bool,
     chapters: HashMap<PathBuf, ChapterId>,
     chapter_outs: Vec<String>,
     parts: HashMap<PathBuf, String>,
@@ -160,6 +166,7 @@ pub struct LinkTargets {
 impl LinkTargets {
     pub fn new(book: &Book) -> Self {
         LinkTargets {
+            keep_prose: false,
             chapters: book
                 .chapters
                 .iter()
@@ -215,11 +222,16 @@ pub fn render(doc: &Doc<'_>, index: Option<ChapterId>, targets: &LinkTargets) ->
     let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options())
         .into_offset_iter()
         .collect();
+    let prose = targets.keep_prose.then(|| {
+        let avoid = &targets.checklists.avoid_headings;
+        prose::of_events(&events, doc.text, doc.body_start, avoid)
+    });
     let mut facts_used = Vec::new();
     let unknown_facts =
         crate::facts::substitute(&mut events, body, &targets.facts, &mut facts_used);
     let mut out = Rendered {
         facts_used,
+        prose,
         ..Rendered::default()
     };
     let mut pass = Pass {
@@ -409,6 +421,30 @@ impl<'d> Pass<'_, 'd> {
         }
     }
 
+    /// Where the link to `dest` that the parser found at `body_offset` is: its whole
+    /// address when that is written there (a raw HTML `href`) or in the link's
+    /// `](address)` on the same line, else the link's first character.
+    fn link_pos(&mut self, body_offset: usize, dest: &str) -> Pos {
+        let body = &self.doc.text[self.doc.body_start..];
+        let rest = body.get(body_offset..).unwrap_or_default();
+        let line = rest.split('\n').next().unwrap_or_default();
+        let at = if line.starts_with(dest) {
+            Some(0)
+        } else {
+            ["](", "](<"]
+                .iter()
+                .filter_map(|open| {
+                    let i = line.find(&format!("{open}{dest}"))?;
+                    Some(i + open.len())
+                })
+                .min()
+        };
+        match at {
+            Some(i) if !dest.is_empty() => self.pos(body_offset + i).wide(dest.chars().count()),
+            _ => self.pos(body_offset),
+        }
+    }
+
     fn pos(&mut self, body_offset: usize) -> Pos {
         let text = self.doc.text;
         self.lines
@@ -423,56 +459,23 @@ impl<'d> Pass<'_, 'd> {
         let mut scanner = rawhtml::Scanner::default();
         let mut i = 0;
         while i < events.len() {
-            // An HTML block comes one line per event; it is scanned as one text, so
-            // tags across lines are seen whole, and put back in its first event.
-            let pieces = match &events[i].0 {
-                Event::Html(_) => events[i..]
-                    .iter()
-                    .take_while(|(e, _)| matches!(e, Event::Html(_)))
-                    .count(),
-                Event::InlineHtml(_) => 1,
-                _ => {
-                    self.check_raw_event(&mut scanner, &mut events[i], strip);
-                    i += 1;
-                    continue;
-                }
+            let Some(pieces) = HtmlRun::len_at(events, i) else {
+                self.check_raw_event(&mut scanner, &mut events[i], strip);
+                i += 1;
+                continue;
             };
             let block = &mut events[i..i + pieces];
-            let mut text = String::new();
-            let mut starts = Vec::with_capacity(pieces);
-            for (e, range) in block.iter() {
-                if let Event::Html(t) | Event::InlineHtml(t) = e {
-                    starts.push((text.len(), range.start));
-                    text.push_str(t);
-                }
-            }
-            let found = scanner.scan(&text);
+            i += pieces;
+            let run = HtmlRun::gather(block);
+            let found = scanner.scan(&run.text);
             for f in &found {
                 let Some(message) = &f.message else { continue };
-                let (from, source) = starts
-                    .iter()
-                    .rev()
-                    .find(|(at, _)| *at <= f.at)
-                    .copied()
-                    .unwrap_or((0, 0));
-                let pos = self.pos(source + (f.at - from));
+                let pos = self.pos(run.source(f.at));
                 self.raw_html_warning(pos, message, strip);
             }
             if strip && !found.is_empty() {
-                let clean = CowStr::from(rawhtml::strip(&text, &found));
-                for (n, (e, _)) in block.iter_mut().enumerate() {
-                    let t = if n == 0 {
-                        clean.clone()
-                    } else {
-                        CowStr::Borrowed("")
-                    };
-                    match e {
-                        Event::InlineHtml(_) => *e = Event::InlineHtml(t),
-                        _ => *e = Event::Html(t),
-                    }
-                }
+                HtmlRun::put_back(block, rawhtml::strip(&run.text, &found));
             }
-            i += pieces;
         }
     }
 
@@ -588,32 +591,16 @@ impl<'d> Pass<'_, 'd> {
     fn rewrite_raw_links(&mut self, events: &mut [(Event<'_>, std::ops::Range<usize>)]) {
         let mut i = 0;
         while i < events.len() {
-            // An HTML block comes one line per event; it is read as one text, so a tag
-            // across lines is seen whole, and put back in its first event.
-            let pieces = match &events[i].0 {
-                Event::Html(_) => events[i..]
-                    .iter()
-                    .take_while(|(e, _)| matches!(e, Event::Html(_)))
-                    .count(),
-                Event::InlineHtml(_) => 1,
-                _ => {
-                    i += 1;
-                    continue;
-                }
+            let Some(pieces) = HtmlRun::len_at(events, i) else {
+                i += 1;
+                continue;
             };
             let block = &mut events[i..i + pieces];
             i += pieces;
-            let mut text = String::new();
-            let mut starts = Vec::with_capacity(pieces);
-            for (e, range) in block.iter() {
-                if let Event::Html(t) | Event::InlineHtml(t) = e {
-                    starts.push((text.len(), range.start));
-                    text.push_str(t);
-                }
-            }
+            let run = HtmlRun::gather(block);
             let mut out = String::new();
             let mut copied = 0;
-            for link in rawhtml::links(&text) {
+            for link in rawhtml::links(&run.text) {
                 let path = link.url.split(['#', '?']).next().unwrap_or_default();
                 let by_hand = path.ends_with(".html") || path.ends_with(".htm");
                 // `#top` may name an `<a name>` anchor, which only the browser knows.
@@ -621,34 +608,16 @@ impl<'d> Pass<'_, 'd> {
                 if skip || link.url.trim() != link.url {
                     continue;
                 }
-                let (from, source) = starts
-                    .iter()
-                    .rev()
-                    .find(|(at, _)| *at <= link.value.start)
-                    .copied()
-                    .unwrap_or((0, 0));
-                let offset = source + (link.value.start - from);
                 self.resolved = Resolved::Kept;
-                if let Some(new) = self.resolve(&link.url, offset) {
-                    out.push_str(&text[copied..link.value.start]);
+                if let Some(new) = self.resolve(&link.url, run.source(link.value.start)) {
+                    out.push_str(&run.text[copied..link.value.start]);
                     out.push_str(&escape_attr(&new));
                     copied = link.value.end;
                 }
             }
-            if copied == 0 {
-                continue;
-            }
-            out.push_str(&text[copied..]);
-            for (n, (e, _)) in block.iter_mut().enumerate() {
-                let t = if n == 0 {
-                    CowStr::from(std::mem::take(&mut out))
-                } else {
-                    CowStr::Borrowed("")
-                };
-                match e {
-                    Event::InlineHtml(_) => *e = Event::InlineHtml(t),
-                    _ => *e = Event::Html(t),
-                }
+            if copied > 0 {
+                out.push_str(&run.text[copied..]);
+                HtmlRun::put_back(block, out);
             }
         }
     }
@@ -665,7 +634,7 @@ impl<'d> Pass<'_, 'd> {
         let path_part = path_part.split('?').next().unwrap_or("");
         if path_part.is_empty() {
             if let Some(f) = fragment {
-                let pos = self.pos(offset);
+                let pos = self.link_pos(offset, dest);
                 self.self_anchors
                     .push((percent_decode(f), pos, dest.to_owned()));
             }
@@ -683,7 +652,7 @@ impl<'d> Pass<'_, 'd> {
                 .unwrap_or_default()
         };
         let Some(target) = normalize(&base.join(decoded.trim_start_matches('/'))) else {
-            let pos = self.pos(offset);
+            let pos = self.link_pos(offset, dest);
             self.broken(
                 pos,
                 format!("the link `{dest}` points outside the chapters folder"),
@@ -702,7 +671,7 @@ impl<'d> Pass<'_, 'd> {
         let from = self.doc.out_path;
         if let Some(&i) = self.targets.chapters.get(target) {
             if let Some(f) = dest.split_once('#').map(|(_, f)| percent_decode(f)) {
-                let pos = self.pos(offset);
+                let pos = self.link_pos(offset, dest);
                 if Some(i) == self.index {
                     self.self_anchors.push((f, pos, dest.to_owned()));
                 } else {
@@ -735,7 +704,7 @@ impl<'d> Pass<'_, 'd> {
         if let Some(href) = self.resolve_other_case(target, part_dir, dest, offset) {
             return Some(href);
         }
-        let pos = self.pos(offset);
+        let pos = self.link_pos(offset, dest);
         let is_md = target.extension().is_some_and(|e| e == "md");
         let (message, hint) = if is_md {
             (
@@ -773,7 +742,7 @@ impl<'d> Pass<'_, 'd> {
             self.targets.folded.get(&key).map(|p| (p.clone(), t))
         })?;
         let href = self.resolve_path(&found, dest, offset)?;
-        let pos = self.pos(offset);
+        let pos = self.link_pos(offset, dest);
         let actual = slash_path(&found);
         let d = Diagnostic::warning(
             self.doc.path,
@@ -1272,6 +1241,71 @@ fn words_in(text: &str) -> usize {
         .filter(|w| space(w[0]) && !space(w[1]))
         .count();
     starts + usize::from(bytes.first().is_some_and(|&b| !space(b)))
+}
+
+/// Raw HTML as the Markdown parser hands it over, read as one text: an HTML block comes
+/// one line per event, so a tag across lines is only seen whole when the lines are
+/// joined. An inline tag is a run of one.
+struct HtmlRun {
+    text: String,
+    /// Where each event's text starts in `text`, and in the chapter's body.
+    starts: Vec<(usize, usize)>,
+}
+
+impl HtmlRun {
+    /// How many events the run starting at `events[i]` has; `None` when that event is
+    /// not raw HTML.
+    fn len_at(events: &[(Event<'_>, std::ops::Range<usize>)], i: usize) -> Option<usize> {
+        match &events.get(i)?.0 {
+            Event::Html(_) => Some(
+                events[i..]
+                    .iter()
+                    .take_while(|(e, _)| matches!(e, Event::Html(_)))
+                    .count(),
+            ),
+            Event::InlineHtml(_) => Some(1),
+            _ => None,
+        }
+    }
+
+    fn gather(block: &[(Event<'_>, std::ops::Range<usize>)]) -> Self {
+        let mut run = HtmlRun {
+            text: String::new(),
+            starts: Vec::with_capacity(block.len()),
+        };
+        for (e, range) in block {
+            if let Event::Html(t) | Event::InlineHtml(t) = e {
+                run.starts.push((run.text.len(), range.start));
+                run.text.push_str(t);
+            }
+        }
+        run
+    }
+
+    /// The body offset of byte `at` of the run's text, for locating a diagnostic.
+    fn source(&self, at: usize) -> usize {
+        let (from, source) = self
+            .starts
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= at)
+            .copied()
+            .unwrap_or((0, 0));
+        source + (at - from)
+    }
+
+    /// Replaces the run's text with `text`, kept in its first event (the others are
+    /// left empty, so the events keep their kinds and source ranges).
+    fn put_back(block: &mut [(Event<'_>, std::ops::Range<usize>)], text: String) {
+        let mut text = Some(CowStr::from(text));
+        for (e, _) in block.iter_mut() {
+            let t = text.take().unwrap_or(CowStr::Borrowed(""));
+            match e {
+                Event::InlineHtml(_) => *e = Event::InlineHtml(t),
+                _ => *e = Event::Html(t),
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -268,8 +268,8 @@ fn chapter_script(site: &Site<'_>, id: ChapterId) -> Result<String, Error> {
         .model
         .fit(id)
         .map(|fit| {
-            let card = crate::cards::card_ctx(site.model, id, fit);
-            crate::cards::render_card(site, "../", card)
+            let card = crate::render::card::card_ctx(site.model, id, fit);
+            crate::render::card::render_card(site, "../", card)
         })
         .transpose()?;
     let data = ChapterData {

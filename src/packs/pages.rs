@@ -9,11 +9,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 use crate::book::{slash_path, ChapterId};
-use crate::cards::card_ctx;
 use crate::course::agenda::{self, Agenda};
 use crate::course::Pack;
 use crate::markdown::{PageLink, TocEntry};
 use crate::relink::{rewrite_attrs, SiteLink};
+use crate::render::card::card_ctx;
 use crate::render::{self, Chip, Frame, FrameKind, LinkCtx, Links, Nav, NavPart, Site};
 use crate::Error;
 
@@ -518,7 +518,7 @@ impl<'a> PackRender<'a> {
                 let fit = self.site.model.fit(pc.id)?;
                 let mut card = card_ctx(self.site.model, pc.id, fit);
                 card.chapter_href = format!("{}.html", card.slug);
-                Some(crate::cards::render_card(self.site, "", card))
+                Some(crate::render::card::render_card(self.site, "", card))
             })
             .collect()
     }
@@ -528,9 +528,9 @@ impl<'a> PackRender<'a> {
         let heading = self
             .site
             .fill("course_pack", &[("title", &self.pack.title)]);
-        let heading = crate::cards::set_heading(self.site, &heading, cards.len());
+        let heading = crate::render::card::set_heading(self.site, &heading, cards.len());
         let cards = cards.iter().map(String::as_str).collect();
-        let body = crate::cards::CardsBody::single(heading.clone(), String::new(), cards);
+        let body = crate::render::card::CardsBody::single(heading.clone(), String::new(), cards);
         self.render("cards.html", "extra", &heading, body)
     }
 

@@ -1,6 +1,7 @@
 //! Rendering the site's pages from the book model with the theme's templates.
 //! Template data is typed: one struct per page kind, wrapped in a common frame.
 
+pub mod card;
 pub mod theme;
 
 use std::borrow::Cow;

@@ -80,17 +80,20 @@ pub struct Theme {
     pub fingerprint: u128,
 }
 
-impl Theme {
-    /// Loads the embedded default theme with the book's overrides from `themes/<name>/`,
-    /// with the interface's words in `language` (see `Strings::for_language`).
-    /// Every file read goes through `links`, so a theme folder linked to somewhere
-    /// outside the book cannot publish what is there.
-    pub fn load(
+/// A theme's files as read from disk (the book's overrides over the embedded default
+/// theme), before they become a [`Theme`] in one language.
+pub struct ThemeFiles {
+    dir: PathBuf,
+    templates: Vec<(&'static str, String)>,
+    statics: Vec<StaticFile>,
+}
+
+impl ThemeFiles {
+    pub fn read(
         book_root: &Path,
         config: &crate::config::Config,
-        language: &str,
         links: &crate::source::LinkPolicy,
-    ) -> Result<Theme, Diagnostic> {
+    ) -> Result<ThemeFiles, Diagnostic> {
         let name = config.build.theme.as_str();
         let dir = book_root.join("themes").join(name);
         for d in [dir.clone(), dir.join("templates"), dir.join("static")] {
@@ -100,20 +103,15 @@ impl Theme {
             return Err(Diagnostic::error(book_root.join(crate::config::CONFIG_FILE), Pos::FILE, format!("the theme `{name}` was not found at `{}`", dir.display()))
                 .with_hint("create that folder with the templates/ and static/ files you want to change, or set theme = \"default\""));
         }
-        let mut sources = Vec::new();
+        let mut templates = Vec::new();
         for (file, bytes) in TEMPLATES {
             let path = dir.join("templates").join(file);
             links.check(&path)?;
             let text = read_override(&path)?
                 .map(Cow::Owned)
                 .unwrap_or_else(|| String::from_utf8_lossy(bytes));
-            sources.push((*file, text.into_owned()));
+            templates.push((*file, text.into_owned()));
         }
-        let mut tera = Tera::new();
-        tera.autoescape_on([".html", ".xml"]);
-        let is_default = crate::language::codes::same(language, &config.language);
-        let strings =
-            crate::strings::Strings::for_language(book_root, config, language, is_default, links)?;
         let mut statics = Vec::new();
         for (file, bytes) in STATIC {
             let path = dir.join("static").join(file);
@@ -125,19 +123,58 @@ impl Theme {
             statics.push(((*file).to_owned(), content));
         }
         statics.extend(extra_statics(&dir.join("static"), links)?);
+        Ok(ThemeFiles {
+            dir,
+            templates,
+            statics,
+        })
+    }
+}
+
+impl Theme {
+    /// Loads the embedded default theme with the book's overrides from `themes/<name>/`,
+    /// with the interface's words in `language` (see `Strings::for_language`).
+    /// Every file read goes through `links`, so a theme folder linked to somewhere
+    /// outside the book cannot publish what is there.
+    pub fn load(
+        book_root: &Path,
+        config: &crate::config::Config,
+        language: &str,
+        links: &crate::source::LinkPolicy,
+    ) -> Result<Theme, Diagnostic> {
+        let files = ThemeFiles::read(book_root, config, links)?;
+        Theme::in_language(&files, book_root, config, language, links)
+    }
+
+    /// The theme from files read once, with the interface's words in `language`: a
+    /// book in several languages reads its theme once and builds it for each.
+    pub fn in_language(
+        files: &ThemeFiles,
+        book_root: &Path,
+        config: &crate::config::Config,
+        language: &str,
+        links: &crate::source::LinkPolicy,
+    ) -> Result<Theme, Diagnostic> {
+        let (dir, sources) = (&files.dir, &files.templates);
+        let statics = files.statics.clone();
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let is_default = crate::language::codes::same(language, &config.language);
+        let strings =
+            crate::strings::Strings::for_language(book_root, config, language, is_default, links)?;
         // Every template reads the interface's words as `ui.<key>`, or through `t()`
         // when a text has values to fill in or a count; `ui_json()` gives the scripts
         // a page loads their words.
         tera.global_context().insert("ui", &strings);
         register_words(&mut tera, &strings, &statics);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (*n, t.as_str())))
-            .map_err(|e| template_error(&e, &dir))?;
+            .map_err(|e| template_error(&e, dir))?;
         let mut hash = xxhash_rust::xxh3::Xxh3::new();
         let mut feed = |bytes: &[u8]| {
             hash.update(&(bytes.len() as u64).to_le_bytes());
             hash.update(bytes);
         };
-        for (name, text) in &sources {
+        for (name, text) in sources {
             feed(name.as_bytes());
             feed(text.as_bytes());
         }

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
 
 /// Stands in for inline code and struck-through text: counted as a word, never matched.
 pub const PLACEHOLDER: char = '\u{FFFC}';
@@ -75,17 +75,37 @@ pub struct Prose {
     pub bad_comments: Vec<(String, usize)>,
 }
 
-/// Markdown options for linting: the build's, without smart punctuation, so text
-/// events hold the characters exactly as written.
-fn options() -> Options {
-    let mut o = crate::markdown::options();
-    o.remove(Options::ENABLE_SMART_PUNCTUATION);
-    o
+/// Whether `t` is what smart punctuation makes of `src`.
+fn smart_form_of(src: &str, t: &str) -> bool {
+    match src {
+        "'" => matches!(t, "’" | "‘"),
+        "\"" => matches!(t, "“" | "”"),
+        "..." => t == "…",
+        "--" => t == "–",
+        "---" => t == "—",
+        _ => false,
+    }
 }
 
 /// Extracts the prose of `text` (a whole file) whose Markdown body starts at `body_start`.
+/// The analysis does this in its own pass over each chapter (see `markdown::render`);
+/// this parses the body itself, for tests and the fuzzer.
 pub fn extract(text: &str, body_start: usize, avoid_headings: &[String]) -> Prose {
     let body = &text[body_start..];
+    let events: Vec<_> = Parser::new_ext(body, crate::markdown::options())
+        .into_offset_iter()
+        .collect();
+    of_events(&events, text, body_start, avoid_headings)
+}
+
+/// The prose of the parsed body of `text`: `events` as the parser gave them, before
+/// the build changes any (facts, links), with their ranges in the body.
+pub fn of_events(
+    events: &[(Event<'_>, Range<usize>)],
+    text: &str,
+    body_start: usize,
+    avoid_headings: &[String],
+) -> Prose {
     let mut w = Walker {
         file: text,
         base: body_start,
@@ -103,8 +123,8 @@ pub fn extract(text: &str, body_start: usize, avoid_headings: &[String]) -> Pros
         off: Off::default(),
         out: Prose::default(),
     };
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        w.event(event, range);
+    for (event, range) in events {
+        w.event(event, range.clone());
     }
     w.flush();
     w.out
@@ -131,14 +151,14 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
-    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+    fn event(&mut self, event: &Event<'_>, range: Range<usize>) {
         let at = self.base + range.start;
         match event {
             Event::Start(tag) => self.start(tag, at),
-            Event::End(tag) => self.end(tag),
+            Event::End(tag) => self.end(*tag),
             Event::Text(t) if !(self.code || self.autolink) => {
                 if self.strike == 0 {
-                    self.push_text(&t, range);
+                    self.push_text(t, range);
                 } else {
                     self.struck_end = t
                         .trim_end()
@@ -149,19 +169,19 @@ impl Walker<'_> {
             }
             Event::Code(_) => self.push_char(PLACEHOLDER, at),
             Event::SoftBreak | Event::HardBreak => self.push_char(' ', at),
-            Event::Html(h) | Event::InlineHtml(h) => self.comments(&h, at),
+            Event::Html(h) | Event::InlineHtml(h) => self.comments(h, at),
             _ => {}
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, at: usize) {
+    fn start(&mut self, tag: &Tag<'_>, at: usize) {
         match tag {
             Tag::Heading { level, .. } => {
                 self.flush();
-                if self.avoid.is_some_and(|a| level <= a) {
+                if self.avoid.is_some_and(|a| *level <= a) {
                     self.avoid = None;
                 }
-                self.heading = Some(level);
+                self.heading = Some(*level);
             }
             Tag::Strikethrough => {
                 if self.strike == 0 {
@@ -177,7 +197,7 @@ impl Walker<'_> {
                 if dest_url.starts_with("http://") || dest_url.starts_with("https://") {
                     self.out.links.push((dest_url.to_string(), at));
                 }
-                self.autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                self.autolink = matches!(*link_type, LinkType::Autolink | LinkType::Email);
             }
             Tag::List(_) => {
                 self.flush();
@@ -291,8 +311,11 @@ impl Walker<'_> {
     fn push_text(&mut self, t: &str, range: Range<usize>) {
         let start = self.base + range.start;
         let src = self.file.get(start..self.base + range.end).unwrap_or("");
-        if src == t {
-            for (i, c) in t.char_indices() {
+        // The build's parser makes punctuation typographic (`'` → `’`, `...` → `…`,
+        // `--` → `–`); the rules read what the author typed. Without escapes or
+        // entities, the source is the text as typed.
+        if src == t || (!src.contains(['\\', '&']) && smart_form_of(src, t)) {
+            for (i, c) in src.char_indices() {
                 self.push_char(c, start + i);
             }
             return;
@@ -420,6 +443,22 @@ mod tests {
             .into_iter()
             .map(|b| (b.kind, b.counter, b.text))
             .collect()
+    }
+
+    #[test]
+    fn reads_punctuation_as_typed_from_the_build_parse() {
+        // The build's parse makes these typographic; the rules must see what was typed,
+        // each character at its own place.
+        let md = "Don't say \"sorry\"... -- or --- ever. \\*Really\\* &amp; truly.\n";
+        let prose = extract(md, 0, &[]);
+        let b = &prose.blocks[0];
+        assert_eq!(
+            b.text,
+            "Don't say \"sorry\"... -- or --- ever. *Really* & truly."
+        );
+        for (i, c) in b.text.char_indices().take(37) {
+            assert_eq!(md[b.offset(i)..].chars().next(), Some(c), "at {i}");
+        }
     }
 
     #[test]
