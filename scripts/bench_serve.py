@@ -7,6 +7,7 @@ stream the browser uses, appends a sentence to one chapter's body N times, and p
 median and 95th percentile of write → `reload` event. The chapter is restored afterwards.
 
 Usage: scripts/bench_serve.py [--sizes 10000] [--edits 25]
+       CAREBOOK_BIN=../before/target/release/carebook scripts/bench_serve.py  (another build)
 """
 import argparse
 import os
@@ -25,7 +26,8 @@ import bench  # noqa: E402  (reuses its corpus cache)
 
 
 def start(book):
-    binary = ROOT / "target" / "release" / "carebook"
+    # CAREBOOK_BIN: another build to measure (an earlier commit's, for comparison).
+    binary = os.environ.get("CAREBOOK_BIN", ROOT / "target" / "release" / "carebook")
     proc = subprocess.Popen([str(binary), "serve", str(book), "--port", "0"], stdout=subprocess.PIPE, stderr=open(os.environ.get("SERVE_LOG", os.devnull), "w"), text=True)
     line = proc.stdout.readline()
     url = next(w for w in line.split() if w.startswith("http://"))
@@ -35,7 +37,9 @@ def start(book):
 
 def events(addr):
     s = socket.create_connection(addr)
-    s.sendall(b"GET /__carebook/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    # serve answers only requests addressed to itself (a guard against DNS rebinding).
+    host = f"{addr[0]}:{addr[1]}".encode()
+    s.sendall(b"GET /__carebook/events HTTP/1.1\r\nHost: " + host + b"\r\n\r\n")
     s.settimeout(30)
     return s.makefile("rb")
 
@@ -55,6 +59,14 @@ def wait_for(stream, name):
     sys.exit("the event stream closed")
 
 
+def edited(text, n):
+    """The chapter with a sentence added before its first section: a chapter's last
+    section may be its knowledge check, where only questions belong."""
+    sentence = f"\nAn added sentence, edit number {n}.\n"
+    at = text.find("\n## ")
+    return text + sentence if at < 0 else text[:at] + sentence + text[at:]
+
+
 def measure(book, chapter, edits):
     proc, addr = start(book)
     stream = events(addr)
@@ -65,7 +77,7 @@ def measure(book, chapter, edits):
         for n in range(edits):
             time.sleep(0.15)  # let the previous save settle, as between real edits
             t0 = time.perf_counter()
-            chapter.write_text(original + f"\nAn added sentence, edit number {n}.\n")
+            chapter.write_text(edited(original, n))
             wait_for(stream, "reload")
             times.append((time.perf_counter() - t0) * 1000)
     finally:
@@ -83,8 +95,13 @@ def main():
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     with tempfile.TemporaryDirectory() as tmp:
         handbook = Path(tmp) / "handbook"
-        shutil.copytree(ROOT / "guide", handbook / "guide")
+        # The book is book.toml and the folders it reads: chapters, shared snippets,
+        # packs and the theme's overrides.
+        handbook.mkdir()
         shutil.copy(ROOT / "book.toml", handbook / "book.toml")
+        for folder in ["guide", "snippets", "packs", "themes"]:
+            if (ROOT / folder).is_dir():
+                shutil.copytree(ROOT / folder, handbook / folder)
         books = [("shipped handbook", handbook, handbook / "guide" / "communication" / "plain-language.md")]
         for n in [int(s) for s in args.sizes.split(",") if s]:
             corpus = bench.corpus(n)

@@ -138,6 +138,29 @@ impl Page {
         matches!(self.kind, PageKind::Search | PageKind::Print)
     }
 
+    /// Renders the page into `out`, giving up (`Ok(false)`, with some of its files
+    /// perhaps written) as soon as `stop` says so: the long pages (print, search) check
+    /// it as they go, so `serve` can drop a background rendering the next edit makes
+    /// stale without waiting for it.
+    pub fn render_unless(
+        &self,
+        site: &Site<'_>,
+        out: &dyn Sink,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<bool, Error> {
+        match &self.kind {
+            PageKind::Print => crate::print::write_unless(site, out, stop),
+            PageKind::Search => match site.search_core() {
+                Some(core) => match crate::search::build_unless(site.model, core, stop) {
+                    Some(index) => index.write(out).map(|()| true).map_err(Error::Output),
+                    None => Ok(false),
+                },
+                None => Ok(true),
+            },
+            _ => self.render(site, out).map(|()| !stop()),
+        }
+    }
+
     /// Renders the page into `out`.
     pub fn render(&self, site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
         use crate::{cards, feed, packs, print, site as pages};

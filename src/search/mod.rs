@@ -25,6 +25,7 @@ use tokenize::Tokenizer;
 pub const FORMAT: u32 = 2;
 
 /// The index files, ready to write.
+#[derive(Default)]
 pub struct SearchIndex {
     /// Path of the core file from the site root; pages point search.js at it.
     pub core: String,
@@ -45,6 +46,17 @@ impl SearchIndex {
 /// The whole book's index, its core written at `core`: the name `core_path` gave the
 /// pages (for `serve`, the name of its first build, which the served pages keep).
 pub fn build(model: &Analysis, core: &str) -> SearchIndex {
+    build_unless(model, core, &|| false).unwrap_or_default()
+}
+
+/// [`build`], given up (`None`) as soon as `stop` says so between its steps: `serve`
+/// builds the index in the background and drops it when the next edit comes, which
+/// then need not wait for an index nobody will see.
+pub fn build_unless(
+    model: &Analysis,
+    core: &str,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<SearchIndex> {
     let book = &model.book;
     let docs: Vec<usize> = (0..book.chapters.len()).collect();
     let mut index = build_named(
@@ -53,12 +65,13 @@ pub fn build(model: &Analysis, core: &str) -> SearchIndex {
         &docs,
         &site_url(book),
         core.to_owned(),
-    );
+        stop,
+    )?;
     let name = core.rsplit('/').next().unwrap_or(core);
     index
         .files
         .push((POINTER.to_owned(), jsonp("index", &name)));
-    index
+    Some(index)
 }
 
 /// The file the site's pages point search.js at: it names the core. The core's own
@@ -83,7 +96,7 @@ pub fn build_for(
     let chapters: Vec<usize> = chapters.iter().map(|id| id.index()).collect();
     let url = |i: usize| url(ChapterId::new(i));
     let core = core_path_for(book, rendered, &chapters, &url)?;
-    Some(build_named(book, rendered, &chapters, &url, core))
+    build_named(book, rendered, &chapters, &url, core, &|| false)
 }
 
 fn build_named(
@@ -92,17 +105,27 @@ fn build_named(
     chapters: &[usize],
     url: &(dyn Fn(usize) -> String + Sync),
     core: String,
-) -> SearchIndex {
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<SearchIndex> {
     let docs = indexed(book, chapters);
     // Each step drops what it no longer needs: at 10,000 chapters these are tens of
     // megabytes each.
     let (terms, postings, lengths) = {
         let chunks = tokenize_docs(book, rendered, &docs);
+        if stop() {
+            return None;
+        }
         let (terms, postings) = invert(&chunks);
         let lengths: Vec<u32> = chunks.iter().flat_map(|c| &c.docs).map(|d| d.len).collect();
         (terms, postings, lengths)
     };
+    if stop() {
+        return None;
+    }
     let encoded = shard::encode(postings);
+    if stop() {
+        return None;
+    }
     let records: Vec<String> = docs
         .par_iter()
         .map(|&i| record(book, i, &rendered[i].rendered, &url(i)))
@@ -114,7 +137,7 @@ fn build_named(
         lengths: &lengths,
         book,
     };
-    shard::assemble(&core_parts, &terms, encoded, records, core)
+    (!stop()).then(|| shard::assemble(&core_parts, &terms, encoded, records, core))
 }
 
 /// The chapters among `chapters` that are searchable.

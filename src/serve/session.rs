@@ -269,11 +269,7 @@ impl Session {
             // Served pages keep the first build's search core name; serve sends no
             // caching headers, so they get the new index under it.
             for page in model.pages.iter().filter(|p| p.deferred()) {
-                let done = match page.kind {
-                    PageKind::Print => crate::print::write_unless(&site, &mem, &stopped),
-                    _ => page.render(&site, &mem).map(|()| true),
-                };
-                match done {
+                match page.render_unless(&site, &mem, &stopped) {
                     Ok(true) if !stopped() => {}
                     Ok(_) => return,
                     Err(e) => return publish(Err(e.to_string())),
