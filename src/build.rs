@@ -15,6 +15,7 @@ use crate::book::{self, Book, Chapter};
 use crate::cache::{Manifest, PageRecord};
 use crate::config::Config;
 use crate::diag::{Diagnostic, Pos};
+use crate::memo::Memo;
 use crate::output::{OutputLock, OutputPath, Previous, Sink, Staging};
 use crate::progress::Stages;
 use crate::render::{Renderer, Site, Theme};
@@ -46,6 +47,9 @@ pub struct BuildReport {
     pub written: crate::output::Written,
     /// Pages rendered, and pages whose inputs had not changed, kept without rendering.
     pub pages: PageCounts,
+    /// Chapters whose analysis the build cache kept, and chapters rendered (in every
+    /// language); `None` when the build keeps no cache.
+    pub chapters_reused: Option<(usize, usize)>,
 }
 
 /// How many pages a build rendered and how many it kept from the previous build.
@@ -191,6 +195,8 @@ pub struct Prepared {
     pub renderer: Renderer,
     /// The book's other languages (`book.languages[1..]`), each a site of its own.
     pub translations: Vec<(Analysis, Renderer)>,
+    /// The chapter analyses kept for the next build, when this one keeps a cache.
+    memo: Option<Memo>,
     stages: Stages,
 }
 
@@ -209,6 +215,15 @@ impl Prepared {
         std::iter::once(own).chain(others).collect()
     }
 
+    /// Keeps this build's chapter analyses in the build cache of the site at `target`;
+    /// returns how many were reused and how many rendered.
+    fn save_memo(&mut self, target: &Path) -> Option<(usize, usize)> {
+        let memo = self.memo.take()?;
+        let counts = memo.counts();
+        memo.save(target);
+        Some(counts)
+    }
+
     /// The site in `language` (a code as book.toml writes it, any case).
     pub fn site_in(&self, language: &str) -> Option<Site<'_>> {
         self.sites()
@@ -219,11 +234,14 @@ impl Prepared {
 }
 
 /// Loads the theme and analyses the book, in each of its languages, telling
-/// `progress` as each stage finishes.
+/// `progress` as each stage finishes. With `cache`, the build cache of the site at
+/// that folder, chapters whose inputs did not change since that build are not
+/// rendered again (see `crate::memo`); `None` renders every chapter.
 pub fn prepare(
     root: &Path,
     config: Config,
     progress: Option<Sender<&'static str>>,
+    cache: Option<Cache<'_>>,
 ) -> Result<Prepared, Error> {
     let mut stages = Stages::new(progress);
     let links = crate::source::LinkPolicy::new(root, &config);
@@ -248,7 +266,14 @@ pub fn prepare(
         themes.push(load_theme(&lang.code)?);
     }
     stages.lap("config");
-    let mut analysis = Analysis::run(root, config, &mut stages)?;
+    let memo = cache.map(|c| match c {
+        Cache::Fresh => Memo::default(),
+        Cache::At(target) => Memo::load(target),
+    });
+    if memo.is_some() {
+        stages.lap("cache");
+    }
+    let mut analysis = Analysis::run(root, config, &mut stages, memo.as_ref())?;
     let mut translations = Vec::new();
     if !themes.is_empty() {
         // Each language is analysed like the book's own; a chapter shown untranslated
@@ -256,7 +281,14 @@ pub fn prepare(
         let mut diags = Vec::new();
         let analyses: Vec<_> = (1..analysis.book.languages.len())
             .into_par_iter()
-            .map(|i| Analysis::of(root, analysis.book.in_language(i), Vec::new()))
+            .map(|i| {
+                Analysis::of_with(
+                    root,
+                    analysis.book.in_language(i),
+                    Vec::new(),
+                    memo.as_ref(),
+                )
+            })
             .collect();
         for (a, mut d) in analyses {
             diags.append(&mut d);
@@ -287,15 +319,31 @@ pub fn prepare(
         analysis,
         renderer,
         translations,
+        memo,
         stages,
     })
+}
+
+/// Where [`prepare`] finds the last build's chapter analyses.
+#[derive(Debug, Clone, Copy)]
+pub enum Cache<'a> {
+    /// In the build cache of the site at this folder.
+    At(&'a Path),
+    /// Nowhere (`--force`): every chapter is rendered, and kept for the next build.
+    Fresh,
 }
 
 pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
     let config = configure(root, opts)?;
     let out_dir = output_dir(root, &config, opts);
     let lock = claim_output(root, &config, &out_dir)?;
-    let mut prepared = prepare(root, config, opts.progress.clone())?;
+    let target = lock.target().to_path_buf();
+    let cache = if opts.force {
+        Cache::Fresh
+    } else {
+        Cache::At(&target)
+    };
+    let mut prepared = prepare(root, config, opts.progress.clone(), Some(cache))?;
     // Taken while the chapters' text is still there.
     let fingerprints: Vec<crate::pages::Fingerprints> = prepared
         .sites()
@@ -312,7 +360,6 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
             .iter_mut()
             .for_each(Chapter::drop_body);
     }
-    let target = lock.target().to_path_buf();
     let previous: Option<Manifest> = if opts.force {
         None
     } else {
@@ -324,6 +371,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
             // would write.
             drop(lock);
             prepared.stages.lap("compare");
+            let chapters_reused = prepared.save_memo(&target);
             let records = previous.files.values();
             return Ok(BuildReport {
                 out_dir,
@@ -340,6 +388,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
                     rendered: 1,
                     kept: kept - 1,
                 },
+                chapters_reused,
             });
         }
     }
@@ -461,6 +510,7 @@ pub fn write_out(
     crate::cache::forget(&target, MANIFEST);
     staging.commit().map_err(Error::Output)?;
     crate::cache::save(&target, MANIFEST, &manifest);
+    let chapters_reused = prepared.save_memo(&target);
     stages.lap("commit");
     Ok(BuildReport {
         out_dir: out_dir.to_path_buf(),
@@ -471,6 +521,7 @@ pub fn write_out(
         timings: stages.laps,
         written,
         pages,
+        chapters_reused,
     })
 }
 
@@ -494,23 +545,32 @@ pub fn write_site(
                 .map(move |page| (*prefix, site, fps, page))
         })
         .collect();
-    let search = std::sync::Mutex::new(Duration::ZERO);
+    // Time spent on each kind of page (`Chapter`, `Search`...), for `--timings`.
+    let kinds: Mutex<HashMap<&'static str, Duration>> = Mutex::default();
     pages.par_iter().try_for_each(|(prefix, site, fps, page)| {
         let started = Instant::now();
         let fingerprint = fps.page(page);
         let done = log.render(page_key(prefix, page), fingerprint, out, prefix, |sink| {
             page.render(site, sink)
         });
-        if page.kind == crate::pages::PageKind::Search {
-            *search.lock().unwrap_or_else(|e| e.into_inner()) += started.elapsed();
-        }
+        *kinds
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(page.kind.name())
+            .or_default() += started.elapsed();
         done
     })?;
     stages.lap("write");
-    // Part of the write stage, side by side with the pages.
-    let search = *search.lock().unwrap_or_else(|e| e.into_inner());
-    if !search.is_zero() {
-        stages.laps.push(("  search", search));
+    // Part of the write stage, side by side with one another: the kinds of page that
+    // took longest, added up over the threads.
+    let mut kinds: Vec<_> = kinds
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_iter()
+        .collect();
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
+    for (name, time) in kinds.into_iter().take(5) {
+        stages.laps.push((name, time));
     }
     Ok(())
 }
@@ -609,7 +669,7 @@ pub fn build_pack(
     language: Option<&str>,
 ) -> Result<(BuildReport, crate::course::Pack), Error> {
     let config = configure(root, opts)?;
-    let prepared = prepare(root, config, None)?;
+    let prepared = prepare(root, config, None, None)?;
     let site = match language {
         None => prepared.site(),
         Some(code) => prepared.site_in(code).ok_or_else(|| {
@@ -684,7 +744,7 @@ pub fn build_pack(
 pub fn list_packs(root: &Path) -> Result<Vec<crate::course::PackSummary>, Error> {
     let config = configure(root, &BuildOptions::default())?;
     check_source(root, &config)?;
-    let analysis = Analysis::run(root, config, &mut Stages::new(None))?;
+    let analysis = Analysis::run(root, config, &mut Stages::new(None), None)?;
     Ok(analysis.pack_summaries())
 }
 

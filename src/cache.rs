@@ -71,13 +71,21 @@ fn stamp() -> String {
 /// Reads `name` from the cache of `target`; `None` when it is missing, from another
 /// carebook, or does not read back.
 pub fn load<T: DeserializeOwned>(target: &Path, name: &str) -> Option<T> {
-    let bytes = fs::read(dir(target).join(name)).ok()?;
+    postcard::from_bytes(&load_raw(target, name)?).ok()
+}
+
+/// Reads `name` from the cache of `target` as bytes, as [`save_raw`] wrote them;
+/// `None` when it is missing or from another carebook.
+pub fn load_raw(target: &Path, name: &str) -> Option<Vec<u8>> {
+    let mut bytes = fs::read(dir(target).join(name)).ok()?;
     let rest = bytes.strip_prefix(MAGIC)?;
     let (head, body): (Header, &[u8]) = postcard::take_from_bytes(rest).ok()?;
     if head.format != FORMAT || head.stamp != stamp() {
         return None;
     }
-    postcard::from_bytes(body).ok()
+    let start = bytes.len() - body.len();
+    bytes.drain(..start);
+    Some(bytes)
 }
 
 #[derive(Serialize, Deserialize)]
@@ -90,27 +98,42 @@ struct Header {
 /// renamed over the old). A cache that cannot be written only costs the next build
 /// time, so failures are warnings.
 pub fn save<T: Serialize>(target: &Path, name: &str, value: &T) {
-    if let Err(e) = try_save(target, name, value) {
-        eprintln!(
-            "warning: could not write the build cache in {}: {e}; the next build starts from scratch",
-            dir(target).display()
-        );
+    match postcard::to_allocvec(value) {
+        Ok(body) => save_raw(target, name, &body),
+        Err(e) => warn(target, &io::Error::other(e)),
     }
 }
 
-fn try_save<T: Serialize>(target: &Path, name: &str, value: &T) -> io::Result<()> {
-    let dir = dir(target);
-    fs::create_dir_all(&dir)?;
+/// Writes `body` as `name` (which may name a subfolder) in the cache of `target`, as
+/// [`save`] does.
+pub fn save_raw(target: &Path, name: &str, body: &[u8]) {
+    if let Err(e) = try_save(target, name, body) {
+        warn(target, &e);
+    }
+}
+
+fn warn(target: &Path, e: &io::Error) {
+    eprintln!(
+        "warning: could not write the build cache in {}: {e}; the next build starts from scratch",
+        dir(target).display()
+    );
+}
+
+fn try_save(target: &Path, name: &str, body: &[u8]) -> io::Result<()> {
+    let path = dir(target).join(name);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
     let head = Header {
         format: FORMAT,
         stamp: stamp(),
     };
     let mut bytes = MAGIC.to_vec();
     bytes = postcard::to_extend(&head, bytes).map_err(io::Error::other)?;
-    bytes = postcard::to_extend(value, bytes).map_err(io::Error::other)?;
-    let tmp = dir.join(format!("{name}.{}.tmp", std::process::id()));
+    bytes.extend_from_slice(body);
+    let file = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!("{file}.{}.tmp", std::process::id()));
     fs::write(&tmp, &bytes)?;
-    fs::rename(&tmp, dir.join(name)).inspect_err(|_| {
+    fs::rename(&tmp, &path).inspect_err(|_| {
         let _ = fs::remove_file(&tmp);
     })
 }

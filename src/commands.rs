@@ -109,12 +109,15 @@ pub fn build(
     shown.print(&report.warnings);
     if timings {
         for (stage, t) in &report.timings {
-            eprintln!("  {stage:<10} {:>8.1} ms", t.as_secs_f64() * 1000.0);
+            eprintln!("  {stage:<20} {:>9.1} ms", t.as_secs_f64() * 1000.0);
         }
         eprintln!(
             "  pages: {} rendered, {} kept unchanged; files: {} written, {} kept from the previous site",
             report.pages.rendered, report.pages.kept, report.written.written, report.written.reused
         );
+        if let Some((reused, rendered)) = report.chapters_reused {
+            eprintln!("  chapters: {rendered} rendered, {reused} kept from the last build");
+        }
     }
     shown.say(format!(
         "Built {} chapters into {} ({} files, {:.1} MB){}",
@@ -273,7 +276,14 @@ pub fn clean(dir: PathBuf, out: Option<PathBuf>) -> Result<(), Error> {
     crate::build::check_overlap(&dir, &config, &given)?;
     let path = crate::output::OutputPath::resolve(&given).map_err(Error::Output)?;
     let removed = crate::output::clean(&path.target).map_err(Error::Output)?;
-    if removed.is_empty() {
+    // The build cache goes too: without the site it describes it is only disk space.
+    let cache = crate::cache::remove(&path.target).map_err(|e| {
+        Error::Failed(format!(
+            "could not remove the build cache {}: {e}",
+            crate::cache::dir(&path.target).display()
+        ))
+    })?;
+    if removed.is_empty() && !cache {
         println!("Nothing to remove: {} does not exist", given.display());
     }
     for r in removed {
@@ -286,6 +296,12 @@ pub fn clean(dir: PathBuf, out: Option<PathBuf>) -> Result<(), Error> {
             None => println!("Removed {}", r.path.display()),
             Some(what) => println!("Removed {}: {what}", r.path.display()),
         }
+    }
+    if cache {
+        println!(
+            "Removed {} (the build cache)",
+            crate::cache::dir(&path.target).display()
+        );
     }
     Ok(())
 }

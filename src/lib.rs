@@ -37,6 +37,7 @@ pub mod init;
 pub mod language;
 pub mod locale;
 pub mod markdown;
+pub mod memo;
 pub mod open;
 pub mod output;
 pub mod packs;

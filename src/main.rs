@@ -195,7 +195,7 @@ enum Command {
     },
     /// Delete the built site.
     #[command(
-        after_help = "Examples:\n  carebook clean             delete site/ of the book in this folder\n  carebook clean my-handbook\n\nOnly a folder that carebook built is deleted."
+        after_help = "Examples:\n  carebook clean             delete site/ of the book in this folder\n  carebook clean my-handbook\n\nOnly a folder that carebook built is deleted, with its build cache (.carebook-cache/site/ beside it)."
     )]
     Clean {
         /// The book's folder (the one with book.toml); the same as -C DIR [default: .].

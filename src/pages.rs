@@ -43,8 +43,35 @@ pub enum PageKind {
     Redirects,
     /// The pack builder: its page, its print page and its chapter index.
     Builder,
-    /// A chapter's content for the pack builder's print page.
-    BuilderChapter(ChapterId),
+    /// A block of chapters' content for the pack builder's print page (see
+    /// `packs::builder::CHAPTERS_PER_FILE`).
+    BuilderChapters(usize),
+}
+
+impl PageKind {
+    /// The kind's name in `--timings` (indented under the write stage).
+    pub fn name(&self) -> &'static str {
+        match self {
+            PageKind::Search => "  search",
+            PageKind::Chapter(_) => "  chapters",
+            PageKind::Home => "  home",
+            PageKind::Part(_) => "  parts",
+            PageKind::Term(..) => "  tags, audiences",
+            PageKind::TermIndex(_) => "  term indexes",
+            PageKind::NotFound => "  404",
+            PageKind::Sitemap => "  sitemap",
+            PageKind::Assets => "  assets",
+            PageKind::DeskCards => "  desk cards",
+            PageKind::Print => "  print",
+            PageKind::Pack(_) => "  packs",
+            PageKind::WhatsNew => "  what's new",
+            PageKind::Review => "  review",
+            PageKind::Facts => "  facts",
+            PageKind::Redirects => "  redirects",
+            PageKind::Builder => "  builder",
+            PageKind::BuilderChapters(_) => "  builder chapters",
+        }
+    }
 }
 
 /// Which of a chapter's results a page shows.
@@ -160,7 +187,7 @@ impl Page {
             PageKind::Facts => feed::write_facts(site, out),
             PageKind::Redirects => pages::write_redirects(site, out),
             PageKind::Builder => packs::builder::write(site, out),
-            PageKind::BuilderChapter(id) => packs::builder::write_chapter(site, *id, out),
+            PageKind::BuilderChapters(b) => packs::builder::write_chapters(site, *b, out),
         }
     }
 }
@@ -215,10 +242,13 @@ pub fn site_pages(model: &Analysis) -> Vec<Page> {
         Page::new(PageKind::Redirects, Inputs::Every(A::UPKEEP)),
         Page::new(PageKind::Builder, Inputs::Every(A::LISTING)),
     ]);
-    pages.extend(book.chapter_ids().map(|id| {
+    pages.extend((0..crate::packs::builder::blocks(book)).map(|b| {
         Page::new(
-            PageKind::BuilderChapter(id),
-            Inputs::Chapters(vec![id], A::TEXT.and(A::CARD).and(A::LISTING)),
+            PageKind::BuilderChapters(b),
+            Inputs::Chapters(
+                crate::packs::builder::block_chapters(book, b),
+                A::TEXT.and(A::CARD).and(A::LISTING),
+            ),
         )
     }));
     pages

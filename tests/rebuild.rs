@@ -273,16 +273,26 @@ fn a_deleted_or_damaged_cache_means_a_full_build_not_an_error() {
     assert_eq!((kept, reused), (0, 0));
     assert_same_as_clean(b, "a deleted cache");
 
-    for entry in fs::read_dir(&cache).unwrap() {
-        let path = entry.unwrap().path();
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(&cache)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    assert!(
+        files.iter().any(|f| f.starts_with(cache.join("chapters"))),
+        "no chapter analyses in the cache: {files:?}"
+    );
+    for path in files {
         let mut bytes = fs::read(&path).unwrap();
         let half = bytes.len() / 2;
         bytes.truncate(half);
         bytes.extend_from_slice(b"not what carebook wrote");
         fs::write(&path, bytes).unwrap();
     }
-    let (_, kept, _, _) = counts(&rebuild(b, &[]));
-    assert_eq!(kept, 0);
+    let report = rebuild(b, &[]);
+    assert_eq!(counts(&report).1, 0);
+    assert_eq!(chapters(&report).1, 0, "a damaged analysis was reused");
     assert_same_as_clean(b, "a damaged cache");
 
     // --force ignores a good cache.
@@ -292,6 +302,72 @@ fn a_deleted_or_damaged_cache_means_a_full_build_not_an_error() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(counts(&run.stderr).1, 0);
     assert_eq!(counts(&run.stderr).3, 0);
+    assert_eq!(chapters(&run.stderr).1, 0, "--force reused chapters");
+}
+
+/// The numbers in `--timings`' line about chapters: (rendered, kept).
+fn chapters(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with("chapters:"))
+        .unwrap_or_else(|| panic!("no chapters line in:\n{stderr}"));
+    let n: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    (n[0], n[1])
+}
+
+#[test]
+fn only_edited_chapters_are_rendered_again_and_their_warnings_stay() {
+    let book = handbook();
+    let b = book.path();
+    // A warning from the Markdown pass: a link whose capitals differ from its file's.
+    edit(
+        b,
+        CHAPTER,
+        "\n## ",
+        "\nSee [this chapter](Asking-Questions.md).\n\n## ",
+    );
+    let first = rebuild(b, &[]);
+    let (all, none) = chapters(&first);
+    assert!(all > 20 && none == 0, "first build: {first}");
+    let warning = "differs in capital letters";
+    assert!(first.contains(warning), "{first}");
+
+    // Nothing changed: no chapter is rendered, and the kept chapter still warns, at
+    // the same place.
+    let again = rebuild(b, &[]);
+    assert_eq!(chapters(&again), (0, all), "{again}");
+    let located = |s: &str| {
+        s.lines()
+            .filter(|l| l.contains("asking-questions.md:"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert!(again.contains(warning), "{again}");
+    assert_eq!(located(&again), located(&first));
+
+    // One chapter's text: that chapter only (the Spanish site has its own
+    // translation of it).
+    edit(b, CHAPTER, "\n## ", "\nAsk one thing at a time.\n\n## ");
+    assert_eq!(chapters(&rebuild(b, &[])), (1, all - 1));
+    assert_same_as_clean(b, "a text edit");
+
+    // A new chapter changes the book's pages, which links resolve against: every
+    // chapter is rendered again.
+    write(
+        b,
+        "guide/communication/zz-closing-a-chat.md",
+        "---\ntitle: Closing a chat\nsummary: End so they know what happens next.\n---\n\nSay what happens next.\n",
+    );
+    // (The handbook is in two languages: the Spanish site shows the new chapter too.)
+    let (rendered, kept) = chapters(&rebuild(b, &[]));
+    assert!(
+        rendered > all && kept == 0,
+        "{rendered} rendered, {kept} kept"
+    );
+    assert_same_as_clean(b, "a new chapter");
 }
 
 #[test]

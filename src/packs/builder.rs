@@ -5,8 +5,12 @@
 //!
 //! - `packs/builder/index.js`: one compact row per chapter (slug, title, part, tags,
 //!   audiences, reading and class minutes), all the builder needs to open;
-//! - `packs/builder/chapters/<slug>.js`: one chapter's printable content, loaded by the
-//!   print page only for the chapters chosen.
+//! - `packs/builder/chapters/<b>.js`: the printable content of chapters
+//!   `b * CHAPTERS_PER_FILE ..` in reading order, loaded by the print page only for the
+//!   blocks that hold the chapters chosen. Blocks rather than a file a chapter: a site
+//!   of 10,000 chapters has 1,250 of these files instead of 10,000, which is most of
+//!   the cost of building, copying and rebuilding it, and a block is still a small
+//!   load (about 80 KB).
 //!
 //! The choice itself lives in the page's address (see `edit_href`), so it can be
 //! bookmarked and shared; the agenda rules are shared with `carebook pack` through
@@ -31,11 +35,14 @@ pub const PRINT_PAGE: &str = "packs/print.html";
 pub const ASSETS: &[&str] = &["agenda.js", "builder.js", "builder-print.js"];
 /// The chapter index, from `packs/`.
 const INDEX: &str = "builder/index.js";
-/// The folder of per-chapter scripts, from `packs/`.
+/// The folder of the chapter scripts, from `packs/`.
 const CHAPTERS: &str = "builder/chapters";
+/// Chapters in one script of `CHAPTERS`: fixed, so an edit never moves a chapter to
+/// another file.
+pub const CHAPTERS_PER_FILE: usize = 8;
 
 /// Writes the builder page, its print page and the chapter index (the page list's
-/// `Builder`); each chapter's script is a page of its own (`BuilderChapter`).
+/// `Builder`); each block of chapters' script is a page of its own (`BuilderChapters`).
 pub fn write(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     write_index(site, out)?;
     write_page(site, out)?;
@@ -89,6 +96,7 @@ fn index_json(site: &Site<'_>) -> String {
     };
     serde_json::json!({
         "fields": ["slug", "title", "part", "tags", "audiences", "minutes", "class-minutes"],
+        "per_file": CHAPTERS_PER_FILE,
         "handbook": config.title,
         "parts": book.parts.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(),
         "tags": labels(&config.tags),
@@ -204,12 +212,56 @@ struct ChapterData<'a> {
     /// Its desk card, when it has one.
     card: Option<String>,
     #[serde(rename = "do")]
-    do_items: &'a [ChecklistItem],
-    avoid: &'a [ChecklistItem],
+    do_items: Vec<Item<'a>>,
+    avoid: Vec<Item<'a>>,
 }
 
-/// Chapter `id`'s script, `packs/builder/chapters/<slug>.js`.
-pub fn write_chapter(site: &Site<'_>, id: ChapterId, out: &dyn Sink) -> Result<(), Error> {
+/// A Do or Avoid item as the trainer's sheet shows it: its HTML and mark only (its
+/// plain text, which the script never reads, was a tenth of these files).
+#[derive(Serialize)]
+struct Item<'a> {
+    html: &'a str,
+    critical: bool,
+}
+
+fn items(list: &[ChecklistItem]) -> Vec<Item<'_>> {
+    list.iter()
+        .map(|i| Item {
+            html: &i.html,
+            critical: i.critical,
+        })
+        .collect()
+}
+
+/// The chapters in script `block` of `packs/builder/chapters/`.
+pub fn block_chapters(book: &Book, block: usize) -> Vec<ChapterId> {
+    book.chapter_ids()
+        .skip(block * CHAPTERS_PER_FILE)
+        .take(CHAPTERS_PER_FILE)
+        .collect()
+}
+
+/// How many scripts `packs/builder/chapters/` holds.
+pub fn blocks(book: &Book) -> usize {
+    book.chapters.len().div_ceil(CHAPTERS_PER_FILE)
+}
+
+/// Script `block`, `packs/builder/chapters/<block>.js`: one `carebookBuilderChapter`
+/// call per chapter.
+pub fn write_chapters(site: &Site<'_>, block: usize, out: &dyn Sink) -> Result<(), Error> {
+    let mut script = String::new();
+    for id in block_chapters(site.book, block) {
+        script.push_str(&chapter_script(site, id)?);
+    }
+    out.write(
+        &format!("{PACKS_DIR}/{CHAPTERS}/{block}.js"),
+        script.as_bytes(),
+    )
+    .map_err(Error::Output)
+}
+
+/// Chapter `id`'s call in its block's script.
+fn chapter_script(site: &Site<'_>, id: ChapterId) -> Result<String, Error> {
     let ch = site.model.chapter(id);
     let rendered = site.model.rendered(id);
     let card = site
@@ -226,16 +278,11 @@ pub fn write_chapter(site: &Site<'_>, id: ChapterId, out: &dyn Sink) -> Result<(
         summary: &ch.summary,
         html: demote_headings(&relink(&rendered.html, &ch.out_path, &ch.name)),
         card,
-        do_items: &rendered.checklist.do_items,
-        avoid: &rendered.checklist.avoid_items,
+        do_items: items(&rendered.checklist.do_items),
+        avoid: items(&rendered.checklist.avoid_items),
     };
     let json = serde_json::to_string(&data).unwrap_or_default();
-    let script = format!("carebookBuilderChapter({json});\n");
-    out.write(
-        &format!("{PACKS_DIR}/{CHAPTERS}/{}.js", ch.name),
-        script.as_bytes(),
-    )
-    .map_err(Error::Output)
+    Ok(format!("carebookBuilderChapter({json});\n"))
 }
 
 /// A chapter's HTML as seen from `packs/print.html`: links to pages go to the site, and

@@ -24,6 +24,10 @@ pub struct Renderer {
     pub site: SiteCtx,
     /// The search index's core file from the site root; `None` with search off.
     pub search_core: Option<String>,
+    /// The header and footer links of the site's pages, worked out once: whether
+    /// there is a What's new page looks at every chapter, which once a page made
+    /// building 100,000 chapters take quadratic time.
+    pub links: Links,
 }
 
 impl Renderer {
@@ -31,6 +35,7 @@ impl Renderer {
         Renderer {
             site: SiteCtx::new(&analysis.book, &theme.strings),
             search_core: crate::search::core_path(analysis),
+            links: Links::site(&analysis.book, &theme.strings),
             theme,
         }
     }
@@ -147,7 +152,7 @@ impl<'a> Site<'a> {
             page_title: info.title,
             description: info.description,
             nav: nav(self.book, info.part, info.chapter, info.path),
-            links: Links::site(self.book, &self.renderer.theme.strings),
+            links: self.renderer.links.clone(),
             search: self.search_core().map(|_| crate::search::POINTER),
             languages: self.language_links(info.path),
             body,
@@ -333,7 +338,7 @@ pub struct LanguageLink<'a> {
 }
 
 /// The header and footer links of a page; root-relative like every href in templates.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct Links {
     /// Name in the header: the handbook's title, or a pack's.
     pub brand: String,

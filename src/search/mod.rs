@@ -22,7 +22,7 @@ use encode::{push_vlq, Posting, DIGITS};
 use tokenize::Tokenizer;
 
 /// Format version, bumped when search.js must change with it.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// The index files, ready to write.
 #[derive(Default)]

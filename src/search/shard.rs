@@ -22,6 +22,9 @@ const RECORDS_PER_FOLDER: usize = 100;
 /// Folder of the index files, from the site root.
 pub const DIR: &str = "search";
 
+/// Folder of the chapter records, in `DIR`.
+const RECORDS_DIR: &str = "r";
+
 #[derive(Serialize)]
 struct Core<'a> {
     v: u32,
@@ -45,9 +48,12 @@ struct Core<'a> {
     /// Sharded postings: `[index of the shard's first term, file name]`.
     shards: Vec<(usize, String)>,
     /// Folder of the chapter records: block b of `records_per` documents is
-    /// `<folder>/<b / 100>/<b>.js`.
-    records: String,
+    /// `<folder>/<b / 100>/<b>-<record_hashes[b]>.js`.
+    records: &'static str,
     records_per: usize,
+    /// Each block's content hash, in its file's name: an edit to one chapter changes
+    /// one block's file, and a rebuild writes only that one.
+    record_hashes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -81,10 +87,26 @@ pub(super) fn assemble(
     let term_refs: Vec<&str> = terms.iter().map(String::as_str).collect();
     let (docs, masks) = parts.docs_and_masks();
     let c = parts.config;
-    let records_dir = format!(
-        "r-{}",
-        content_hash(&records.iter().map(|r| r.as_bytes()).collect::<Vec<_>>())
-    );
+    let records_per = records_per(&records);
+    let mut files = Vec::new();
+    let mut record_hashes = Vec::new();
+    // Records are consumed block by block, so their text is not held twice.
+    let mut records = records.into_iter();
+    for b in 0.. {
+        let chunk: Vec<String> = records.by_ref().take(records_per).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let text = jsonp_raw(&format!("r{b}"), &format!("[{}]", chunk.join(",")));
+        let hash = content_hash(&[text.as_bytes()]);
+        let path = format!(
+            "{DIR}/{RECORDS_DIR}/{}/{b}-{hash}.js",
+            b / RECORDS_PER_FOLDER
+        );
+        record_hashes.push(hash);
+        files.push((path, text));
+    }
+    let record_bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
     let tok = Tokenizer::for_language(&parts.book.config.language);
     let mut core = Core {
         v: FORMAT,
@@ -103,10 +125,10 @@ pub(super) fn assemble(
         terms: front_code(&term_refs),
         postings: None,
         shards: Vec::new(),
-        records: records_dir.clone(),
-        records_per: records_per(&records),
+        records: RECORDS_DIR,
+        records_per,
+        record_hashes,
     };
-    let mut files = Vec::new();
     // Postings are base64 digits, which JSON does not escape: inline, they would turn
     // `null` into a string of their total length plus two quotes.
     let inline_len =
@@ -124,18 +146,7 @@ pub(super) fn assemble(
         jsonp("core", &core)
     };
     files.push((core_path.clone(), core_text));
-    let index_bytes = files.iter().map(|(_, t)| t.len()).sum();
-    // Records are consumed block by block, so their text is not held twice.
-    let mut records = records.into_iter();
-    for b in 0.. {
-        let chunk: Vec<String> = records.by_ref().take(core.records_per).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let path = format!("{DIR}/{records_dir}/{}/{b}.js", b / RECORDS_PER_FOLDER);
-        let text = jsonp_raw(&format!("r{b}"), &format!("[{}]", chunk.join(",")));
-        files.push((path, text));
-    }
+    let index_bytes = files.iter().map(|(_, t)| t.len()).sum::<usize>() - record_bytes;
     SearchIndex {
         core: core_path,
         files,

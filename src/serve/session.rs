@@ -131,7 +131,7 @@ impl Session {
 
     fn full(&mut self) -> Result<Files, String> {
         let config = build::configure(&self.root, &self.opts).map_err(|e| e.to_string())?;
-        let prepared = build::prepare(&self.root, config, None).map_err(|e| e.to_string())?;
+        let prepared = build::prepare(&self.root, config, None, None).map_err(|e| e.to_string())?;
         for w in &prepared.analysis.warnings {
             eprintln!("{w}");
         }

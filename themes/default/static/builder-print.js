@@ -1,7 +1,8 @@
 /* The pack builder's print page (packs/print.html): the handout, desk cards or trainer's
    sheet for the class in the address (#doc=handout&title=...&c=slug&c=slug~title, the
-   pack builder's format). Only the chosen chapters' content is loaded, one script each
-   from packs/builder/chapters/, since a page opened from file:// cannot fetch files. */
+   pack builder's format). Only the chosen chapters' content is loaded, from the scripts
+   in packs/builder/chapters/ that hold them (chapter i of the index is in script
+   floor(i / per_file)), since a page opened from file:// cannot fetch files. */
 (function () {
   "use strict";
   var data = window.carebookBuilderIndex;
@@ -49,12 +50,17 @@
   var loaded = Object.create(null);
   window.carebookBuilderChapter = function (chapter) { loaded[chapter.slug] = chapter; };
 
-  var pending = items.length;
+  var blocks = [];
+  items.forEach(function (it) {
+    var b = Math.floor(bySlug[it.slug] / data.per_file);
+    if (blocks.indexOf(b) < 0) blocks.push(b);
+  });
+  var pending = blocks.length;
   if (!pending) finish();
   var dir = main.getAttribute("data-chapters");
-  items.forEach(function (it) {
+  blocks.forEach(function (b) {
     var script = document.createElement("script");
-    script.src = dir + "/" + encodeURIComponent(it.slug) + ".js";
+    script.src = dir + "/" + b + ".js";
     script.onload = script.onerror = function () { if (--pending === 0) finish(); };
     document.body.appendChild(script);
   });

@@ -306,7 +306,8 @@
   };
   Index.prototype.record = function (doc) {
     var per = this.core.records_per, b = Math.floor(doc / per);
-    return load("r" + b, this.base + this.core.records + "/" + Math.floor(b / 100) + "/" + b + ".js")
+    var name = Math.floor(b / 100) + "/" + b + "-" + this.core.record_hashes[b] + ".js";
+    return load("r" + b, this.base + this.core.records + "/" + name)
       .then(function (block) { return block[doc - b * per]; });
   };
 
