@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     config.build.source = "guide".into();
     config.build.theme = "default".into();
     config.build.output = "site".into();
-    match carebook::build::prepare(root, config, None) {
+    match carebook::build::prepare(root, config, None, None) {
         Ok(mut p) => {
             carebook_fuzz::lighten(&mut p);
             let site = p.site();

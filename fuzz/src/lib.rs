@@ -18,7 +18,7 @@ pub const TARGET_CHAPTER: &str = "basics/deep/target.md";
 pub fn prepare_book() -> carebook::build::Prepared {
     let root = book_root();
     let config = carebook::config::Config::load(root).expect("fuzz/book/book.toml is valid");
-    match carebook::build::prepare(root, config, None) {
+    match carebook::build::prepare(root, config, None, None) {
         Ok(mut p) => {
             lighten(&mut p);
             p
