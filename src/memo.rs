@@ -115,11 +115,13 @@ impl Memo {
     }
 
     /// Everything besides the chapter itself that its analysis reads, as one hash.
-    pub fn context(book: &Book) -> u128 {
+    /// `words` are the interface's words the chapters are rendered with (the link
+    /// targets' table, already loaded).
+    pub fn context(book: &Book, words: &crate::strings::Strings) -> u128 {
         let mut h = Xxh3::new();
         feed_debug(&mut h, &book.config);
         feed_debug(&mut h, &book.language);
-        feed_debug(&mut h, &crate::strings::Strings::for_book(book));
+        feed_debug(&mut h, words);
         for ch in &book.chapters {
             feed_debug(&mut h, &(&ch.source, &ch.out_path));
         }

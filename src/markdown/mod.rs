@@ -164,6 +164,12 @@ pub struct LinkTargets {
 }
 
 impl LinkTargets {
+    /// The interface's words chapters are rendered with (callout titles, footnote
+    /// labels), loaded once with the targets.
+    pub fn words(&self) -> &crate::strings::Strings {
+        &self.words
+    }
+
     pub fn new(book: &Book) -> Self {
         LinkTargets {
             keep_prose: false,
