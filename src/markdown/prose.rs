@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 /// Stands in for inline code and struck-through text: counted as a word, never matched.
 pub const PLACEHOLDER: char = '\u{FFFC}';
@@ -85,17 +85,6 @@ fn smart_form_of(src: &str, t: &str) -> bool {
         "---" => t == "—",
         _ => false,
     }
-}
-
-/// Extracts the prose of `text` (a whole file) whose Markdown body starts at `body_start`.
-/// The analysis does this in its own pass over each chapter (see `markdown::render`);
-/// this parses the body itself, for tests and the fuzzer.
-pub fn extract(text: &str, body_start: usize, avoid_headings: &[String]) -> Prose {
-    let body = &text[body_start..];
-    let events: Vec<_> = Parser::new_ext(body, crate::markdown::options())
-        .into_offset_iter()
-        .collect();
-    of_events(&events, text, body_start, avoid_headings)
 }
 
 /// The prose of the parsed body of `text`: `events` as the parser gave them, before
@@ -436,6 +425,17 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Extracts the prose of `text` (a whole file) whose Markdown body starts at `body_start`.
+    /// The analysis does this in its own pass over each chapter (see `markdown::render`);
+    /// this parses the body itself, as the build does.
+    fn extract(text: &str, body_start: usize, avoid_headings: &[String]) -> Prose {
+        let body = &text[body_start..];
+        let events: Vec<_> = pulldown_cmark::Parser::new_ext(body, crate::markdown::options())
+            .into_offset_iter()
+            .collect();
+        of_events(&events, text, body_start, avoid_headings)
+    }
 
     fn blocks(md: &str) -> Vec<(BlockKind, bool, String)> {
         extract(md, 0, &["Avoid".to_owned()])
