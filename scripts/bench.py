@@ -197,6 +197,9 @@ def main():
     ap.add_argument("--start", choices=["fresh", "after-delete", "both", "rebuild"], default="fresh",
                     help="how each run gets its output folder (see above)")
     ap.add_argument("--huge", action="store_true", help="also build a 100,000-chapter book")
+    ap.add_argument("--book", action="append", default=[], metavar="DIR",
+                    help="also build this book folder (repeatable), e.g. tests/fixtures/nested-handbook; "
+                         "this carebook only (peers and --against need copies they can read)")
     ap.add_argument("--against", metavar="BINARY",
                     help="also time another carebook binary (an earlier commit's), alternating, as carebook-before")
     ap.add_argument("--languages", type=int, default=1, help="also build each corpus in this many languages")
@@ -240,14 +243,19 @@ def measure(args, runners, start):
     pressure per size."""
     rows = []
     pressure = {}
-    for n in [int(s) for s in args.sizes.split(",")]:
-        c = corpus(n)
+    books = [(int(s), corpus(int(s))) for s in args.sizes.split(",") if s]
+    books += [(Path(b).name, Path(b).resolve()) for b in args.book]
+    for n, c in books:
         stall, started = cpu_stall_us(), time.perf_counter()
         samples = {name: [] for name in runners}
         sizes = {}
         for run in range(args.runs):
             for name, make in runners.items():
-                if name == "mdbook" and n > args.skip_mdbook_above:
+                if name == "mdbook" and (not isinstance(n, int) or n > args.skip_mdbook_above):
+                    continue
+                # A book folder has no Hugo copy, and an earlier carebook may not read it.
+                if not isinstance(n, int) and (name in ("hugo", "carebook×%d" % args.languages)
+                                               or name.endswith("-before")):
                     continue
                 out_dir = output_dir(start, f"{name}-{n}", run)
                 samples[name].append(run_measured(make(c, out_dir)))

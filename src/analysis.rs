@@ -148,7 +148,7 @@ impl Analysis {
             }
             let out = analyse_chapter(ch, id, &targets);
             if let Some((memo, entry)) = &entry {
-                memo.keep(entry, &out.rendered, out.fit);
+                memo.keep(entry, book.language, id, &out.rendered);
             }
             out
         };
@@ -185,8 +185,10 @@ impl Analysis {
             packs: Vec::new(),
             warnings: Vec::new(),
         };
-        for out in &mut analysis.chapters {
-            diags.append(&mut out.rendered.diagnostics);
+        // Copied, not taken: the chapter cache stores each chapter's analysis as it
+        // is, its problems included, once the build is written (`Memo::save`).
+        for out in &analysis.chapters {
+            diags.extend(out.rendered.diagnostics.iter().cloned());
         }
         for from in analysis.book.chapter_ids() {
             diags.extend(analysis.broken_anchors_from(from, |_| true));

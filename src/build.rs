@@ -220,7 +220,14 @@ impl Prepared {
     fn save_memo(&mut self, target: &Path) -> Option<(usize, usize)> {
         let memo = self.memo.take()?;
         let counts = memo.counts();
-        memo.save(target);
+        let analyses: Vec<&Analysis> = std::iter::once(&self.analysis)
+            .chain(self.translations.iter().map(|(a, _)| a))
+            .collect();
+        memo.save(target, |language, id| {
+            let a = analyses.iter().find(|a| a.book.language == language)?;
+            let out = a.chapters.get(id.index())?;
+            Some((&out.rendered, out.fit))
+        });
         Some(counts)
     }
 

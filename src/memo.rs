@@ -52,9 +52,19 @@ pub struct Memo {
     rendered: AtomicUsize,
 }
 
-/// One chapter's entry in this build: its key, and its encoded analysis when it was
-/// rendered (`None`: the last build's bytes).
-type Kept = (u128, Option<Vec<u8>>);
+/// One chapter's entry in this build: its key, and where its analysis is.
+type Kept = (u128, Made);
+
+/// Where the analysis of an entry of this build is.
+#[derive(Clone, Copy)]
+enum Made {
+    /// Reused: the last build's bytes.
+    Before,
+    /// Rendered by this build: chapter `id` of the site in `language`, encoded only
+    /// when its shard file is written. Encoding as each chapter was rendered held the
+    /// whole book's encoded analyses until the end (about 100 MB at 10,000 chapters).
+    Now { language: usize, id: ChapterId },
+}
 
 /// A shard file's frames: (chapter name, key, encoded analysis).
 type Frames = Vec<(String, u128, Vec<u8>)>;
@@ -134,7 +144,7 @@ impl Memo {
     }
 
     /// The last build's analysis of the chapter at `entry`, when its inputs are the
-    /// same; notes the entry as kept either way (`keep` adds the new analysis on a miss).
+    /// same; notes the entry as kept either way (`keep` notes a miss).
     pub fn get(&self, entry: &Entry) -> Option<(Rendered, Option<CardFit>)> {
         let (key, blob) = self.old.get(&entry.name)?;
         if *key != entry.key {
@@ -142,28 +152,27 @@ impl Memo {
         }
         let found = decode(blob)?;
         self.reused.fetch_add(1, Ordering::Relaxed);
-        self.note(entry, None);
+        self.note(entry, Made::Before);
         Some(found)
     }
 
-    /// Keeps the analysis just made for `entry`, for the next build.
-    pub fn keep(&self, entry: &Entry, rendered: &Rendered, fit: Option<CardFit>) {
+    /// Notes that chapter `id` of the site in `language` was rendered for `entry`; its
+    /// analysis (as `rendered` is now: `save` reads it back from the site's analysis,
+    /// which must not change it meanwhile) is kept for the next build.
+    pub fn keep(&self, entry: &Entry, language: usize, id: ChapterId, rendered: &Rendered) {
         self.rendered.fetch_add(1, Ordering::Relaxed);
         if rendered.prose.is_some() {
             // Made for `check`, which the memo does not serve.
             return;
         }
-        // One that cannot be encoded is not kept: the next build renders it again.
-        if let Ok(bytes) = postcard::to_allocvec(&Stored::of(rendered, fit)) {
-            self.note(entry, Some(bytes));
-        }
+        self.note(entry, Made::Now { language, id });
     }
 
-    fn note(&self, entry: &Entry, bytes: Option<Vec<u8>>) {
+    fn note(&self, entry: &Entry, made: Made) {
         self.now
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(entry.name.clone(), (entry.key, bytes));
+            .insert(entry.name.clone(), (entry.key, made));
     }
 
     /// Chapters whose analysis was reused, and chapters rendered, so far.
@@ -175,22 +184,23 @@ impl Memo {
     }
 
     /// Writes this build's entries beside the site at `target`: only the shard files
-    /// whose entries changed, and removes the ones no longer used. Failures are
+    /// whose entries changed, and removes the ones no longer used. `analysis` gives the
+    /// analysis of a chapter this build rendered (site language, chapter). Failures are
     /// warnings (see `crate::cache::save_raw`): the next build renders more.
-    pub fn save(self, target: &Path) {
+    pub fn save<'a>(
+        self,
+        target: &Path,
+        analysis: impl Fn(usize, ChapterId) -> Option<(&'a Rendered, Option<CardFit>)> + Sync,
+    ) {
         let now = self.now.into_inner().unwrap_or_else(|e| e.into_inner());
         let shards = now.len().div_ceil(PER_SHARD).max(1).next_power_of_two();
-        let mut files: Vec<Vec<(&String, u128, &[u8])>> = vec![Vec::new(); shards];
-        for (name, (key, bytes)) in &now {
-            let blob = match bytes {
-                Some(b) => b.as_slice(),
-                None => match self.old.get(name) {
-                    Some((_, b)) => b.as_slice(),
-                    None => continue,
-                },
-            };
+        let mut files: Vec<Vec<(&String, u128, Made)>> = vec![Vec::new(); shards];
+        for (name, &(key, made)) in &now {
+            if matches!(made, Made::Before) && !self.old.contains_key(name) {
+                continue;
+            }
             let n = (xxhash_rust::xxh3::xxh3_64(name.as_bytes()) % shards as u64) as usize;
-            files[n].push((name, *key, blob));
+            files[n].push((name, key, made));
         }
         let dir = crate::cache::dir(target).join(DIR);
         if std::fs::create_dir_all(&dir).is_err() {
@@ -209,7 +219,25 @@ impl Memo {
                 return;
             }
             let mut body = Vec::new();
-            for (name, key, blob) in entries.iter() {
+            for &(name, key, made) in entries.iter() {
+                let fresh;
+                let blob: &[u8] = match made {
+                    Made::Before => match self.old.get(name) {
+                        Some((_, b)) => b,
+                        None => continue,
+                    },
+                    Made::Now { language, id } => {
+                        // One that cannot be encoded is not kept: the next build
+                        // renders it again.
+                        let Some(bytes) = analysis(language, id)
+                            .and_then(|(r, fit)| postcard::to_allocvec(&Stored::of(r, fit)).ok())
+                        else {
+                            continue;
+                        };
+                        fresh = bytes;
+                        &fresh
+                    }
+                };
                 frame(&mut body, name.as_bytes());
                 body.extend_from_slice(&key.to_le_bytes());
                 frame(&mut body, blob);

@@ -71,6 +71,45 @@ test("a section opens and closes by keyboard, filled from the shared script", as
   await page.close();
 });
 
+test("arrow keys move through the tree as in a file browser", async () => {
+  const page = await browser.newPage();
+  await page.goto(fileUrl(site, DEEP));
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement;
+    return el.tagName === "BUTTON" ? `button ${el.getAttribute("aria-label")}` : el.textContent;
+  });
+  await page.locator("#sidebar .nav-parts > li > a", { hasText: "Our company" }).focus();
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await focused(), "button Pages in Our company");
+  // Right opens the section; Right again steps into it, Down walks its pages.
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.getByRole("button", { name: "Pages in Our company" }).getAttribute("aria-expanded"), "true");
+  await page.keyboard.press("ArrowRight");
+  const first = await focused();
+  await page.keyboard.press("ArrowDown");
+  assert.notEqual(await focused(), first);
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await focused(), first);
+  // Left steps up to the section; Left on its open section closes it.
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await focused(), "Our company");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.getByRole("button", { name: "Pages in Our company" }).getAttribute("aria-expanded"), "false");
+  assert.equal(await focused(), "Our company");
+  // Down skips what a closed section hides: the next item is the next section.
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await focused(), "Departments");
+  // Home and End reach the ends of the tree; the page itself did not scroll.
+  await page.keyboard.press("End");
+  assert.equal(await focused(), "button Pages in Tools");
+  await page.keyboard.press("Home");
+  assert.equal(await focused(), "Glossary");
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  await page.close();
+});
+
 test("a closed section off the path opens by click, and its sub-sections too", async () => {
   const page = await browser.newPage();
   await page.goto(fileUrl(site, DEEP));

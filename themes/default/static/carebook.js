@@ -56,14 +56,50 @@
   // list of a section off the current path is empty until nav.js fills it from
   // assets/nav-data.js.
   if (sidebar) {
-    sidebar.addEventListener("click", function (e) {
-      var btn = e.target.closest ? e.target.closest(".nav-expand") : null;
-      if (!btn) return;
+    var setSection = function (btn, open) {
       var list = document.getElementById(btn.getAttribute("aria-controls"));
-      var open = btn.getAttribute("aria-expanded") !== "true";
       if (open && list && !list.children.length && window.carebookNavFill) window.carebookNavFill(list);
       btn.setAttribute("aria-expanded", open ? "true" : "false");
       if (list) list.hidden = !open;
+    };
+    sidebar.addEventListener("click", function (e) {
+      var btn = e.target.closest ? e.target.closest(".nav-expand") : null;
+      if (btn) setSection(btn, btn.getAttribute("aria-expanded") !== "true");
+    });
+    // Arrow keys move through the tree as in a file browser: Down and Up to the next or
+    // previous link or button shown, Right opens a section (or steps into an open one),
+    // Left closes it (or steps up to the section around), Home and End to the ends.
+    // Right-to-left pages swap Left and Right. Tab still moves as it always does.
+    sidebar.addEventListener("keydown", function (e) {
+      if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      var el = e.target;
+      var tree = el.closest ? el.closest(".nav-parts") : null;
+      if (!tree || !/^(A|BUTTON)$/.test(el.tagName)) return;
+      var items = Array.prototype.filter.call(tree.querySelectorAll("a, button"), function (x) {
+        return x.getClientRects().length > 0;
+      });
+      var at = items.indexOf(el);
+      var li = el.closest("li");
+      var btn = li.querySelector(":scope > .nav-expand");
+      var open = btn && btn.getAttribute("aria-expanded") === "true";
+      var key = e.key;
+      if (getComputedStyle(tree).direction === "rtl") {
+        key = key === "ArrowLeft" ? "ArrowRight" : key === "ArrowRight" ? "ArrowLeft" : key;
+      }
+      var to = null;
+      if (key === "ArrowDown") to = items[at + 1];
+      else if (key === "ArrowUp") to = items[at - 1];
+      else if (key === "Home") to = items[0];
+      else if (key === "End") to = items[items.length - 1];
+      else if (key === "ArrowRight" && btn && !open) setSection(btn, true);
+      else if (key === "ArrowRight" && open) to = document.getElementById(btn.getAttribute("aria-controls")).querySelector("a");
+      else if (key === "ArrowLeft" && open) { setSection(btn, false); to = li.querySelector(":scope > a"); }
+      else if (key === "ArrowLeft") {
+        var up = li.parentElement.closest("li");
+        to = up && up.querySelector(":scope > a");
+      } else return;
+      e.preventDefault();
+      if (to) to.focus();
     });
   }
 
