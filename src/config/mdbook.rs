@@ -1,0 +1,189 @@
+//! A book.toml written for mdBook: its `[book]` table gives the title, authors,
+//! description, language and chapters folder, so a team's mdBook builds as it is. The
+//! tables for mdBook's renderers and preprocessors mean nothing to carebook: each gets
+//! one warning naming what is left out, never an error.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::{Config, TomlSpans};
+use crate::diag::{Diagnostic, LineIndex};
+
+/// `[book]` as mdBook reads it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BookTable {
+    pub title: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub description: Option<String>,
+    pub language: Option<String>,
+    /// The chapters folder, relative to book.toml; mdBook's default is `src`.
+    pub src: Option<PathBuf>,
+    /// mdBook's own switch for a layout it never finished; nothing to do with
+    /// carebook's `[languages]`.
+    #[serde(default)]
+    pub multilingual: Option<bool>,
+    /// carebook takes the direction from the language (Arabic, Hebrew... are right to
+    /// left), so this only matters to mdBook.
+    #[serde(default)]
+    pub text_direction: Option<String>,
+}
+
+/// Fills `config` from `[book]` and mdBook's `[build]` keys, and lists what carebook
+/// leaves out as warnings in `config.notes`. A value given both the carebook way and
+/// the mdBook way is an error: nobody can tell which one was meant.
+pub fn apply(config: &mut Config, text: &str, path: &Path) -> Result<(), Diagnostic> {
+    let spans = TomlSpans::new(text);
+    let top: toml::Table = text.parse().unwrap_or_default();
+    let has = |keys: &[&str]| {
+        let mut at = &top;
+        for (i, k) in keys.iter().enumerate() {
+            match at.get(*k) {
+                Some(toml::Value::Table(t)) if i + 1 < keys.len() => at = t,
+                Some(_) if i + 1 == keys.len() => return true,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let twice = |carebook: &[&str], mdbook: &str| {
+        Diagnostic::error(
+            path,
+            spans.key(&["book", mdbook]),
+            format!(
+                "`{mdbook}` is set twice: as `{}` and under [book]",
+                carebook.join(".")
+            ),
+        )
+        .with_hint(format!(
+            "keep one of the two; carebook reads either, mdBook only `{mdbook}` under [book]"
+        ))
+    };
+    if let Some(book) = config.book.clone() {
+        if let Some(title) = book.title {
+            if has(&["title"]) {
+                return Err(twice(&["title"], "title"));
+            }
+            config.title = title;
+        }
+        if !book.authors.is_empty() {
+            if has(&["authors"]) {
+                return Err(twice(&["authors"], "authors"));
+            }
+            config.authors = book.authors;
+        }
+        if let Some(description) = book.description {
+            if has(&["description"]) {
+                return Err(twice(&["description"], "description"));
+            }
+            config.description = description;
+        }
+        if let Some(language) = book.language {
+            if has(&["language"]) {
+                return Err(twice(&["language"], "language"));
+            }
+            config.language = language;
+        }
+        config.build.source = match book.src {
+            Some(_) if has(&["build", "source"]) => return Err(twice(&["build", "source"], "src")),
+            Some(src) => src,
+            None if has(&["build", "source"]) => config.build.source.clone(),
+            None => PathBuf::from("src"),
+        };
+    }
+    if let Some(dir) = config.build.build_dir.clone() {
+        if has(&["build", "output"]) {
+            return Err(Diagnostic::error(
+                path,
+                spans.key(&["build", "build-dir"]),
+                "the site's folder is set twice: as `output` and as mdBook's `build-dir`",
+            )
+            .with_hint("keep one of the two under [build]"));
+        }
+        config.build.output = dir;
+    }
+    config.notes = ignored(config, text, path);
+    Ok(())
+}
+
+/// One warning per table or key that only mdBook reads.
+fn ignored(config: &Config, text: &str, path: &Path) -> Vec<Diagnostic> {
+    let spans = TomlSpans::new(text);
+    let mut notes = Vec::new();
+    for name in config.output.keys() {
+        let what = match name.as_str() {
+            "html" => "mdBook's HTML theme settings; carebook makes the site with its own theme (set `theme` under [build])".to_owned(),
+            "markdown" => "mdBook's Markdown copy of the book; carebook does not write one".to_owned(),
+            "linkcheck" => "the mdbook-linkcheck settings; carebook checks every link between chapters on each build".to_owned(),
+            "pdf" => "an mdBook PDF renderer; carebook's print.html prints the whole handbook, and each chapter has a desk card".to_owned(),
+            _ => format!("the settings of the mdBook renderer `{name}`, which carebook does not run"),
+        };
+        notes.push(
+            Diagnostic::warning(
+                path,
+                spans.key(&["output", name]),
+                format!("[output.{name}] is {what}; ignored"),
+            )
+            .with_hint("carebook builds the site, print.html and desk cards itself; remove the table if mdBook no longer builds this book"),
+        );
+    }
+    for name in config.preprocessor.keys() {
+        let what = match name.as_str() {
+            "links" => "mdBook's own `{{#include}}` preprocessor; carebook reads `{{#include}}` itself".to_owned(),
+            "index" => "mdBook's README-to-index preprocessor; carebook names each page after its file".to_owned(),
+            _ => format!("the mdBook preprocessor `{name}`, which carebook does not run: what it adds to the chapters will be missing"),
+        };
+        notes.push(
+            Diagnostic::warning(
+                path,
+                spans.key(&["preprocessor", name]),
+                format!("[preprocessor.{name}] is {what}; ignored"),
+            )
+            .with_hint("check the chapters that rely on it in the built site"),
+        );
+    }
+    if config.rust.is_some() {
+        notes.push(Diagnostic::warning(
+            path,
+            spans.key(&["rust"]),
+            "[rust] sets the edition of Rust examples for mdBook's test and playground; ignored",
+        ));
+    }
+    let b = &config.build;
+    for (key, set) in [
+        ("create-missing", b.create_missing.is_some()),
+        ("use-default-preprocessors", b.use_default_preprocessors.is_some()),
+        ("extra-watch-dirs", b.extra_watch_dirs.is_some()),
+    ] {
+        if set {
+            let why = match key {
+                "create-missing" => "carebook never writes into your chapters folder: an entry of SUMMARY.md without its file is reported instead",
+                "use-default-preprocessors" => "carebook runs no preprocessors",
+                _ => "`carebook serve` watches the book's whole folder",
+            };
+            notes.push(Diagnostic::warning(
+                path,
+                spans.key(&["build", key]),
+                format!("`{key}` under [build] is an mdBook setting; ignored: {why}"),
+            ));
+        }
+    }
+    notes
+}
+
+/// The error for a book.toml without a title, as the TOML reader reports a missing
+/// key, with the mdBook way to fix it when the book has a `[book]` table.
+pub fn missing_title(config: &Config, text: &str, path: &Path) -> Diagnostic {
+    let d = Diagnostic::error(
+        path,
+        LineIndex::new(text).span(0..text.len()),
+        "invalid book.toml: missing field `title`",
+    );
+    if config.book.is_some() {
+        d.with_hint("add `title = \"...\"` under [book]")
+    } else {
+        d
+    }
+}
