@@ -297,7 +297,9 @@ pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
         file: m.file,
     });
     let arranged = arrange(chapters, metas);
-    finish(root, config, source_dir, listing, arranged, home, links, diags)
+    finish(
+        root, config, source_dir, listing, arranged, home, links, diags,
+    )
 }
 
 /// The book from its parts and chapters in reading order, checked as a whole.
@@ -1139,7 +1141,11 @@ impl Book {
             } else {
                 c.slug.clone()
             };
-            let title = if old.listed { old.title.clone() } else { c.title };
+            let title = if old.listed {
+                old.title.clone()
+            } else {
+                c.title
+            };
             Chapter {
                 part: old.part,
                 name,

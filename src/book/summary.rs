@@ -127,17 +127,15 @@ pub fn parse(text: &str, file: &Path) -> (Summary, Vec<Diagnostic>) {
             }
             Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
             Event::Start(Tag::Item) => items.push(false),
-            Event::End(TagEnd::Item) => {
-                if items.pop() == Some(false) {
-                    diags.push(
-                        Diagnostic::error(
-                            file,
-                            lines.span(range.clone()),
-                            "this entry of SUMMARY.md is not a link to a chapter",
-                        )
-                        .with_hint("write each entry as `- [Title](file.md)`, or `- [Title]()` for a chapter not written yet"),
-                    );
-                }
+            Event::End(TagEnd::Item) if items.pop() == Some(false) => {
+                diags.push(
+                    Diagnostic::error(
+                        file,
+                        lines.span(range.clone()),
+                        "this entry of SUMMARY.md is not a link to a chapter",
+                    )
+                    .with_hint("write each entry as `- [Title](file.md)`, or `- [Title]()` for a chapter not written yet"),
+                );
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 collect = Collect::Link {
@@ -188,7 +186,12 @@ pub fn parse(text: &str, file: &Path) -> (Summary, Vec<Diagnostic>) {
                     pos,
                 };
                 if list_depth > 0 {
-                    summary.groups.last_mut().expect("one group").entries.push(entry);
+                    summary
+                        .groups
+                        .last_mut()
+                        .expect("one group")
+                        .entries
+                        .push(entry);
                 } else if seen_list || summary.groups.len() > 1 {
                     pending.push(entry);
                 } else {
@@ -238,9 +241,7 @@ fn entry_path(dest: &str) -> Result<PathBuf, &'static str> {
                     return Err("it leads out of the chapters folder");
                 }
             }
-            Component::RootDir | Component::Prefix(_) => {
-                return Err("it is an absolute path")
-            }
+            Component::RootDir | Component::Prefix(_) => return Err("it is an absolute path"),
         }
     }
     let ext = out
@@ -319,7 +320,7 @@ pub(super) fn load(
                         format!(
                             "SUMMARY.md lists `{}`, which is not in `{}`",
                             entry.path.display(),
-                            source_dir.display()
+                            config.build.source.display()
                         ),
                     )
                     .with_hint("create the file, correct the path in the link, or write the entry as a draft, `- [Title]()`, until the chapter is written"),
@@ -343,7 +344,11 @@ pub(super) fn load(
                 *pos,
                 format!(
                     "{} in SUMMARY.md {} no file yet and {} left out of the site: {}",
-                    if names.len() == 1 { "1 draft entry".to_owned() } else { format!("{} draft entries", names.len()) },
+                    if names.len() == 1 {
+                        "1 draft entry".to_owned()
+                    } else {
+                        format!("{} draft entries", names.len())
+                    },
                     if names.len() == 1 { "has" } else { "have" },
                     if names.len() == 1 { "is" } else { "are" },
                     names.join(", ")
@@ -374,6 +379,20 @@ pub(super) fn load(
             diags.append(&mut d);
             let Some(mut ch) = ch else { continue };
             ch.title = entry.title.clone();
+            // A folder's README.md is its index.html, as mdBook publishes it, so
+            // addresses people kept still work (not at the top: that is the home page).
+            let readme = entry
+                .path
+                .file_name()
+                .is_some_and(|n| n.eq_ignore_ascii_case("readme.md"));
+            let in_folder = entry
+                .path
+                .parent()
+                .is_some_and(|p| !p.as_os_str().is_empty());
+            if readme && in_folder && ch.slug == "readme" {
+                ch.slug = "index".into();
+                ch.out_path = super::output_path(&entry.path, "index");
+            }
             ch.nest = entry.depth.min(last.map_or(0, |l| l + 1));
             ch.listed = true;
             last = Some(ch.nest);
@@ -386,7 +405,11 @@ pub(super) fn load(
             (None, true) => (PathBuf::from(unique("end", &mut taken)), 0),
             (Some(title), _) => {
                 let slug = crate::url::slugify(title);
-                let base = if slug.is_empty() { format!("part-{index}") } else { slug };
+                let base = if slug.is_empty() {
+                    format!("part-{index}")
+                } else {
+                    slug
+                };
                 (PathBuf::from(unique(&base, &mut taken)), 1)
             }
         };
@@ -449,7 +472,9 @@ fn unlisted(
         .iter()
         .chain(&listing.part_files)
         .filter(|rel| {
-            let md = rel.extension().is_some_and(|e| e == "md" || e == "markdown");
+            let md = rel
+                .extension()
+                .is_some_and(|e| e == "md" || e == "markdown");
             md && rel.as_path() != Path::new(SUMMARY_FILE)
                 && !listed.contains_key(rel.as_path())
                 && !std::fs::canonicalize(dir.join(rel))
@@ -489,7 +514,9 @@ mod tests {
         parse(text, Path::new("SUMMARY.md"))
     }
 
-    fn shape(s: &Summary) -> Vec<(Option<&str>, Vec<(String, usize)>)> {
+    type Shape<'a> = Vec<(Option<&'a str>, Vec<(String, usize)>)>;
+
+    fn shape(s: &Summary) -> Shape<'_> {
         s.groups
             .iter()
             .map(|g| {
@@ -517,7 +544,12 @@ mod tests {
                 (None, vec![s2("intro.md", 0)]),
                 (
                     Some("Basics"),
-                    vec![s2("one.md", 0), s2("one/a.md", 1), s2("one/a/deep.md", 2), s2("two.md", 0)]
+                    vec![
+                        s2("one.md", 0),
+                        s2("one/a.md", 1),
+                        s2("one/a/deep.md", 2),
+                        s2("two.md", 0)
+                    ]
                 ),
                 (None, vec![s2("thanks.md", 0)]),
             ]
@@ -539,7 +571,7 @@ mod tests {
     fn bad_entries_are_located() {
         let (_, d) = read("- [A](a.md)\n- plain words\n- [Up](../../etc/passwd.md)\n- [Web](https://example.com)\n");
         let at: Vec<(usize, usize)> = d.iter().map(|d| (d.line, d.col)).collect();
-        assert_eq!(at, [(2, 3), (3, 3), (4, 3)], "{d:?}");
+        assert_eq!(at, [(2, 1), (3, 3), (4, 3)], "{d:?}");
         assert!(d[1].message.contains("out of the chapters folder"));
     }
 }

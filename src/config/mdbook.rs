@@ -113,48 +113,51 @@ fn ignored(config: &Config, text: &str, path: &Path) -> Vec<Diagnostic> {
     let spans = TomlSpans::new(text);
     let mut notes = Vec::new();
     for name in config.output.keys() {
-        let what = match name.as_str() {
-            "html" => "mdBook's HTML theme settings; carebook makes the site with its own theme (set `theme` under [build])".to_owned(),
-            "markdown" => "mdBook's Markdown copy of the book; carebook does not write one".to_owned(),
-            "linkcheck" => "the mdbook-linkcheck settings; carebook checks every link between chapters on each build".to_owned(),
-            "pdf" => "an mdBook PDF renderer; carebook's print.html prints the whole handbook, and each chapter has a desk card".to_owned(),
-            _ => format!("the settings of the mdBook renderer `{name}`, which carebook does not run"),
+        let why = match name.as_str() {
+            "html" => "it holds mdBook's settings for its HTML theme, and carebook makes the site with its own".to_owned(),
+            "markdown" => "carebook does not write a Markdown copy of the book".to_owned(),
+            "linkcheck" => "carebook checks every link between chapters on each build".to_owned(),
+            "pdf" => "carebook's print.html prints the whole handbook".to_owned(),
+            _ => format!("carebook does not run mdBook's `{name}` renderer"),
         };
         notes.push(
             Diagnostic::warning(
                 path,
                 spans.key(&["output", name]),
-                format!("[output.{name}] is {what}; ignored"),
+                format!("[output.{name}] is ignored: {why}"),
             )
-            .with_hint("carebook builds the site, print.html and desk cards itself; remove the table if mdBook no longer builds this book"),
+            .with_hint("carebook makes the site, print.html and the desk cards itself; remove the table once mdBook no longer builds this book"),
         );
     }
     for name in config.preprocessor.keys() {
-        let what = match name.as_str() {
-            "links" => "mdBook's own `{{#include}}` preprocessor; carebook reads `{{#include}}` itself".to_owned(),
-            "index" => "mdBook's README-to-index preprocessor; carebook names each page after its file".to_owned(),
-            _ => format!("the mdBook preprocessor `{name}`, which carebook does not run: what it adds to the chapters will be missing"),
+        let why = match name.as_str() {
+            "links" => "carebook reads `{{#include}}` itself".to_owned(),
+            "index" => "carebook publishes a folder's README.md listed in SUMMARY.md as its index.html already".to_owned(),
+            _ => format!("carebook does not run mdBook's `{name}` preprocessor, so what it adds to the chapters will be missing"),
         };
         notes.push(
             Diagnostic::warning(
                 path,
                 spans.key(&["preprocessor", name]),
-                format!("[preprocessor.{name}] is {what}; ignored"),
+                format!("[preprocessor.{name}] is ignored: {why}"),
             )
-            .with_hint("check the chapters that rely on it in the built site"),
+            .with_hint("look over the chapters that rely on it in the built site"),
         );
     }
     if config.rust.is_some() {
         notes.push(Diagnostic::warning(
             path,
             spans.key(&["rust"]),
-            "[rust] sets the edition of Rust examples for mdBook's test and playground; ignored",
+            "[rust] is ignored: it sets the edition of Rust examples for mdBook's tests and playground",
         ));
     }
     let b = &config.build;
     for (key, set) in [
         ("create-missing", b.create_missing.is_some()),
-        ("use-default-preprocessors", b.use_default_preprocessors.is_some()),
+        (
+            "use-default-preprocessors",
+            b.use_default_preprocessors.is_some(),
+        ),
         ("extra-watch-dirs", b.extra_watch_dirs.is_some()),
     ] {
         if set {
@@ -166,7 +169,7 @@ fn ignored(config: &Config, text: &str, path: &Path) -> Vec<Diagnostic> {
             notes.push(Diagnostic::warning(
                 path,
                 spans.key(&["build", key]),
-                format!("`{key}` under [build] is an mdBook setting; ignored: {why}"),
+                format!("`{key}` under [build] is ignored: {why}"),
             ));
         }
     }
