@@ -93,6 +93,10 @@ pub fn apply(config: &mut Config, text: &str, path: &Path) -> Result<(), Diagnos
             None => PathBuf::from("src"),
         };
     }
+    let titled = has(&["title"]) || config.book.as_ref().is_some_and(|b| b.title.is_some());
+    if !titled {
+        return Err(missing_title(config, text, path));
+    }
     if let Some(dir) = config.build.build_dir.clone() {
         if has(&["build", "output"]) {
             return Err(Diagnostic::error(
@@ -178,7 +182,7 @@ fn ignored(config: &Config, text: &str, path: &Path) -> Vec<Diagnostic> {
 
 /// The error for a book.toml without a title, as the TOML reader reports a missing
 /// key, with the mdBook way to fix it when the book has a `[book]` table.
-pub fn missing_title(config: &Config, text: &str, path: &Path) -> Diagnostic {
+fn missing_title(config: &Config, text: &str, path: &Path) -> Diagnostic {
     let d = Diagnostic::error(
         path,
         LineIndex::new(text).span(0..text.len()),

@@ -679,9 +679,6 @@ impl Config {
         let mut config: Config =
             toml::from_str(text).map_err(|e| toml_diagnostic(&e, text, path))?;
         mdbook::apply(&mut config, text, path)?;
-        if config.title.is_empty() {
-            return Err(mdbook::missing_title(&config, text, path));
-        }
         config.validate(text, path)?;
         config.file = ConfigFile {
             path: path.to_path_buf(),
