@@ -188,3 +188,16 @@ fn a_book_without_title_is_told_where_mdbook_keeps_it() {
     assert_ne!(run.code, 0);
     assert_contains(&run.problems, "error: invalid book.toml: missing field `title`\n  help: add `title = \"...\"` under [book]");
 }
+
+#[test]
+fn without_summary_md_the_folders_give_the_order_and_the_build_says_so() {
+    let book = copy_fixture("mdbook-book");
+    std::fs::remove_file(book.path().join("src/SUMMARY.md")).expect("remove SUMMARY.md");
+    let run = build_ok(book.path());
+    assert_contains(
+        &run.problems,
+        "src/SUMMARY.md: warning: book.toml has mdBook's [book] table but the chapters folder has no SUMMARY.md: chapters are ordered by their folders and file names",
+    );
+    // Every Markdown file is a page again, as in a book without SUMMARY.md.
+    assert!(book.path().join("book/old-process.html").is_file());
+}
