@@ -127,6 +127,7 @@ pub fn parse(text: &str, file: &Path) -> (Summary, Vec<Diagnostic>) {
             }
             Event::End(TagEnd::List(_)) => list_depth = list_depth.saturating_sub(1),
             Event::Start(Tag::Item) => items.push(false),
+            // The guard pops the item either way; only one without a link is reported.
             Event::End(TagEnd::Item) if items.pop() == Some(false) => {
                 diags.push(
                     Diagnostic::error(
