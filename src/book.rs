@@ -12,6 +12,7 @@ use crate::source::{self, CardDetails, CardSetting, FrontMatter, PartMeta};
 
 pub use crate::paths::RESERVED_FOLDERS;
 
+pub mod summary;
 pub mod translated;
 
 /// A chapter's key: its place in reading order. Every per-chapter result (the book's
@@ -127,9 +128,10 @@ impl Part {
     pub fn all_chapter_ids(&self) -> impl Iterator<Item = ChapterId> + Clone {
         self.all_chapters.clone().map(ChapterId)
     }
-    /// Chapters at the top of the book form a part with no folder and no page.
+    /// Chapters at the top of the book form a part with no folder and no page (so do
+    /// the closing chapters of an mdBook book, after its last part).
     pub fn is_root(&self) -> bool {
-        self.dir.as_os_str().is_empty()
+        self.depth == 0
     }
 }
 
@@ -178,6 +180,12 @@ pub struct Chapter {
     /// In another language's site: the chapter is shown in the book's own language
     /// (this code) because it has no translation yet.
     pub untranslated: Option<String>,
+    /// How deep SUMMARY.md nests the chapter under the chapters before it in its part
+    /// (0 at the top); always 0 in a book ordered by its folders.
+    pub nest: usize,
+    /// SUMMARY.md lists the chapter: its title is the entry's label, kept when the
+    /// file is read again.
+    pub listed: bool,
 }
 
 impl Chapter {
@@ -236,10 +244,35 @@ pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
     let source_dir = root.join(&config.build.source);
     let links = source::LinkPolicy::new(root, &config);
     let mut listing = source::walk(&source_dir, &links);
-    let mut diags = listing.diagnostics;
+    let mut diags = std::mem::take(&mut config.notes);
+    diags.append(&mut listing.diagnostics);
+    if let Some(file) = summary::find(&source_dir, config.book.is_some()) {
+        let listed = summary::load(&file, root, &source_dir, &listing, &config);
+        diags.extend(listed.diags);
+        diags.extend(foreign_keys_summary(&listed.chapters, &source_dir));
+        return finish(
+            root,
+            config,
+            source_dir,
+            listing,
+            (listed.parts, listed.chapters),
+            None,
+            links,
+            diags,
+        );
+    }
     let texts = source::read_all(&source_dir, &listing.chapters);
-    let drafted: Vec<_> = listing
-        .chapters
+    if config.book.is_some() {
+        diags.push(
+            Diagnostic::warning(
+                source_dir.join(summary::SUMMARY_FILE),
+                Pos::FILE,
+                "book.toml has mdBook's [book] table but the chapters folder has no SUMMARY.md: chapters are ordered by their folders and file names",
+            )
+            .with_hint("list the chapters in SUMMARY.md, as mdBook reads them, to give their order and nesting"),
+        );
+    }
+    let drafted: Vec<_> = std::mem::take(&mut listing.chapters)
         .into_par_iter()
         .zip(texts)
         .map(|(rel, text)| {
@@ -260,17 +293,34 @@ pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
         listing.assets.extend(unreadable);
     }
     diags.extend(foreign_keys_summary(&chapters, &source_dir));
-    let tags_from_chapters = config.tags.is_empty();
-    if tags_from_chapters {
-        tags_as_used(&mut chapters, &mut config.tags);
-    }
     let mut metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
     let home = metas.remove(Path::new("")).map(|m| HomeText {
         text: m.intro,
         file: m.file,
         translated_from: None,
     });
-    let (parts, mut chapters) = arrange(chapters, metas);
+    let arranged = arrange(chapters, metas);
+    finish(
+        root, config, source_dir, listing, arranged, home, links, diags,
+    )
+}
+
+/// The book from its parts and chapters in reading order, checked as a whole.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    root: &Path,
+    mut config: Config,
+    source_dir: PathBuf,
+    listing: source::Listing,
+    (parts, mut chapters): (Vec<Part>, Vec<Chapter>),
+    home: Option<HomeText>,
+    links: source::LinkPolicy,
+    mut diags: Vec<Diagnostic>,
+) -> (Book, Vec<Diagnostic>) {
+    let tags_from_chapters = config.tags.is_empty();
+    if tags_from_chapters {
+        tags_as_used(&mut chapters, &mut config.tags);
+    }
     name_chapters(&mut chapters);
     let history = crate::gitinfo::History::read(&source_dir, config.build.git_dates);
     let languages = translated::site_languages(&config);
@@ -497,6 +547,8 @@ pub(crate) fn draft_chapter(
     let mut chapter = Chapter {
         translated_from,
         untranslated: None,
+        nest: 0,
+        listed: false,
         extra,
         aliases: fm.aliases.0,
         facts_used: Vec::new(),
@@ -1040,7 +1092,7 @@ impl Book {
         if self.has_changes() {
             r.insert(crate::paths::WHATS_NEW.into(), "the What's new page".into());
         }
-        for p in self.parts.iter().filter(|p| !p.dir.as_os_str().is_empty()) {
+        for p in self.parts.iter().filter(|p| !p.is_root()) {
             r.insert(
                 p.out_path.clone(),
                 format!("the page of the part “{}”", p.title),
@@ -1092,9 +1144,17 @@ impl Book {
             } else {
                 c.slug.clone()
             };
+            let title = if old.listed {
+                old.title.clone()
+            } else {
+                c.title
+            };
             Chapter {
                 part: old.part,
                 name,
+                title,
+                nest: old.nest,
+                listed: old.listed,
                 ..c
             }
         });

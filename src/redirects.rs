@@ -37,7 +37,7 @@ fn pages(book: &Book) -> HashMap<String, String> {
     ] {
         p.insert(path.to_owned(), what.to_owned());
     }
-    for part in book.parts.iter().filter(|p| !p.dir.as_os_str().is_empty()) {
+    for part in book.parts.iter().filter(|p| !p.is_root()) {
         p.insert(
             part.out_path.clone(),
             format!("the page of the part “{}”", part.title),

@@ -103,6 +103,8 @@ fn translated(original: &Chapter, tr: &Chapter) -> Chapter {
     ch.search = original.search;
     ch.aliases = original.aliases.clone();
     ch.upkeep = original.upkeep.clone();
+    ch.nest = original.nest;
+    ch.listed = original.listed;
     if original.card.is_none() {
         ch.card = None;
     }

@@ -99,10 +99,13 @@ pub fn apply_vars(
     let changed =
         toml::to_string(&table).map_err(|e| problem(format!("cannot apply {names}: {e}")))?;
     // Parsed and validated as book.toml is: an override is held to the same bounds.
+    let notes = config.notes;
     let mut config = Config::parse(&changed, path).map_err(|d| {
         let message = d.message.trim_start_matches("invalid book.toml: ");
         problem(format!("invalid setting from {names}: {message}"))
     })?;
+    // Located in the file the user wrote, like the checks below.
+    config.notes = notes;
     // Later checks locate values in the file the user wrote, not in this rewrite.
     config.file.text = text.into();
     Ok(config)

@@ -2,6 +2,7 @@
 //! Unknown keys are errors so a typo never silently does nothing.
 
 pub mod env;
+pub mod mdbook;
 
 use std::path::{Path, PathBuf};
 
@@ -34,7 +35,9 @@ pub struct Config {
     /// later check of its tables (packs, redirects, rules, strings).
     #[serde(skip)]
     pub file: ConfigFile,
-    /// The handbook's title, shown on every page.
+    /// The handbook's title, shown on every page (or `title` under `[book]`, as mdBook
+    /// has it; one of the two is required).
+    #[serde(default)]
     pub title: String,
     /// One or two sentences for the home page and search engines.
     #[serde(default)]
@@ -91,6 +94,23 @@ pub struct Config {
     /// has one language, `language`.
     #[serde(default)]
     pub languages: IndexMap<String, LanguageConfig>,
+    /// `[book]`: an mdBook book's title, authors, description, language and chapters
+    /// folder (see `config::mdbook`). Its chapters' order then comes from SUMMARY.md.
+    #[serde(default)]
+    pub book: Option<mdbook::BookTable>,
+    /// `[output.<renderer>]`, mdBook's: read only to say it is ignored.
+    #[serde(default)]
+    pub output: IndexMap<String, toml::Value>,
+    /// `[preprocessor.<name>]`, mdBook's: read only to say it is ignored.
+    #[serde(default)]
+    pub preprocessor: IndexMap<String, toml::Value>,
+    /// `[rust]`, mdBook's edition of Rust examples: ignored.
+    #[serde(default)]
+    pub rust: Option<toml::Value>,
+    /// Warnings about book.toml that do not stop the build (mdBook's tables that
+    /// carebook ignores), reported with the book's other problems.
+    #[serde(skip)]
+    pub notes: Vec<Diagnostic>,
 }
 
 /// `[languages.<code>]` in book.toml: one language the book is translated into. Its
@@ -244,6 +264,16 @@ pub struct BuildConfig {
     /// default `snippets`. Its files are not chapters.
     #[serde(default = "default_snippets")]
     pub snippets: PathBuf,
+    /// mdBook's `build-dir`: the output folder, as `output` is.
+    #[serde(default)]
+    pub build_dir: Option<PathBuf>,
+    /// mdBook's other `[build]` keys, reported as ignored.
+    #[serde(default)]
+    pub create_missing: Option<bool>,
+    #[serde(default)]
+    pub use_default_preprocessors: Option<bool>,
+    #[serde(default)]
+    pub extra_watch_dirs: Option<Vec<PathBuf>>,
 }
 
 impl Default for BuildConfig {
@@ -262,6 +292,10 @@ impl Default for BuildConfig {
             edit_url: None,
             git_dates: true,
             snippets: default_snippets(),
+            build_dir: None,
+            create_missing: None,
+            use_default_preprocessors: None,
+            extra_watch_dirs: None,
         }
     }
 }
@@ -649,6 +683,7 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config, Diagnostic> {
         let mut config: Config =
             toml::from_str(text).map_err(|e| toml_diagnostic(&e, text, path))?;
+        mdbook::apply(&mut config, text, path)?;
         config.validate(text, path)?;
         config.file = ConfigFile {
             path: path.to_path_buf(),

@@ -14,7 +14,7 @@ use crate::course::Pack;
 use crate::markdown::{PageLink, TocEntry};
 use crate::relink::{rewrite_attrs, SiteLink};
 use crate::render::card::card_ctx;
-use crate::render::{self, Chip, Frame, FrameKind, LinkCtx, Links, Nav, NavPart, Site};
+use crate::render::{self, Chip, Frame, FrameKind, LinkCtx, Links, Nav, NavChapter, NavPart, Site};
 use crate::Error;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -256,10 +256,13 @@ impl<'a> PackRender<'a> {
 
     fn nav(&self, current: Option<usize>) -> Nav<'a> {
         let chapters = (0..self.pack.chapters.len())
-            .map(|p| LinkCtx {
-                title: self.title(p),
-                href: Cow::Owned(self.href(p)),
-                current: Some(p) == current,
+            .map(|p| NavChapter {
+                link: LinkCtx {
+                    title: self.title(p),
+                    href: Cow::Owned(self.href(p)),
+                    current: Some(p) == current,
+                },
+                children: Vec::new(),
             })
             .collect();
         let part = NavPart {

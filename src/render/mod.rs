@@ -406,8 +406,58 @@ pub struct NavPart<'a> {
     pub has_children: bool,
     /// Its chapters, then its sub-sections: filled when it is open, or in a book small
     /// enough to hold the whole tree on every page.
-    pub chapters: Vec<LinkCtx<'a>>,
+    pub chapters: Vec<NavChapter<'a>>,
     pub sections: Vec<NavPart<'a>>,
+}
+
+/// A chapter in the sidebar, with the chapters SUMMARY.md nests under it.
+#[derive(Serialize)]
+pub struct NavChapter<'a> {
+    #[serde(flatten)]
+    pub link: LinkCtx<'a>,
+    pub children: Vec<NavChapter<'a>>,
+}
+
+/// Section chapters as a tree by their `nest` depth (flat in a book ordered by folders).
+fn nest_chapters<'a>(
+    book: &'a Book,
+    ids: impl Iterator<Item = ChapterId>,
+    current: Option<ChapterId>,
+) -> Vec<NavChapter<'a>> {
+    // The open path: one list per depth, each child list joined to its parent when a
+    // shallower chapter (or the end) closes it.
+    let mut stack: Vec<Vec<NavChapter<'a>>> = vec![Vec::new()];
+    for id in ids {
+        // At most one deeper than the last chapter: a chapter needs one to hang under.
+        let open = stack.len() - 1 + usize::from(stack.last().is_some_and(|l| !l.is_empty()));
+        let depth = book.chapters[id].nest.min(open);
+        while stack.len() > depth + 1 {
+            close(&mut stack);
+        }
+        if stack.len() < depth + 1 {
+            stack.push(Vec::new());
+        }
+        stack[depth].push(NavChapter {
+            link: link(book, id, Some(id) == current),
+            children: Vec::new(),
+        });
+    }
+    while stack.len() > 1 {
+        close(&mut stack);
+    }
+    stack.pop().unwrap_or_default()
+}
+
+/// Ends the deepest open list: its chapters go under the last chapter above them.
+fn close(stack: &mut Vec<Vec<NavChapter<'_>>>) {
+    let done = stack.pop().unwrap_or_default();
+    match stack.last_mut() {
+        Some(list) => match list.last_mut() {
+            Some(parent) => parent.children = done,
+            None => list.extend(done),
+        },
+        None => stack.push(done),
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -601,9 +651,7 @@ impl<'a> NavTree<'a, '_> {
         let drawn = self.whole || open || root;
         let (chapters, sections) = if drawn {
             (
-                part.chapter_ids()
-                    .map(|id| link(book, id, Some(id) == self.chapter))
-                    .collect(),
+                nest_chapters(book, part.chapter_ids(), self.chapter),
                 part.children.iter().map(|&c| self.node(c)).collect(),
             )
         } else {

@@ -17,6 +17,7 @@ macro_rules! embed {
 const TEMPLATES: &[(&str, &[u8])] = embed!(
     "templates",
     "base.html",
+    "partials/nav_chapter.html",
     "partials/nav_section.html",
     "partials/sidebar.html",
     "partials/chapter_list.html",
