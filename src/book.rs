@@ -261,6 +261,10 @@ pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
     let tags_from_chapters = config.tags.is_empty();
     if tags_from_chapters {
         tags_as_used(&mut chapters, &mut config.tags);
+    } else {
+        for ch in &mut chapters {
+            declared_tags(&mut ch.tags, &config.tags);
+        }
     }
     let mut metas = load_part_metas(&source_dir, &listing.part_files, &mut diags);
     let home = metas.remove(Path::new("")).map(|m| HomeText {
@@ -354,6 +358,26 @@ fn tags_as_used(
         ch.tags.retain(|t| seen.insert(t.clone()));
     }
     tags.sort_by(|a, _, b, _| a.cmp(b));
+}
+
+/// A tag written as it is shown (`Customer Support`) where book.toml declares its id
+/// (`[tags.customer-support]`) is that tag, as it would be without `[tags]`: declaring
+/// the tags a handbook already uses (`carebook init --from`) needs no page changed. A
+/// tag whose id is not declared either stays as written, for the check to report.
+fn declared_tags(
+    tags: &mut Vec<String>,
+    declared: &indexmap::IndexMap<String, crate::config::Term>,
+) {
+    for tag in tags.iter_mut() {
+        if !declared.contains_key(tag.as_str()) {
+            let id = term_id(tag);
+            if declared.contains_key(&id) {
+                *tag = id;
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    tags.retain(|t| seen.insert(t.clone()));
 }
 
 /// `key` as written in a TOML table header: bare when it can be, else quoted.
@@ -1081,6 +1105,8 @@ impl Book {
                 for tag in &mut c.tags {
                     *tag = term_id(tag);
                 }
+            } else {
+                declared_tags(&mut c.tags, &self.config.tags);
             }
             // Its short name depends on the other chapters' slugs: kept while its own
             // slug is (a new slug is a change of structure, and the book is read again).
