@@ -372,6 +372,21 @@ pub fn import_text(
         ),
     };
     let _ = writeln!(t, "  Pages      {} {sections}", plural(f.pages, "page"));
+    if f.drafts > 0 {
+        let _ = writeln!(
+            t,
+            "             and {} (draft: true), left out of the site",
+            plural(f.drafts, "draft")
+        );
+    }
+    if f.sections > 0 {
+        let pages = match (f.section_pages, f.sections) {
+            (0, _) => "none has a page of its own: a README.md, index.md or _index.md in a folder gives it a title and text".to_owned(),
+            (p, n) if p == n => format!("all {n} have a page of their own (README.md, index.md or _index.md)"),
+            (p, n) => format!("{p} of {n} have a page of their own (README.md, index.md or _index.md); the others list their pages"),
+        };
+        let _ = writeln!(t, "  Sections   {pages}");
+    }
     let _ = writeln!(
         t,
         "  Home page  {}",
@@ -390,7 +405,7 @@ pub fn import_text(
         "  Title      “{}”, {}",
         f.title,
         f.title_from.as_deref().map_or_else(
-            || "from the folder's name".to_owned(),
+            || "from the folder's name (change it in book.toml)".to_owned(),
             |p| format!("from {}", display_path(p))
         )
     );
@@ -531,7 +546,9 @@ pub fn import_json(f: &crate::init::from::Imported) -> String {
         "title": f.title,
         "title_from": f.title_from.as_deref().map(display_path),
         "pages": f.pages,
+        "drafts": f.drafts,
         "sections": f.sections,
+        "section_pages": f.section_pages,
         "deepest": f.deepest.as_ref().map(|(path, depth)| json!({"path": path, "depth": depth})),
         "home": f.home.as_deref().map(display_path),
         "titles": {

@@ -308,6 +308,8 @@ fn main() -> ExitCode {
             format,
             verbose,
         } => book_dir(dir, &book).and_then(|dir| {
+            // A folder that cannot be read fails with the build's own problems.
+            shown = Some(Shown::new(Format::Human, &dir));
             commands::init_from(dir, from, matches!(format, ReviewFormat::Json), verbose)
         }),
         Command::Review { dir, format } => book_dir(dir, &book)

@@ -26,8 +26,13 @@ pub struct Imported {
     pub title_from: Option<PathBuf>,
     /// The chapters (published pages), drafts left out as the build leaves them out.
     pub pages: usize,
+    /// Pages marked `draft: true`, which the build leaves out.
+    pub drafts: usize,
     /// Folders holding pages, at any depth.
     pub sections: usize,
+    /// Sections with a page of their own (`README.md`, `index.md`, `_index.md`,
+    /// `_part.yaml`): its title and introduction.
+    pub section_pages: usize,
     /// The deepest section's folder and its depth (1 for a top-level folder).
     pub deepest: Option<(String, usize)>,
     /// The top folder's own page (README.md, index.md, _index.md): the home page's text.
@@ -77,6 +82,26 @@ pub struct TagUse {
 /// Reads `from` as a handbook and writes book.toml for it in `dir`. Refuses to
 /// overwrite a book.toml, and to write one inside `from`.
 pub fn init_from(dir: &Path, from: &Path) -> Result<Imported, Error> {
+    // The book's folder must exist for `source` to lead from it (`site-book/../handbook`
+    // is resolved through `site-book`); one made here goes again if nothing is written.
+    let made = !dir.exists();
+    if made {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Error::Output(crate::output::OutputError::Io {
+                path: dir.to_path_buf(),
+                error: e,
+            })
+        })?;
+    }
+    let result = survey_and_write(dir, from);
+    if made && result.is_err() {
+        // Only when still empty: remove_dir refuses anything else.
+        let _ = std::fs::remove_dir(dir);
+    }
+    result
+}
+
+fn survey_and_write(dir: &Path, from: &Path) -> Result<Imported, Error> {
     let book_toml = dir.join(CONFIG_FILE);
     if book_toml.exists() {
         return Err(Error::Usage(format!(
@@ -122,6 +147,14 @@ pub fn init_from(dir: &Path, from: &Path) -> Result<Imported, Error> {
     };
     let (first, first_diags) = analyse(dir, &plan.settings())?;
     if first.chapters.is_empty() {
+        // A folder that could not be read says why, in the build's own words.
+        let unreadable: Vec<Diagnostic> = first_diags
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect();
+        if !unreadable.is_empty() {
+            return Err(Error::Content(unreadable));
+        }
         return Err(Error::Usage(format!(
             "found no pages in `{}`: carebook publishes Markdown files (.md, .markdown) in the folder and the folders under it; nothing was written",
             display_path(from)
@@ -180,7 +213,26 @@ pub fn init_from(dir: &Path, from: &Path) -> Result<Imported, Error> {
     }
     plan.unresolved = unresolved.len();
 
+    // The walk again, for what the book keeps no count of: drafts, and which folders
+    // have a page of their own.
+    let listing = crate::source::walk(&book.source_dir, &book.links);
+    let unreadable = book
+        .assets
+        .iter()
+        .filter(|a| a.extension().is_some_and(|e| e == "md" || e == "markdown"))
+        .count();
+    let folders_with_page: std::collections::BTreeSet<&Path> = listing
+        .part_files
+        .iter()
+        .filter_map(|p| p.parent())
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect();
     let imported = Imported {
+        drafts: listing
+            .chapters
+            .len()
+            .saturating_sub(book.chapters.len() + unreadable),
+        section_pages: folders_with_page.len(),
         source,
         title: plan.title.clone(),
         title_from,
