@@ -30,6 +30,11 @@ pub const NAV_DATA: &str = "assets/nav-data.js";
 /// Where packs are written inside the site, and where pack files are read from.
 pub const PACKS_DIR: &str = "packs";
 
+/// One section's printed document, when a big book prints by section (`print`).
+pub fn print_section(stem: &str) -> String {
+    format!("print-{stem}.html")
+}
+
 pub fn tag_href(id: &str) -> String {
     format!("tags/{}.html", crate::url::encode_path(id))
 }

@@ -3,7 +3,7 @@
 //! unique), its headings moved one level down, and links between chapters turned into
 //! links within the document.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -26,6 +26,8 @@ struct PrintCtx<'a> {
     chapter_count: usize,
     /// Some chapter's knowledge check is printed as a worksheet.
     knowledge_checks: bool,
+    /// The section this document prints, when a big book prints one per section.
+    section: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -45,38 +47,156 @@ struct PrintChapter<'a> {
     html: String,
 }
 
-/// Where pages of the site land in the printed document.
+/// print.html of a book printed by section: what each section's document holds.
+#[derive(Serialize)]
+struct IndexBody<'a> {
+    print_index: IndexCtx<'a>,
+}
+
+#[derive(Serialize)]
+struct IndexCtx<'a> {
+    chapter_count: usize,
+    sections: Vec<IndexSection<'a>>,
+}
+
+#[derive(Serialize)]
+struct IndexSection<'a> {
+    href: &'a str,
+    title: &'a str,
+    chapter_count: usize,
+    /// The sub-sections, one level down, to show what the document covers.
+    covers: Vec<&'a str>,
+}
+
+/// One printed document: a top-level section with every section under it, or the
+/// whole book in one.
+struct Document {
+    /// Its file in the site.
+    file: String,
+    /// The parts it prints (indexes into `Book::parts`), in reading order.
+    parts: Vec<usize>,
+}
+
+/// The printed documents: one for the whole book, or, past `[print] sections-above`
+/// chapters, one per top-level section (chapters at the top of the book make one of
+/// their own).
+fn documents(book: &Book) -> Vec<Document> {
+    if book.chapters.len() <= book.config.print.sections_above {
+        return vec![Document {
+            file: PRINT_PAGE.to_owned(),
+            parts: (0..book.parts.len()).collect(),
+        }];
+    }
+    let taken: HashSet<&str> = book
+        .chapters
+        .iter()
+        .map(|c| c.out_path.as_str())
+        .chain(book.parts.iter().map(|p| p.out_path.as_str()))
+        .collect();
+    let mut names: HashSet<String> = HashSet::new();
+    let mut docs: Vec<Document> = Vec::new();
+    let mut doc_of_top: HashMap<usize, usize> = HashMap::new();
+    for (i, part) in book.parts.iter().enumerate() {
+        let top = top_section(book, i);
+        let d = *doc_of_top.entry(top).or_insert_with(|| {
+            let stem = match book.parts[top].dir.file_name() {
+                Some(name) => crate::url::slugify(&name.to_string_lossy()),
+                None => "top".to_owned(),
+            };
+            // A section's name could match a chapter's page at the top of the site, or
+            // another section's after slugging: the first free of -2, -3 ...
+            let file = (1..)
+                .map(|n| match n {
+                    1 => crate::paths::print_section(&stem),
+                    _ => crate::paths::print_section(&format!("{stem}-{n}")),
+                })
+                .find(|f| !taken.contains(f.as_str()) && !names.contains(f))
+                .unwrap_or_default();
+            names.insert(file.clone());
+            docs.push(Document {
+                file,
+                parts: Vec::new(),
+            });
+            docs.len() - 1
+        });
+        if !part.all_chapters.is_empty() {
+            docs[d].parts.push(i);
+        }
+    }
+    docs.retain(|d| !d.parts.is_empty());
+    docs
+}
+
+/// The top-level section `part` is in (itself at the top, or the top of the book).
+fn top_section(book: &Book, mut part: usize) -> usize {
+    while let Some(up) = book.parts[part].parent {
+        part = up;
+    }
+    part
+}
+
+/// Where pages of the site land in the printed documents.
 struct Anchors<'a> {
-    pages: HashMap<&'a str, String>,
+    /// Page → (its document, its id there).
+    pages: HashMap<&'a str, (usize, String)>,
+    files: Vec<&'a str>,
 }
 
 impl<'a> Anchors<'a> {
-    fn new(book: &'a Book) -> Self {
-        let mut pages: HashMap<&str, String> = book
+    fn new(book: &'a Book, docs: &'a [Document]) -> Self {
+        let mut doc_of_part = vec![0; book.parts.len()];
+        for (d, doc) in docs.iter().enumerate() {
+            for &p in &doc.parts {
+                doc_of_part[p] = d;
+            }
+        }
+        let mut pages: HashMap<&str, (usize, String)> = book
             .chapters
             .iter()
-            .map(|c| (c.out_path.as_str(), c.name.clone()))
+            .map(|c| (c.out_path.as_str(), (doc_of_part[c.part], c.name.clone())))
             .collect();
         for (i, p) in book.parts.iter().enumerate() {
             pages
                 .entry(p.out_path.as_str())
-                .or_insert_with(|| part_id(i));
+                .or_insert_with(|| (doc_of_part[i], part_id(i)));
         }
-        pages.insert("index.html", "contents".to_owned());
-        Anchors { pages }
+        let mut files: Vec<&str> = docs.iter().map(|d| d.file.as_str()).collect();
+        // The home page's place is the table of contents: in the one document, or
+        // print.html's list of sections.
+        if docs.len() == 1 && docs[0].file == PRINT_PAGE {
+            pages.insert(crate::paths::HOME, (0, "contents".to_owned()));
+        } else {
+            pages.insert(crate::paths::HOME, (files.len(), String::new()));
+            files.push(PRINT_PAGE);
+        }
+        Anchors { pages, files }
     }
 
-    /// The printed document's version of a link or id found in a page at `from`.
-    fn rebase(&self, attr: &str, value: &str, from: &str, prefix: &str) -> Option<String> {
+    /// The printed document's version of a link or id found in a page at `from`,
+    /// written into document `doc`.
+    fn rebase(
+        &self,
+        attr: &str,
+        value: &str,
+        from: &str,
+        prefix: &str,
+        doc: usize,
+    ) -> Option<String> {
         if attr == "id" {
             return Some(format!("{prefix}--{value}"));
         }
+        let file = |d: usize| if d == doc { "" } else { self.files[d] };
         match SiteLink::parse(value, from)? {
             SiteLink::Fragment(f) => Some(format!("#{prefix}--{f}")),
             SiteLink::Page { target, href, frag } => {
                 match (self.pages.get(target.as_str()), frag) {
-                    (Some(id), Some(f)) if attr == "href" => Some(format!("#{id}--{f}")),
-                    (Some(id), _) if attr == "href" => Some(format!("#{id}")),
+                    (Some((d, id)), Some(f)) if attr == "href" => {
+                        Some(format!("{}#{id}--{f}", file(*d)))
+                    }
+                    (Some((d, id)), _) if attr == "href" && id.is_empty() => {
+                        Some(file(*d).to_owned())
+                    }
+                    (Some((d, id)), _) if attr == "href" => Some(format!("{}#{id}", file(*d))),
                     _ => Some(href + &frag.map(|f| format!("#{f}")).unwrap_or_default()),
                 }
             }
@@ -106,39 +226,89 @@ pub fn write(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     write_unless(site, out, &|| false).map(|_| ())
 }
 
-/// Like `write_print`, but gives up (returning `false`) as soon as `stop` says so, so
+/// Like `write`, but gives up (returning `false`) as soon as `stop` says so, so
 /// `serve` can drop a stale rendering of a big book when the next edit arrives.
 pub fn write_unless(
     site: &Site<'_>,
     out: &dyn Sink,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Result<bool, Error> {
-    let anchors = Anchors::new(site.book);
+    let docs = documents(site.book);
+    let anchors = Anchors::new(site.book, &docs);
     let sheets = worksheets(site)?;
-    let mut bodies: Vec<String> = Vec::with_capacity(site.book.chapters.len());
-    let parts: Vec<PrintPart<'_>> = site
-        .book
+    let knowledge_checks = sheets.iter().any(Option::is_some);
+    let split = docs.len() > 1 || docs[0].file != PRINT_PAGE;
+    let titles: Vec<String> = docs.iter().map(|doc| section_title(site, doc)).collect();
+    for (d, doc) in docs.iter().enumerate() {
+        if stop() {
+            return Ok(false);
+        }
+        let section = split.then_some(titles[d].as_str());
+        document(
+            site,
+            out,
+            &anchors,
+            &sheets,
+            d,
+            doc,
+            section,
+            knowledge_checks,
+        )?;
+    }
+    if split {
+        index(site, out, &docs, &titles)?;
+    }
+    Ok(!stop())
+}
+
+/// The name of the section a document prints; chapters at the top of the book, outside
+/// any folder, have none of their own.
+fn section_title(site: &Site<'_>, doc: &Document) -> String {
+    let top = &site.book.parts[top_section(site.book, doc.parts[0])];
+    if top.depth == 0 {
+        site.fill("print_top_section", &[])
+    } else {
+        top.title.clone()
+    }
+}
+
+/// One printed document: the parts of `doc` with their chapters.
+#[allow(clippy::too_many_arguments)]
+fn document(
+    site: &Site<'_>,
+    out: &dyn Sink,
+    anchors: &Anchors<'_>,
+    sheets: &[Option<String>],
+    d: usize,
+    doc: &Document,
+    section: Option<&str>,
+    knowledge_checks: bool,
+) -> Result<(), Error> {
+    let mut bodies: Vec<String> = Vec::new();
+    let mut chapter_count = 0;
+    let parts: Vec<PrintPart<'_>> = doc
         .parts
         .iter()
-        .enumerate()
-        .take_while(|_| !stop())
-        .map(|(pi, p)| {
+        .map(|&pi| {
+            let p = &site.book.parts[pi];
             let id = part_id(pi);
             let intro_html = rewrite_attrs(&site.model.intros[pi].home_page, |a, v| {
-                anchors.rebase(a, v, "index.html", &id)
+                anchors.rebase(a, v, crate::paths::HOME, &id, d)
             });
             let chapters = p
                 .chapter_ids()
                 .map(|id| {
                     let ch = site.model.chapter(id);
                     let rendered = &site.model.rendered(id).html;
-                    let html = match &sheets[id] {
+                    let html = match &sheets[id.index()] {
                         Some(sheet) => std::borrow::Cow::Owned(format!("{rendered}{sheet}")),
                         None => std::borrow::Cow::Borrowed(rendered.as_str()),
                     };
-                    let html =
-                        rewrite_attrs(&html, |a, v| anchors.rebase(a, v, &ch.out_path, &ch.name));
+                    let html = rewrite_attrs(&html, |a, v| {
+                        anchors.rebase(a, v, &ch.out_path, &ch.name, d)
+                    });
                     bodies.push(demote_headings(&html));
+                    chapter_count += 1;
                     PrintChapter {
                         id: &ch.name,
                         title: &ch.title,
@@ -156,26 +326,73 @@ pub fn write_unless(
             }
         })
         .collect();
-    if stop() {
-        return Ok(false);
-    }
     let body = PrintBody {
         print: PrintCtx {
             parts,
-            chapter_count: site.book.chapters.len(),
-            knowledge_checks: sheets.iter().any(Option::is_some),
+            chapter_count,
+            knowledge_checks,
+            section,
         },
     };
-    let title = site.fill("printable_edition", &[("title", &site.book.config.title)]);
+    let title = site.fill(
+        "printable_edition",
+        &[("title", section.unwrap_or(&site.book.config.title))],
+    );
     let info = PageInfo {
         kind: FrameKind::Print,
-        path: PRINT_PAGE,
+        path: &doc.file,
         title: &title,
         description: &site.book.config.description,
         part: None,
         chapter: None,
     };
     let frame = site.frame(info, body);
-    site.page_spliced(out, "print.html", PRINT_PAGE, frame, &bodies)?;
-    Ok(true)
+    site.page_spliced(out, "print.html", &doc.file, frame, &bodies)
+}
+
+/// print.html of a book printed by section: a list of the sections' documents.
+fn index(
+    site: &Site<'_>,
+    out: &dyn Sink,
+    docs: &[Document],
+    titles: &[String],
+) -> Result<(), Error> {
+    let book = site.book;
+    let sections = docs
+        .iter()
+        .zip(titles)
+        .map(|(doc, title)| {
+            let top = &book.parts[top_section(book, doc.parts[0])];
+            IndexSection {
+                href: &doc.file,
+                title,
+                chapter_count: doc
+                    .parts
+                    .iter()
+                    .map(|&p| book.parts[p].chapters.len())
+                    .sum(),
+                covers: top
+                    .children
+                    .iter()
+                    .map(|&c| book.parts[c].title.as_str())
+                    .collect(),
+            }
+        })
+        .collect();
+    let body = IndexBody {
+        print_index: IndexCtx {
+            chapter_count: book.chapters.len(),
+            sections,
+        },
+    };
+    let title = site.fill("printable_edition", &[("title", &book.config.title)]);
+    let info = PageInfo {
+        kind: FrameKind::Print,
+        path: PRINT_PAGE,
+        title: &title,
+        description: &book.config.description,
+        part: None,
+        chapter: None,
+    };
+    site.page(out, "print-index.html", PRINT_PAGE, site.frame(info, body))
 }

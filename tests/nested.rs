@@ -210,3 +210,100 @@ fn ids_stay_unique_in_print_when_file_names_repeat() {
     assert_eq!(ids.len(), all, "every id in print.html is unique");
     assert!(all > 300, "{all}");
 }
+
+#[test]
+fn a_big_book_prints_one_document_per_top_level_section() {
+    // Past `[print] sections-above` chapters print.html lists the top-level sections
+    // and each prints as a document of its own: one document of 10,000 chapters is
+    // more than a browser can lay out for printing.
+    let book = copy_fixture("nested-handbook");
+    let toml = read(&book.path().join("book.toml"));
+    write(
+        book.path(),
+        "book.toml",
+        &format!("{toml}\n[print]\nsections-above = 50\n"),
+    );
+    build_ok(book.path());
+    let site = book.path().join("site");
+
+    let index = read(&site.join("print.html"));
+    let listed = attr_values(&index, "href");
+    let documents = [
+        "print-top.html",
+        "print-company.html",
+        "print-departments.html",
+        "print-policies.html",
+        "print-tools.html",
+    ];
+    assert_eq!(
+        listed
+            .iter()
+            .filter(|h| h.starts_with("print-"))
+            .copied()
+            .collect::<Vec<_>>(),
+        documents,
+        "the sections in reading order"
+    );
+    assert_contains(
+        &index,
+        "This handbook has 248 chapters, too many to print as one document.",
+    );
+    assert_contains(&index, "<a href=\"print-departments.html\">Departments</a> <span class=\"count\">204 chapters</span>");
+    assert_contains(
+        &index,
+        "Includes: Engineering · Finance · Marketing · People · Sales · Customer support",
+    );
+    assert_contains(
+        &index,
+        "<a href=\"print-top.html\">Pages outside any section</a>",
+    );
+
+    // Every chapter is printed once, in its section's document.
+    let mut printed = 0;
+    for doc in documents {
+        let html = read(&site.join(doc));
+        printed += html.matches("<article class=\"print-chapter\"").count();
+        assert_contains(&html, "<a href=\"print.html\">All sections</a>");
+    }
+    assert_eq!(printed, 248);
+    let departments = read(&site.join("print-departments.html"));
+    assert_contains(&departments, "<h1 id=\"cover-title\">Departments</h1>");
+    assert_contains(&departments, "Print this section");
+    assert_contains(&departments, "This prints the 204 chapters of this section");
+    assert!(
+        departments.contains("id=\"departments-support-frontline-guides-daily-work-handovers-checklists-before-you-leave\""),
+        "a chapter seven folders down"
+    );
+    assert!(!departments.contains("class=\"print-chapter\" id=\"travel\""));
+    // A link to a chapter in another section leads into that section's document; a
+    // link to the home page leads to the list of sections.
+    assert_contains(&departments, "href=\"print-policies.html#travel\"");
+
+    // Every link between the documents resolves, ids included: only the fixture's own
+    // broken links remain, once per document that prints them.
+    let print_problems: Vec<String> = broken_links(&site)
+        .into_iter()
+        .filter(|p| p.starts_with("print"))
+        .collect();
+    assert_eq!(
+        print_problems,
+        [
+            "print-departments.html: `departments/people/courses` does not resolve to a file (looked for departments/people/courses)",
+            "print-departments.html: `departments/sales/old-pricing.md` does not resolve to a file (looked for departments/sales/old-pricing.md)",
+            "print-policies.html: `#expenses--booking-rules` points to a missing id",
+        ]
+    );
+}
+
+#[test]
+fn a_book_under_the_limit_prints_as_one_document() {
+    let book = copy_fixture("nested-handbook");
+    build_ok(book.path());
+    let site = book.path().join("site");
+    let print = read(&site.join("print.html"));
+    assert_eq!(
+        print.matches("<article class=\"print-chapter\"").count(),
+        248
+    );
+    assert!(!site.join("print-departments.html").exists());
+}

@@ -261,3 +261,42 @@ fn a_bad_synonym_stops_the_build_at_its_line_and_column() {
     assert!(run.problems.contains("is a stop word"), "{}", run.problems);
     assert!(!book.path().join("out/search").exists());
 }
+
+#[test]
+fn an_index_built_in_the_background_gives_up_between_chapters() {
+    // `serve` builds the index after each edit and drops it when the next edit comes;
+    // that edit waits until the index notices. Looking only between whole steps made it
+    // wait for all chapters to be read (about a second at 10,000 chapters).
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = carebook::build::configure(root, &Default::default()).expect("config");
+    let prepared = carebook::build::prepare(root, config, None, None).expect("prepared");
+    let chapters = prepared.analysis.book.chapters.len();
+    assert!(
+        chapters > 30,
+        "the shipped handbook has {chapters} chapters"
+    );
+
+    let asked = AtomicUsize::new(0);
+    let whole = carebook::search::build_unless(&prepared.analysis, "search/core.js", &|| {
+        asked.fetch_add(1, Relaxed);
+        false
+    });
+    assert!(whole.is_some(), "never told to stop: the index is built");
+    assert!(
+        asked.load(Relaxed) >= chapters,
+        "asked {} times for {chapters} chapters",
+        asked.load(Relaxed)
+    );
+
+    let asked = AtomicUsize::new(0);
+    let stopped = carebook::search::build_unless(&prepared.analysis, "search/core.js", &|| {
+        asked.fetch_add(1, Relaxed) >= 3
+    });
+    assert!(stopped.is_none(), "told to stop: no index");
+    assert!(
+        asked.load(Relaxed) < 3 + 8,
+        "kept reading chapters after being told to stop ({} looks)",
+        asked.load(Relaxed)
+    );
+}

@@ -412,12 +412,17 @@ pub struct PrintConfig {
     /// Print chapters' knowledge checks as worksheets (questions with empty boxes, no
     /// answers); default true. The page also has a switch for one printing.
     pub knowledge_checks: bool,
+    /// Above this many chapters, print.html lists the top-level sections and each
+    /// section prints as a document of its own; default 300. One document of 10,000
+    /// chapters weighs about 70 MB, more than a browser can lay out for printing.
+    pub sections_above: usize,
 }
 
 impl Default for PrintConfig {
     fn default() -> Self {
         PrintConfig {
             knowledge_checks: true,
+            sections_above: 300,
         }
     }
 }

@@ -28,6 +28,7 @@ const TEMPLATES: &[(&str, &[u8])] = embed!(
     "partials/not-in-pack.html",
     "cards.html",
     "print.html",
+    "print-index.html",
     "partials/agenda.html",
     "pack.html",
     "trainer.html",

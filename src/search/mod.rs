@@ -111,7 +111,7 @@ fn build_named(
     // Each step drops what it no longer needs: at 10,000 chapters these are tens of
     // megabytes each.
     let (terms, postings, lengths) = {
-        let chunks = tokenize_docs(book, rendered, &docs);
+        let chunks = tokenize_docs(book, rendered, &docs, stop);
         if stop() {
             return None;
         }
@@ -283,7 +283,14 @@ impl Chunk {
 }
 
 /// Tokenizes the documents in chunks spread over the cores; chunks come back in order.
-fn tokenize_docs(book: &Book, rendered: &[ChapterOutput], docs: &[usize]) -> Vec<Chunk> {
+/// Gives up part-way (leaving chunks short) once `stop` says so: at 10,000 chapters this
+/// is the longest step, and `serve` waits for it before applying the next edit.
+fn tokenize_docs(
+    book: &Book,
+    rendered: &[ChapterOutput],
+    docs: &[usize],
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Vec<Chunk> {
     let tokenizer = Tokenizer::for_language(&book.config.language);
     // A few chunks per core balance the load; each chunk stems its own words, so
     // small books get fewer, bigger chunks.
@@ -295,6 +302,9 @@ fn tokenize_docs(book: &Book, rendered: &[ChapterOutput], docs: &[usize]) -> Vec
         .map(|ids| {
             let mut chunk = Chunk::default();
             for &i in ids {
+                if stop() {
+                    break;
+                }
                 let d = doc_terms(&tokenizer, &mut chunk, book, i, &rendered[i].rendered);
                 chunk.docs.push(d);
             }

@@ -14,10 +14,11 @@ const bin = process.env.CAREBOOK_BIN || path.join(repoRoot, "target/debug/carebo
 const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
 
 /** Builds the book in `bookDir` into a new temporary folder and returns the site path. */
-export function buildBook(bookDir = repoRoot) {
+/** Builds `bookDir` into a fresh folder; `env` adds CAREBOOK_* setting overrides. */
+export function buildBook(bookDir = repoRoot, env = {}) {
   if (!existsSync(bin)) throw new Error(`carebook binary not found at ${bin}; run cargo build first`);
   const out = path.join(mkdtempSync(path.join(tmpdir(), "carebook-site-")), "site");
-  execFileSync(bin, ["build", bookDir, "--out", out], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(bin, ["build", bookDir, "--out", out], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ...env } });
   return out;
 }
 

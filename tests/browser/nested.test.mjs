@@ -152,3 +152,28 @@ test("no serious axe violations with sections open and closed, and no Nu errors"
   await page.close();
   assert.deepEqual(nuErrors(pages.map((p) => path.join(site, p)).concat([path.join(small, "team/onboarding.html")])), []);
 });
+
+test("a big book's print.html lists its sections, each a printable document that passes axe and Nu", async () => {
+  const bySection = buildBook(path.join(repoRoot, "tests/fixtures/nested-handbook"), { CAREBOOK_PRINT__SECTIONS_ABOVE: "50" });
+  const page = await browser.newPage();
+  await page.goto(fileUrl(bySection, "print.html"));
+  const sections = await page.locator(".print-sections li > a").allTextContents();
+  assert.deepEqual(sections, ["Pages outside any section", "Our company", "Departments", "Policies", "Tools"]);
+  // Keyboard only: Tab reaches the section's link, Enter opens its document.
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => document.activeElement?.textContent) === "Departments") break;
+  }
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/print-departments\.html$/);
+  assert.equal(await page.locator("#cover-title").textContent(), "Departments");
+  assert.equal(await page.locator("article.print-chapter").count(), 204);
+  // A link into another section's document lands on that chapter.
+  await page.locator('a[href="print-policies.html#travel"]').first().click();
+  await page.waitForURL(/print-policies\.html#travel$/);
+  assert.equal(await page.evaluate(() => document.querySelector(":target")?.id), "travel");
+  await page.close();
+  const pages = ["print.html", "print-policies.html"];
+  assert.deepEqual(await axeOnPages(browser, bySection, pages, "light"), []);
+  assert.deepEqual(nuErrors(pages.map((p) => path.join(bySection, p))), []);
+});
