@@ -133,8 +133,8 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         from: Option<PathBuf>,
         /// How to show what --from found.
-        #[arg(long, value_enum, default_value_t = ReviewFormat::Text, requires = "from")]
-        format: ReviewFormat,
+        #[arg(long, value_enum, default_value_t = InitFormat::Text, requires = "from")]
+        format: InitFormat,
         /// List every link that leads nowhere, not only the first 20.
         #[arg(long, short, requires = "from")]
         verbose: bool,
@@ -310,7 +310,7 @@ fn main() -> ExitCode {
         } => book_dir(dir, &book).and_then(|dir| {
             // A folder that cannot be read fails with the build's own problems.
             shown = Some(Shown::new(Format::Human, &dir));
-            commands::init_from(dir, from, matches!(format, ReviewFormat::Json), verbose)
+            commands::init_from(dir, from, matches!(format, InitFormat::Json), verbose)
         }),
         Command::Review { dir, format } => book_dir(dir, &book)
             .and_then(|dir| commands::review(&dir, matches!(format, ReviewFormat::Json))),
@@ -408,6 +408,14 @@ fn fail(e: Error) -> ExitCode {
 #[derive(Clone, Copy, ValueEnum)]
 enum ReviewFormat {
     /// For people: one block per owner.
+    Text,
+    /// One JSON document, for scripts.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InitFormat {
+    /// For people: what was found, in plain words.
     Text,
     /// One JSON document, for scripts.
     Json,
