@@ -340,10 +340,12 @@ pub fn init_from(dir: PathBuf, from: PathBuf, json: bool, verbose: bool) -> Resu
         print!("{}", import_text(&found, &dir, verbose));
     }
     if !json && !found.errors.is_empty() {
+        // Each kind of problem once with its count, as `carebook build` shows them:
+        // a folder written for another tool can have thousands of the same one.
         Shown {
             format: Format::Human,
             book_dir: dir,
-            verbose: true,
+            verbose,
         }
         .print(&found.errors);
     }
@@ -458,6 +460,27 @@ pub fn import_text(
             );
         }
     }
+    if !f.audiences.is_empty() {
+        let _ = writeln!(
+            t,
+            "\nAudiences in use: {}, declared in book.toml:",
+            f.audiences.len()
+        );
+        let width = f
+            .audiences
+            .iter()
+            .map(|a| a.id.chars().count())
+            .max()
+            .unwrap_or(0);
+        for a in &f.audiences {
+            let _ = writeln!(
+                t,
+                "  {:<width$}  {}",
+                crate::diag::one_line(&a.id),
+                plural(a.pages, "page")
+            );
+        }
+    }
     if f.unresolved.is_empty() {
         let _ = writeln!(t, "\nLinks: every link leads to its page or file.");
     } else {
@@ -561,6 +584,9 @@ pub fn import_json(f: &crate::init::from::Imported) -> String {
         })).collect::<Vec<_>>(),
         "tags": f.tags.iter().map(|g| json!({
             "id": g.id, "label": g.label, "pages": g.pages,
+        })).collect::<Vec<_>>(),
+        "audiences": f.audiences.iter().map(|a| json!({
+            "id": a.id, "label": a.label, "pages": a.pages,
         })).collect::<Vec<_>>(),
         "unresolved_links": f.unresolved.iter().map(problem).collect::<Vec<_>>(),
         "errors": f.errors.iter().map(problem).collect::<Vec<_>>(),

@@ -294,3 +294,31 @@ fn format_and_verbose_need_from() {
     assert_contains(&run.stderr, "--from");
     assert!(!tmp.path().join("book.toml").exists());
 }
+
+#[test]
+fn audiences_in_use_are_declared_so_the_pages_build_unchanged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(
+        root,
+        "handbook/calls.md",
+        "---\naudience: [new-hire, team-lead]\n---\n# Calls\n\nPick up by the third ring.\n",
+    );
+    write(
+        root,
+        "handbook/chat.md",
+        "---\naudience: new-hire\n---\n# Chat\n\nOne question per message.\n",
+    );
+    let run = carebook(&["init", "--from", "handbook"], root);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_contains(
+        &run.stdout,
+        "Audiences in use: 2, declared in book.toml:\n  new-hire   2 pages\n  team-lead  1 page\n",
+    );
+    assert_contains(
+        &read(&root.join("book.toml")),
+        "[audiences.new-hire]\nlabel = \"New hire\"  # on 2 pages\n",
+    );
+    build_ok(root);
+    assert!(root.join("site/audiences/team-lead.html").is_file());
+}

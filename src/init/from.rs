@@ -42,6 +42,8 @@ pub struct Imported {
     pub keys: Vec<KeyUse>,
     /// Tags in use, by id, as declared in book.toml.
     pub tags: Vec<TagUse>,
+    /// Audiences in use (`audience:`), as written, as declared in book.toml.
+    pub audiences: Vec<TagUse>,
     /// Links that lead nowhere, in file order: warnings under `broken-links = "warn"`.
     pub unresolved: Vec<Diagnostic>,
     /// Problems that will stop `carebook build` until they are fixed in the pages.
@@ -143,6 +145,7 @@ fn survey_and_write(dir: &Path, from: &Path) -> Result<Imported, Error> {
         source: source.clone(),
         folder: display_path(from),
         tags: Vec::new(),
+        audiences: Vec::new(),
         unresolved: 0,
     };
     let (first, first_diags) = analyse(dir, &plan.settings())?;
@@ -182,6 +185,22 @@ fn survey_and_write(dir: &Path, from: &Path) -> Result<Imported, Error> {
             pages: first.chapters_tagged(id).count(),
         })
         .collect();
+    // Audiences are never taken from the pages the way tags are: a book must declare
+    // the ones its pages name, as they write them.
+    let mut audiences: BTreeMap<&str, usize> = BTreeMap::new();
+    for ch in &first.chapters {
+        for a in &ch.audience {
+            *audiences.entry(a.as_str()).or_default() += 1;
+        }
+    }
+    plan.audiences = audiences
+        .into_iter()
+        .map(|(id, pages)| TagUse {
+            id: id.to_owned(),
+            label: book::humanize(id),
+            pages,
+        })
+        .collect();
     let first_errors: Vec<Diagnostic> = first_diags
         .iter()
         .filter(|d| d.is_error())
@@ -191,11 +210,12 @@ fn survey_and_write(dir: &Path, from: &Path) -> Result<Imported, Error> {
 
     // Then with the settings to be written. A problem that was an error and is now a
     // warning is one `broken-links` governs: a link that does not resolve.
-    let (book, diags) = if plan.tags.is_empty() && first_errors.is_empty() {
-        (first, first_diags)
-    } else {
-        analyse(dir, &plan.settings())?
-    };
+    let (book, diags) =
+        if plan.tags.is_empty() && plan.audiences.is_empty() && first_errors.is_empty() {
+            (first, first_diags)
+        } else {
+            analyse(dir, &plan.settings())?
+        };
     let same = |a: &Diagnostic, b: &Diagnostic| {
         (&a.path, a.line, a.col, &a.message) == (&b.path, b.line, b.col, &b.message)
     };
@@ -248,6 +268,7 @@ fn survey_and_write(dir: &Path, from: &Path) -> Result<Imported, Error> {
         titles: title_sources(&book),
         keys: key_uses(&book),
         tags: plan.tags.clone(),
+        audiences: plan.audiences.clone(),
         unresolved,
         errors,
         other_warnings,
@@ -275,6 +296,7 @@ struct Plan {
     /// The folder as the user named it, for the comments.
     folder: String,
     tags: Vec<TagUse>,
+    audiences: Vec<TagUse>,
     unresolved: usize,
 }
 
@@ -333,6 +355,20 @@ impl Plan {
                     toml_key(&tag.id),
                     q(&tag.label),
                     crate::plural(tag.pages, "page")
+                ));
+            }
+        }
+        if !self.audiences.is_empty() {
+            t.push_str(
+                "\n# Who your pages are for, as their `audience:` lines name them. Change a label to\n\
+                 # how readers should see it (\"New hires\"), and add a `description` if you like.\n",
+            );
+            for a in &self.audiences {
+                t.push_str(&format!(
+                    "\n[audiences.{}]\nlabel = {}  # on {}\n",
+                    toml_key(&a.id),
+                    q(&a.label),
+                    crate::plural(a.pages, "page")
                 ));
             }
         }
@@ -434,7 +470,7 @@ fn meaning(key: &str, pages: usize, read: usize) -> String {
         "title" => "the page's title",
         "summary" => "the summary, under the title and in search results",
         "tags" => "topics: each tag gets a page listing its pages",
-        "audience" => "who the page is for (declare audiences in book.toml)",
+        "audience" => "who the page is for: each audience gets a page listing its pages",
         "order" => "where the page comes in its folder (lower first)",
         "minutes" => "reading time, in minutes",
         "class-minutes" => "teaching time in a class, for course packs",
@@ -555,6 +591,11 @@ mod tests {
                     pages: 1,
                 },
             ],
+            audiences: vec![TagUse {
+                id: "new hire".into(),
+                label: "New hire".into(),
+                pages: 4,
+            }],
             unresolved: 3,
         };
         let text = plan.settings();
@@ -564,8 +605,10 @@ mod tests {
         assert_eq!(c.build.broken_links, crate::config::Strictness::Warn);
         assert_eq!(c.tags["customer-support"].label, "Customer Support");
         assert_eq!(c.tags["café"].label, "Café");
+        assert_eq!(c.audiences["new hire"].label, "New hire");
         let none = Plan {
             tags: Vec::new(),
+            audiences: Vec::new(),
             unresolved: 0,
             ..plan
         }
