@@ -89,6 +89,8 @@ pub struct HomeText {
     pub text: String,
     /// The file, as shown in diagnostics.
     pub file: PathBuf,
+    /// In a translation (`index.es.md`): the original's fingerprint it follows.
+    pub translated_from: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -270,6 +272,7 @@ pub fn load(root: &Path, mut config: Config) -> (Book, Vec<Diagnostic>) {
     let home = metas.remove(Path::new("")).map(|m| HomeText {
         text: m.intro,
         file: m.file,
+        translated_from: None,
     });
     let (parts, mut chapters) = arrange(chapters, metas);
     name_chapters(&mut chapters);

@@ -67,7 +67,8 @@ impl Book {
         }
         crate::book::span_sections(&mut parts);
         Book {
-            home: self.home.clone(),
+            // The home page's text from its translation, else the book's own.
+            home: set.home.clone().or_else(|| self.home.clone()),
             config,
             root: self.root.clone(),
             source_dir: self.source_dir.clone(),
@@ -178,6 +179,16 @@ pub fn status(book: &Book) -> Vec<LanguageStatus> {
     for (i, set) in book.translations.sets.iter().enumerate() {
         let lang = &book.languages[i + 1];
         let mut entries = Vec::new();
+        if let (Some(home), Some(tr)) = (&book.home, &set.home) {
+            let text = std::fs::read_to_string(&home.file).ok();
+            entries.push(entry(
+                home.file.clone(),
+                Some(tr.file.clone()),
+                tr.translated_from.clone(),
+                text.as_deref(),
+                Pos::FILE,
+            ));
+        }
         for (pi, part) in book.parts.iter().enumerate() {
             if let Some(meta) = set.parts.get(&pi) {
                 let original = part.upkeep.file.clone();

@@ -330,3 +330,54 @@ fn a_second_build_with_nothing_changed_keeps_every_language() {
         "Devoluciones",
     );
 }
+
+#[test]
+fn the_home_page_text_is_translated_by_a_file_named_after_it() {
+    // index.md at the top is the home page's text; index.es.md is its Spanish version.
+    // README.es.md beside them is notes for authors, like README.md, and is not used;
+    // a language with no translation shows the book's own text.
+    let book = copy_fixture("languages");
+    let root = book.path();
+    write(root, "guide/index.md", "Welcome to the desk handbook.\n");
+    write(
+        root,
+        "guide/index.es.md",
+        "Te damos la bienvenida al manual.\n",
+    );
+    write(root, "guide/README.es.md", "Notas para quien escribe.\n");
+    let run = build_ok(root);
+    let site = root.join("site");
+    assert_contains(
+        &read(&site.join("index.html")),
+        "Welcome to the desk handbook.",
+    );
+    let es = read(&site.join("es/index.html"));
+    assert_contains(&es, "Te damos la bienvenida al manual.");
+    assert!(!es.contains("Welcome to the desk handbook."));
+    assert!(!es.contains("Notas para quien escribe"));
+    assert_contains(
+        &read(&site.join("ja/index.html")),
+        "Welcome to the desk handbook.",
+    );
+    assert!(!run.stderr.contains("README.es.md"), "{}", run.stderr);
+
+    // It is tracked like a chapter's translation: stamped, then behind when the
+    // original changes.
+    let stamp = carebook(&["translations", "--stamp", "guide/index.es.md"], root);
+    assert_eq!(stamp.code, 0, "{}", stamp.stderr);
+    write(
+        root,
+        "guide/index.md",
+        "Welcome to the desk handbook, second edition.\n",
+    );
+    let status = carebook(&["translations"], root);
+    assert_contains(
+        &status.stdout,
+        "behind      guide/index.es.md (the original guide/index.md changed)",
+    );
+
+    // A translation of a home text the book does not read from says so.
+    write(root, "guide/_index.es.md", "Otra bienvenida.\n");
+    let run = build_ok(root);
+    assert_contains(&run.problems, "guide/_index.es.md: warning: this file is not used: it translates a home page text the book does not have\n  help: the home page's text comes from `index.md`: name its translation after it (`index.es.md`), or remove this file");
+}

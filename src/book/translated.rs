@@ -83,6 +83,8 @@ pub struct Set {
     pub chapters: HashMap<ChapterId, Chapter>,
     /// Translated part titles and introductions, by part index.
     pub parts: HashMap<usize, PartMeta>,
+    /// The home page's text (`index.es.md` at the top of the chapters folder).
+    pub home: Option<crate::book::HomeText>,
 }
 
 /// The book's settings as a site in `code` sees them: its title, tags, audiences
@@ -199,19 +201,53 @@ pub fn find(book: &mut Book, files: Vec<PathBuf>, diags: &mut Vec<Diagnostic>) -
                 || lower == "_part.yml"
                 || crate::source::is_folder_page(&lower));
         if !in_part && crate::source::is_folder_page(&lower) {
-            // The home page's text is the book's own for now; a README.<code>.md at the
-            // top is usually notes for authors.
-            if lower != "readme.md" {
+            // The home page's text: translated by the file named like the one the book
+            // reads it from (`index.es.md` for `index.md`). A README.<code>.md beside an
+            // index.md is notes for authors, as its original is.
+            let home_name = book
+                .home
+                .as_ref()
+                .and_then(|h| h.file.file_name())
+                .map(|n| n.to_string_lossy().to_lowercase());
+            if home_name.as_deref() != Some(lower.as_str()) {
+                if lower != "readme.md" {
+                    let hint = match &home_name {
+                        Some(n) => format!("the home page's text comes from `{n}`: name its translation after it (`{}`), or remove this file", n.replacen(".md", &format!(".{code}.md"), 1)),
+                        None => format!("add the original `{original}` next to it first: the home page has no text of its own to translate"),
+                    };
+                    diags.push(
+                        Diagnostic::warning(&path, Pos::FILE, "this file is not used: it translates a home page text the book does not have")
+                            .with_hint(hint),
+                    );
+                }
+                continue;
+            }
+            let set = &mut found.sets[lang - 1];
+            if let Some(first) = &set.home {
                 diags.push(
-                    Diagnostic::warning(
+                    Diagnostic::error(
                         &path,
                         Pos::FILE,
-                        "the home page's text is not translated yet: this file is not used",
+                        format!(
+                            "`{}` already translates the home page's text into `{code}`",
+                            crate::diag::display_path(&first.file)
+                        ),
                     )
-                    .with_hint(
-                        "keep it for later, or move its text into the chapters it introduces",
-                    ),
+                    .with_hint("keep one translation per language and remove the other file"),
                 );
+                continue;
+            }
+            match crate::book::read_part_meta(&path) {
+                Ok(meta) => {
+                    set.home = Some(crate::book::HomeText {
+                        text: meta.intro,
+                        file: path,
+                        translated_from: meta
+                            .translated_from
+                            .map(|t| t.0.trim().to_ascii_lowercase()),
+                    });
+                }
+                Err(d) => diags.push(d),
             }
             continue;
         }
