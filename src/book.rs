@@ -320,6 +320,10 @@ fn finish(
     let tags_from_chapters = config.tags.is_empty();
     if tags_from_chapters {
         tags_as_used(&mut chapters, &mut config.tags);
+    } else {
+        for ch in &mut chapters {
+            declared_tags(&mut ch.tags, &config.tags);
+        }
     }
     name_chapters(&mut chapters);
     let history = crate::gitinfo::History::read(&source_dir, config.build.git_dates);
@@ -407,6 +411,26 @@ fn tags_as_used(
         ch.tags.retain(|t| seen.insert(t.clone()));
     }
     tags.sort_by(|a, _, b, _| a.cmp(b));
+}
+
+/// A tag written as it is shown (`Customer Support`) where book.toml declares its id
+/// (`[tags.customer-support]`) is that tag, as it would be without `[tags]`: declaring
+/// the tags a handbook already uses (`carebook init --from`) needs no page changed. A
+/// tag whose id is not declared either stays as written, for the check to report.
+fn declared_tags(
+    tags: &mut Vec<String>,
+    declared: &indexmap::IndexMap<String, crate::config::Term>,
+) {
+    for tag in tags.iter_mut() {
+        if !declared.contains_key(tag.as_str()) {
+            let id = term_id(tag);
+            if declared.contains_key(&id) {
+                *tag = id;
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    tags.retain(|t| seen.insert(t.clone()));
 }
 
 /// `key` as written in a TOML table header: bare when it can be, else quoted.
@@ -1136,6 +1160,8 @@ impl Book {
                 for tag in &mut c.tags {
                     *tag = term_id(tag);
                 }
+            } else {
+                declared_tags(&mut c.tags, &self.config.tags);
             }
             // Its short name depends on the other chapters' slugs: kept while its own
             // slug is (a new slug is a change of structure, and the book is read again).

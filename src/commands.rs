@@ -326,3 +326,271 @@ pub fn translations(dir: &std::path::Path, stamp: &[PathBuf], json: bool) -> Res
     print!("{}", if json { report.json() } else { report.text() });
     Ok(())
 }
+
+/// How many unresolved links `init --from` lists before "and N more".
+const LINKS_SHOWN: usize = 20;
+
+/// `carebook init --from DIR`: book.toml for a handbook a team already has, and what
+/// was found in it, for people or (`json`) for scripts.
+pub fn init_from(dir: PathBuf, from: PathBuf, json: bool, verbose: bool) -> Result<(), Error> {
+    let found = crate::init::from::init_from(&dir, &from)?;
+    if json {
+        println!("{}", import_json(&found));
+    } else {
+        print!("{}", import_text(&found, &dir, verbose));
+    }
+    if !json && !found.errors.is_empty() {
+        // Each kind of problem once with its count, as `carebook build` shows them:
+        // a folder written for another tool can have thousands of the same one.
+        Shown {
+            format: Format::Human,
+            book_dir: dir,
+            verbose,
+        }
+        .print(&found.errors);
+    }
+    Ok(())
+}
+
+/// The report for people: plain words, one block per kind of finding.
+pub fn import_text(
+    f: &crate::init::from::Imported,
+    dir: &std::path::Path,
+    verbose: bool,
+) -> String {
+    use crate::diag::display_path;
+    use crate::plural;
+    use std::fmt::Write;
+    let folder = display_path(&f.folder);
+    let folder = folder.trim_end_matches('/');
+    let mut t = String::new();
+    let _ = writeln!(t, "Read {folder}/ the way `carebook build` will:\n");
+    let sections = match (f.sections, &f.deepest) {
+        (0, _) | (_, None) => "all in the top folder".to_owned(),
+        (n, Some((_, 1))) => format!("in {} (folders), none inside another", plural(n, "section")),
+        (n, Some((path, depth))) => format!(
+            "in {} (folders), {depth} levels deep at {path}",
+            plural(n, "section"),
+        ),
+    };
+    let _ = writeln!(t, "  Pages      {} {sections}", plural(f.pages, "page"));
+    if f.drafts > 0 {
+        let _ = writeln!(
+            t,
+            "             and {} (draft: true), left out of the site",
+            plural(f.drafts, "draft")
+        );
+    }
+    if f.sections > 0 {
+        let pages = match (f.section_pages, f.sections) {
+            (0, _) => "none has a page of its own: a README.md, index.md or _index.md in a folder gives it a title and text".to_owned(),
+            (p, n) if p == n => format!("all {n} have a page of their own (README.md, index.md or _index.md)"),
+            (p, n) => format!("{p} of {n} have a page of their own (README.md, index.md or _index.md); the others list their pages"),
+        };
+        let _ = writeln!(t, "  Sections   {pages}");
+    }
+    let _ = writeln!(
+        t,
+        "  Home page  {}",
+        f.home.as_deref().map_or_else(
+            || "none: the home page lists the sections (add a README.md or index.md at the top to introduce it)".to_owned(),
+            |h| format!("the text of {}", display_path(h))
+        )
+    );
+    let _ = writeln!(
+        t,
+        "  Titles     {} from front matter, {} from the first heading, {} from the file name",
+        f.titles.front_matter, f.titles.heading, f.titles.file_name
+    );
+    let _ = writeln!(
+        t,
+        "  Title      “{}”, {}",
+        f.title,
+        f.title_from.as_deref().map_or_else(
+            || "from the folder's name (change it in book.toml)".to_owned(),
+            |p| format!("from {}", display_path(p))
+        )
+    );
+    if f.keys.is_empty() {
+        let _ = writeln!(t, "\nFront matter: none; each title comes from the page's first heading or its file name.");
+    } else {
+        let _ = writeln!(t, "\nFront matter, and what carebook does with each key:");
+        let width = f
+            .keys
+            .iter()
+            .map(|k| k.key.chars().count())
+            .max()
+            .unwrap_or(0);
+        let count = f
+            .keys
+            .iter()
+            .map(|k| plural(k.pages, "page").len())
+            .max()
+            .unwrap_or(0);
+        for k in &f.keys {
+            let _ = writeln!(
+                t,
+                "  {:<width$}  {:<count$}  {}",
+                crate::diag::one_line(&k.key),
+                plural(k.pages, "page"),
+                k.meaning
+            );
+        }
+    }
+    if f.tags.is_empty() {
+        let _ = writeln!(t, "\nTags: none in use.");
+    } else {
+        let _ = writeln!(
+            t,
+            "\nTags in use: {}, declared in book.toml as your list of topics:",
+            f.tags.len()
+        );
+        let width = f
+            .tags
+            .iter()
+            .map(|g| g.label.chars().count())
+            .max()
+            .unwrap_or(0);
+        for g in &f.tags {
+            let _ = writeln!(
+                t,
+                "  {:<width$}  {}",
+                crate::diag::one_line(&g.label),
+                plural(g.pages, "page")
+            );
+        }
+    }
+    if !f.audiences.is_empty() {
+        let _ = writeln!(
+            t,
+            "\nAudiences in use: {}, declared in book.toml:",
+            f.audiences.len()
+        );
+        let width = f
+            .audiences
+            .iter()
+            .map(|a| a.id.chars().count())
+            .max()
+            .unwrap_or(0);
+        for a in &f.audiences {
+            let _ = writeln!(
+                t,
+                "  {:<width$}  {}",
+                crate::diag::one_line(&a.id),
+                plural(a.pages, "page")
+            );
+        }
+    }
+    if f.unresolved.is_empty() {
+        let _ = writeln!(t, "\nLinks: every link leads to its page or file.");
+    } else {
+        let _ = writeln!(
+            t,
+            "\nLinks that lead nowhere: {} (book.toml says broken-links = \"warn\" until they are fixed):",
+            f.unresolved.len()
+        );
+        let shown = if verbose {
+            f.unresolved.len()
+        } else {
+            LINKS_SHOWN
+        };
+        for d in f.unresolved.iter().take(shown) {
+            let _ = writeln!(
+                t,
+                "  {}:{}:{}: {}",
+                display_path(&d.path),
+                d.line,
+                d.col,
+                crate::diag::one_line(&d.message)
+            );
+        }
+        if f.unresolved.len() > shown {
+            let _ = writeln!(
+                t,
+                "  … and {} more; `carebook check` lists every one",
+                f.unresolved.len() - shown
+            );
+        }
+    }
+    let _ = writeln!(
+        t,
+        "\nWrote {}. Nothing in {folder}/ was changed.",
+        display_path(&f.book_toml)
+    );
+    let arg = if dir == std::path::Path::new(".") {
+        String::new()
+    } else {
+        format!(" {}", display_path(dir))
+    };
+    if f.errors.is_empty() {
+        if f.other_warnings > 0 {
+            let _ = writeln!(
+                t,
+                "The build will also show {}; `carebook check{arg}` explains each.",
+                plural(f.other_warnings, "other warning")
+            );
+        }
+        let _ = writeln!(t, "Next:");
+        let _ = writeln!(
+            t,
+            "  carebook serve{arg}   preview it in your browser while you edit"
+        );
+        let _ = writeln!(
+            t,
+            "  carebook build{arg}   write the website into {}/",
+            display_path(&dir.join("site"))
+        );
+    } else {
+        let _ = writeln!(
+            t,
+            "`carebook build` will stop on {} in the pages until {} fixed (below); then run:\n  carebook build{arg}",
+            plural(f.errors.len(), "problem"),
+            if f.errors.len() == 1 { "it is" } else { "they are" }
+        );
+    }
+    t
+}
+
+/// The report as one JSON document.
+pub fn import_json(f: &crate::init::from::Imported) -> String {
+    use crate::diag::display_path;
+    use serde_json::json;
+    let problem = |d: &Diagnostic| {
+        json!({
+            "file": display_path(&d.path),
+            "line": d.line,
+            "column": d.col,
+            "message": d.message,
+        })
+    };
+    let value = json!({
+        "book_toml": display_path(&f.book_toml),
+        "source": f.source,
+        "title": f.title,
+        "title_from": f.title_from.as_deref().map(display_path),
+        "pages": f.pages,
+        "drafts": f.drafts,
+        "sections": f.sections,
+        "section_pages": f.section_pages,
+        "deepest": f.deepest.as_ref().map(|(path, depth)| json!({"path": path, "depth": depth})),
+        "home": f.home.as_deref().map(display_path),
+        "titles": {
+            "front_matter": f.titles.front_matter,
+            "heading": f.titles.heading,
+            "file_name": f.titles.file_name,
+        },
+        "front_matter_keys": f.keys.iter().map(|k| json!({
+            "key": k.key, "pages": k.pages, "read": k.read, "meaning": k.meaning,
+        })).collect::<Vec<_>>(),
+        "tags": f.tags.iter().map(|g| json!({
+            "id": g.id, "label": g.label, "pages": g.pages,
+        })).collect::<Vec<_>>(),
+        "audiences": f.audiences.iter().map(|a| json!({
+            "id": a.id, "label": a.label, "pages": a.pages,
+        })).collect::<Vec<_>>(),
+        "unresolved_links": f.unresolved.iter().map(problem).collect::<Vec<_>>(),
+        "errors": f.errors.iter().map(problem).collect::<Vec<_>>(),
+        "other_warnings": f.other_warnings,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}

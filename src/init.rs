@@ -1,5 +1,7 @@
 //! `carebook init`: a new book with settings and two example chapters that build.
 
+pub mod from;
+
 use std::path::{Path, PathBuf};
 
 use crate::Error;

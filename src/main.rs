@@ -120,13 +120,24 @@ enum Command {
         #[arg(long, num_args = 1.., value_name = "FILE")]
         stamp: Vec<PathBuf>,
     },
-    /// Create a new handbook with settings and two example chapters.
+    /// Create a new handbook with settings and two example chapters, or (with --from)
+    /// settings for a handbook you already have.
     #[command(
-        after_help = "Examples:\n  carebook init my-handbook   create my-handbook/ with book.toml and guide/\n  carebook init               create the book in this folder"
+        after_help = "Examples:\n  carebook init my-handbook      create my-handbook/ with book.toml and guide/\n  carebook init                  create the book in this folder\n  carebook init --from handbook  write book.toml here for the Markdown pages in handbook/\n\nWith --from, carebook reads the folder the way `carebook build` will and tells you\nwhat it found: pages and sections, front-matter keys and what it does with each,\nthe tags in use (listed in book.toml as your topics) and the links that lead\nnowhere. It writes only book.toml, next to the folder: nothing inside it changes.\nIt never replaces an existing book.toml."
     )]
     Init {
-        /// Folder for the new book; created when missing [default: .].
+        /// Folder for the new book (and its book.toml); created when missing [default: .].
         dir: Option<PathBuf>,
+        /// A folder of Markdown pages you already have (from GitHub, MkDocs, Hugo,
+        /// Docusaurus or a wiki export): book.toml is written for it, nothing in it changes.
+        #[arg(long, value_name = "DIR")]
+        from: Option<PathBuf>,
+        /// How to show what --from found.
+        #[arg(long, value_enum, default_value_t = InitFormat::Text, requires = "from")]
+        format: InitFormat,
+        /// List every link that leads nowhere, not only the first 20.
+        #[arg(long, short, requires = "from")]
+        verbose: bool,
     },
     /// Build a course pack on its own: a mini-site, handout, desk cards, trainer's sheet
     /// and SCORM 1.2 package.
@@ -288,7 +299,19 @@ fn main() -> ExitCode {
                 max_warnings,
             )
         }),
-        Command::Init { dir } => book_dir(dir, &book).and_then(commands::init),
+        Command::Init {
+            dir, from: None, ..
+        } => book_dir(dir, &book).and_then(commands::init),
+        Command::Init {
+            dir,
+            from: Some(from),
+            format,
+            verbose,
+        } => book_dir(dir, &book).and_then(|dir| {
+            // A folder that cannot be read fails with the build's own problems.
+            shown = Some(Shown::new(Format::Human, &dir));
+            commands::init_from(dir, from, matches!(format, InitFormat::Json), verbose)
+        }),
         Command::Review { dir, format } => book_dir(dir, &book)
             .and_then(|dir| commands::review(&dir, matches!(format, ReviewFormat::Json))),
         Command::Translations { dir, format, stamp } => book_dir(dir, &book).and_then(|dir| {
@@ -385,6 +408,14 @@ fn fail(e: Error) -> ExitCode {
 #[derive(Clone, Copy, ValueEnum)]
 enum ReviewFormat {
     /// For people: one block per owner.
+    Text,
+    /// One JSON document, for scripts.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InitFormat {
+    /// For people: what was found, in plain words.
     Text,
     /// One JSON document, for scripts.
     Json,
