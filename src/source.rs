@@ -447,7 +447,7 @@ pub fn parse_yaml<T: for<'de> Deserialize<'de> + Default>(
     if yaml.trim().is_empty() {
         return Ok(T::default());
     }
-    check_yaml_shape(yaml, first_line, path)?;
+    check_yaml_shape(yaml, first_line, path, None)?;
     serde_yaml::from_str(yaml).map_err(|e| yaml_diagnostic(&e, first_line, path))
 }
 
@@ -471,14 +471,17 @@ pub fn parse_front_matter(
     if toml {
         return parse_toml_front_matter(meta, first_line, path);
     }
-    let mut fm: FrontMatter = parse_yaml(meta, first_line, path)?;
-    let mut keys = Vec::new();
-    walk_scalars(meta, |_, key, is_key, mark| {
-        if is_key {
-            keys.push((key.to_owned(), mark_pos(meta, first_line, mark)));
-        }
-        true
-    });
+    // The top-level keys come from the same pass over the parser's events that checks
+    // the shape: a third parse of every chapter's front matter cost more than a tenth
+    // of loading a book.
+    let mut marks = Vec::new();
+    check_yaml_shape(meta, first_line, path, Some(&mut marks))?;
+    let mut fm: FrontMatter =
+        serde_yaml::from_str(meta).map_err(|e| yaml_diagnostic(&e, first_line, path))?;
+    let keys: Vec<(String, Pos)> = marks
+        .into_iter()
+        .map(|(key, mark)| (key, mark_pos(meta, first_line, mark)))
+        .collect();
     misspelt_key(&keys, path)?;
     let mut extra = Extra::new();
     if keys.iter().any(|(k, _)| !is_own_key(k)) {
@@ -616,8 +619,14 @@ pub const MAX_YAML_DEPTH: usize = 64;
 /// Walks the parser's events for what serde_yaml reports badly or slowly: nesting past
 /// [`MAX_YAML_DEPTH`] (stopping at the first level too deep, so the cost stays small) and
 /// a key given twice in one mapping (reported at the second, naming the first's line).
-/// Syntax errors are left to serde_yaml, which explains them.
-fn check_yaml_shape(yaml: &str, first_line: usize, path: &Path) -> Result<(), Diagnostic> {
+/// Syntax errors are left to serde_yaml, which explains them. `top_keys` gets the
+/// top-level mapping's keys with where they start.
+fn check_yaml_shape(
+    yaml: &str,
+    first_line: usize,
+    path: &Path,
+    mut top_keys: Option<&mut Vec<(String, yaml_events::Mark)>>,
+) -> Result<(), Diagnostic> {
     use std::collections::HashMap;
     use yaml_events::Event;
     enum Frame {
@@ -660,6 +669,11 @@ fn check_yaml_shape(yaml: &str, first_line: usize, path: &Path) -> Result<(), Di
                         return false;
                     }
                     keys.insert(value.to_vec(), at(mark));
+                    if stack.len() == 1 {
+                        if let Some(top) = top_keys.as_deref_mut() {
+                            top.push((String::from_utf8_lossy(value).into_owned(), mark));
+                        }
+                    }
                 }
             }
             Event::SequenceStart | Event::MappingStart => {
