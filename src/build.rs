@@ -197,12 +197,14 @@ pub struct Prepared {
     pub translations: Vec<(Analysis, Renderer)>,
     /// The chapter analyses kept for the next build, when this one keeps a cache.
     memo: Option<Memo>,
+    /// The search terms kept for the next build, likewise.
+    terms: Option<crate::search::TermStore>,
     stages: Stages,
 }
 
 impl Prepared {
     pub fn site(&self) -> Site<'_> {
-        Site::new(&self.analysis, &self.renderer)
+        Site::new(&self.analysis, &self.renderer).with_terms(self.terms.as_ref())
     }
 
     /// Every language's site with the folder it goes in (`` for the book's own).
@@ -210,7 +212,7 @@ impl Prepared {
         let own = ("", self.site());
         let others = self.translations.iter().map(|(a, r)| {
             let prefix = a.book.languages[a.book.language].prefix.as_str();
-            (prefix, Site::new(a, r))
+            (prefix, Site::new(a, r).with_terms(self.terms.as_ref()))
         });
         std::iter::once(own).chain(others).collect()
     }
@@ -327,6 +329,7 @@ pub fn prepare(
         renderer,
         translations,
         memo,
+        terms: None,
         stages,
     })
 }
@@ -351,6 +354,7 @@ pub fn build(root: &Path, opts: &BuildOptions) -> Result<BuildReport, Error> {
         Cache::At(&target)
     };
     let mut prepared = prepare(root, config, opts.progress.clone(), Some(cache))?;
+    prepared.terms = Some(crate::search::TermStore::at(&target, !opts.force));
     // Taken while the chapters' text is still there.
     let fingerprints: Vec<crate::pages::Fingerprints> = prepared
         .sites()
@@ -509,15 +513,18 @@ pub fn write_out(
     write(&prepared, &staging, &log, &mut stages)?;
     let (files, bytes, written) = (staging.files(), staging.bytes(), staging.written());
     let pages = log.counts();
-    let manifest = Manifest {
-        files: staging.take_records(),
-        pages: log.now.into_inner().unwrap_or_else(|e| e.into_inner()),
-    };
+    let pages_now = log.now.into_inner().unwrap_or_else(|e| e.into_inner());
     // Gone while the site changes: a build stopped in between starts from scratch.
     crate::cache::forget(&target, MANIFEST);
-    staging.commit().map_err(Error::Output)?;
+    let manifest = Manifest {
+        files: staging.commit().map_err(Error::Output)?,
+        pages: pages_now,
+    };
     crate::cache::save(&target, MANIFEST, &manifest);
     let chapters_reused = prepared.save_memo(&target);
+    if let Some(terms) = prepared.terms.take() {
+        terms.save();
+    }
     stages.lap("commit");
     Ok(BuildReport {
         out_dir: out_dir.to_path_buf(),

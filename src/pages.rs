@@ -151,7 +151,7 @@ impl Page {
         match &self.kind {
             PageKind::Print => crate::print::write_unless(site, out, stop),
             PageKind::Search => match site.search_core() {
-                Some(core) => match crate::search::build_unless(site.model, core, stop) {
+                Some(core) => match crate::search::build_kept(site.model, core, stop, site.terms) {
                     Some(index) => index.write(out).map(|()| true).map_err(Error::Output),
                     None => Ok(false),
                 },
@@ -166,7 +166,8 @@ impl Page {
         use crate::{cards, feed, packs, print, site as pages};
         match &self.kind {
             PageKind::Search => match site.search_core() {
-                Some(core) => crate::search::build(site.model, core)
+                Some(core) => crate::search::build_kept(site.model, core, &|| false, site.terms)
+                    .unwrap_or_default()
                     .write(out)
                     .map_err(Error::Output),
                 None => Ok(()),

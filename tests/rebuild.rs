@@ -377,7 +377,14 @@ fn without_hard_links_unchanged_files_are_copied() {
     rebuild(b, &[]);
     fs::hard_link(b.join("site/index.html"), b.join("witness.html")).unwrap();
     edit(b, CHAPTER, "\n## ", "\nAsk one thing at a time.\n\n## ");
-    let (_, _, _, reused) = counts(&rebuild(b, &[("CAREBOOK_TEST_LINKS", "copy")]));
+    // A whole new folder swapped in, as after an edit that changes many pages.
+    let (_, _, _, reused) = counts(&rebuild(
+        b,
+        &[
+            ("CAREBOOK_TEST_LINKS", "copy"),
+            ("CAREBOOK_TEST_SWAP", "whole"),
+        ],
+    ));
     assert!(reused > 100, "kept {reused} files");
     // Copies are files of their own: the previous site's are not linked again.
     use std::os::unix::fs::MetadataExt;
@@ -412,4 +419,131 @@ fn a_rebuild_after_no_change_leaves_the_site_in_place_unless_it_was_touched() {
     rebuild(b, &[]);
     assert!(!b.join("site/stray.html").exists());
     assert_same_as_clean(b, "files changed by hand");
+}
+
+/// Each file's inode, by path inside `dir` (`""` for the folder itself).
+fn inodes(dir: &Path) -> std::collections::BTreeMap<String, u64> {
+    use std::os::unix::fs::MetadataExt;
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            (
+                rel.to_string_lossy().into_owned(),
+                e.metadata().unwrap().ino(),
+            )
+        })
+        .collect()
+}
+
+/// The folders next to the site that a build leaves only when it was interrupted.
+fn leftovers(book: &Path) -> Vec<String> {
+    let mut found: Vec<String> = fs::read_dir(book)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".site."))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn an_edit_moves_only_the_changed_files_into_the_site_in_place() {
+    let book = handbook();
+    let b = book.path();
+    rebuild(b, &[]);
+    let before = inodes(&b.join("site"));
+    edit(b, CHAPTER, "\n## ", "\nAsk one thing at a time.\n\n## ");
+    let (_, _, written, _) = counts(&rebuild(b, &[]));
+    let after = inodes(&b.join("site"));
+    assert_eq!(
+        after[""], before[""],
+        "the site folder was replaced, not patched"
+    );
+    let changed: Vec<&String> = after
+        .iter()
+        .filter(|(rel, ino)| before.get(*rel) != Some(ino))
+        .map(|(rel, _)| rel)
+        .collect();
+    assert!(
+        changed
+            .iter()
+            .any(|r| r.as_str() == "communication/asking-questions.html"),
+        "the edited chapter's page is not new: {changed:?}"
+    );
+    // Every other file is the very file the last build wrote.
+    assert_eq!(changed.len(), written, "changed {changed:?}");
+    assert!(
+        written < after.len() / 10,
+        "{written} of {} files written",
+        after.len()
+    );
+    assert!(
+        before.contains_key("index.html") && !changed.iter().any(|r| r.as_str() == "index.html")
+    );
+    assert_eq!(leftovers(b), Vec::<String>::new());
+    assert_same_as_clean(b, "a patched text edit");
+
+    // A change that every page shows swaps in a whole new site instead.
+    edit(b, "book.toml", "title = \"", "title = \"The ");
+    rebuild(b, &[]);
+    assert_ne!(inodes(&b.join("site"))[""], before[""], "not swapped whole");
+    assert_eq!(leftovers(b), Vec::<String>::new());
+    assert_same_as_clean(b, "a book title edit");
+}
+
+#[test]
+fn a_build_killed_halfway_through_its_patch_is_taken_back_by_the_next() {
+    let book = handbook();
+    let b = book.path();
+    rebuild(b, &[]);
+    let before = snapshot(&b.join("site"));
+    edit(
+        b,
+        CHAPTER,
+        "title: Asking the right questions",
+        "title: Asking better questions",
+    );
+    let run = carebook_env(
+        &["build"],
+        b,
+        &[("CAREBOOK_TEST_SWAP", "kill-during-patch")],
+    );
+    assert_ne!(run.code, 0, "the failpoint did not stop the build");
+    assert!(
+        b.join(".site.patch").is_file(),
+        "no journal left by the killed build"
+    );
+    assert_ne!(
+        snapshot(&b.join("site")),
+        before,
+        "the kill came before any move"
+    );
+
+    // The next build fails on a content error: the previous site must be back whole.
+    edit(
+        b,
+        CHAPTER,
+        "\n## ",
+        "\nSee [the missing page](no-such-chapter.md).\n\n## ",
+    );
+    let run = carebook(&["build"], b);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    common::assert_contains(&run.stderr, "put the previous site back");
+    assert!(
+        snapshot(&b.join("site")) == before,
+        "the previous site is not back"
+    );
+    assert_eq!(leftovers(b), Vec::<String>::new());
+
+    edit(
+        b,
+        CHAPTER,
+        "See [the missing page](no-such-chapter.md).",
+        "",
+    );
+    rebuild(b, &[]);
+    assert_same_as_clean(b, "a build after a killed patch");
 }

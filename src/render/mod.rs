@@ -48,6 +48,8 @@ pub struct Site<'a> {
     pub model: &'a Analysis,
     pub book: &'a Book,
     pub renderer: &'a Renderer,
+    /// The search terms kept from the last build, when there is a build cache.
+    pub terms: Option<&'a crate::search::TermStore>,
 }
 
 /// What a page's frame needs to know about it: where it goes, what kind it is, its
@@ -87,6 +89,15 @@ impl<'a> Site<'a> {
             model,
             book: &model.book,
             renderer,
+            terms: None,
+        }
+    }
+
+    /// This site, its search index made with the terms `store` keeps between builds.
+    pub fn with_terms(self, store: Option<&'a crate::search::TermStore>) -> Self {
+        Site {
+            terms: store,
+            ..self
         }
     }
 

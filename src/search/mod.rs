@@ -4,6 +4,10 @@
 
 pub mod encode;
 mod shard;
+mod terms;
+
+pub use terms::TermStore;
+use terms::{Block, DocTerms};
 
 use crate::language::tokenize;
 
@@ -57,6 +61,17 @@ pub fn build_unless(
     core: &str,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<SearchIndex> {
+    build_kept(model, core, stop, None)
+}
+
+/// [`build_unless`], reusing the terms of chapter blocks that `terms` kept from the last
+/// build and keeping this build's there.
+pub fn build_kept(
+    model: &Analysis,
+    core: &str,
+    stop: &(dyn Fn() -> bool + Sync),
+    terms: Option<&TermStore>,
+) -> Option<SearchIndex> {
     let book = &model.book;
     let docs: Vec<usize> = (0..book.chapters.len()).collect();
     let mut index = build_named(
@@ -66,6 +81,7 @@ pub fn build_unless(
         &site_url(book),
         core.to_owned(),
         stop,
+        terms,
     )?;
     let name = core.rsplit('/').next().unwrap_or(core);
     index
@@ -96,7 +112,7 @@ pub fn build_for(
     let chapters: Vec<usize> = chapters.iter().map(|id| id.index()).collect();
     let url = |i: usize| url(ChapterId::new(i));
     let core = core_path_for(book, rendered, &chapters, &url)?;
-    build_named(book, rendered, &chapters, &url, core, &|| false)
+    build_named(book, rendered, &chapters, &url, core, &|| false, None)
 }
 
 fn build_named(
@@ -106,12 +122,13 @@ fn build_named(
     url: &(dyn Fn(usize) -> String + Sync),
     core: String,
     stop: &(dyn Fn() -> bool + Sync),
+    store: Option<&TermStore>,
 ) -> Option<SearchIndex> {
     let docs = indexed(book, chapters);
     // Each step drops what it no longer needs: at 10,000 chapters these are tens of
     // megabytes each.
     let (terms, postings, lengths) = {
-        let chunks = tokenize_docs(book, rendered, &docs, stop);
+        let chunks = tokenize_docs(book, rendered, &docs, stop, store);
         if stop() {
             return None;
         }
@@ -221,25 +238,16 @@ fn doc_hash(book: &Book, i: usize, r: &Rendered, url: &str) -> u64 {
     h.finish()
 }
 
-/// One chapter's terms: `(term id, weight)`, ids from its [`Chunk`]'s vocabulary, and
-/// its length in terms.
-struct DocTerms {
-    terms: Vec<(u32, u32)>,
-    len: u32,
-}
-
-/// The terms of a run of consecutive chapters, tokenized on one thread. Terms are
-/// numbered within the chunk so each is stored and stemmed once per chunk, not once
-/// per chapter.
+/// Tokenizing a block of consecutive chapters, on one thread. Terms are numbered within
+/// the block so each is stored and stemmed once per block, not once per chapter.
 #[derive(Default)]
 struct Chunk {
-    /// Term by id.
-    vocab: Vec<String>,
+    /// The block's vocabulary and documents so far.
+    block: Block,
     /// Folded word → term id (`None` for stop words), so each word is stemmed once.
     words: HashMap<String, Option<u32>>,
     /// Term → id.
     ids: HashMap<String, u32>,
-    docs: Vec<DocTerms>,
     /// The current chapter's (count, in title, in a heading) by term id.
     counts: Vec<(u32, bool, bool)>,
     /// Term ids counted in the current chapter, in first-seen order.
@@ -251,7 +259,7 @@ impl Chunk {
         let t = term as usize;
         if t >= self.counts.len() {
             self.counts
-                .resize(self.vocab.len().max(t + 1), (0, false, false));
+                .resize(self.block.vocab.len().max(t + 1), (0, false, false));
         }
         let c = &mut self.counts[t];
         if c.0 == 0 {
@@ -271,8 +279,8 @@ impl Chunk {
             .map(|term| match self.ids.get(term.as_ref()) {
                 Some(&id) => id,
                 None => {
-                    let id = self.vocab.len() as u32;
-                    self.vocab.push(term.clone().into_owned());
+                    let id = self.block.vocab.len() as u32;
+                    self.block.vocab.push(term.clone().into_owned());
                     self.ids.insert(term.into_owned(), id);
                     id
                 }
@@ -282,33 +290,42 @@ impl Chunk {
     }
 }
 
-/// Tokenizes the documents in chunks spread over the cores; chunks come back in order.
-/// Gives up part-way (leaving chunks short) once `stop` says so: at 10,000 chapters this
-/// is the longest step, and `serve` waits for it before applying the next edit.
+/// Tokenizes the documents in blocks of [`terms::BLOCK`] spread over the cores; blocks
+/// come back in order. A block `store` kept from the last build with the same text is
+/// not tokenized again. Gives up part-way (leaving blocks short) once `stop` says so: at
+/// 10,000 chapters this is the longest step, and `serve` waits for it before applying
+/// the next edit.
 fn tokenize_docs(
     book: &Book,
     rendered: &[ChapterOutput],
     docs: &[usize],
     stop: &(dyn Fn() -> bool + Sync),
-) -> Vec<Chunk> {
+    store: Option<&TermStore>,
+) -> Vec<std::sync::Arc<Block>> {
     let tokenizer = Tokenizer::for_language(&book.config.language);
-    // A few chunks per core balance the load; each chunk stems its own words, so
-    // small books get fewer, bigger chunks.
-    let size = docs
-        .len()
-        .div_ceil(rayon::current_num_threads() * 4)
-        .max(64);
-    docs.par_chunks(size)
+    docs.par_chunks(terms::BLOCK)
         .map(|ids| {
+            let key = store.map(|_| terms::block_key(&book.config.language, book, rendered, ids));
+            if let (Some(store), Some(key)) = (store, key) {
+                if let Some(block) = store.get(key).filter(|b| b.docs.len() == ids.len()) {
+                    return std::sync::Arc::new(block);
+                }
+            }
             let mut chunk = Chunk::default();
             for &i in ids {
                 if stop() {
                     break;
                 }
                 let d = doc_terms(&tokenizer, &mut chunk, book, i, &rendered[i].rendered);
-                chunk.docs.push(d);
+                chunk.block.docs.push(d);
             }
-            chunk
+            let block = std::sync::Arc::new(chunk.block);
+            if let (Some(store), Some(key)) = (store, key) {
+                if block.docs.len() == ids.len() {
+                    store.put(key, block.clone());
+                }
+            }
+            block
         })
         .collect()
 }
@@ -347,7 +364,7 @@ fn doc_terms(tok: &Tokenizer, chunk: &mut Chunk, book: &Book, i: usize, r: &Rend
 }
 
 /// Sorted terms and, for each, its postings in document order.
-fn invert(chunks: &[Chunk]) -> (Vec<String>, Vec<Vec<Posting>>) {
+fn invert(chunks: &[std::sync::Arc<Block>]) -> (Vec<String>, Vec<Vec<Posting>>) {
     let mut all: Vec<&str> = chunks
         .iter()
         .flat_map(|c| c.vocab.iter().map(String::as_str))
@@ -605,10 +622,11 @@ mod tests {
     fn inversion_keeps_document_order() {
         // One chapter per chunk, each chunk with its own term ids: "b" is 1 in the
         // first and 0 in the second.
-        let chunk = |vocab: [&str; 2], terms: Vec<(u32, u32)>| Chunk {
-            vocab: vocab.map(str::to_owned).to_vec(),
-            docs: vec![DocTerms { terms, len: 2 }],
-            ..Chunk::default()
+        let chunk = |vocab: [&str; 2], terms: Vec<(u32, u32)>| {
+            std::sync::Arc::new(Block {
+                vocab: vocab.map(str::to_owned).to_vec(),
+                docs: vec![DocTerms { terms, len: 2 }],
+            })
         };
         let first = chunk(["c", "b"], vec![(1, 0), (0, 4)]);
         let second = chunk(["b", "a"], vec![(1, 0), (0, 1)]);
