@@ -199,21 +199,32 @@ pub struct Prepared {
     memo: Option<Memo>,
     /// The search terms kept for the next build, likewise.
     terms: Option<crate::search::TermStore>,
+    /// Each language's print plan, the book's own first.
+    print: Vec<crate::render::PrintSlot>,
     stages: Stages,
 }
 
 impl Prepared {
     pub fn site(&self) -> Site<'_> {
-        Site::new(&self.analysis, &self.renderer).with_terms(self.terms.as_ref())
+        Site::new(&self.analysis, &self.renderer)
+            .with_terms(self.terms.as_ref())
+            .with_print(&self.print[0])
     }
 
     /// Every language's site with the folder it goes in (`` for the book's own).
     pub fn sites(&self) -> Vec<(&str, Site<'_>)> {
         let own = ("", self.site());
-        let others = self.translations.iter().map(|(a, r)| {
-            let prefix = a.book.languages[a.book.language].prefix.as_str();
-            (prefix, Site::new(a, r).with_terms(self.terms.as_ref()))
-        });
+        let others = self
+            .translations
+            .iter()
+            .zip(&self.print[1..])
+            .map(|((a, r), print)| {
+                let prefix = a.book.languages[a.book.language].prefix.as_str();
+                let site = Site::new(a, r)
+                    .with_terms(self.terms.as_ref())
+                    .with_print(print);
+                (prefix, site)
+            });
         std::iter::once(own).chain(others).collect()
     }
 
@@ -316,6 +327,7 @@ pub fn prepare(
         stages.lap("languages");
     }
     let renderer = Renderer::new(theme, &analysis);
+    let themes_len = themes.len();
     let translations = translations
         .into_iter()
         .zip(themes)
@@ -324,12 +336,14 @@ pub fn prepare(
             (a, r)
         })
         .collect();
+    let print = (0..=themes_len).map(|_| Default::default()).collect();
     Ok(Prepared {
         analysis,
         renderer,
         translations,
         memo,
         terms: None,
+        print,
         stages,
     })
 }

@@ -34,7 +34,10 @@ pub enum PageKind {
     /// Every desk card page: per part, tag and audience, and their index. Made
     /// together so each card is rendered once.
     DeskCards,
+    /// print.html: the whole book, or the list of sections of a book printed by section.
     Print,
+    /// A section's printed document, by index, for a book printed by section.
+    PrintSection(usize),
     /// A course pack's mini-site and SCORM package, by index in `Analysis::packs`.
     Pack(usize),
     WhatsNew,
@@ -62,7 +65,7 @@ impl PageKind {
             PageKind::Sitemap => "  sitemap",
             PageKind::Assets => "  assets",
             PageKind::DeskCards => "  desk cards",
-            PageKind::Print => "  print",
+            PageKind::Print | PageKind::PrintSection(_) => "  print",
             PageKind::Pack(_) => "  packs",
             PageKind::WhatsNew => "  what's new",
             PageKind::Review => "  review",
@@ -135,7 +138,10 @@ impl Page {
     /// Whether `serve` renders it after the other pages of an edit, in the background:
     /// the pages made from every chapter's text, which a big book's edit should not wait for.
     pub fn deferred(&self) -> bool {
-        matches!(self.kind, PageKind::Search | PageKind::Print)
+        matches!(
+            self.kind,
+            PageKind::Search | PageKind::Print | PageKind::PrintSection(_)
+        )
     }
 
     /// Renders the page into `out`, giving up (`Ok(false)`, with some of its files
@@ -149,7 +155,10 @@ impl Page {
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Result<bool, Error> {
         match &self.kind {
-            PageKind::Print => crate::print::write_unless(site, out, stop),
+            PageKind::Print => crate::print::write(site, out).map(|()| !stop()),
+            PageKind::PrintSection(d) => {
+                crate::print::write_section(site, out, *d).map(|()| !stop())
+            }
             PageKind::Search => match site.search_core() {
                 Some(core) => match crate::search::build_kept(site.model, core, stop, site.terms) {
                     Some(index) => index.write(out).map(|()| true).map_err(Error::Output),
@@ -182,6 +191,7 @@ impl Page {
             PageKind::Assets => pages::assets(site, out),
             PageKind::DeskCards => cards::write_all(site, out),
             PageKind::Print => print::write(site, out),
+            PageKind::PrintSection(d) => print::write_section(site, out, *d),
             PageKind::Pack(i) => packs::write_in_site(site, &site.model.packs[*i], out),
             PageKind::WhatsNew => feed::whats_new(site, out),
             PageKind::Review => feed::review_page(site, out),
@@ -200,10 +210,26 @@ pub fn site_pages(model: &Analysis) -> Vec<Page> {
     let book = &model.book;
     let mut pages = vec![
         Page::new(PageKind::Search, Inputs::Every(A::TEXT.and(A::LISTING))),
-        Page::new(PageKind::Print, Inputs::Every(A::TEXT.and(A::LISTING))),
-        Page::new(PageKind::DeskCards, Inputs::Every(A::CARD.and(A::LISTING))),
+        // Cards show no summary or reading time: their titles, tags and audiences are
+        // the book's structure.
+        Page::new(PageKind::DeskCards, Inputs::Every(A::CARD)),
         Page::new(PageKind::Home, Inputs::Every(A::LISTING)),
     ];
+    // A big book prints by section: each section's document is a page made from its
+    // own chapters, and print.html lists them.
+    let sections = crate::print::sections(book);
+    let whole = if sections.is_empty() {
+        A::TEXT.and(A::LISTING)
+    } else {
+        A::LISTING
+    };
+    pages.insert(1, Page::new(PageKind::Print, Inputs::Every(whole)));
+    pages.extend(sections.into_iter().enumerate().map(|(d, chapters)| {
+        Page::new(
+            PageKind::PrintSection(d),
+            Inputs::Chapters(chapters, A::TEXT.and(A::LISTING)),
+        )
+    }));
     pages.extend(
         book.chapter_ids()
             .map(|id| Page::new(PageKind::Chapter(id), Inputs::Chapters(vec![id], A::ALL))),

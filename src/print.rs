@@ -136,38 +136,38 @@ fn top_section(book: &Book, mut part: usize) -> usize {
 }
 
 /// Where pages of the site land in the printed documents.
-struct Anchors<'a> {
+struct Anchors {
     /// Page → (its document, its id there).
-    pages: HashMap<&'a str, (usize, String)>,
-    files: Vec<&'a str>,
+    pages: HashMap<String, (usize, String)>,
+    files: Vec<String>,
 }
 
-impl<'a> Anchors<'a> {
-    fn new(book: &'a Book, docs: &'a [Document]) -> Self {
+impl Anchors {
+    fn new(book: &Book, docs: &[Document]) -> Self {
         let mut doc_of_part = vec![0; book.parts.len()];
         for (d, doc) in docs.iter().enumerate() {
             for &p in &doc.parts {
                 doc_of_part[p] = d;
             }
         }
-        let mut pages: HashMap<&str, (usize, String)> = book
+        let mut pages: HashMap<String, (usize, String)> = book
             .chapters
             .iter()
-            .map(|c| (c.out_path.as_str(), (doc_of_part[c.part], c.name.clone())))
+            .map(|c| (c.out_path.clone(), (doc_of_part[c.part], c.name.clone())))
             .collect();
         for (i, p) in book.parts.iter().enumerate() {
             pages
-                .entry(p.out_path.as_str())
+                .entry(p.out_path.clone())
                 .or_insert_with(|| (doc_of_part[i], part_id(i)));
         }
-        let mut files: Vec<&str> = docs.iter().map(|d| d.file.as_str()).collect();
+        let mut files: Vec<String> = docs.iter().map(|d| d.file.clone()).collect();
         // The home page's place is the table of contents: in the one document, or
         // print.html's list of sections.
         if docs.len() == 1 && docs[0].file == PRINT_PAGE {
-            pages.insert(crate::paths::HOME, (0, "contents".to_owned()));
+            pages.insert(crate::paths::HOME.to_owned(), (0, "contents".to_owned()));
         } else {
-            pages.insert(crate::paths::HOME, (files.len(), String::new()));
-            files.push(PRINT_PAGE);
+            pages.insert(crate::paths::HOME.to_owned(), (files.len(), String::new()));
+            files.push(PRINT_PAGE.to_owned());
         }
         Anchors { pages, files }
     }
@@ -185,7 +185,7 @@ impl<'a> Anchors<'a> {
         if attr == "id" {
             return Some(format!("{prefix}--{value}"));
         }
-        let file = |d: usize| if d == doc { "" } else { self.files[d] };
+        let file = |d: usize| if d == doc { "" } else { self.files[d].as_str() };
         match SiteLink::parse(value, from)? {
             SiteLink::Fragment(f) => Some(format!("#{prefix}--{f}")),
             SiteLink::Page { target, href, frag } => {
@@ -208,57 +208,89 @@ fn part_id(i: usize) -> String {
     format!("part-{}", i + 1)
 }
 
-/// Each chapter's knowledge check as a worksheet (by chapter), when print.html shows
-/// them (`[print] knowledge-checks`).
-fn worksheets(site: &Site<'_>) -> Result<Vec<Option<String>>, Error> {
-    site.book
-        .chapter_ids()
-        .map(|id| match &site.model.rendered(id).quiz {
-            Some(q) if site.book.config.print.knowledge_checks => site
-                .quiz_html(q, crate::render::QuizMode::Worksheet, "")
-                .map(Some),
-            _ => Ok(None),
+/// How a book is printed: its documents, where each page of the site lands in them, and
+/// each document's section title. Worked out once per site (see [`Site::print_plan`])
+/// and shared by its print pages, which are rendered one document at a time.
+pub struct Plan {
+    docs: Vec<Document>,
+    anchors: Anchors,
+    titles: Vec<String>,
+}
+
+impl Plan {
+    pub fn new(site: &Site<'_>) -> Plan {
+        let docs = documents(site.book);
+        let anchors = Anchors::new(site.book, &docs);
+        let titles = docs.iter().map(|doc| section_title(site, doc)).collect();
+        Plan {
+            docs,
+            anchors,
+            titles,
+        }
+    }
+
+    /// Whether the book is printed by section: print.html lists the documents.
+    fn split(&self) -> bool {
+        is_split(&self.docs)
+    }
+}
+
+fn is_split(docs: &[Document]) -> bool {
+    docs.len() > 1 || docs[0].file != PRINT_PAGE
+}
+
+/// The chapters of each section's printed document, when the book is printed by
+/// section (none when print.html prints the whole book): one page of the page list each.
+pub fn sections(book: &Book) -> Vec<Vec<crate::book::ChapterId>> {
+    let docs = documents(book);
+    if !is_split(&docs) {
+        return Vec::new();
+    }
+    docs.iter()
+        .map(|doc| {
+            doc.parts
+                .iter()
+                .flat_map(|&p| book.parts[p].chapter_ids())
+                .collect()
         })
         .collect()
 }
 
-pub fn write(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
-    write_unless(site, out, &|| false).map(|_| ())
+/// The knowledge check of each chapter in `doc` as a worksheet, when print pages show
+/// them (`[print] knowledge-checks`).
+fn worksheets(site: &Site<'_>, doc: &Document) -> Result<HashMap<usize, String>, Error> {
+    let mut sheets = HashMap::new();
+    if !site.book.config.print.knowledge_checks {
+        return Ok(sheets);
+    }
+    for &p in &doc.parts {
+        for id in site.book.parts[p].chapter_ids() {
+            if let Some(q) = &site.model.rendered(id).quiz {
+                let html = site.quiz_html(q, crate::render::QuizMode::Worksheet, "")?;
+                sheets.insert(id.index(), html);
+            }
+        }
+    }
+    Ok(sheets)
 }
 
-/// Like `write`, but gives up (returning `false`) as soon as `stop` says so, so
-/// `serve` can drop a stale rendering of a big book when the next edit arrives.
-pub fn write_unless(
-    site: &Site<'_>,
-    out: &dyn Sink,
-    stop: &(dyn Fn() -> bool + Sync),
-) -> Result<bool, Error> {
-    let docs = documents(site.book);
-    let anchors = Anchors::new(site.book, &docs);
-    let sheets = worksheets(site)?;
-    let knowledge_checks = sheets.iter().any(Option::is_some);
-    let split = docs.len() > 1 || docs[0].file != PRINT_PAGE;
-    let titles: Vec<String> = docs.iter().map(|doc| section_title(site, doc)).collect();
-    for (d, doc) in docs.iter().enumerate() {
-        if stop() {
-            return Ok(false);
-        }
-        let section = split.then_some(titles[d].as_str());
-        document(
-            site,
-            out,
-            &anchors,
-            &sheets,
-            d,
-            doc,
-            section,
-            knowledge_checks,
-        )?;
+/// print.html: the whole book, or for a book printed by section the list of sections.
+pub fn write(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
+    let plan = site.print_plan();
+    if plan.split() {
+        index(site, out, &plan.docs, &plan.titles)
+    } else {
+        document(site, out, &plan, 0)
     }
-    if split {
-        index(site, out, &docs, &titles)?;
+}
+
+/// The printed document of section `d`, for a book printed by section.
+pub fn write_section(site: &Site<'_>, out: &dyn Sink, d: usize) -> Result<(), Error> {
+    let plan = site.print_plan();
+    match plan.docs.get(d) {
+        Some(_) => document(site, out, &plan, d),
+        None => Ok(()),
     }
-    Ok(!stop())
 }
 
 /// The name of the section a document prints; chapters at the top of the book, outside
@@ -272,18 +304,13 @@ fn section_title(site: &Site<'_>, doc: &Document) -> String {
     }
 }
 
-/// One printed document: the parts of `doc` with their chapters.
-#[allow(clippy::too_many_arguments)]
-fn document(
-    site: &Site<'_>,
-    out: &dyn Sink,
-    anchors: &Anchors<'_>,
-    sheets: &[Option<String>],
-    d: usize,
-    doc: &Document,
-    section: Option<&str>,
-    knowledge_checks: bool,
-) -> Result<(), Error> {
+/// One printed document: the parts of document `d` with their chapters.
+fn document(site: &Site<'_>, out: &dyn Sink, plan: &Plan, d: usize) -> Result<(), Error> {
+    let doc = &plan.docs[d];
+    let anchors = &plan.anchors;
+    let section = plan.split().then_some(plan.titles[d].as_str());
+    let sheets = worksheets(site, doc)?;
+    let knowledge_checks = !sheets.is_empty();
     let mut bodies: Vec<String> = Vec::new();
     let mut chapter_count = 0;
     let parts: Vec<PrintPart<'_>> = doc
@@ -300,7 +327,7 @@ fn document(
                 .map(|id| {
                     let ch = site.model.chapter(id);
                     let rendered = &site.model.rendered(id).html;
-                    let html = match &sheets[id.index()] {
+                    let html = match sheets.get(&id.index()) {
                         Some(sheet) => std::borrow::Cow::Owned(format!("{rendered}{sheet}")),
                         None => std::borrow::Cow::Borrowed(rendered.as_str()),
                     };

@@ -105,6 +105,28 @@ fn every_kind_of_edit_rebuilds_to_exactly_what_a_clean_build_writes() {
             }),
         ),
         (
+            "a summary edit",
+            Box::new(|b| {
+                edit(
+                    b,
+                    CHAPTER,
+                    "summary: Start with open questions",
+                    "summary: Begin with open questions",
+                )
+            }),
+        ),
+        (
+            "a desk card edit",
+            Box::new(|b| {
+                edit(
+                    b,
+                    CHAPTER,
+                    "- [ ] Check the most common causes first.",
+                    "- [ ] Check the most likely causes first.",
+                )
+            }),
+        ),
+        (
             "a title edit",
             Box::new(|b| {
                 edit(

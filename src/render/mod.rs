@@ -50,7 +50,13 @@ pub struct Site<'a> {
     pub renderer: &'a Renderer,
     /// The search terms kept from the last build, when there is a build cache.
     pub terms: Option<&'a crate::search::TermStore>,
+    /// Where the print plan of this site is kept once worked out, so its print pages
+    /// share one; without it each works it out for itself.
+    pub print: Option<&'a PrintSlot>,
 }
+
+/// A site's print plan, worked out by the first print page that needs it.
+pub type PrintSlot = std::sync::OnceLock<std::sync::Arc<crate::print::Plan>>;
 
 /// What a page's frame needs to know about it: where it goes, what kind it is, its
 /// title, and where it sits in the book for the sidebar.
@@ -90,6 +96,25 @@ impl<'a> Site<'a> {
             book: &model.book,
             renderer,
             terms: None,
+            print: None,
+        }
+    }
+
+    /// This site, its print pages sharing the plan kept in `slot`.
+    pub fn with_print(self, slot: &'a PrintSlot) -> Self {
+        Site {
+            print: Some(slot),
+            ..self
+        }
+    }
+
+    /// How this site is printed (see [`crate::print::Plan`]).
+    pub fn print_plan(&self) -> std::sync::Arc<crate::print::Plan> {
+        match self.print {
+            Some(slot) => slot
+                .get_or_init(|| std::sync::Arc::new(crate::print::Plan::new(self)))
+                .clone(),
+            None => std::sync::Arc::new(crate::print::Plan::new(self)),
         }
     }
 

@@ -525,7 +525,11 @@ fn to_json<T: Serialize>(data: &T) -> String {
     let json = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
     // `</script` is harmless in a separate .js file, but escaping `<` keeps the files
     // safe to inline too.
-    json.replace('<', "\\u003c")
+    if json.contains('<') {
+        json.replace('<', "\\u003c")
+    } else {
+        json
+    }
 }
 
 /// A classic script that hands `data` to search.js: works where fetch() does not.

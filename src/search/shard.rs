@@ -88,21 +88,38 @@ pub(super) fn assemble(
     let (docs, masks) = parts.docs_and_masks();
     let c = parts.config;
     let records_per = records_per(&records);
-    let mut files = Vec::new();
-    let mut record_hashes = Vec::new();
-    // Records are consumed block by block, so their text is not held twice.
-    let mut records = records.into_iter();
-    for b in 0.. {
-        let chunk: Vec<String> = records.by_ref().take(records_per).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        let text = jsonp_raw(&format!("r{b}"), &format!("[{}]", chunk.join(",")));
-        let hash = content_hash(&[text.as_bytes()]);
-        let path = format!(
-            "{DIR}/{RECORDS_DIR}/{}/{b}-{hash}.js",
-            b / RECORDS_PER_FOLDER
-        );
+    // Each block's file made side by side, its records copied once, straight into it.
+    let blocks: Vec<(String, String, String)> = records
+        .par_chunks(records_per)
+        .enumerate()
+        .map(|(b, chunk)| {
+            // As `jsonp_raw` writes it, without building the JSON apart first.
+            let head = jsonp_raw(&format!("r{b}"), "");
+            let (open, close) = head.split_at(head.len() - 3);
+            let size: usize = chunk.iter().map(|r| r.len() + 1).sum();
+            let mut text = String::with_capacity(head.len() + size + 2);
+            text.push_str(open);
+            text.push('[');
+            for (k, r) in chunk.iter().enumerate() {
+                if k > 0 {
+                    text.push(',');
+                }
+                text.push_str(r);
+            }
+            text.push(']');
+            text.push_str(close);
+            let hash = content_hash(&[text.as_bytes()]);
+            let path = format!(
+                "{DIR}/{RECORDS_DIR}/{}/{b}-{hash}.js",
+                b / RECORDS_PER_FOLDER
+            );
+            (path, text, hash)
+        })
+        .collect();
+    drop(records);
+    let mut files = Vec::with_capacity(blocks.len() + 200);
+    let mut record_hashes = Vec::with_capacity(blocks.len());
+    for (path, text, hash) in blocks {
         record_hashes.push(hash);
         files.push((path, text));
     }

@@ -8,8 +8,8 @@
 //! `.carebook-cache/<site>/search/<key>.bin`, named by its key: a hash of the text
 //! the tokenizer reads for each of its documents (title, summary, section headings and
 //! text) and of the language whose rules tokenize it. The cache's own header (carebook's
-//! version and program file) covers the code. A block written once is never rewritten;
-//! files no build used last time are removed after it.
+//! version and program file) covers the code. Only blocks a build made are written;
+//! files the build did not use are removed after it.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -118,11 +118,11 @@ impl TermStore {
             .keys()
             .map(|k| Self::file(*k)[DIR.len() + 1..].to_owned())
             .collect();
+        // A block this build made was not in the cache, or not readable there (from
+        // another carebook): written either way.
         for (key, block) in &used {
             if let Some(block) = block {
-                if !present.contains(&Self::file(*key)[DIR.len() + 1..]) {
-                    crate::cache::save(&target, &Self::file(*key), &**block);
-                }
+                crate::cache::save(&target, &Self::file(*key), &**block);
             }
         }
         for stale in present.difference(&wanted) {
@@ -195,5 +195,14 @@ mod tests {
             TermStore::at(&site, false).get(9).is_none(),
             "a forced build reads nothing"
         );
+        // A block that did not read back (another carebook wrote it) is made again and
+        // written over it.
+        let file = crate::cache::dir(&site).join(TermStore::file(9));
+        std::fs::write(&file, b"not a block").unwrap();
+        let fifth = TermStore::at(&site, true);
+        assert!(fifth.get(9).is_none());
+        fifth.put(9, Arc::new(Block::default()));
+        fifth.save();
+        assert!(TermStore::at(&site, true).get(9).is_some(), "not rewritten");
     }
 }
