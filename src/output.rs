@@ -428,6 +428,12 @@ pub trait Sink: Sync {
     fn write_parts(&self, rel: &str, parts: &[&[u8]]) -> Result<(), OutputError> {
         self.write(rel, &parts.concat())
     }
+
+    /// Keeps the file `rel` of the previous site as it is, when the sink has one and it
+    /// is still what the last build wrote; `false` when the file must be written.
+    fn keep(&self, _rel: &str) -> Result<bool, OutputError> {
+        Ok(false)
+    }
 }
 
 /// Writes into another sink under `prefix` (`es/`): a language's site inside the
@@ -447,6 +453,9 @@ impl Sink for Prefixed<'_> {
     fn write_parts(&self, rel: &str, parts: &[&[u8]]) -> Result<(), OutputError> {
         self.inner
             .write_parts(&format!("{}{rel}", self.prefix), parts)
+    }
+    fn keep(&self, rel: &str) -> Result<bool, OutputError> {
+        self.inner.keep(&format!("{}{rel}", self.prefix))
     }
 }
 
@@ -975,6 +984,10 @@ impl Sink for Staging {
     fn copy(&self, from: &Path, rel: &str) -> Result<(), OutputError> {
         let data = fs::read(from).map_err(io_err(from))?;
         self.put(rel, &[&data])
+    }
+
+    fn keep(&self, rel: &str) -> Result<bool, OutputError> {
+        Staging::keep(self, rel)
     }
 }
 

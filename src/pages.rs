@@ -160,10 +160,8 @@ impl Page {
                 crate::print::write_section(site, out, *d).map(|()| !stop())
             }
             PageKind::Search => match site.search_core() {
-                Some(core) => match crate::search::build_kept(site.model, core, stop, site.terms) {
-                    Some(index) => index.write(out).map(|()| true).map_err(Error::Output),
-                    None => Ok(false),
-                },
+                Some(core) => crate::search::write_kept(site.model, core, stop, site.terms, out)
+                    .map_err(Error::Output),
                 None => Ok(true),
             },
             _ => self.render(site, out).map(|()| !stop()),
@@ -175,10 +173,11 @@ impl Page {
         use crate::{cards, feed, packs, print, site as pages};
         match &self.kind {
             PageKind::Search => match site.search_core() {
-                Some(core) => crate::search::build_kept(site.model, core, &|| false, site.terms)
-                    .unwrap_or_default()
-                    .write(out)
-                    .map_err(Error::Output),
+                Some(core) => {
+                    crate::search::write_kept(site.model, core, &|| false, site.terms, out)
+                        .map(|_| ())
+                        .map_err(Error::Output)
+                }
                 None => Ok(()),
             },
             PageKind::Chapter(id) => pages::chapter(site, *id, out),

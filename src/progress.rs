@@ -57,8 +57,7 @@ fn next(done: &str) -> &'static str {
     match done {
         "config" => "reading chapters",
         "load" => "rendering Markdown",
-        "markdown" => "indexing for search",
-        "search" => "writing pages",
+        "markdown" | "fingerprints" => "writing pages",
         "write" => "putting the site in place",
         _ => "finishing",
     }

@@ -108,15 +108,15 @@ fn timings_name_every_stage() {
         .collect();
     let names: Vec<&str> = stages.iter().map(|(n, _)| *n).collect();
     assert_eq!(
-        names[..5],
-        ["config", "cache", "load", "markdown", "write"],
+        names[..6],
+        ["config", "cache", "load", "markdown", "fingerprints", "write"],
         "{}",
         run.problems
     );
     assert_eq!(names.last(), Some(&"commit"), "{}", run.problems);
     // Between them, the kinds of page that took longest to write (which ones depends
     // on the machine for a book this small), at most five, each once.
-    let kinds = &names[5..names.len() - 1];
+    let kinds = &names[6..names.len() - 1];
     let known = [
         "search",
         "chapters",

@@ -37,13 +37,24 @@ pub struct SearchIndex {
     pub files: Vec<(String, String)>,
     /// Bytes of the core and postings files (everything but the chapter records).
     pub index_bytes: usize,
+    /// Record files the last build wrote with these very records, kept as they are.
+    pub kept: Vec<String>,
 }
 
 impl SearchIndex {
-    pub fn write(&self, out: &dyn Sink) -> Result<(), OutputError> {
+    /// Writes the index; `false`, with nothing written, when a file it would keep from
+    /// the last build is not there as that build left it: then it must be made again
+    /// without the build cache.
+    pub fn write(&self, out: &dyn Sink) -> Result<bool, OutputError> {
+        for path in &self.kept {
+            if !out.keep(path)? {
+                return Ok(false);
+            }
+        }
         self.files
             .par_iter()
-            .try_for_each(|(path, text)| out.write(path, text.as_bytes()))
+            .try_for_each(|(path, text)| out.write(path, text.as_bytes()))?;
+        Ok(true)
     }
 }
 
@@ -88,6 +99,28 @@ pub fn build_kept(
         .files
         .push((POINTER.to_owned(), jsonp("index", &name)));
     Some(index)
+}
+
+/// Builds the whole book's index with the terms and record files `terms` kept, and
+/// writes it into `out`; `Ok(false)` when `stop` gave it up. Should a record file it
+/// would keep be gone from the site, the index is made again without the cache.
+pub fn write_kept(
+    model: &Analysis,
+    core: &str,
+    stop: &(dyn Fn() -> bool + Sync),
+    terms: Option<&TermStore>,
+    out: &dyn Sink,
+) -> Result<bool, OutputError> {
+    let Some(index) = build_kept(model, core, stop, terms) else {
+        return Ok(false);
+    };
+    if index.write(out)? {
+        return Ok(true);
+    }
+    match build_kept(model, core, stop, None) {
+        Some(index) => index.write(out),
+        None => Ok(false),
+    }
 }
 
 /// The file the site's pages point search.js at: it names the core. The core's own
@@ -143,10 +176,6 @@ fn build_named(
     if stop() {
         return None;
     }
-    let records: Vec<String> = docs
-        .par_iter()
-        .map(|&i| record(book, i, &rendered[i].rendered, &url(i)))
-        .collect();
     let core_parts = CoreParts {
         config: &book.config.search,
         facets: facets(book),
@@ -154,7 +183,14 @@ fn build_named(
         lengths: &lengths,
         book,
     };
-    (!stop()).then(|| shard::assemble(&core_parts, &terms, encoded, records, core))
+    let records = shard::Records {
+        book,
+        rendered,
+        docs: &docs,
+        url,
+        store,
+    };
+    (!stop()).then(|| shard::assemble(&core_parts, &terms, encoded, &records, core))
 }
 
 /// The chapters among `chapters` that are searchable.
@@ -365,28 +401,56 @@ fn doc_terms(tok: &Tokenizer, chunk: &mut Chunk, book: &Book, i: usize, r: &Rend
 
 /// Sorted terms and, for each, its postings in document order.
 fn invert(chunks: &[std::sync::Arc<Block>]) -> (Vec<String>, Vec<Vec<Posting>>) {
-    let mut all: Vec<&str> = chunks
-        .iter()
-        .flat_map(|c| c.vocab.iter().map(String::as_str))
-        .collect();
+    // Blocks share most of their vocabulary: the distinct terms are found first, so
+    // only they are sorted (a few times fewer than all blocks' terms together).
+    let mut distinct: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for c in chunks {
+        distinct.extend(c.vocab.iter().map(String::as_str));
+    }
+    let mut all: Vec<&str> = distinct.into_iter().collect();
     all.par_sort_unstable_by(|a, b| encode::js_order(a, b));
-    all.dedup();
     let rank: HashMap<&str, u32> = all
         .iter()
         .enumerate()
         .map(|(r, &t)| (t, r as u32))
         .collect();
-    let mut postings: Vec<Vec<Posting>> = vec![Vec::new(); all.len()];
-    let mut doc = 0u32;
-    for c in chunks {
-        let global: Vec<u32> = c.vocab.iter().map(|t| rank[t.as_str()]).collect();
-        for d in &c.docs {
-            for &(term, weight) in &d.terms {
-                postings[global[term as usize] as usize].push(Posting { doc, weight });
+    // Each block's terms by global rank, side by side; then the postings of each run of
+    // terms are gathered on its own thread, documents in order.
+    let globals: Vec<Vec<u32>> = chunks
+        .par_iter()
+        .map(|c| c.vocab.iter().map(|t| rank[t.as_str()]).collect())
+        .collect();
+    let starts: Vec<u32> = chunks
+        .iter()
+        .scan(0u32, |doc, c| {
+            let first = *doc;
+            *doc += c.docs.len() as u32;
+            Some(first)
+        })
+        .collect();
+    let runs = rayon::current_num_threads().max(1);
+    let per_run = all.len().div_ceil(runs).max(1);
+    let postings: Vec<Vec<Posting>> = (0..all.len())
+        .step_by(per_run)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .flat_map_iter(|lo| {
+            let hi = (lo + per_run).min(all.len());
+            let mut run: Vec<Vec<Posting>> = vec![Vec::new(); hi - lo];
+            for ((c, global), &first) in chunks.iter().zip(&globals).zip(&starts) {
+                for (k, d) in c.docs.iter().enumerate() {
+                    let doc = first + k as u32;
+                    for &(term, weight) in &d.terms {
+                        let g = global[term as usize] as usize;
+                        if (lo..hi).contains(&g) {
+                            run[g - lo].push(Posting { doc, weight });
+                        }
+                    }
+                }
             }
-            doc += 1;
-        }
-    }
+            run
+        })
+        .collect();
     (all.into_iter().map(str::to_owned).collect(), postings)
 }
 
@@ -505,7 +569,7 @@ struct Record<'a> {
 }
 
 /// The record's JSON.
-fn record(book: &Book, i: usize, r: &Rendered, url: &str) -> String {
+pub(super) fn record(book: &Book, i: usize, r: &Rendered, url: &str) -> String {
     let ch = &book.chapters[i];
     let rec = Record {
         u: url,

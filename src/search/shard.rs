@@ -9,7 +9,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::encode::{content_hash, front_code, push_postings, Posting};
-use super::{jsonp, jsonp_raw, CoreParts, Facet, SearchIndex, FORMAT};
+use super::{jsonp, jsonp_raw, record, CoreParts, Facet, SearchIndex, TermStore, FORMAT};
+use crate::analysis::ChapterOutput;
+use crate::book::Book;
 use crate::language::tokenize::Tokenizer;
 
 /// Records are grouped so a file holds about this many bytes: few files (10,000 chapters
@@ -81,48 +83,16 @@ pub(super) fn assemble(
     parts: &CoreParts<'_>,
     terms: &[String],
     encoded: Vec<String>,
-    records: Vec<String>,
+    records: &Records<'_>,
     core_path: String,
 ) -> SearchIndex {
     let term_refs: Vec<&str> = terms.iter().map(String::as_str).collect();
     let (docs, masks) = parts.docs_and_masks();
     let c = parts.config;
-    let records_per = records_per(&records);
-    // Each block's file made side by side, its records copied once, straight into it.
-    let blocks: Vec<(String, String, String)> = records
-        .par_chunks(records_per)
-        .enumerate()
-        .map(|(b, chunk)| {
-            // As `jsonp_raw` writes it, without building the JSON apart first.
-            let head = jsonp_raw(&format!("r{b}"), "");
-            let (open, close) = head.split_at(head.len() - 3);
-            let size: usize = chunk.iter().map(|r| r.len() + 1).sum();
-            let mut text = String::with_capacity(head.len() + size + 2);
-            text.push_str(open);
-            text.push('[');
-            for (k, r) in chunk.iter().enumerate() {
-                if k > 0 {
-                    text.push(',');
-                }
-                text.push_str(r);
-            }
-            text.push(']');
-            text.push_str(close);
-            let hash = content_hash(&[text.as_bytes()]);
-            let path = format!(
-                "{DIR}/{RECORDS_DIR}/{}/{b}-{hash}.js",
-                b / RECORDS_PER_FOLDER
-            );
-            (path, text, hash)
-        })
-        .collect();
-    drop(records);
-    let mut files = Vec::with_capacity(blocks.len() + 200);
-    let mut record_hashes = Vec::with_capacity(blocks.len());
-    for (path, text, hash) in blocks {
-        record_hashes.push(hash);
-        files.push((path, text));
-    }
+    let blocks = records.blocks();
+    let records_per = blocks.per;
+    let mut files = blocks.files;
+    let record_hashes = blocks.hashes;
     let record_bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
     let tok = Tokenizer::for_language(&parts.book.config.language);
     let mut core = Core {
@@ -168,6 +138,7 @@ pub(super) fn assemble(
         core: core_path,
         files,
         index_bytes,
+        kept: blocks.kept,
     }
 }
 
@@ -176,11 +147,145 @@ pub fn core_path(hash: &str) -> String {
     format!("{DIR}/core-{hash}.js")
 }
 
-/// How many chapter records go in one file, from their average size.
-fn records_per(records: &[String]) -> usize {
-    let total: usize = records.iter().map(String::len).sum();
-    let average = total / records.len().max(1);
-    (RECORD_BLOCK_BYTES / average.max(1)).clamp(1, 64)
+/// The chapter records of the indexed documents, to be laid out in files.
+pub(super) struct Records<'a> {
+    pub book: &'a Book,
+    pub rendered: &'a [ChapterOutput],
+    pub docs: &'a [usize],
+    pub url: &'a (dyn Fn(usize) -> String + Sync),
+    /// Where the last build's record files are remembered, when there is a build cache.
+    pub store: Option<&'a TermStore>,
+}
+
+/// The record files: those written, and those kept from the last build.
+struct RecordBlocks {
+    /// Records per file.
+    per: usize,
+    /// `(path, contents)` of the files to write.
+    files: Vec<(String, String)>,
+    /// Paths of the files the last build wrote with the same records.
+    kept: Vec<String>,
+    /// Each file's content hash, in its name.
+    hashes: Vec<String>,
+}
+
+impl Records<'_> {
+    /// About how many bytes a document's record takes: its text and some punctuation.
+    /// Counted rather than serialized, so unchanged files need not be made at all.
+    fn size(&self, i: usize) -> usize {
+        let ch = &self.book.chapters[i];
+        let sections: usize = self.rendered[i]
+            .rendered
+            .sections
+            .iter()
+            .map(|s| s.id.len() + s.title.len() + s.text.len() + 10)
+            .sum();
+        ch.out_path.len()
+            + ch.title.len()
+            + self.book.parts[ch.part].title.len()
+            + ch.summary.len()
+            + sections
+            + 30
+    }
+
+    /// The key of block `b` holding `docs` at `per` records a file: everything the file
+    /// is made of.
+    fn key(&self, b: usize, per: usize, docs: &[usize]) -> u128 {
+        fn field(h: &mut xxhash_rust::xxh3::Xxh3, s: &str) {
+            h.update(s.as_bytes());
+            h.update(&[0xff]);
+        }
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&u64::from(FORMAT).to_le_bytes());
+        h.update(&(b as u64).to_le_bytes());
+        h.update(&(per as u64).to_le_bytes());
+        for &i in docs {
+            let ch = &self.book.chapters[i];
+            field(&mut h, &(self.url)(i));
+            field(&mut h, &ch.title);
+            field(&mut h, &self.book.parts[ch.part].title);
+            field(&mut h, &ch.summary);
+            for s in &self.rendered[i].rendered.sections {
+                field(&mut h, &s.id);
+                field(&mut h, &s.title);
+                field(&mut h, &s.text);
+            }
+            h.update(&[0xfe]);
+        }
+        h.digest128()
+    }
+
+    /// Lays the records out in files of about [`RECORD_BLOCK_BYTES`], side by side;
+    /// a file the last build made from the same records is kept, not made again.
+    fn blocks(&self) -> RecordBlocks {
+        let total: usize = self.docs.par_iter().map(|&i| self.size(i)).sum();
+        let average = total / self.docs.len().max(1);
+        let per = (RECORD_BLOCK_BYTES / average.max(1)).clamp(1, 64);
+        let made: Vec<(String, Option<String>, String)> = self
+            .docs
+            .par_chunks(per)
+            .enumerate()
+            .map(|(b, docs)| {
+                let key = self.store.map(|_| self.key(b, per, docs));
+                let path = |hash: &str| {
+                    format!(
+                        "{DIR}/{RECORDS_DIR}/{}/{b}-{hash}.js",
+                        b / RECORDS_PER_FOLDER
+                    )
+                };
+                if let (Some(store), Some(key)) = (self.store, key) {
+                    if let Some(hash) = store.record_file(key) {
+                        return (path(&hash), None, hash);
+                    }
+                }
+                let text = self.file(b, docs);
+                let hash = content_hash(&[text.as_bytes()]);
+                if let (Some(store), Some(key)) = (self.store, key) {
+                    store.put_record(key, hash.clone());
+                }
+                (path(&hash), Some(text), hash)
+            })
+            .collect();
+        let mut blocks = RecordBlocks {
+            per,
+            files: Vec::with_capacity(made.len() + 200),
+            kept: Vec::new(),
+            hashes: Vec::with_capacity(made.len()),
+        };
+        for (path, text, hash) in made {
+            blocks.hashes.push(hash);
+            match text {
+                Some(text) => blocks.files.push((path, text)),
+                None => blocks.kept.push(path),
+            }
+        }
+        blocks
+    }
+
+    /// Record file `b`: the records of `docs`, as `jsonp_raw` writes them, each
+    /// serialized straight into it.
+    fn file(&self, b: usize, docs: &[usize]) -> String {
+        let head = jsonp_raw(&format!("r{b}"), "");
+        let (open, close) = head.split_at(head.len() - 3);
+        let mut text =
+            String::with_capacity(head.len() + docs.iter().map(|&i| self.size(i)).sum::<usize>());
+        text.push_str(open);
+        text.push('[');
+        for (k, &i) in docs.iter().enumerate() {
+            if k > 0 {
+                text.push(',');
+            }
+            text.push_str(&record(
+                self.book,
+                i,
+                &self.rendered[i].rendered,
+                &(self.url)(i),
+            ));
+        }
+        text.push(']');
+        text.push_str(close);
+        text
+    }
 }
 
 /// Consecutive ranges of terms whose postings add up to about `size` bytes each (a term

@@ -55,7 +55,15 @@ pub struct TermStore {
     /// Every block this build used, by key, with the block itself when this build made
     /// it (it is written when the build is done).
     used: Mutex<HashMap<u128, Option<Arc<Block>>>>,
+    /// The last build's chapter record files: the key of a file's records → the hash
+    /// in its name (read when first asked for).
+    records_before: std::sync::OnceLock<HashMap<u128, String>>,
+    /// This build's record files, likewise.
+    records_now: Mutex<HashMap<u128, String>>,
 }
+
+/// The file of the record files' names, in the folder of the blocks.
+const RECORDS: &str = "records.bin";
 
 impl TermStore {
     /// The store of the site at `target`: reads the blocks of its last build when
@@ -65,6 +73,8 @@ impl TermStore {
             target: Some(target.to_path_buf()),
             reuse,
             used: Mutex::default(),
+            records_before: std::sync::OnceLock::new(),
+            records_now: Mutex::default(),
         }
     }
 
@@ -87,6 +97,31 @@ impl TermStore {
         self.used().entry(key).or_insert(Some(block));
     }
 
+    /// The hash naming the record file the last build made from the records keyed
+    /// `key`, noted as used again.
+    pub(super) fn record_file(&self, key: u128) -> Option<String> {
+        if !self.reuse {
+            return None;
+        }
+        let before = self.records_before.get_or_init(|| {
+            self.target
+                .as_deref()
+                .and_then(|t| crate::cache::load(t, &format!("{DIR}/{RECORDS}")))
+                .unwrap_or_default()
+        });
+        let hash = before.get(&key)?.clone();
+        self.put_record(key, hash.clone());
+        Some(hash)
+    }
+
+    /// Notes that the record file named by `hash` was made from the records keyed `key`.
+    pub(super) fn put_record(&self, key: u128, hash: String) {
+        self.records_now
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(key, hash);
+    }
+
     fn used(&self) -> std::sync::MutexGuard<'_, HashMap<u128, Option<Arc<Block>>>> {
         self.used
             .lock()
@@ -105,6 +140,11 @@ impl TermStore {
             // Search is off, or this build did not make the index: keep what is there.
             return;
         }
+        let records = self
+            .records_now
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        crate::cache::save(&target, &format!("{DIR}/{RECORDS}"), &records);
         let dir = crate::cache::dir(&target).join(DIR);
         let present: HashSet<String> = std::fs::read_dir(&dir)
             .map(|entries| {
@@ -117,6 +157,7 @@ impl TermStore {
         let wanted: HashSet<String> = used
             .keys()
             .map(|k| Self::file(*k)[DIR.len() + 1..].to_owned())
+            .chain([RECORDS.to_owned()])
             .collect();
         // A block this build made was not in the cache, or not readable there (from
         // another carebook): written either way.
