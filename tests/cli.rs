@@ -109,7 +109,14 @@ fn timings_name_every_stage() {
     let names: Vec<&str> = stages.iter().map(|(n, _)| *n).collect();
     assert_eq!(
         names[..6],
-        ["config", "cache", "load", "markdown", "fingerprints", "write"],
+        [
+            "config",
+            "cache",
+            "load",
+            "markdown",
+            "fingerprints",
+            "write"
+        ],
         "{}",
         run.problems
     );

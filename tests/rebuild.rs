@@ -569,3 +569,28 @@ fn a_build_killed_halfway_through_its_patch_is_taken_back_by_the_next() {
     rebuild(b, &[]);
     assert_same_as_clean(b, "a build after a killed patch");
 }
+
+#[test]
+fn search_files_removed_by_hand_are_made_again() {
+    let book = handbook();
+    let b = book.path();
+    rebuild(b, &[]);
+    // Search record files whose records did not change are kept from the site as it
+    // is; ones that are gone must be written again, not left missing.
+    let records: Vec<PathBuf> = walkdir::WalkDir::new(b.join("site/search/r"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    assert!(records.len() > 1, "too few record files: {records:?}");
+    for path in &records {
+        fs::remove_file(path).unwrap();
+    }
+    edit(b, CHAPTER, "\n## ", "\nAsk one thing at a time.\n\n## ");
+    rebuild(b, &[]);
+    let missing: Vec<&PathBuf> = records.iter().filter(|p| !p.is_file()).collect();
+    // The edited chapter's own file has a new name; every other one is back.
+    assert_eq!(missing.len(), 1, "missing {missing:?}");
+    assert_same_as_clean(b, "search files removed by hand");
+}
