@@ -34,34 +34,58 @@ fn summaries<'a>(site: &Site<'a>, ids: impl Iterator<Item = ChapterId>) -> Vec<C
 }
 
 /// The home page: every part with its chapters, the topics, audiences and packs.
+/// Past this many chapters the home page lists the top-level sections (with their
+/// chapter counts) instead of every chapter: at 10,000 chapters the full list weighs
+/// 4 MB, 300 KB gzipped, and ten times that at 100,000.
+pub const HOME_CHAPTERS_UP_TO: usize = 1_000;
+
 pub fn home(site: &Site<'_>, out: &dyn Sink) -> Result<(), Error> {
     let book = site.book;
     // The top of the tree: the book's own chapters and its top-level sections, each
     // with its chapters and links to its sub-sections.
-    let parts = book
+    let compact = book.chapters.len() > HOME_CHAPTERS_UP_TO;
+    let (parts, top): (Vec<PartCtx>, Vec<PartCtx>) = book
         .parts
         .iter()
         .enumerate()
         .filter(|(_, p)| p.parent.is_none())
-        .map(|(i, p)| PartCtx {
-            title: &p.title,
-            href: if p.is_root() {
-                Cow::Borrowed("")
-            } else {
-                crate::url::encode_path(&p.out_path)
-            },
-            intro_html: &site.model.intros[i].home_page,
-            chapters: summaries(site, p.chapter_ids()),
-            sections: sections(site, i),
-            trail: Vec::new(),
+        .map(|(i, p)| {
+            // A big book's home page lists its top-level sections, not their chapters.
+            let listed = !compact || p.is_root();
+            PartCtx {
+                title: &p.title,
+                href: if p.is_root() {
+                    Cow::Borrowed("")
+                } else {
+                    crate::url::encode_path(&p.out_path)
+                },
+                intro_html: if listed {
+                    &site.model.intros[i].home_page
+                } else {
+                    ""
+                },
+                chapters: if listed {
+                    summaries(site, p.chapter_ids())
+                } else {
+                    Vec::new()
+                },
+                sections: if listed {
+                    sections(site, i)
+                } else {
+                    Vec::new()
+                },
+                trail: Vec::new(),
+                count: p.all_chapters.len(),
+            }
         })
-        .collect();
+        .partition(|p| !compact || p.href.is_empty());
     let total_minutes: u32 = book.chapter_ids().map(|id| site.model.minutes(id)).sum();
     let home = HomeCtx {
         intro_html: &site.model.home,
         chapter_count: book.chapters.len(),
         total_hours: site.words().decimal(f64::from(total_minutes) / 60.0, 1),
         parts,
+        sections: top,
         tags: term_items(site, TermKind::Tag),
         audiences: term_items(site, TermKind::Audience),
         packs: site
@@ -139,6 +163,7 @@ pub fn part(site: &Site<'_>, i: usize, out: &dyn Sink) -> Result<(), Error> {
             .parent
             .map(|up| render::trail(site.book, up))
             .unwrap_or_default(),
+        count: p.all_chapters.len(),
     };
     let info = PageInfo {
         kind: FrameKind::Part,
@@ -425,6 +450,8 @@ struct PartCtx<'a> {
     sections: Vec<SectionLink<'a>>,
     /// The sections above it, from the top, for the breadcrumbs.
     trail: Vec<render::LinkCtx<'a>>,
+    /// The chapters in it and under it.
+    count: usize,
 }
 
 /// A sub-section in a section's list.
@@ -447,7 +474,11 @@ struct HomeCtx<'a> {
     intro_html: &'a str,
     chapter_count: usize,
     total_hours: String,
+    /// The parts shown with their chapters: every top-level one, or in a big book
+    /// only the chapters outside any section.
     parts: Vec<PartCtx<'a>>,
+    /// In a big book, the top-level sections, listed by name with their chapter count.
+    sections: Vec<PartCtx<'a>>,
     tags: Vec<TermItem<'a>>,
     audiences: Vec<TermItem<'a>>,
     packs: Vec<PackItem>,

@@ -307,3 +307,59 @@ fn a_book_under_the_limit_prints_as_one_document() {
     );
     assert!(!site.join("print-departments.html").exists());
 }
+
+/// A generated book: `top` chapters outside any folder, then `per` chapters in each of
+/// `sections` folders.
+fn generated(top: usize, sections: usize, per: usize) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let b = tmp.path();
+    std::fs::write(b.join("book.toml"), "title = \"A big book\"\n").unwrap();
+    for t in 0..top {
+        common::write(
+            b,
+            &format!("guide/top-{t:02}.md"),
+            &format!("# Top {t}\n\nText.\n"),
+        );
+    }
+    for s in 0..sections {
+        for c in 0..per {
+            common::write(
+                b,
+                &format!("guide/section-{s:02}/chapter-{c:03}.md"),
+                &format!("# Chapter {s}.{c}\n\nSome words about it.\n"),
+            );
+        }
+    }
+    tmp
+}
+
+#[test]
+fn a_big_books_home_page_lists_its_sections_not_every_chapter() {
+    // 2 + 3 × 333 = 1,001 chapters: one past carebook::site::HOME_CHAPTERS_UP_TO.
+    assert_eq!(carebook::site::HOME_CHAPTERS_UP_TO, 1_000);
+    let book = generated(2, 3, 333);
+    common::build_ok(book.path());
+    let home = common::read(&book.path().join("site/index.html"));
+    // Each top-level section, by name, with its count, linked to its page.
+    for s in 0..3 {
+        common::assert_contains(
+            &home,
+            &format!("href=\"section-{s:02}/index.html\">Section {s:02}</a> <span class=\"chapter-meta\">333 chapters</span>"),
+        );
+    }
+    // The chapters outside any section are still listed; those in sections are not.
+    common::assert_contains(&home, "href=\"top-00.html\"");
+    assert!(
+        !home.contains("chapter-000.html"),
+        "a section's chapter is listed"
+    );
+    // The section's own page lists its chapters.
+    let section = common::read(&book.path().join("site/section-01/index.html"));
+    common::assert_contains(&section, "href=\"../section-01/chapter-332.html\"");
+
+    // One chapter fewer: every chapter is on the home page, as in any smaller book.
+    std::fs::remove_file(book.path().join("guide/top-01.md")).unwrap();
+    common::build_ok(book.path());
+    let home = common::read(&book.path().join("site/index.html"));
+    common::assert_contains(&home, "href=\"section-02/chapter-332.html\"");
+}
