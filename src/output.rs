@@ -585,7 +585,10 @@ impl Staging {
     pub fn reuse_from(&mut self, previous: Previous) {
         // The test modes of the whole swap make it happen whatever changed.
         let test_mode = std::env::var(TEST_SWAP_ENV).unwrap_or_default();
-        self.in_place = matches!(test_mode.as_str(), "" | "kill-during-patch")
+        // Only where files can be told apart (see `stamp`): elsewhere nothing is kept,
+        // and a patch would delete what it cannot recognise.
+        self.in_place = cfg!(unix)
+            && matches!(test_mode.as_str(), "" | "kill-during-patch")
             && previous.site.join(MARKER).is_file()
             && previous.site == self.lock.target();
         if self.in_place {
@@ -840,13 +843,9 @@ impl Staging {
             .clone();
         new.sort_unstable();
         new.dedup();
-        let mut moves: Vec<patch::Move> = new
-            .into_iter()
-            .map(|rel| match fs::symlink_metadata(target.join(&rel)) {
-                Ok(_) => patch::Move::Replace(rel),
-                Err(_) => patch::Move::Add(rel),
-            })
-            .collect();
+        // Deletions first: where a file's new name differs only in letter case, a disk
+        // that ignores case must not take the new file for the one to delete.
+        let mut moves: Vec<patch::Move> = Vec::new();
         let records = self
             .records
             .lock()
@@ -863,6 +862,13 @@ impl Staging {
                 moves.push(patch::Move::Delete(rel));
             }
         }
+        moves.extend(
+            new.into_iter()
+                .map(|rel| match fs::symlink_metadata(target.join(&rel)) {
+                    Ok(_) => patch::Move::Replace(rel),
+                    Err(_) => patch::Move::Add(rel),
+                }),
+        );
         moves
     }
 

@@ -135,7 +135,12 @@ fn make_move(site: &Path, patch: &Patch, m: &Move) -> io::Result<()> {
         Move::Replace(rel) => {
             let backup = patch.backup.join(rel);
             make_parent(&backup)?;
-            fs::rename(site.join(rel), &backup)?;
+            match fs::rename(site.join(rel), &backup) {
+                // Gone already (a deletion of the same name in other letter case, on a
+                // disk that ignores case): the new file simply goes in.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => make_parent(&site.join(rel))?,
+                other => other?,
+            }
             fs::rename(patch.staging.join(rel), site.join(rel))
         }
         Move::Add(rel) => {
@@ -307,6 +312,21 @@ mod tests {
         assert!(roll_back(&site, &journal).unwrap());
         assert_eq!(tree(&site), before);
         assert!(!journal.exists());
+    }
+
+    #[test]
+    fn a_file_to_replace_that_is_gone_already_is_put_in() {
+        // As on a disk that ignores letter case, where deleting `Home.html` first took
+        // the `home.html` this patch replaces.
+        let (tmp, mut patch) = setup();
+        let site = tmp.path().join("site");
+        fs::remove_file(site.join("index.html")).unwrap();
+        patch.moves.truncate(1);
+        apply(&site, &tmp.path().join(".site.patch"), &patch).unwrap();
+        assert_eq!(
+            fs::read_to_string(site.join("index.html")).unwrap(),
+            "new home"
+        );
     }
 
     #[test]
