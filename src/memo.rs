@@ -43,7 +43,7 @@ const PER_SHARD: usize = 100;
 #[derive(Default)]
 pub struct Memo {
     /// Last build's entries by chapter name: its key and its encoded analysis.
-    old: HashMap<String, (u128, Vec<u8>)>,
+    old: HashMap<String, (u128, Blob)>,
     /// What each shard file of the last build held, (name, key) sorted.
     old_files: HashMap<usize, Vec<(String, u128)>>,
     /// This build's entries: name → key, with the encoded analysis when it is new.
@@ -66,8 +66,21 @@ enum Made {
     Now { language: usize, id: ChapterId },
 }
 
-/// A shard file's frames: (chapter name, key, encoded analysis).
-type Frames = Vec<(String, u128, Vec<u8>)>;
+/// A shard file's frames: (chapter name, key, where its encoded analysis is in the file).
+type Frames = Vec<(String, u128, std::ops::Range<usize>)>;
+
+/// An entry's encoded analysis: a range of its shard file, which is read once and
+/// shared by its entries rather than copied out entry by entry.
+struct Blob {
+    shard: std::sync::Arc<Vec<u8>>,
+    range: std::ops::Range<usize>,
+}
+
+impl Blob {
+    fn bytes(&self) -> &[u8] {
+        &self.shard[self.range.clone()]
+    }
+}
 
 /// A chapter's place in the memo: its name (stable across edits) and the key of its
 /// inputs.
@@ -91,18 +104,23 @@ impl Memo {
                 name.strip_suffix(".bin")?.parse().ok()
             })
             .collect();
-        let loaded: Vec<(usize, Frames)> = shards
+        let loaded: Vec<(usize, std::sync::Arc<Vec<u8>>, Frames)> = shards
             .into_par_iter()
             .filter_map(|n| {
                 let bytes = crate::cache::load_raw(target, &shard_name(n))?;
-                Some((n, parse_frames(&bytes)?))
+                let frames = parse_frames(&bytes)?;
+                Some((n, std::sync::Arc::new(bytes), frames))
             })
             .collect();
         let mut memo = Memo::default();
-        for (n, entries) in loaded {
+        for (n, shard, entries) in loaded {
             let mut listed = Vec::with_capacity(entries.len());
-            for (name, key, blob) in entries {
+            for (name, key, range) in entries {
                 listed.push((name.clone(), key));
+                let blob = Blob {
+                    shard: shard.clone(),
+                    range,
+                };
                 memo.old.insert(name, (key, blob));
             }
             listed.sort();
@@ -150,7 +168,7 @@ impl Memo {
         if *key != entry.key {
             return None;
         }
-        let found = decode(blob)?;
+        let found = decode(blob.bytes())?;
         self.reused.fetch_add(1, Ordering::Relaxed);
         self.note(entry, Made::Before);
         Some(found)
@@ -223,7 +241,7 @@ impl Memo {
                 let fresh;
                 let blob: &[u8] = match made {
                     Made::Before => match self.old.get(name) {
-                        Some((_, b)) => b,
+                        Some((_, b)) => b.bytes(),
                         None => continue,
                     },
                     Made::Now { language, id } => {
@@ -267,7 +285,8 @@ fn frame(out: &mut Vec<u8>, bytes: &[u8]) {
 
 /// The frames of a shard file; `None` when it is cut short or not UTF-8 where it
 /// should be.
-fn parse_frames(mut bytes: &[u8]) -> Option<Frames> {
+fn parse_frames(whole: &[u8]) -> Option<Frames> {
+    let mut bytes = whole;
     fn take<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
         if bytes.len() < n {
             return None;
@@ -284,8 +303,9 @@ fn parse_frames(mut bytes: &[u8]) -> Option<Frames> {
     while !bytes.is_empty() {
         let name = std::str::from_utf8(sized(&mut bytes)?).ok()?.to_owned();
         let key = u128::from_le_bytes(take(&mut bytes, 16)?.try_into().ok()?);
-        let blob = sized(&mut bytes)?.to_vec();
-        out.push((name, key, blob));
+        let blob = sized(&mut bytes)?;
+        let start = whole.len() - bytes.len() - blob.len();
+        out.push((name, key, start..start + blob.len()));
     }
     Some(out)
 }
@@ -834,10 +854,10 @@ mod tests {
         body.extend_from_slice(&7u128.to_le_bytes());
         frame(&mut body, b"blob");
         let entries = parse_frames(&body).unwrap();
-        assert_eq!(
-            entries,
-            vec![("0\u{1f}a.md".to_owned(), 7, b"blob".to_vec())]
-        );
+        assert_eq!(entries.len(), 1);
+        let (name, key, range) = &entries[0];
+        assert_eq!((name.as_str(), *key), ("0\u{1f}a.md", 7));
+        assert_eq!(&body[range.clone()], b"blob");
         assert!(parse_frames(&body[..body.len() - 2]).is_none());
     }
 }
