@@ -315,6 +315,8 @@ impl OutputLock {
     /// folder found belongs to a build that is no longer running.
     fn recover(&self) -> Result<(), OutputError> {
         let journal = sibling(&self.target, "patch");
+        // A journal cut short while being written: no move was made after it.
+        let _ = fs::remove_file(patch::unfinished(&journal));
         if patch::roll_back(&self.target, &journal).map_err(io_err(&journal))? {
             eprintln!(
                 "note: put the previous site back in {}: a build was stopped while updating it",
@@ -1185,6 +1187,7 @@ pub fn clean(target: &Path) -> Result<Vec<Removed>, OutputError> {
     check_replaceable(target)?;
     // An interrupted patch's journal: the site it would repair is removed anyway.
     let _ = fs::remove_file(sibling(target, "patch"));
+    let _ = fs::remove_file(patch::unfinished(&sibling(target, "patch")));
     let mut removed = Vec::new();
     let site_missing = !present(target);
     for p in leftovers(target) {

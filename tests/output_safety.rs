@@ -296,6 +296,8 @@ fn leftovers_of_dead_builds_are_removed_and_reported() {
         write(&book.path().join(dir), ".carebook", "");
         write(&book.path().join(dir), "index.html", "old");
     }
+    // A patch journal cut short while being written (no move was made after it).
+    write(book.path(), ".site.patch-new", "carebook patch 1\n");
     // Not carebook's (no marker): left alone.
     write(
         &book.path().join(".site.staging-mine"),
@@ -311,6 +313,7 @@ fn leftovers_of_dead_builds_are_removed_and_reported() {
         );
     }
     assert_eq!(leftovers(book.path(), "site"), vec![".site.staging-mine"]);
+    assert!(!book.path().join(".site.patch-new").exists());
     assert_eq!(
         read(&book.path().join(".site.staging-mine/notes.txt")),
         "keep me"

@@ -121,8 +121,13 @@ pub(super) fn apply(site: &Path, journal: &Path, patch: &Patch) -> io::Result<()
     fs::remove_file(journal)
 }
 
+/// Where the journal is written before it is renamed into place.
+pub(super) fn unfinished(journal: &Path) -> PathBuf {
+    journal.with_extension("patch-new")
+}
+
 fn write_journal(journal: &Path, patch: &Patch) -> io::Result<()> {
-    let tmp = journal.with_extension("patch-new");
+    let tmp = unfinished(journal);
     let mut file = fs::File::create(&tmp)?;
     file.write_all(patch.text().as_bytes())?;
     // On disk before any move: after a power cut the moves can be found and undone.
