@@ -314,7 +314,7 @@ impl OutputLock {
     /// Repairs an interrupted build. Only called with the lock held, so every staging
     /// folder found belongs to a build that is no longer running.
     fn recover(&self) -> Result<(), OutputError> {
-        let journal = sibling(&self.target, "patch");
+        let journal = journal(&self.target);
         // A journal cut short while being written: no move was made after it.
         let _ = fs::remove_file(patch::unfinished(&journal));
         if patch::roll_back(&self.target, &journal).map_err(io_err(&journal))? {
@@ -883,7 +883,7 @@ impl Staging {
         fs::create_dir(&backup).map_err(|e| noted(&backup, e, UNCHANGED))?;
         // Marked as ours, so the next build removes it if this one is stopped.
         fs::write(backup.join(MARKER), MARKER_TEXT).map_err(|e| noted(&backup, e, UNCHANGED))?;
-        let journal = sibling(target, "patch");
+        let journal = journal(target);
         let plan = patch::Patch {
             staging: self.dir.clone(),
             backup,
@@ -904,7 +904,6 @@ impl Staging {
                     mtime,
                     ..*rec
                 };
-                self.reused.fetch_add(1, Ordering::Relaxed);
             }
         }
         let result = patch::apply(target, &journal, &plan);
@@ -1013,14 +1012,10 @@ pub fn holds_exactly(site: &Path, files: &std::collections::HashMap<String, File
         if !entry.file_type().is_file() {
             return false;
         }
-        let Ok(rel) = entry.path().strip_prefix(site) else {
+        let Some(rel) = site_rel(site, entry.path()) else {
             return false;
         };
-        let rel: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        found.push((rel.join("/"), entry.into_path()));
+        found.push((rel, entry.into_path()));
     }
     found.len() == files.len()
         && found.par_iter().all(|(rel, path)| {
@@ -1031,6 +1026,11 @@ pub fn holds_exactly(site: &Path, files: &std::collections::HashMap<String, File
                     .is_some_and(|s| s == (r.len, r.ino, r.mtime))
             })
         })
+}
+
+/// Where a patch of the site at `target` keeps its journal: `.site.patch`.
+fn journal(target: &Path) -> PathBuf {
+    sibling(target, "patch")
 }
 
 /// `path`'s `/`-separated path inside `site`.
@@ -1186,8 +1186,8 @@ pub fn clean(target: &Path) -> Result<Vec<Removed>, OutputError> {
     let lock = OutputLock::take(target)?;
     check_replaceable(target)?;
     // An interrupted patch's journal: the site it would repair is removed anyway.
-    let _ = fs::remove_file(sibling(target, "patch"));
-    let _ = fs::remove_file(patch::unfinished(&sibling(target, "patch")));
+    let _ = fs::remove_file(journal(target));
+    let _ = fs::remove_file(patch::unfinished(&journal(target)));
     let mut removed = Vec::new();
     let site_missing = !present(target);
     for p in leftovers(target) {

@@ -60,11 +60,7 @@ impl SearchIndex {
 
 /// The whole book's index, its core written at `core`: the name `core_path` gave the
 /// pages (for `serve`, the name of its first build, which the served pages keep).
-pub fn build(model: &Analysis, core: &str) -> SearchIndex {
-    build_unless(model, core, &|| false).unwrap_or_default()
-}
-
-/// [`build`], given up (`None`) as soon as `stop` says so between its steps: `serve`
+/// Given up (`None`) as soon as `stop` says so between its steps: `serve`
 /// builds the index in the background and drops it when the next edit comes, which
 /// then need not wait for an index nobody will see.
 pub fn build_unless(

@@ -191,10 +191,7 @@ impl Records<'_> {
     /// The key of block `b` holding `docs` at `per` records a file: everything the file
     /// is made of.
     fn key(&self, b: usize, per: usize, docs: &[usize]) -> u128 {
-        fn field(h: &mut xxhash_rust::xxh3::Xxh3, s: &str) {
-            h.update(s.as_bytes());
-            h.update(&[0xff]);
-        }
+        use super::terms::field;
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         h.update(&u64::from(FORMAT).to_le_bytes());
         h.update(&(b as u64).to_le_bytes());

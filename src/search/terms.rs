@@ -172,19 +172,22 @@ impl TermStore {
     }
 }
 
+/// Feeds `s` to `h` as one field of a cache key: it ends with 0xff, a byte UTF-8 never
+/// uses, so text moved between fields changes the key.
+pub(super) fn field(h: &mut Xxh3, s: &str) {
+    h.update(s.as_bytes());
+    h.update(&[0xff]);
+}
+
 /// The key of the block of documents `docs` (chapter indices): everything the
-/// tokenizer reads of them, in order, and the language. Fields end with 0xff, a byte
-/// UTF-8 never uses, so text moved between fields or documents changes the key.
+/// tokenizer reads of them, in order, and the language (see [`field`]); 0xfe ends each
+/// document, so a section cannot move between two.
 pub(super) fn block_key(
     language: &str,
     book: &Book,
     rendered: &[ChapterOutput],
     docs: &[usize],
 ) -> u128 {
-    fn field(h: &mut Xxh3, s: &str) {
-        h.update(s.as_bytes());
-        h.update(&[0xff]);
-    }
     let mut h = Xxh3::new();
     field(&mut h, language);
     for &i in docs {
